@@ -1,0 +1,37 @@
+#include "fp_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void fp_decoded_free(fp_decoded *d)
+{
+    if (!d)
+        return;
+    free(d->utf8);
+    free(d->src);
+    memset(d, 0, sizeof *d);
+}
+
+void fp_text_free(fp_text *t)
+{
+    if (!t)
+        return;
+    free(t->text);
+    free(t->src);
+    free(t->lines);
+    for (size_t i = 0; i < t->n_elements; i++)
+        free(t->elements[i].cues);
+    free(t->elements);
+    free(t->html_title);
+    memset(t, 0, sizeof *t);
+}
+
+void fp_meta_free(fp_meta *m)
+{
+    if (!m)
+        return;
+    free(m->title);
+    free(m->date);
+    free(m->byline);
+    memset(m, 0, sizeof *m);
+}

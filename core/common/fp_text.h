@@ -1,0 +1,80 @@
+/* The text/offset model shared by every stage after decoding.
+ *
+ *   input bytes --decode--> fp_decoded (NFC UTF-8 + map to input bytes)
+ *               --html/plaintext--> fp_text (extracted text + map + lines
+ *                                            + block elements)
+ *               --zone--> lines[i].zone set, fp_meta filled
+ *
+ * Every byte of an extracted text knows the byte offset in the original
+ * input file it came from (src[]), so a fact can point at its origin in
+ * the HTML, through entity decoding, encoding conversion and NFC. */
+#ifndef FP_TEXT_H
+#define FP_TEXT_H
+
+#include <factpipe/plugin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum fp_format {
+    FP_FORMAT_AUTO = 0, /* decide from the bytes (markup sniffing) */
+    FP_FORMAT_HTML = 1,
+    FP_FORMAT_TEXT = 2
+} fp_format;
+
+/* Output of the decoding stage. */
+typedef struct fp_decoded {
+    char *utf8;           /* NFC UTF-8, NUL-terminated, owned */
+    size_t len;           /* bytes without the NUL */
+    uint32_t *src;        /* len + 1 entries: input byte offset of each
+                             byte; src[len] == input size */
+    const char *encoding; /* detected source encoding (static string) */
+    const char *encoding_from; /* what decided it: "bom", "meta", "utf-8
+                                  check", "fallback" (static string) */
+    size_t replacements;  /* undecodable sequences replaced by U+FFFD */
+} fp_decoded;
+
+/* A block-level element of an HTML page (div, td, p, ul, li, h1…). */
+typedef struct fp_element {
+    int32_t parent;       /* index into fp_text.elements, -1 at the top */
+    char tag[12];         /* lower-case tag name */
+    char *cues;           /* lower-case "id class" attributes, or NULL */
+    uint32_t start, end;  /* byte range of the text it covers */
+    uint32_t link_bytes;  /* bytes of that text inside <a> */
+    uint32_t depth;
+} fp_element;
+
+/* A line: the text between two breaks.  Lines are in text order, do not
+ * overlap, and never contain '\n'.  They become the plugins' blocks. */
+typedef struct fp_line {
+    uint32_t start, end;  /* byte range in fp_text.text */
+    int32_t element;      /* innermost block element, -1 for plain text */
+    uint32_t link_bytes;  /* bytes of this line inside <a> */
+    uint8_t heading;      /* 1..6 inside <hN>, else 0 */
+    fp_zone_kind zone;    /* set by zoning; FP_ZONE_BODY until then */
+} fp_line;
+
+typedef struct fp_text {
+    fp_format format;
+    char *text;           /* UTF-8, NUL-terminated; lines joined by '\n' */
+    size_t len;
+    uint32_t *src;        /* len + 1 entries: input byte offsets */
+    fp_line *lines;
+    size_t n_lines;
+    fp_element *elements; /* empty for plain text */
+    size_t n_elements;
+    char *html_title;     /* text of <title>, or NULL */
+    int partial;          /* the parser stopped early: text may be missing */
+} fp_text;
+
+/* Document metadata found by zoning (owned strings, NULL when unknown). */
+typedef struct fp_meta {
+    char *title;
+    char *date;           /* ISO 8601 */
+    char *byline;
+} fp_meta;
+
+void fp_decoded_free(fp_decoded *d);
+void fp_text_free(fp_text *t);
+void fp_meta_free(fp_meta *m);
+
+#endif

@@ -1,0 +1,24 @@
+/* HTML → text with offsets, and plain text → lines. */
+#ifndef FP_HTML_H
+#define FP_HTML_H
+
+#include "../common/fp_error.h"
+#include "../common/fp_text.h"
+
+/* Call once per process before any parsing (raises libxml2's depth limit,
+ * initializes the parser).  Not thread-safe; idempotent. */
+void fp_html_init(void);
+
+/* Parse decoded HTML with libxml2's HTML parser (recover, no network, no
+ * error output) from memory and extract its text: block elements become
+ * line breaks, inline elements join without added spaces, white space
+ * collapses, entities are decoded, script/style/comments are dropped.
+ * Every text byte maps to an input byte through in->src.
+ * Fills out (free with fp_text_free). */
+int fp_html_to_text(const fp_decoded *in, fp_text *out, fp_error *err);
+
+/* Plain text: the decoded text itself, one line per input line (trailing
+ * white space and '\r' trimmed from lines, blank lines dropped). */
+int fp_plaintext_to_text(const fp_decoded *in, fp_text *out, fp_error *err);
+
+#endif

@@ -1,0 +1,31 @@
+/* Input stage: read a file's bytes ourselves (libxml2 never sees a path)
+ * and decode them to NFC UTF-8 with a map back to the input bytes. */
+#ifndef FP_INPUT_H
+#define FP_INPUT_H
+
+#include "../common/fp_error.h"
+#include "../common/fp_text.h"
+
+#include <stddef.h>
+
+#define FP_DEFAULT_MAX_INPUT_BYTES (16u * 1024u * 1024u)
+
+/* Read a whole regular file (FIFOs, directories and devices are refused,
+ * never opened for reading) of at most max_bytes.  *bytes is malloc'ed and
+ * NUL-terminated (the NUL is not counted in *len); the caller frees it. */
+int fp_read_file(const char *path, size_t max_bytes, unsigned char **bytes,
+                 size_t *len, fp_error *err);
+
+/* Guess whether bytes are an HTML page or plain text (markup sniffing on
+ * the first kilobytes, after any BOM). */
+fp_format fp_sniff_format(const unsigned char *bytes, size_t len);
+
+/* Decide the encoding and convert to NFC UTF-8.
+ * Order: BOM (UTF-8, UTF-16LE/BE) > <meta charset> / http-equiv (HTML only,
+ * and only when the bytes are valid in it) > strict UTF-8 check > fallback
+ * windows-1258.  Undecodable sequences become U+FFFD and are counted.
+ * Fills out (free with fp_decoded_free). */
+int fp_decode(const unsigned char *bytes, size_t len, fp_format format,
+              fp_decoded *out, fp_error *err);
+
+#endif

@@ -1,0 +1,74 @@
+/* XML writing with libxml2's text writer.  One vocabulary, described by
+ * schema/factpipe.rng: <factpipe> holds <document> elements; a document
+ * holds <meta>, optionally <text>, and <fact> elements.  Text that is not
+ * allowed in XML (invalid UTF-8, control characters, U+FFFE/U+FFFF) is
+ * replaced by U+FFFD before it reaches the writer. */
+#ifndef FP_XML_H
+#define FP_XML_H
+
+#include "../common/fp_error.h"
+
+#include <factpipe/plugin.h>
+#include <stdio.h>
+
+#define FP_XML_NAMESPACE "urn:factpipe:1"
+/* The version attribute of <factpipe>: the version of the vocabulary that
+ * schema/factpipe.rng describes.  Bump it when the schema changes. */
+#define FP_XML_FORMAT_VERSION "0.1.0"
+
+typedef struct fp_out_fact {
+    const char *kind;
+    const char *value;
+    size_t start, end;         /* character offsets in the extracted text */
+    size_t src_start, src_end; /* byte offsets in the input file */
+    const char *text;          /* surface text */
+    const char *plugin;        /* plugin name */
+    const char *plugin_version;
+    const char *zone;          /* NULL for article facts, else "chrome" */
+    const fp_attr *attrs;
+    size_t n_attrs;
+    const fp_attr *children;
+    size_t n_children;
+} fp_out_fact;
+
+typedef struct fp_out_doc {
+    const char *source;     /* as given / relative to the input root */
+    const char *format;     /* "html" or "text"; NULL when it failed early */
+    const char *encoding;   /* detected source encoding, or NULL */
+    const char *title, *date, *byline; /* meta, each may be NULL */
+    const char *text;       /* extracted text, or NULL (not included) */
+    const char *error;      /* non-NULL: the document failed, say why */
+    int partial;            /* parsing stopped early */
+    const fp_out_fact *facts;
+    size_t n_facts;
+} fp_out_doc;
+
+typedef struct fp_xml_out fp_xml_out;
+
+/* A writer that appends to out (not closed by the writer).  Each call
+ * builds its XML in memory and writes it with one fwrite, so a failed
+ * document never leaves half an element behind. */
+fp_xml_out *fp_xml_out_new(FILE *out, fp_error *err);
+
+/* <?xml …?> and the opening <factpipe> element. */
+int fp_xml_out_begin(fp_xml_out *w, fp_error *err);
+int fp_xml_out_document(fp_xml_out *w, const fp_out_doc *doc, fp_error *err);
+/* The closing </factpipe>, then fflush(out); reports write errors. */
+int fp_xml_out_end(fp_xml_out *w, fp_error *err);
+void fp_xml_out_free(fp_xml_out *w);
+
+/* Copy s (len bytes) replacing invalid UTF-8 and characters XML forbids
+ * with U+FFFD.  Returns a malloc'ed NUL-terminated string or NULL (OOM). */
+char *fp_xml_sanitize(const char *s, size_t len);
+
+/* Whether a plugin may use name for a kind-specific fact attribute: an
+ * XML name in [a-z][a-z0-9-]*, not starting with "xml" (reserved by XML),
+ * and none of the core's own fact attributes (kind value start end
+ * src-start src-end text plugin plugin-version zone).  0 ok, -1 with a
+ * message saying why not. */
+int fp_xml_check_attr_name(const char *name, fp_error *err);
+/* The same for the name of a kind-specific child element; the core's
+ * attribute names are allowed here (an official's <title>). */
+int fp_xml_check_child_name(const char *name, fp_error *err);
+
+#endif

@@ -1,0 +1,50 @@
+/* Plugin loading: dlopen(RTLD_NOW | RTLD_LOCAL) of absolute paths from
+ * known plugin folders, and the checks that refuse incompatible plugins
+ * before any of their callbacks runs. */
+#ifndef FP_LOADER_H
+#define FP_LOADER_H
+
+#include "../common/fp_error.h"
+
+#include <factpipe/plugin.h>
+
+typedef struct fp_plugin_handle {
+    void *dl;                   /* dlopen handle */
+    const fp_plugin_desc *desc; /* checked descriptor */
+    char *path;                 /* absolute path */
+} fp_plugin_handle;
+
+/* An ordered list of folders to look for NAME.so in. */
+typedef struct fp_plugin_path {
+    char **dirs;
+    size_t n;
+} fp_plugin_path;
+
+/* Append a folder (made absolute; duplicates and missing folders are
+ * skipped).  Returns -1 only on allocation failure. */
+int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, fp_error *err);
+/* Append each folder of a ':'-separated list. */
+int fp_plugin_path_add_list(fp_plugin_path *pp, const char *list,
+                            fp_error *err);
+void fp_plugin_path_free(fp_plugin_path *pp);
+
+/* Find NAME.so along the path: a malloc'ed absolute path, or NULL with an
+ * error listing where it looked. */
+char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name,
+                          fp_error *err);
+
+/* Names of every plugin (NAME.so) along the path, first folder wins, sorted
+ * by name.  *names is a malloc'ed array of malloc'ed strings. */
+int fp_plugin_path_list(const fp_plugin_path *pp, char ***names, size_t *n,
+                        fp_error *err);
+
+/* Load and check one plugin file.  expected_name is the name the file's
+ * entry must carry (NAME.so → fp_plugin_NAME_get_desc). */
+int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err);
+void fp_plugin_close(fp_plugin_handle *h);
+
+/* The checks fp_plugin_open applies to a descriptor, exposed for tests. */
+int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
+                         const char *path, fp_error *err);
+
+#endif

@@ -1,0 +1,175 @@
+/* Plugin loading and the checks that refuse a plugin before it runs.
+ *
+ * A plugin file NAME.so must export fp_plugin_NAME_get_desc.  Everything a
+ * refusal says fits on one line: the plugin, its path, what is wrong (with
+ * both versions where versions differ) and what to do about it. */
+#include "fp_loader.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The descriptor as it was in ABI 1.0: the fields the core reads.  A
+ * struct_size below this means the plugin's descriptor is truncated. */
+#define FP_DESC_MIN_SIZE (offsetof(fp_plugin_desc, destroy) + sizeof(void (*)(void *)))
+
+static int is_plugin_name(const char *s)
+{
+    if (!s || !(*s >= 'a' && *s <= 'z'))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* NAME from /dir/NAME.so; NULL when the file name is not a plugin name. */
+static char *plugin_name_from_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    if (n <= 3 || strcmp(base + n - 3, ".so") != 0)
+        return NULL;
+    char *name = strndup(base, n - 3);
+    if (name && !is_plugin_name(name)) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
+                         const char *path, fp_error *err)
+{
+    if (!d)
+        return fp_error_set(err, "plugin '%s' (%s): fp_plugin_%s_get_desc() returned NULL; "
+                            "the plugin must return its descriptor", name, path, name);
+    if (d->abi_major != FP_ABI_MAJOR)
+        return fp_error_set(err, "plugin '%s' (%s) was built for plugin ABI %u.%u but this "
+                            "factpipe provides ABI %d.%d; rebuild the plugin against this "
+                            "factpipe's <factpipe/plugin.h>",
+                            name, path, d->abi_major, d->abi_minor, FP_ABI_MAJOR, FP_ABI_MINOR);
+    if (d->abi_minor > FP_ABI_MINOR)
+        return fp_error_set(err, "plugin '%s' (%s) needs plugin ABI %u.%u but this factpipe "
+                            "provides only ABI %d.%d; upgrade factpipe or rebuild the plugin "
+                            "against this factpipe's headers",
+                            name, path, d->abi_major, d->abi_minor, FP_ABI_MAJOR, FP_ABI_MINOR);
+    if (d->struct_size < FP_DESC_MIN_SIZE)
+        return fp_error_set(err, "plugin '%s' (%s) has a descriptor of %u bytes, shorter than "
+                            "the %zu bytes of ABI %u.%u; rebuild it with FP_PLUGIN_DEFINE from "
+                            "this factpipe's headers",
+                            name, path, d->struct_size, (size_t)FP_DESC_MIN_SIZE, d->abi_major,
+                            d->abi_minor);
+    if (!d->name || strcmp(d->name, name) != 0)
+        return fp_error_set(err, "plugin '%s' (%s) calls itself '%s'; the file name and the "
+                            "descriptor's name must agree (rename the file to %s.so)",
+                            name, path, d->name ? d->name : "(null)",
+                            d->name ? d->name : "NAME");
+    if (!d->version || !*d->version || !d->kind || !*d->kind)
+        return fp_error_set(err, "plugin '%s' (%s) has no %s in its descriptor; set it in "
+                            "FP_PLUGIN_DEFINE", name, path,
+                            (!d->version || !*d->version) ? "version" : "fact kind");
+    if (!d->create || !d->extract || !d->destroy)
+        return fp_error_set(err, "plugin '%s' (%s) has a NULL %s callback; a plugin must "
+                            "provide create, extract and destroy", name, path,
+                            !d->create ? "create" : !d->extract ? "extract" : "destroy");
+    if (d->n_options && !d->options)
+        return fp_error_set(err, "plugin '%s' (%s) declares %zu options but no option table",
+                            name, path, d->n_options);
+    for (size_t i = 0; i < d->n_options; i++) {
+        const fp_option *o = &d->options[i];
+        if (!o->name || !*o->name || o->type < FP_OPT_BOOL || o->type > FP_OPT_PATH)
+            return fp_error_set(err, "plugin '%s' (%s): option %zu of its table has no name "
+                                "or an unknown type", name, path, i + 1);
+        if (strcmp(o->name, "priority") == 0)
+            return fp_error_set(err, "plugin '%s' (%s): 'priority' is the pipeline's own "
+                                "key and cannot be a plugin option; rename the option",
+                                name, path);
+    }
+    return 0;
+}
+
+/* R11: refuse files others could have replaced before we run their code. */
+static int check_file_safety(const char *path, const char *name, fp_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return fp_error_set(err, "plugin '%s' (%s): %s", name, path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return fp_error_set(err, "plugin '%s' (%s) is not a regular file", name, path);
+    if (st.st_mode & (S_IWGRP | S_IWOTH))
+        return fp_error_set(err, "plugin '%s' (%s) is writable by group or others (mode %03o); "
+                            "refusing to load it: chmod go-w the file",
+                            name, path, (unsigned)(st.st_mode & 0777));
+    return 0;
+}
+
+int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
+{
+    memset(out, 0, sizeof *out);
+    char *name = plugin_name_from_path(path);
+    if (!name)
+        return fp_error_set(err, "%s: not a plugin file name; plugins are named NAME.so with "
+                            "NAME in [a-z][a-z0-9_]*", path);
+    char *abs = realpath(path, NULL);
+    if (!abs) {
+        fp_error_set(err, "plugin '%s' (%s): %s", name, path, strerror(errno));
+        free(name);
+        return -1;
+    }
+    if (check_file_safety(abs, name, err) != 0)
+        goto fail;
+
+    dlerror();
+    void *dl = dlopen(abs, RTLD_NOW | RTLD_LOCAL);
+    if (!dl) {
+        const char *why = dlerror();
+        fp_error_set(err, "plugin '%s' (%s) cannot be loaded: %s; check that it was built "
+                     "for this system and that the libraries it needs are installed",
+                     name, abs, why ? why : "unknown dlopen error");
+        goto fail;
+    }
+    char symbol[256];
+    snprintf(symbol, sizeof symbol, FP_PLUGIN_ENTRY_PREFIX "%s" FP_PLUGIN_ENTRY_SUFFIX, name);
+    dlerror();
+    void *entry = dlsym(dl, symbol);
+    if (!entry) {
+        fp_error_set(err, "plugin '%s' (%s) has no entry point %s(); define it with "
+                     "FP_PLUGIN_DEFINE(%s, ...)", name, abs, symbol, name);
+        dlclose(dl);
+        goto fail;
+    }
+    /* dlsym returns data pointers; POSIX guarantees the conversion. */
+    const fp_plugin_desc *(*get_desc)(void);
+    memcpy(&get_desc, &entry, sizeof get_desc);
+    const fp_plugin_desc *desc = get_desc();
+    if (fp_plugin_check_desc(desc, name, abs, err) != 0) {
+        dlclose(dl);
+        goto fail;
+    }
+    out->dl = dl;
+    out->desc = desc;
+    out->path = abs;
+    free(name);
+    return 0;
+
+fail:
+    free(abs);
+    free(name);
+    return -1;
+}
+
+void fp_plugin_close(fp_plugin_handle *h)
+{
+    if (!h)
+        return;
+    if (h->dl)
+        dlclose(h->dl);
+    free(h->path);
+    memset(h, 0, sizeof *h);
+}

@@ -1,0 +1,145 @@
+/* The ordered list of folders plugins are looked up in. */
+#include "fp_loader.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, fp_error *err)
+{
+    char *abs = realpath(dir, NULL);
+    struct stat st;
+    if (!abs || stat(abs, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        free(abs);
+        return 0; /* a folder that is not there holds no plugins */
+    }
+    for (size_t i = 0; i < pp->n; i++) {
+        if (strcmp(pp->dirs[i], abs) == 0) {
+            free(abs);
+            return 0;
+        }
+    }
+    char **grown = realloc(pp->dirs, (pp->n + 1) * sizeof *grown);
+    if (!grown) {
+        free(abs);
+        return fp_error_set(err, "out of memory");
+    }
+    pp->dirs = grown;
+    pp->dirs[pp->n++] = abs;
+    return 0;
+}
+
+int fp_plugin_path_add_list(fp_plugin_path *pp, const char *list, fp_error *err)
+{
+    if (!list)
+        return 0;
+    char *copy = strdup(list);
+    if (!copy)
+        return fp_error_set(err, "out of memory");
+    int rc = 0;
+    char *save = NULL;
+    for (char *dir = strtok_r(copy, ":", &save); dir && rc == 0;
+         dir = strtok_r(NULL, ":", &save))
+        rc = fp_plugin_path_add(pp, dir, err);
+    free(copy);
+    return rc;
+}
+
+void fp_plugin_path_free(fp_plugin_path *pp)
+{
+    if (!pp)
+        return;
+    for (size_t i = 0; i < pp->n; i++)
+        free(pp->dirs[i]);
+    free(pp->dirs);
+    pp->dirs = NULL;
+    pp->n = 0;
+}
+
+static char *join_path(const char *dir, const char *name, const char *suffix)
+{
+    size_t n = strlen(dir) + 1 + strlen(name) + strlen(suffix) + 1;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s%s", dir, name, suffix);
+    return p;
+}
+
+char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name, fp_error *err)
+{
+    for (size_t i = 0; i < pp->n; i++) {
+        char *path = join_path(pp->dirs[i], name, ".so");
+        if (!path) {
+            fp_error_set(err, "out of memory");
+            return NULL;
+        }
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+            return path;
+        free(path);
+    }
+    char where[768] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < pp->n && used < sizeof where; i++)
+        used += (size_t)snprintf(where + used, sizeof where - used, "%s%s", i ? ", " : "",
+                                 pp->dirs[i]);
+    fp_error_set(err, "no plugin named '%s' (looked for %s.so in %s); add its folder with "
+                 "--plugin-dir, FACTPIPE_PLUGIN_PATH or plugin-dir in the pipeline file",
+                 name, name, pp->n ? where : "no plugin folder at all");
+    return NULL;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_name(char **names, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+int fp_plugin_path_list(const fp_plugin_path *pp, char ***names_out, size_t *n_out,
+                        fp_error *err)
+{
+    char **names = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < pp->n; i++) {
+        DIR *d = opendir(pp->dirs[i]);
+        if (!d)
+            continue;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            size_t len = strlen(e->d_name);
+            if (len <= 3 || strcmp(e->d_name + len - 3, ".so") != 0)
+                continue;
+            char *name = strndup(e->d_name, len - 3);
+            char **grown = name ? realloc(names, (n + 1) * sizeof *grown) : NULL;
+            if (!grown) {
+                free(name);
+                closedir(d);
+                for (size_t k = 0; k < n; k++)
+                    free(names[k]);
+                free(names);
+                return fp_error_set(err, "out of memory");
+            }
+            names = grown;
+            if (has_name(names, n, name))
+                free(name);
+            else
+                names[n++] = name;
+        }
+        closedir(d);
+    }
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
+    *names_out = names;
+    *n_out = n;
+    return 0;
+}

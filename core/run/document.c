@@ -1,0 +1,220 @@
+/* One document through every stage: read → decode → text with offsets →
+ * zones and meta → plugins → merge → <document>. */
+#include "engine_impl.h"
+
+#include "../html/fp_html.h"
+#include "../input/fp_input.h"
+#include "../merge/fp_merge.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct doc_state {
+    unsigned char *bytes;
+    size_t n_bytes;
+    fp_decoded decoded;
+    fp_text text;
+    fp_meta meta;
+    fp_block *blocks;
+    fp_fact_list facts;
+    fp_out_fact *out;
+    char **surfaces;
+    size_t n_out;
+} doc_state;
+
+static void doc_state_free(doc_state *s)
+{
+    free(s->bytes);
+    fp_decoded_free(&s->decoded);
+    fp_text_free(&s->text);
+    fp_meta_free(&s->meta);
+    free(s->blocks);
+    fp_fact_list_free(&s->facts);
+    for (size_t i = 0; i < s->n_out; i++)
+        free(s->surfaces[i]);
+    free(s->surfaces);
+    free(s->out);
+}
+
+static fp_format format_from_name(const char *path, const unsigned char *bytes, size_t n)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (dot && (!slash || dot > slash)) {
+        static const char *const text_ext[] = {".txt", ".text"};
+        static const char *const html_ext[] = {".html", ".htm", ".xhtml", ".shtml",
+                                               ".php", ".asp", ".aspx", ".jsp"};
+        for (size_t i = 0; i < sizeof text_ext / sizeof *text_ext; i++)
+            if (strcasecmp(dot, text_ext[i]) == 0)
+                return FP_FORMAT_TEXT;
+        for (size_t i = 0; i < sizeof html_ext / sizeof *html_ext; i++)
+            if (strcasecmp(dot, html_ext[i]) == 0)
+                return FP_FORMAT_HTML;
+    }
+    return fp_sniff_format(bytes, n);
+}
+
+/* The zone of the line holding byte offset pos (lines are sorted). */
+static fp_zone_kind zone_at(const fp_text *t, size_t pos)
+{
+    size_t lo = 0, hi = t->n_lines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->n_lines ? t->lines[lo].zone : FP_ZONE_CHROME;
+}
+
+static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why,
+                       size_t why_size)
+{
+    s->blocks = calloc(s->text.n_lines ? s->text.n_lines : 1, sizeof *s->blocks);
+    if (!s->blocks)
+        return snprintf(why, why_size, "out of memory"), -1;
+    for (size_t i = 0; i < s->text.n_lines; i++) {
+        s->blocks[i].start = s->text.lines[i].start;
+        s->blocks[i].end = s->text.lines[i].end;
+        s->blocks[i].zone = s->text.lines[i].zone;
+    }
+    fp_document_meta meta = {s->meta.title, s->meta.date, s->meta.byline};
+    fp_document doc = {sizeof doc, source, s->text.text, s->text.len,
+                       s->blocks, s->text.n_lines, &meta};
+
+    for (size_t i = 0; i < e->n_plugins; i++) {
+        fp_engine_plugin_slot *slot = &e->plugins[i];
+        const fp_plugin_desc *d = slot->handle.desc;
+        fp_host_call call;
+        fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
+        call.text = s->text.text;
+        call.text_len = s->text.len;
+        call.facts = &s->facts;
+        call.plugin = (int)i;
+        call.priority = slot->priority;
+        if (d->extract(slot->state, &doc, &call.host) != FP_OK) {
+            snprintf(why, why_size, "plugin '%s' failed: %s", d->name,
+                     call.error[0] ? call.error : "no reason given");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Character offsets and source offsets of the kept facts, in text order. */
+static int build_output_facts(fp_engine *e, doc_state *s)
+{
+    size_t n = s->facts.n;
+    s->out = calloc(n ? n : 1, sizeof *s->out);
+    s->surfaces = calloc(n ? n : 1, sizeof *s->surfaces);
+    if (!s->out || !s->surfaces)
+        return -1;
+    const unsigned char *text = (const unsigned char *)s->text.text;
+    size_t byte = 0, chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fp_fact_rec *f = &s->facts.items[i];
+        fp_zone_kind zone = zone_at(&s->text, f->start);
+        if (zone == FP_ZONE_CHROME && !e->keep_chrome)
+            continue;
+        for (; byte < f->start; byte++) /* facts are sorted by start */
+            chars += (text[byte] & 0xC0) != 0x80;
+        size_t span_chars = 0;
+        for (size_t k = f->start; k < f->end; k++)
+            span_chars += (text[k] & 0xC0) != 0x80;
+
+        fp_out_fact *o = &s->out[s->n_out];
+        char *surface = strndup(s->text.text + f->start, f->end - f->start);
+        if (!surface)
+            return -1;
+        s->surfaces[s->n_out++] = surface;
+        const fp_plugin_desc *d = e->plugins[f->plugin].handle.desc;
+        o->kind = f->kind;
+        o->value = f->value;
+        o->start = chars;
+        o->end = chars + span_chars;
+        o->src_start = s->text.src[f->start];
+        o->src_end = s->text.src[f->end - 1] + 1;
+        /* Extend to the end of the last character in the source, but not
+         * past the source of the next text byte. */
+        for (size_t k = f->end; k <= s->text.len; k++) {
+            if (s->text.src[k] > s->text.src[f->end - 1]) {
+                size_t next = s->text.src[k];
+                size_t last_len = 1;
+                for (size_t b = f->end - 1; b > f->start && (text[b] & 0xC0) == 0x80; b--)
+                    last_len++;
+                size_t want = s->text.src[f->end - 1] + last_len;
+                o->src_end = want < next ? want : next;
+                break;
+            }
+        }
+        o->text = surface;
+        o->plugin = d->name;
+        o->plugin_version = d->version;
+        o->zone = zone == FP_ZONE_CHROME ? "chrome" : NULL;
+        o->attrs = f->attrs;
+        o->n_attrs = f->n_attrs;
+        o->children = f->children;
+        o->n_children = f->n_children;
+    }
+    return 0;
+}
+
+static int process(fp_engine *e, const char *path, const char *source, doc_state *s,
+                   char *why, size_t why_size)
+{
+    fp_error err = {{0}};
+    if (fp_read_file(path, e->max_input_bytes, &s->bytes, &s->n_bytes, &err) != 0 ||
+        fp_decode(s->bytes, s->n_bytes, format_from_name(path, s->bytes, s->n_bytes),
+                  &s->decoded, &err) != 0)
+        return snprintf(why, why_size, "%s", err.message), -1;
+    fp_format format = format_from_name(path, s->bytes, s->n_bytes);
+    int rc = format == FP_FORMAT_TEXT ? fp_plaintext_to_text(&s->decoded, &s->text, &err)
+                                      : fp_html_to_text(&s->decoded, &s->text, &err);
+    s->text.format = format;
+    if (rc != 0 || fp_zone_document(e->zones, &s->text, &s->meta, &err) != 0)
+        return snprintf(why, why_size, "%s", err.message), -1;
+    if (run_plugins(e, s, source, why, why_size) != 0)
+        return -1;
+    fp_merge_facts(&s->facts);
+    if (build_output_facts(e, s) != 0)
+        return snprintf(why, why_size, "out of memory"), -1;
+    return 0;
+}
+
+int fp_engine_process_file(fp_engine *e, const char *path, const char *source, fp_xml_out *w,
+                           char *why, size_t why_size, fp_error *err)
+{
+    doc_state s;
+    memset(&s, 0, sizeof s);
+    why[0] = '\0';
+    int failed = process(e, path, source, &s, why, why_size) != 0;
+
+    fp_out_doc out = {0};
+    out.source = source;
+    if (failed) {
+        out.error = why;
+        if (e->log) {
+            char line[1400];
+            snprintf(line, sizeof line, "%s: %s", source, why);
+            e->log(e->log_user, FP_LOG_WARNING, line);
+        }
+    } else {
+        out.format = s.text.format == FP_FORMAT_TEXT ? "text" : "html";
+        out.encoding = s.decoded.encoding;
+        out.title = s.meta.title;
+        out.date = s.meta.date;
+        out.byline = s.meta.byline;
+        out.text = e->include_text ? s.text.text : NULL;
+        out.partial = s.text.partial;
+        out.facts = s.out;
+        out.n_facts = s.n_out;
+    }
+    int rc = fp_xml_out_document(w, &out, err);
+    doc_state_free(&s);
+    if (rc != 0)
+        return -1;
+    return failed;
+}

@@ -1,0 +1,31 @@
+/* The engine's insides, shared by engine.c (set-up) and document.c (one
+ * document through every stage). */
+#ifndef FP_ENGINE_IMPL_H
+#define FP_ENGINE_IMPL_H
+
+#include "fp_engine.h"
+
+#include "../pipeline/fp_pipeline.h"
+#include "../zone/fp_zone.h"
+
+typedef struct fp_engine_plugin_slot {
+    fp_plugin_handle handle;
+    fp_option_value *values; /* resolved options, table order */
+    void *state;             /* what create() returned */
+    int priority;
+} fp_engine_plugin_slot;
+
+struct fp_engine {
+    fp_pipeline *pipeline;
+    fp_plugin_path path;
+    fp_engine_plugin_slot *plugins; /* run order */
+    size_t n_plugins;
+    fp_zone_rules *zones;
+    size_t max_input_bytes;
+    int keep_chrome;
+    int include_text;
+    fp_log_fn log;
+    void *log_user;
+};
+
+#endif

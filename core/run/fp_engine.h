@@ -1,0 +1,55 @@
+/* The engine: a loaded pipeline (plugins with their options and
+ * priorities, zoning rules) that turns one input file into one <document>. */
+#ifndef FP_ENGINE_H
+#define FP_ENGINE_H
+
+#include "../common/fp_error.h"
+#include "../output/fp_xml.h"
+#include "../plugin/fp_host_impl.h"
+#include "../plugin/fp_loader.h"
+
+#include <stddef.h>
+
+typedef struct fp_engine_config {
+    const char *pipeline_path;        /* NULL: the default pipeline */
+    const char *const *plugin_dirs;   /* --plugin-dir, searched first after
+                                         the pipeline's own plugin-dir */
+    size_t n_plugin_dirs;
+    size_t max_input_bytes;           /* 0: FP_DEFAULT_MAX_INPUT_BYTES */
+    int keep_chrome;                  /* keep chrome facts, zone="chrome" */
+    int include_text;                 /* write the extracted text */
+    fp_log_fn log;                    /* plugin and engine messages */
+    void *log_user;
+} fp_engine_config;
+
+typedef struct fp_engine fp_engine;
+
+/* Load the pipeline, its plugins (refusing incompatible ones), their
+ * options and the zoning rules; create every plugin instance.  On failure
+ * returns NULL with a message that names the file and line or the plugin. */
+fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err);
+void fp_engine_free(fp_engine *e);
+
+/* The pipeline file in use (absolute) and the loaded plugins, for
+ * --list-plugins and messages. */
+const char *fp_engine_pipeline_path(const fp_engine *e);
+size_t fp_engine_plugin_count(const fp_engine *e);
+const fp_plugin_handle *fp_engine_plugin(const fp_engine *e, size_t i);
+int fp_engine_plugin_priority(const fp_engine *e, size_t i);
+
+/* Process the file at path and write its <document> (named source) to w.
+ * Returns 0 when the document succeeded, 1 when it failed — its <document>
+ * then carries an <error> and *why says the reason — and -1 when writing
+ * the output failed (err says why; stop the batch). */
+int fp_engine_process_file(fp_engine *e, const char *path, const char *source,
+                           fp_xml_out *w, char *why, size_t why_size,
+                           fp_error *err);
+
+/* Where the default pipeline and the default zoning rules are: the source
+ * tree's config/ when this binary runs from its build tree, else the
+ * installed data folder.  Static strings. */
+const char *fp_default_config_dir(void);
+/* 1 when the running executable lives in the build tree it was built in. */
+int fp_running_from_build_tree(void);
+
+#endif

@@ -1,0 +1,22 @@
+/* Zoning: tell the article (title, dateline, lead, body, byline) from page
+ * chrome, and read the document's metadata.  The cues are data, loaded from
+ * a rules file in config/ (see config/zones.conf for its format). */
+#ifndef FP_ZONE_H
+#define FP_ZONE_H
+
+#include "../common/fp_error.h"
+#include "../common/fp_text.h"
+
+typedef struct fp_zone_rules fp_zone_rules;
+
+/* Load rules from a file.  Errors name file:line and what was expected.
+ * Returns NULL on failure. */
+fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err);
+void fp_zone_rules_free(fp_zone_rules *rules);
+
+/* Set the zone of every line of t and fill meta (free with fp_meta_free).
+ * Thread-safe for a shared, loaded rules object. */
+int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
+                     fp_error *err);
+
+#endif

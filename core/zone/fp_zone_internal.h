@@ -1,0 +1,124 @@
+/* Shared between the zoning sources: the loaded rules and the per-line
+ * tests built from them.  Not part of the public zoning interface. */
+#ifndef FP_ZONE_INTERNAL_H
+#define FP_ZONE_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "fp_zone.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The sections of config/zones.conf, in the order they are documented. */
+typedef enum zone_section {
+    ZS_CHROME_CLASS,
+    ZS_ARTICLE_CLASS,
+    ZS_TITLE_CLASS,
+    ZS_CHROME_LINE,
+    ZS_CHROME_PREFIX,
+    ZS_COUNTER,
+    ZS_END_OF_ARTICLE,
+    ZS_DATELINE,
+    ZS_BYLINE,
+    ZS_PORTAL_NAME,
+    ZS_COUNT
+} zone_section;
+
+/* The three element-cue sections come first so they index class_cues. */
+#define ZS_N_CLASS_SECTIONS 3
+
+/* Patterns compiled once at load time and only read afterwards, so one rules
+ * object can serve several threads (each brings its own match data). */
+typedef enum zone_pattern {
+    ZP_DATE_DMY,   /* 5/10/2018, 05-10-2018, 5.10.2018 */
+    ZP_DATE_YMD,   /* 2018-10-05 */
+    ZP_DATE_WORDS, /* ngày 5 tháng 10 năm 2018 */
+    ZP_PERSON_NAME, /* "Thu Lan", "Nguyễn Văn A - Minh Hà" */
+    ZP_COUNT
+} zone_pattern;
+
+struct fp_zone_rules {
+    char **class_cues[ZS_N_CLASS_SECTIONS]; /* lower-case ASCII words */
+    size_t n_class_cues[ZS_N_CLASS_SECTIONS];
+    /* One alternation per line-cue section; NULL when the section is empty. */
+    pcre2_code *section_pattern[ZS_COUNT];
+    pcre2_code *pattern[ZP_COUNT];
+    pcre2_match_context *match_context; /* match limits */
+};
+
+/* A view of one line's text. */
+typedef struct zone_span {
+    const char *s;
+    size_t len;
+} zone_span;
+
+/* Per-call scratch: the match data is not shareable between threads. */
+typedef struct zone_matcher {
+    const fp_zone_rules *rules;
+    pcre2_match_data *match;
+} zone_matcher;
+
+int zone_matcher_init(zone_matcher *m, const fp_zone_rules *rules,
+                      fp_error *err);
+void zone_matcher_free(zone_matcher *m);
+
+/* Does the line match the cues of a line section?  On a match *match_end
+ * (if not NULL) is the byte offset in the line where the match ended. */
+bool zone_line_matches(zone_matcher *m, zone_section section, zone_span line,
+                       size_t *match_end);
+bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
+                          zone_span line);
+
+/* Does an element's "id class" string carry a cue of a class section? */
+bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
+                     const char *cues);
+
+/* The first full calendar date in the line, as "YYYY-MM-DD" in iso[11];
+ * false when there is none (or none that exists: 31/02 is refused). */
+bool zone_find_date(zone_matcher *m, zone_span line, char iso[11]);
+
+/* Line shape tests that need no cues. */
+bool zone_is_blank(zone_span line);
+bool zone_is_digit_counter(zone_span line);   /* "1 8 1 6 5 2 6 7" */
+bool zone_is_percent_widget(zone_span line);  /* "56.6 %37.2 %0.0 %…" */
+bool zone_has_sentence_punct(zone_span line);
+zone_span zone_trim(zone_span line);
+
+/* The line's zone when it is page furniture whatever surrounds it
+ * (tool links, counters, widgets, footer lines); false otherwise. */
+bool zone_is_chrome_line(zone_matcher *m, zone_span line);
+bool zone_is_end_of_article(zone_matcher *m, zone_span line);
+/* A dateline: starts with a dateline cue and holds a full date. */
+bool zone_is_dateline(zone_matcher *m, zone_span line, char iso[11]);
+/* A byline: a short line starting with a byline cue. */
+bool zone_is_byline_cue(zone_matcher *m, zone_span line);
+/* A short line that is only a person's name or names. */
+bool zone_is_person_name(zone_matcher *m, zone_span line);
+
+/* Zone a text with no HTML elements (also the fallback for HTML pages
+ * where no article container stands out). */
+int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
+                    fp_error *err);
+/* Zone an HTML page: returns 1 when it found an article container, 0 when
+ * it did not (the caller then falls back to zone_plain_text), -1 on error. */
+int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err);
+
+/* Helpers for filling fp_meta. */
+zone_span zone_line_span(const fp_text *t, size_t i);
+int zone_meta_set(char **field, zone_span value, fp_error *err);
+/* The byline value: the text after a byline cue, or the whole line. */
+int zone_meta_set_byline(zone_matcher *m, fp_meta *meta, zone_span line,
+                         fp_error *err);
+/* Name the last line before the trailing dateline / chrome BYLINE when it
+ * looks like an author's name, and record meta->byline. */
+int zone_find_trailing_byline(zone_matcher *m, fp_text *t, fp_meta *meta,
+                              fp_error *err);
+/* Mark the first prose BODY line after the title as the LEAD. */
+void zone_mark_lead(fp_text *t);
+/* The article title from <title>, with the portal's name stripped. */
+int zone_title_from_html_title(zone_matcher *m, const char *html_title,
+                               fp_meta *meta, fp_error *err);
+
+#endif

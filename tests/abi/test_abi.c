@@ -1,0 +1,186 @@
+/* The loader refuses every kind of broken plugin with one line that names
+ * the plugin, its path, what is wrong and what to do. */
+#include "plugin/fp_loader.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static char *plugin_path(const char *name)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/%s.so", FP_ABI_PLUGIN_DIR, name);
+    return path;
+}
+
+static void assert_contains(const char *haystack, const char *needle)
+{
+    if (!strstr(haystack, needle))
+        fail_msg("expected \"%s\" in message: %s", needle, haystack);
+}
+
+static void assert_refused(const char *name, const char *const *needles, size_t n)
+{
+    fp_plugin_handle h;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open(plugin_path(name), &h, &err), -1);
+    assert_null(h.dl);
+    assert_null(strchr(err.message, '\n'));
+    assert_contains(err.message, name);
+    assert_contains(err.message, FP_ABI_PLUGIN_DIR);
+    for (size_t i = 0; i < n; i++)
+        assert_contains(err.message, needles[i]);
+}
+
+static void test_good_plugin_loads(void **state)
+{
+    (void)state;
+    fp_plugin_handle h;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open(plugin_path("good"), &h, &err), 0);
+    assert_non_null(h.desc);
+    assert_string_equal(h.desc->name, "good");
+    assert_string_equal(h.desc->kind, "testfact");
+    assert_true(h.path[0] == '/');
+    fp_plugin_close(&h);
+}
+
+static void test_other_major_refused(void **state)
+{
+    (void)state;
+    char theirs[32], ours[32];
+    snprintf(theirs, sizeof theirs, "ABI %d.0", FP_ABI_MAJOR + 1);
+    snprintf(ours, sizeof ours, "ABI %d.%d", FP_ABI_MAJOR, FP_ABI_MINOR);
+    const char *needles[] = {theirs, ours, "rebuild"};
+    assert_refused("major", needles, 3);
+}
+
+static void test_newer_minor_refused(void **state)
+{
+    (void)state;
+    char theirs[32], ours[32];
+    snprintf(theirs, sizeof theirs, "ABI %d.%d", FP_ABI_MAJOR, FP_ABI_MINOR + 1);
+    snprintf(ours, sizeof ours, "ABI %d.%d", FP_ABI_MAJOR, FP_ABI_MINOR);
+    const char *needles[] = {theirs, ours, "upgrade factpipe"};
+    assert_refused("minor", needles, 3);
+}
+
+static void test_short_struct_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"16 bytes", "FP_PLUGIN_DEFINE"};
+    assert_refused("shortdesc", needles, 2);
+}
+
+static void test_missing_entry_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"no entry point fp_plugin_noentry_get_desc()"};
+    assert_refused("noentry", needles, 1);
+}
+
+static void test_null_callback_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"NULL extract callback"};
+    assert_refused("nullcb", needles, 1);
+}
+
+static void test_wrong_name_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"calls itself 'someone_else'"};
+    assert_refused("wrongname", needles, 1);
+}
+
+static void test_undefined_symbol_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"cannot be loaded", "fp_symbol_that_does_not_exist"};
+    assert_refused("undefsym", needles, 2);
+}
+
+static void test_group_writable_file_refused(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fp-abi-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s/good.so", dir);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", plugin_path("good"), copy);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(chmod(copy, 0666), 0);
+
+    fp_plugin_handle h;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open(copy, &h, &err), -1);
+    assert_contains(err.message, "writable by group or others");
+    assert_contains(err.message, "chmod go-w");
+    unlink(copy);
+    rmdir(dir);
+}
+
+static void test_bad_file_name_refused(void **state)
+{
+    (void)state;
+    fp_plugin_handle h;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open("/tmp/Not-A-Plugin.so", &h, &err), -1);
+    assert_contains(err.message, "not a plugin file name");
+}
+
+static void test_search_path_finds_and_lists(void **state)
+{
+    (void)state;
+    fp_plugin_path pp = {0};
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_path_add(&pp, "/nonexistent/folder", &err), 0);
+    assert_int_equal(pp.n, 0);
+    assert_int_equal(fp_plugin_path_add_list(&pp, FP_ABI_PLUGIN_DIR ":" FP_ABI_PLUGIN_DIR, &err),
+                     0);
+    assert_int_equal(pp.n, 1); /* duplicates collapse */
+
+    char *found = fp_plugin_path_find(&pp, "good", &err);
+    assert_non_null(found);
+    assert_string_equal(found, plugin_path("good"));
+    free(found);
+    assert_null(fp_plugin_path_find(&pp, "absent", &err));
+    assert_contains(err.message, "no plugin named 'absent'");
+    assert_contains(err.message, "--plugin-dir");
+
+    char **names;
+    size_t n;
+    assert_int_equal(fp_plugin_path_list(&pp, &names, &n, &err), 0);
+    assert_int_equal(n, 8);
+    assert_string_equal(names[0], "good"); /* sorted */
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    fp_plugin_path_free(&pp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_plugin_loads),
+        cmocka_unit_test(test_other_major_refused),
+        cmocka_unit_test(test_newer_minor_refused),
+        cmocka_unit_test(test_short_struct_refused),
+        cmocka_unit_test(test_missing_entry_refused),
+        cmocka_unit_test(test_null_callback_refused),
+        cmocka_unit_test(test_wrong_name_refused),
+        cmocka_unit_test(test_undefined_symbol_refused),
+        cmocka_unit_test(test_group_writable_file_refused),
+        cmocka_unit_test(test_bad_file_name_refused),
+        cmocka_unit_test(test_search_path_finds_and_lists),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
