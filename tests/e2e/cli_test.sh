@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The CLI's promises: exit codes, output modes, errors that say file:line,
+# --help/--version/--list-plugins, chrome facts only under --keep-chrome.
+set -uo pipefail
+: "${FACTPIPE:?}" "${XMLLINT:?}" "${SOURCE_DIR:?}" "${ABI_PLUGIN_DIR:?}"
+cd "$SOURCE_DIR"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() { # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+status_is() { # status_is WANT COMMAND...
+  local want=$1; shift
+  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want: $*"; cat "$tmp/stderr"; return 1; }
+}
+stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "stderr lacks '$1':"; cat "$tmp/stderr"; return 1; }; }
+stdout_has() { grep -qF -- "$1" "$tmp/stdout" || { echo "stdout lacks '$1'"; return 1; }; }
+valid() { "$XMLLINT" --noout --relaxng schema/factpipe.rng "$1" 2>/dev/null; }
+
+seed=samples/thanhkhe-2018-10-09.txt
+
+check "help exits 0 and lists every option" status_is 0 "$FACTPIPE" --help
+for opt in --output --pipeline --plugin-dir --list-plugins --keep-chrome --include-text \
+           --max-input-size --version "Exit status"; do
+  check "help mentions $opt" stdout_has "$opt"
+done
+check "version" status_is 0 "$FACTPIPE" --version
+check "version names ABI" stdout_has "plugin ABI"
+check "no input is a usage error" status_is 2 "$FACTPIPE"
+check "unknown option is a usage error" status_is 2 "$FACTPIPE" --no-such-option "$seed"
+check "bad --max-input-size" status_is 2 "$FACTPIPE" --max-input-size 12abc "$seed"
+
+check "list-plugins" status_is 0 "$FACTPIPE" --list-plugins
+check "list-plugins shows percentage" stdout_has "percentage 1."
+check "list-plugins shows options" stdout_has "ranges"
+
+# One file to stdout: valid XML, the seed's article percentages, no widget.
+check "seed to stdout" status_is 0 "$FACTPIPE" "$seed"
+cp "$tmp/stdout" "$tmp/seed.xml"
+check "seed output valid" valid "$tmp/seed.xml"
+check "seed has 21.1" grep -q 'value="21.1"' "$tmp/seed.xml"
+check "seed drops widget 56.6" bash -c "! grep -q 'value=\"56.6\"' '$tmp/seed.xml'"
+check "seed meta date" grep -q '<date>2018-10-09</date>' "$tmp/seed.xml"
+
+# --keep-chrome keeps the widget figures, marked as chrome.
+check "keep-chrome" status_is 0 "$FACTPIPE" --keep-chrome "$seed"
+check "widget kept as chrome" grep -q 'value="56.6".*zone="chrome"' "$tmp/stdout"
+
+# -o with an existing folder: one file per document, mirroring the tree.
+mkdir -p "$tmp/out"
+check "folder output" status_is 0 "$FACTPIPE" -o "$tmp/out" samples/
+check "per-document file" test -f "$tmp/out/thanhkhe-2018-10-09.txt.xml"
+check "per-document file valid" valid "$tmp/out/lechan-2017-01-21.html.xml"
+check "no temporary files left" bash -c "! ls -a '$tmp/out' | grep -q tmp"
+# -o PATH/ that does not exist yet is a folder too; any other path one file.
+check "new folder output" status_is 0 "$FACTPIPE" -o "$tmp/new/" "$seed"
+check "new folder file" test -f "$tmp/new/thanhkhe-2018-10-09.txt.xml"
+check "combined file output" status_is 0 "$FACTPIPE" -o "$tmp/all.xml" samples/
+check "combined file valid" valid "$tmp/all.xml"
+check "combined has 6 documents" test "$(grep -c '<document ' "$tmp/all.xml")" -eq 6
+
+# A failing document costs itself only: exit 1, the rest still written.
+mkdir -p "$tmp/in"
+cp "$seed" "$tmp/in/good.txt"
+check "missing input: exit 1" status_is 1 "$FACTPIPE" "$tmp/in/good.txt" "$tmp/in/missing.html"
+check "missing input named" stderr_has "missing.html"
+check "good document still written" grep -q 'value="21.1"' "$tmp/stdout"
+check "failed document has error" grep -q '<error>' "$tmp/stdout"
+cp "$tmp/stdout" "$tmp/partial.xml"
+check "output with failure valid" valid "$tmp/partial.xml"
+check "directory named as a file fails cleanly" status_is 1 "$FACTPIPE" "$tmp/in/good.txt" "$tmp/in/good.txt/"
+check "over max size fails that document" status_is 1 "$FACTPIPE" --max-input-size 100 "$seed"
+check "max size message" stderr_has "100"
+
+# Pipeline errors: exit 2 and file:line with what was expected.
+printf '[pipeline]\nplugins = listed\n\n[plugin percentage]\npriority = 20\nbogus = 1\n' > "$tmp/bad-option.pipeline"
+check "unknown option" status_is 2 "$FACTPIPE" -c "$tmp/bad-option.pipeline" "$seed"
+check "unknown option file:line" stderr_has "bad-option.pipeline:6:"
+check "unknown option names it" stderr_has "bogus"
+printf '[pipeline]\nplugins = listed\n[plugin nosuchplugin]\n' > "$tmp/bad-plugin.pipeline"
+check "unknown plugin" status_is 2 "$FACTPIPE" -c "$tmp/bad-plugin.pipeline" "$seed"
+check "unknown plugin file:line" stderr_has "bad-plugin.pipeline:3:"
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\nranges = maybe\n' > "$tmp/bad-value.pipeline"
+check "bad value" status_is 2 "$FACTPIPE" -c "$tmp/bad-value.pipeline" "$seed"
+check "bad value file:line" stderr_has "bad-value.pipeline:4:"
+check "missing pipeline file" status_is 2 "$FACTPIPE" -c "$tmp/none.pipeline" "$seed"
+
+# Plugin folders: a refused plugin stops the run with its one-line reason.
+printf '[pipeline]\nplugins = listed\n[plugin major]\n' > "$tmp/abi.pipeline"
+check "refused plugin" status_is 2 "$FACTPIPE" -c "$tmp/abi.pipeline" --plugin-dir "$ABI_PLUGIN_DIR" "$seed"
+check "refusal names versions" stderr_has "rebuild the plugin"
+printf '[pipeline]\nplugins = listed\n[plugin good]\n[plugin percentage]\n' > "$tmp/good.pipeline"
+check "extra plugin via FACTPIPE_PLUGIN_PATH" status_is 0 env FACTPIPE_PLUGIN_PATH="$ABI_PLUGIN_DIR" "$FACTPIPE" -c "$tmp/good.pipeline" "$seed"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
