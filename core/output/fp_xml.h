@@ -52,6 +52,13 @@ fp_xml_out *fp_xml_out_new(FILE *out, fp_error *err);
 
 /* <?xml …?> and the opening <factpipe> element. */
 int fp_xml_out_begin(fp_xml_out *w, fp_error *err);
+/* One <document>.  A document the schema would reject (empty fact value,
+ * kind not [a-z][a-z0-9-]*, unknown zone, bad or repeated plugin attribute
+ * name, meta date not YYYY[-MM[-DD]], format other than html/text, no
+ * source) is refused whole: -1, nothing written, and the writer stays
+ * usable.  A document with error set is written as source, format,
+ * encoding and <error> only.  After a libxml2 or write failure the writer
+ * refuses every later call. */
 int fp_xml_out_document(fp_xml_out *w, const fp_out_doc *doc, fp_error *err);
 /* The closing </factpipe>, then fflush(out); reports write errors. */
 int fp_xml_out_end(fp_xml_out *w, fp_error *err);

@@ -29,8 +29,4 @@ typedef struct fp_host_call {
 void fp_host_call_init(fp_host_call *call, const char *instance, const char *kind,
                        fp_log_fn log, void *log_user);
 
-/* Check that name can be a fact attribute or child: an XML name in
- * [a-z][a-z0-9-]* that is not one of the core's own attributes. */
-int fp_fact_attr_name_ok(const char *name);
-
 #endif

@@ -2,29 +2,18 @@
  * fact passes: whatever a plugin hands over is checked and copied here. */
 #include "fp_host_impl.h"
 
+#include "../output/fp_xml.h"
+
 #include <stdio.h>
 #include <string.h>
 
-static const char *const reserved_names[] = {"kind", "value", "start", "end",
-                                             "text", "plugin", "plugin-version",
-                                             "zone", "src-start", "src-end"};
-
+/* Fact kinds follow the same spelling as attribute names. */
 static int is_lower_name(const char *name)
 {
     if (!name || !(*name >= 'a' && *name <= 'z'))
         return 0;
     for (const char *p = name; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-            return 0;
-    return 1;
-}
-
-int fp_fact_attr_name_ok(const char *name)
-{
-    if (!is_lower_name(name))
-        return 0;
-    for (size_t i = 0; i < sizeof reserved_names / sizeof *reserved_names; i++)
-        if (strcmp(name, reserved_names[i]) == 0)
             return 0;
     return 1;
 }
@@ -89,12 +78,14 @@ static int refuse(fp_host_call *call, const char *why)
     return FP_ERROR;
 }
 
-static int attrs_ok(const fp_attr *a, size_t n)
+/* The writer's own name checks, so that whatever emit accepts can be
+ * written as schema-valid XML. */
+static int attrs_ok(const fp_attr *a, size_t n, int (*name_ok)(const char *, fp_error *))
 {
     if (n && !a)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!fp_fact_attr_name_ok(a[i].name) || !a[i].value || !utf8_valid(a[i].value))
+        if (name_ok(a[i].name, NULL) != 0 || !a[i].value || !utf8_valid(a[i].value))
             return 0;
     return 1;
 }
@@ -117,7 +108,8 @@ static int host_emit(void *ctx, const fp_fact *f)
     const char *kind = f->kind ? f->kind : call->kind;
     if (!is_lower_name(kind))
         return refuse(call, "emit(): kind is not a name in [a-z][a-z0-9-]*; fact ignored");
-    if (!attrs_ok(f->attrs, f->n_attrs) || !attrs_ok(f->children, f->n_children))
+    if (!attrs_ok(f->attrs, f->n_attrs, fp_xml_check_attr_name) ||
+        !attrs_ok(f->children, f->n_children, fp_xml_check_child_name))
         return refuse(call, "emit(): an attribute or child has a reserved or invalid name "
                       "(use [a-z][a-z0-9-]*) or a value that is not UTF-8; fact ignored");
     if (fp_fact_list_add(call->facts, kind, f, call->plugin, call->priority) != 0)

@@ -135,9 +135,9 @@ typedef struct fp_document {
 /* Facts a plugin emits.                                                    */
 
 /* A kind-specific attribute (`unit` of a count) or child element (`title`
- * of an official).  Names are XML names in [a-z][a-z0-9-]*; the names
- * kind, value, start, end, text, plugin, zone, src-start and src-end are
- * the core's and refused. */
+ * of an official).  Names are in [a-z][a-z0-9-]* and do not start with
+ * "xml"; attribute names may not be the core's own: kind, value, start,
+ * end, text, plugin, plugin-version, zone, src-start, src-end. */
 typedef struct fp_attr {
     const char *name;
     const char *value; /* UTF-8 */

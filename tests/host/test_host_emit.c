@@ -94,17 +94,6 @@ static void test_error_keeps_last_message(void **state)
     assert_string_equal(call.error, "regex limit hit in block 7");
 }
 
-static void test_attr_names(void **state)
-{
-    (void)state;
-    assert_true(fp_fact_attr_name_ok("unit"));
-    assert_true(fp_fact_attr_name_ok("doc-type2"));
-    const char *bad[] = {"", "2x", "kind", "value", "start", "end", "text", "plugin",
-                         "plugin-version", "zone", "src-start", "src-end", "a b", "ünit"};
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-        assert_false(fp_fact_attr_name_ok(bad[i]));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,7 +101,6 @@ int main(void)
         cmocka_unit_test(test_emit_refuses_malformed_facts),
         cmocka_unit_test(test_emit_outside_extract_is_refused),
         cmocka_unit_test(test_error_keeps_last_message),
-        cmocka_unit_test(test_attr_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
