@@ -103,6 +103,12 @@ static int host_emit(void *ctx, const fp_fact *f)
                  "fact ignored", f->start, f->end, call->text_len);
         return refuse(call, why);
     }
+    if (((unsigned char)call->text[f->start] & 0xC0) == 0x80 ||
+        (f->end < call->text_len && ((unsigned char)call->text[f->end] & 0xC0) == 0x80)) {
+        snprintf(why, sizeof why, "emit(): span %zu..%zu cuts a UTF-8 character in two; "
+                 "fact ignored", f->start, f->end);
+        return refuse(call, why);
+    }
     if (!f->value || !*f->value || !utf8_valid(f->value))
         return refuse(call, "emit(): value is empty or not valid UTF-8; fact ignored");
     const char *kind = f->kind ? f->kind : call->kind;

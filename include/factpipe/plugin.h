@@ -231,7 +231,9 @@ typedef struct fp_plugin_desc {
     size_t n_options;
 
     /* Build an instance from its resolved options: load lexicons, compile
-     * patterns.  Store the instance in *state.  Called once per pipeline. */
+     * patterns.  Store the instance in *state.  Called once per pipeline.
+     * On FP_ERROR, create frees whatever it made itself: destroy is not
+     * called for an instance that failed to start. */
     int (*create)(const fp_config *config, const fp_host *host, void **state);
 
     /* Find facts in one document and emit them.  Returning FP_ERROR fails

@@ -66,6 +66,8 @@ static void test_emit_refuses_malformed_facts(void **state)
         {sizeof(fp_fact), NULL, 0, 3, "1", NULL, 0, bad_utf8, 1},       /* child value */
         {sizeof(fp_fact), NULL, 0, 3, "1", NULL, 2, NULL, 0},           /* count, no array */
         {8, NULL, 0, 3, "1", NULL, 0, NULL, 0},                         /* truncated struct */
+        {sizeof(fp_fact), NULL, 0, 4, "1", NULL, 0, NULL, 0},           /* ends inside "ế" */
+        {sizeof(fp_fact), NULL, 4, 6, "1", NULL, 0, NULL, 0},           /* starts inside it */
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_int_equal(fp_emit(&call.host, &bad[i]), FP_ERROR);
