@@ -44,6 +44,8 @@ struct fp_zone_rules {
     size_t n_class_cues[ZS_N_CLASS_SECTIONS];
     /* One alternation per line-cue section; NULL when the section is empty. */
     pcre2_code *section_pattern[ZS_COUNT];
+    /* A counter cue and its number anywhere in a line ("… Lượt xem: 432"). */
+    pcre2_code *counter_inside;
     pcre2_code *pattern[ZP_COUNT];
     pcre2_match_context *match_context; /* match limits */
 };
@@ -86,12 +88,17 @@ bool zone_is_percent_widget(zone_span line);  /* "56.6 %37.2 %0.0 %…" */
 bool zone_has_sentence_punct(zone_span line);
 zone_span zone_trim(zone_span line);
 
-/* The line's zone when it is page furniture whatever surrounds it
- * (tool links, counters, widgets, footer lines); false otherwise. */
+/* Is the line page furniture whatever surrounds it (tool links, counters,
+ * widgets, footer lines)? */
 bool zone_is_chrome_line(zone_matcher *m, zone_span line);
 bool zone_is_end_of_article(zone_matcher *m, zone_span line);
 /* A dateline: starts with a dateline cue and holds a full date. */
 bool zone_is_dateline(zone_matcher *m, zone_span line, char iso[11]);
+/* The zone of a date line: DATELINE, or CHROME when the portal ran a
+ * counter into it ("Đăng lúc: 08:52 - 25/03/2019 Lượt xem: 3158"), since a
+ * line has one zone and the counter must not pass for an article number.
+ * The date is the article's either way. */
+fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line);
 /* A byline: a short line starting with a byline cue. */
 bool zone_is_byline_cue(zone_matcher *m, zone_span line);
 /* A short line that is only a person's name or names. */

@@ -1,0 +1,288 @@
+/* Line and element tests built on the loaded cues. */
+#include "fp_zone_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int zone_matcher_init(zone_matcher *m, const fp_zone_rules *rules,
+                      fp_error *err)
+{
+    m->rules = rules;
+    /* Enough pairs for every capture group of the built-in patterns. */
+    m->match = pcre2_match_data_create(8, NULL);
+    if (!m->match)
+        return fp_error_set(err, "zoning: out of memory");
+    return 0;
+}
+
+void zone_matcher_free(zone_matcher *m)
+{
+    pcre2_match_data_free(m->match);
+    m->match = NULL;
+}
+
+static bool run_pattern(zone_matcher *m, const pcre2_code *re, zone_span line,
+                        size_t offset)
+{
+    if (!re)
+        return false;
+    /* Errors (match limit hit) count as no match: zoning must not fail a
+     * document because one line is pathological. */
+    return pcre2_match(re, (PCRE2_SPTR)line.s, line.len, offset, 0, m->match,
+                       m->rules->match_context) > 0;
+}
+
+bool zone_line_matches(zone_matcher *m, zone_section section, zone_span line,
+                       size_t *match_end)
+{
+    if (!run_pattern(m, m->rules->section_pattern[section], line, 0))
+        return false;
+    if (match_end)
+        *match_end = pcre2_get_ovector_pointer(m->match)[1];
+    return true;
+}
+
+bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
+                          zone_span line)
+{
+    return run_pattern(m, m->rules->pattern[pattern], line, 0);
+}
+
+/* Is cue a run of whole '-'/'_'-separated parts of token? */
+static bool token_has_cue(const char *token, size_t token_len, const char *cue)
+{
+    size_t cue_len = strlen(cue);
+    if (cue_len == 0 || cue_len > token_len)
+        return false;
+    for (size_t at = 0; at + cue_len <= token_len; at++) {
+        bool starts_part = at == 0 || token[at - 1] == '-' ||
+                           token[at - 1] == '_';
+        size_t after = at + cue_len;
+        bool ends_part = after == token_len || token[after] == '-' ||
+                         token[after] == '_';
+        if (starts_part && ends_part && memcmp(token + at, cue, cue_len) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
+                     const char *cues)
+{
+    if (!cues || section >= ZS_N_CLASS_SECTIONS)
+        return false;
+    const char *p = cues;
+    while (*p) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        const char *token = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        size_t token_len = (size_t)(p - token);
+        for (size_t i = 0; token_len && i < rules->n_class_cues[section]; i++)
+            if (token_has_cue(token, token_len, rules->class_cues[section][i]))
+                return true;
+    }
+    return false;
+}
+
+static int group_int(zone_matcher *m, zone_span line, int group)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
+    int value = 0;
+    for (size_t i = ov[2 * group]; i < ov[2 * group + 1]; i++)
+        value = value * 10 + (line.s[i] - '0');
+    return value;
+}
+
+static bool valid_date(int year, int month, int day)
+{
+    static const int days_in_month[12] = {31, 29, 31, 30, 31, 30,
+                                          31, 31, 30, 31, 30, 31};
+    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1)
+        return false;
+    if (month == 2 && day == 29)
+        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days_in_month[month - 1];
+}
+
+bool zone_find_date(zone_matcher *m, zone_span line, char iso[11])
+{
+    /* Try each form; keep the earliest valid date in the line. */
+    size_t best_at = line.len + 1;
+    for (int form = ZP_DATE_DMY; form <= ZP_DATE_WORDS; form++) {
+        size_t offset = 0;
+        while (offset < line.len &&
+               run_pattern(m, m->rules->pattern[form], line, offset)) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
+            size_t at = ov[0];
+            int day, month, year;
+            if (form == ZP_DATE_DMY) {
+                day = group_int(m, line, 1);
+                month = group_int(m, line, 3);
+                year = group_int(m, line, 4);
+            } else if (form == ZP_DATE_YMD) {
+                year = group_int(m, line, 1);
+                month = group_int(m, line, 2);
+                day = group_int(m, line, 3);
+            } else {
+                day = group_int(m, line, 1);
+                month = group_int(m, line, 2);
+                year = group_int(m, line, 3);
+            }
+            if (valid_date(year, month, day)) {
+                if (at < best_at) {
+                    best_at = at;
+                    snprintf(iso, 11, "%04d-%02d-%02d", year, month, day);
+                }
+                break;
+            }
+            offset = ov[1] > at ? ov[1] : at + 1;
+        }
+    }
+    return best_at <= line.len;
+}
+
+/* White space that scraped pages put on otherwise empty lines. */
+static size_t space_len(const char *s, size_t left)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (left >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2; /* NBSP */
+    if (left >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x8B || (unsigned char)s[2] == 0xAF ||
+         ((unsigned char)s[2] >= 0x80 && (unsigned char)s[2] <= 0x8A)))
+        return 3; /* zero-width and typographic spaces */
+    if (left >= 3 && c == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF)
+        return 3; /* BOM */
+    if (left >= 3 && c == 0xE3 && (unsigned char)s[1] == 0x80 &&
+        (unsigned char)s[2] == 0x80)
+        return 3; /* ideographic space */
+    return 0;
+}
+
+zone_span zone_trim(zone_span line)
+{
+    size_t n;
+    while (line.len && (n = space_len(line.s, line.len)) > 0) {
+        line.s += n;
+        line.len -= n;
+    }
+    for (;;) {
+        size_t cut = 0;
+        for (size_t k = 1; k <= 3 && k <= line.len; k++)
+            if (space_len(line.s + line.len - k, k) == k)
+                cut = k;
+        if (!cut)
+            break;
+        line.len -= cut;
+    }
+    return line;
+}
+
+bool zone_is_blank(zone_span line)
+{
+    return zone_trim(line).len == 0;
+}
+
+bool zone_is_digit_counter(zone_span line)
+{
+    line = zone_trim(line);
+    size_t groups = 0;
+    bool in_group = false;
+    for (size_t i = 0; i < line.len; i++) {
+        char c = line.s[i];
+        if (c >= '0' && c <= '9') {
+            if (!in_group)
+                groups++;
+            in_group = true;
+        } else if (c == ' ' || c == '\t') {
+            in_group = false;
+        } else {
+            return false;
+        }
+    }
+    /* "1 8 1 6 5 2 6 7": a counter drawn digit by digit.  A lone number
+     * ("2018", a table cell) is not. */
+    return groups >= 3;
+}
+
+bool zone_is_percent_widget(zone_span line)
+{
+    size_t percents = 0, glued = 0;
+    for (size_t i = 0; i < line.len; i++) {
+        if (line.s[i] != '%')
+            continue;
+        percents++;
+        if (i + 1 < line.len) {
+            unsigned char next = (unsigned char)line.s[i + 1];
+            /* A statistics widget scraped to text runs its figures and
+             * labels together: "56.6 %37.2 %Sớm". Prose puts a space or
+             * punctuation after a percentage. */
+            if ((next >= '0' && next <= '9') || next >= 0x80 ||
+                (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z'))
+                glued++;
+        }
+    }
+    return percents >= 3 && glued >= 2;
+}
+
+bool zone_has_sentence_punct(zone_span line)
+{
+    for (size_t i = 0; i < line.len; i++) {
+        char c = line.s[i];
+        if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?' ||
+            c == ':')
+            return true;
+    }
+    return false;
+}
+
+bool zone_is_chrome_line(zone_matcher *m, zone_span line)
+{
+    return zone_line_matches(m, ZS_CHROME_LINE, line, NULL) ||
+           zone_line_matches(m, ZS_CHROME_PREFIX, line, NULL) ||
+           zone_line_matches(m, ZS_COUNTER, line, NULL) ||
+           zone_is_digit_counter(line) || zone_is_percent_widget(line);
+}
+
+bool zone_is_end_of_article(zone_matcher *m, zone_span line)
+{
+    return zone_line_matches(m, ZS_END_OF_ARTICLE, line, NULL);
+}
+
+/* Date lines are short: a long line starting "Thứ Hai, ..." is prose. */
+enum { ZONE_DATELINE_MAX_BYTES = 200, ZONE_BYLINE_MAX_BYTES = 120 };
+
+bool zone_is_dateline(zone_matcher *m, zone_span line, char iso[11])
+{
+    line = zone_trim(line);
+    return line.len <= ZONE_DATELINE_MAX_BYTES &&
+           zone_line_matches(m, ZS_DATELINE, line, NULL) &&
+           zone_find_date(m, line, iso);
+}
+
+fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line)
+{
+    return run_pattern(m, m->rules->counter_inside, line, 0)
+               ? FP_ZONE_CHROME
+               : FP_ZONE_DATELINE;
+}
+
+bool zone_is_byline_cue(zone_matcher *m, zone_span line)
+{
+    line = zone_trim(line);
+    return line.len <= ZONE_BYLINE_MAX_BYTES &&
+           zone_line_matches(m, ZS_BYLINE, line, NULL);
+}
+
+bool zone_is_person_name(zone_matcher *m, zone_span line)
+{
+    line = zone_trim(line);
+    return line.len > 0 && line.len <= ZONE_BYLINE_MAX_BYTES &&
+           zone_pattern_matches(m, ZP_PERSON_NAME, line);
+}

@@ -1,0 +1,416 @@
+/* Loading config/zones.conf: parse sections of cues, compile every line-cue
+ * section into one PCRE2 alternation so a line is tested once per section. */
+#include "fp_zone_internal.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const section_names[ZS_COUNT] = {
+    "chrome-class", "article-class", "title-class",    "chrome-line",
+    "chrome-prefix", "counter",      "end-of-article", "dateline",
+    "byline",       "portal-name",
+};
+
+/* Separators and decoration that may surround a cue on its line. */
+#define ZONE_FILLER "[\\s\\p{P}\\p{S}]*"
+/* A cue ends where a word ends: "In" must not match "Inox". */
+#define ZONE_WORD_END "(?![\\p{L}\\p{N}])"
+
+/* How each line section turns its alternation into a whole pattern. */
+static const char *const section_templates[ZS_COUNT] = {
+    [ZS_CHROME_LINE] = "^" ZONE_FILLER "(?:(?:%s)" ZONE_WORD_END ZONE_FILLER
+                       ")+$",
+    [ZS_CHROME_PREFIX] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
+    [ZS_COUNTER] = "^" ZONE_FILLER "(?:%s)\\s*:?\\s*[0-9][0-9.,\\s]*$",
+    [ZS_END_OF_ARTICLE] = "^" ZONE_FILLER "(?:%s)" ZONE_FILLER "$",
+    [ZS_DATELINE] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
+    [ZS_BYLINE] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
+    [ZS_PORTAL_NAME] = "(?:%s)" ZONE_WORD_END,
+};
+
+/* A person's name: capitalized words. */
+#define ZONE_NAME "\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){1,4}"
+
+static const char *const builtin_patterns[ZP_COUNT] = {
+    [ZP_DATE_DMY] = "(?<![0-9])([0-9]{1,2})\\s*([/.\\-])\\s*([0-9]{1,2})"
+                    "\\s*\\2\\s*([0-9]{4})(?![0-9])",
+    [ZP_DATE_YMD] = "(?<![0-9])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+                    "(?![0-9])",
+    [ZP_DATE_WORDS] = "ngày\\s+([0-9]{1,2})\\s+tháng\\s+([0-9]{1,2})\\s+"
+                      "năm\\s+([0-9]{4})(?![0-9])",
+    /* 2-5 capitalized words ("Thu Lan"), several authors joined by , & /,
+     * then maybe their office after a dash ("Minh Châu - VP Quận ủy") and a
+     * short note in parentheses ("(Ban Tuyên giáo)"). */
+    [ZP_PERSON_NAME] =
+        "^\\s*" ZONE_NAME "(?:\\s*[,&/]\\s*" ZONE_NAME ")*"
+        "(?:\\s*[-–]\\s*\\p{Lu}[^.!?;:]{0,60})?"
+        "\\s*(?:\\([^()]{1,40}\\))?\\s*$",
+};
+
+/* Bounds on a single match: our lines are short, so a pattern that needs
+ * more than this is misbehaving and should fail rather than stall. */
+enum { ZONE_MATCH_LIMIT = 200000, ZONE_DEPTH_LIMIT = 10000 };
+
+/* The cues of one section while the file is read. */
+typedef struct cue_list {
+    char **items;
+    size_t n, cap;
+} cue_list;
+
+static int cue_list_add(cue_list *list, const char *cue, size_t len)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        char **items = realloc(list->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        list->items = items;
+        list->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, cue, len);
+    copy[len] = '\0';
+    list->items[list->n++] = copy;
+    return 0;
+}
+
+static void cue_list_free(cue_list *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        free(list->items[i]);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+static bool is_valid_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t extra;
+        uint32_t cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        for (size_t k = 1; k <= extra; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        static const uint32_t min_for_length[4] = {0, 0x80, 0x800, 0x10000};
+        if (cp < min_for_length[extra] || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+static bool is_class_cue_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+}
+
+static int section_by_name(const char *name, size_t len)
+{
+    for (int s = 0; s < ZS_COUNT; s++)
+        if (strlen(section_names[s]) == len &&
+            memcmp(section_names[s], name, len) == 0)
+            return s;
+    return -1;
+}
+
+static void list_section_names(char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int s = 0; s < ZS_COUNT && used < size; s++) {
+        int n = snprintf(out + used, size - used, "%s%s", s ? ", " : "",
+                         section_names[s]);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+}
+
+/* Append cue to buf as a PCRE2 literal: ASCII punctuation escaped, runs of
+ * spaces matching any run of white space. */
+static size_t escape_cue(char *buf, const char *cue)
+{
+    size_t n = 0;
+    for (const char *p = cue; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ') {
+            while (p[1] == ' ')
+                p++;
+            if (buf)
+                memcpy(buf + n, "\\s+", 3);
+            n += 3;
+        } else if (c < 0x80 && !((c >= 'a' && c <= 'z') ||
+                                  (c >= 'A' && c <= 'Z') ||
+                                  (c >= '0' && c <= '9'))) {
+            if (buf) {
+                buf[n] = '\\';
+                buf[n + 1] = (char)c;
+            }
+            n += 2;
+        } else {
+            if (buf)
+                buf[n] = (char)c;
+            n++;
+        }
+    }
+    return n;
+}
+
+static int cmp_longest_first(const void *a, const void *b)
+{
+    size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+static pcre2_code *compile_pattern(const char *source, const char *what,
+                                   const char *path, fp_error *err)
+{
+    int code;
+    PCRE2_SIZE offset;
+    pcre2_code *re = pcre2_compile(
+        (PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
+        PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF,
+        &code, &offset, NULL);
+    if (!re) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message(code, message, sizeof message);
+        fp_error_set(err, "%s: cannot compile %s at offset %zu: %s", path,
+                     what, (size_t)offset, (const char *)message);
+        return NULL;
+    }
+    /* JIT is an optimisation only; matching works without it. */
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    return re;
+}
+
+static const char counter_inside_template[] =
+    "(?<![\\p{L}\\p{N}])(?:%s)\\s*:\\s*[0-9]";
+
+static pcre2_code *compile_section(const char *tmpl, zone_section section,
+                                   cue_list *cues, const char *path,
+                                   fp_error *err)
+{
+    /* Longest cues first, so "In bài viết" wins over "In". */
+    qsort(cues->items, cues->n, sizeof *cues->items, cmp_longest_first);
+    size_t alternation_len = 0;
+    for (size_t i = 0; i < cues->n; i++)
+        alternation_len += escape_cue(NULL, cues->items[i]) + 1;
+    char *alternation = malloc(alternation_len + 1);
+    if (!alternation) {
+        fp_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < cues->n; i++) {
+        if (i)
+            alternation[n++] = '|';
+        n += escape_cue(alternation + n, cues->items[i]);
+    }
+    alternation[n] = '\0';
+
+    size_t source_len = strlen(tmpl) + n + 1;
+    char *source = malloc(source_len);
+    if (!source) {
+        free(alternation);
+        fp_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    /* The template is one of ours and holds exactly one %s. */
+    const char *slot = strstr(tmpl, "%s");
+    size_t head = (size_t)(slot - tmpl);
+    memcpy(source, tmpl, head);
+    memcpy(source + head, alternation, n);
+    strcpy(source + head + n, slot + 2);
+    free(alternation);
+
+    char what[64];
+    snprintf(what, sizeof what, "the cues of [%s]", section_names[section]);
+    pcre2_code *re = compile_pattern(source, what, path, err);
+    free(source);
+    return re;
+}
+
+/* Parse the file into per-section cue lists. */
+static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
+                     fp_error *err)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    size_t line_no = 0;
+    int section = -1;
+    int rc = 0;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        line_no++;
+        size_t len = (size_t)got;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
+                       line[len - 1] == ' ' || line[len - 1] == '\t'))
+            len--;
+        size_t start = 0;
+        while (start < len && (line[start] == ' ' || line[start] == '\t'))
+            start++;
+        const char *text = line + start;
+        len -= start;
+        if (len == 0 || text[0] == '#')
+            continue;
+        if (!is_valid_utf8((const unsigned char *)text, len)) {
+            rc = fp_error_set(err, "%s:%zu: invalid UTF-8", path, line_no);
+            break;
+        }
+        if (text[0] == '[') {
+            char expected[256];
+            list_section_names(expected, sizeof expected);
+            if (text[len - 1] != ']') {
+                rc = fp_error_set(err,
+                                  "%s:%zu: section header needs a closing "
+                                  "']' (expected one of %s)",
+                                  path, line_no, expected);
+                break;
+            }
+            section = section_by_name(text + 1, len - 2);
+            if (section < 0) {
+                rc = fp_error_set(err,
+                                  "%s:%zu: unknown section '%.*s' "
+                                  "(expected one of %s)",
+                                  path, line_no, (int)(len - 2), text + 1,
+                                  expected);
+                break;
+            }
+            continue;
+        }
+        if (section < 0) {
+            rc = fp_error_set(err,
+                              "%s:%zu: cue '%.*s' before any section header "
+                              "(start with one like [chrome-line])",
+                              path, line_no, (int)len, text);
+            break;
+        }
+        if (section < ZS_N_CLASS_SECTIONS) {
+            for (size_t i = 0; i < len; i++) {
+                if (!is_class_cue_char(text[i])) {
+                    rc = fp_error_set(err,
+                                      "%s:%zu: element cue '%.*s' in [%s] may "
+                                      "hold only a-z, 0-9, '-' and '_'",
+                                      path, line_no, (int)len, text,
+                                      section_names[section]);
+                    break;
+                }
+            }
+            if (rc)
+                break;
+        }
+        if (cue_list_add(&lists[section], text, len) < 0) {
+            rc = fp_error_set(err, "%s:%zu: out of memory", path, line_no);
+            break;
+        }
+    }
+    if (rc == 0 && ferror(f))
+        rc = fp_error_set(err, "%s: read error: %s", path, strerror(errno));
+    free(line);
+    return rc;
+}
+
+fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fp_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    cue_list lists[ZS_COUNT];
+    memset(lists, 0, sizeof lists);
+    int rc = read_cues(f, path, lists, err);
+    fclose(f);
+
+    fp_zone_rules *rules = NULL;
+    if (rc == 0) {
+        rules = calloc(1, sizeof *rules);
+        if (!rules)
+            rc = fp_error_set(err, "%s: out of memory", path);
+    }
+    for (int s = 0; rc == 0 && s < ZS_COUNT; s++) {
+        if (s < ZS_N_CLASS_SECTIONS) {
+            /* Hand the list over: the rules own the strings now. */
+            rules->class_cues[s] = lists[s].items;
+            rules->n_class_cues[s] = lists[s].n;
+            memset(&lists[s], 0, sizeof lists[s]);
+        } else if (lists[s].n > 0) {
+            rules->section_pattern[s] = compile_section(
+                section_templates[s], (zone_section)s, &lists[s], path, err);
+            if (!rules->section_pattern[s])
+                rc = -1;
+        }
+    }
+    if (rc == 0 && lists[ZS_COUNTER].n > 0) {
+        rules->counter_inside = compile_section(
+            counter_inside_template, ZS_COUNTER, &lists[ZS_COUNTER], path, err);
+        if (!rules->counter_inside)
+            rc = -1;
+    }
+    for (int p = 0; rc == 0 && p < ZP_COUNT; p++) {
+        rules->pattern[p] =
+            compile_pattern(builtin_patterns[p], "a built-in pattern", path,
+                            err);
+        if (!rules->pattern[p])
+            rc = -1;
+    }
+    if (rc == 0) {
+        rules->match_context = pcre2_match_context_create(NULL);
+        if (!rules->match_context) {
+            rc = fp_error_set(err, "%s: out of memory", path);
+        } else {
+            pcre2_set_match_limit(rules->match_context, ZONE_MATCH_LIMIT);
+            pcre2_set_depth_limit(rules->match_context, ZONE_DEPTH_LIMIT);
+        }
+    }
+    for (int s = 0; s < ZS_COUNT; s++)
+        cue_list_free(&lists[s]);
+    if (rc != 0) {
+        fp_zone_rules_free(rules);
+        return NULL;
+    }
+    return rules;
+}
+
+void fp_zone_rules_free(fp_zone_rules *rules)
+{
+    if (!rules)
+        return;
+    for (int s = 0; s < ZS_N_CLASS_SECTIONS; s++) {
+        for (size_t i = 0; i < rules->n_class_cues[s]; i++)
+            free(rules->class_cues[s][i]);
+        free(rules->class_cues[s]);
+    }
+    for (int s = 0; s < ZS_COUNT; s++)
+        pcre2_code_free(rules->section_pattern[s]);
+    pcre2_code_free(rules->counter_inside);
+    for (int p = 0; p < ZP_COUNT; p++)
+        pcre2_code_free(rules->pattern[p]);
+    pcre2_match_context_free(rules->match_context);
+    free(rules);
+}

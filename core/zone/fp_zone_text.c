@@ -1,0 +1,113 @@
+/* Zoning a page that has only lines (a page scraped to text, or an HTML page
+ * without a clear article container).  The article runs from the first line
+ * to the first end-of-article heading ("Các tin khác"); inside it, tool
+ * links, counters and widgets are still chrome. */
+#include "fp_zone_internal.h"
+
+/* Before the body starts, a short line holding a date (and nothing much
+ * else) is the article's date even without a dateline cue. */
+enum { ZONE_BARE_DATE_MAX_BYTES = 80 };
+
+static int note_dateline(fp_meta *meta, const char iso[11], fp_error *err)
+{
+    if (meta->date)
+        return 0;
+    zone_span value = {iso, 10};
+    return zone_meta_set(&meta->date, value, err);
+}
+
+/* A paragraph of the body: long, with a full stop. */
+enum { ZONE_SENTENCE_MIN_BYTES = 60 };
+
+static bool is_body_sentence(zone_span line)
+{
+    line = zone_trim(line);
+    if (line.len < ZONE_SENTENCE_MIN_BYTES)
+        return false;
+    if (line.s[line.len - 1] == '.')
+        return true;
+    for (size_t i = 0; i + 1 < line.len; i++)
+        if (line.s[i] == '.' && line.s[i + 1] == ' ')
+            return true;
+    return false;
+}
+
+/* The headline is the last line before the first paragraph that is not a
+ * date line, furniture ("Xem với cỡ chữ") or a sentence.  Pages scraped with their menu
+ * start with menu items, so the first line is the headline only when no
+ * such line stands before the body. */
+static size_t find_title(zone_matcher *m, const fp_text *t)
+{
+    size_t first_sentence = t->n_lines;
+    for (size_t i = 0; i < t->n_lines; i++) {
+        if (is_body_sentence(zone_line_span(t, i))) {
+            first_sentence = i;
+            break;
+        }
+    }
+    for (size_t i = first_sentence; i-- > 0;) {
+        zone_span text = zone_line_span(t, i);
+        char iso[11];
+        zone_span trimmed = zone_trim(text);
+        /* Headlines do not end with a full stop; a short first paragraph
+         * does. */
+        if (zone_is_blank(text) || zone_is_chrome_line(m, text) ||
+            zone_is_dateline(m, text, iso) ||
+            trimmed.s[trimmed.len - 1] == '.')
+            continue;
+        return i;
+    }
+    for (size_t i = 0; i < t->n_lines; i++) {
+        zone_span text = zone_line_span(t, i);
+        if (!zone_is_blank(text) && !zone_is_chrome_line(m, text))
+            return i;
+    }
+    return t->n_lines;
+}
+
+int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
+                    fp_error *err)
+{
+    size_t title = find_title(m, t);
+    bool body_seen = false, ended = false;
+    for (size_t i = 0; i < t->n_lines; i++) {
+        fp_line *line = &t->lines[i];
+        zone_span text = zone_line_span(t, i);
+        char iso[11];
+        if (zone_is_blank(text)) {
+            line->zone = ended || i < title ? FP_ZONE_CHROME : FP_ZONE_BODY;
+            continue;
+        }
+        if (ended || i < title) {
+            line->zone = FP_ZONE_CHROME;
+        } else if (i == title) {
+            line->zone = FP_ZONE_TITLE;
+            if (zone_meta_set(&meta->title, text, err) < 0)
+                return -1;
+        } else if (zone_is_end_of_article(m, text)) {
+            ended = true;
+            line->zone = FP_ZONE_CHROME;
+        } else if (zone_is_dateline(m, text, iso)) {
+            line->zone = zone_dateline_zone(m, text);
+            if (note_dateline(meta, iso, err) < 0)
+                return -1;
+        } else if (zone_is_chrome_line(m, text)) {
+            line->zone = FP_ZONE_CHROME;
+        } else if (zone_is_byline_cue(m, text)) {
+            line->zone = FP_ZONE_BYLINE;
+            if (!meta->byline && zone_meta_set_byline(m, meta, text, err) < 0)
+                return -1;
+        } else if (!body_seen && !meta->date &&
+                   zone_trim(text).len <= ZONE_BARE_DATE_MAX_BYTES &&
+                   zone_find_date(m, text, iso)) {
+            line->zone = zone_dateline_zone(m, text);
+            if (note_dateline(meta, iso, err) < 0)
+                return -1;
+        } else {
+            line->zone = FP_ZONE_BODY;
+            body_seen = true;
+        }
+    }
+    zone_mark_lead(t);
+    return zone_find_trailing_byline(m, t, meta, err);
+}

@@ -1,0 +1,212 @@
+/* Zoning plain text: the seed page scraped from the Thanh Khê portal, and
+ * the date line forms portals use. */
+#include "zone_test_util.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+static int setup_rules(void **state)
+{
+    *state = zone_test_load_rules();
+    return 0;
+}
+
+static int free_rules(void **state)
+{
+    fp_zone_rules_free(*state);
+    return 0;
+}
+
+static void zone_plain(const fp_zone_rules *rules, const char *page,
+                       fp_text *t, fp_meta *meta)
+{
+    fp_error err = {{0}};
+    zone_test_make_text(page, strlen(page), 0, t);
+    if (fp_zone_document(rules, t, meta, &err) != 0)
+        fail_msg("zoning: %s", err.message);
+}
+
+static void seed_page(void **state)
+{
+    size_t len;
+    char *page = zone_test_read_data("thanhkhe-2018-10-09.txt", &len);
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state, page, &t, &meta);
+
+    assert_int_equal(t.lines[0].zone, FP_ZONE_TITLE);
+    assert_non_null(meta.title);
+    assert_true(strncmp(meta.title, "Sơ kết 05 năm thực hiện Đề án 02", 20) ==
+                0);
+    assert_int_equal(zone_test_zone_of(&t, "Xem với cỡ chữ"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Sáng ngày 05/10/2018"),
+                     FP_ZONE_LEAD);
+    assert_int_equal(zone_test_zone_of(&t, "Thực hiện Đề án số 02-ĐA/QU"),
+                     FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&t, "Tại Hội nghị có 08 tập thể"),
+                     FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&t, "Thu Lan"), FP_ZONE_BYLINE);
+    assert_string_equal(meta.byline, "Thu Lan");
+    assert_int_equal(zone_test_zone_of(&t, "Cập nhật ngày: 09-10-2018"),
+                     FP_ZONE_DATELINE);
+    assert_string_equal(meta.date, "2018-10-09");
+
+    /* From the tool links on, everything is chrome. */
+    size_t tools = zone_test_find_line(&t, "In Quay lại chia sẻ bài viết");
+    assert_true(tools != (size_t)-1);
+    for (size_t i = tools; i < t.n_lines; i++)
+        if (t.lines[i].zone != FP_ZONE_CHROME)
+            fail_msg("line %zu \"%.*s\" is not chrome", i,
+                     (int)(t.lines[i].end - t.lines[i].start),
+                     t.text + t.lines[i].start);
+    assert_int_equal(zone_test_zone_of(&t, "56.6 %37.2 %"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "1 8 1 6 5 2 6 7"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Tổng cộng: 18165267"),
+                     FP_ZONE_CHROME);
+
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+    free(page);
+}
+
+/* One page per date line form: the line, and the date it must give. */
+static void check_dateline(const fp_zone_rules *rules, const char *line,
+                           const char *expected_date)
+{
+    char page[1024];
+    snprintf(page, sizeof page,
+             "Hội nghị tổng kết công tác năm\n%s\n"
+             "Sáng nay, UBND phường tổ chức hội nghị tổng kết công tác năm, "
+             "có 45 đại biểu tham dự.\n",
+             line);
+    fp_text t;
+    fp_meta meta;
+    zone_plain(rules, page, &t, &meta);
+    if (expected_date) {
+        if (!meta.date || strcmp(meta.date, expected_date) != 0)
+            fail_msg("\"%s\": date %s, expected %s", line,
+                     meta.date ? meta.date : "(none)", expected_date);
+        assert_int_equal(t.lines[1].zone, FP_ZONE_DATELINE);
+    } else if (meta.date) {
+        fail_msg("\"%s\": date %s, expected none", line, meta.date);
+    }
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+static void dateline_forms(void **state)
+{
+    check_dateline(*state, "Cập nhật ngày: 09-10-2018", "2018-10-09");
+    check_dateline(*state, "(Cập nhật lúc 14:30 ngày 28/08/2018)",
+                   "2018-08-28");
+    check_dateline(*state, "Thứ Hai, 05/10/2018 - 14:30", "2018-10-05");
+    check_dateline(*state, "Ngày đăng: 2018-10-05", "2018-10-05");
+    check_dateline(*state, "NGÀY CẬP NHẬT: 5.10.2018", "2018-10-05");
+    check_dateline(*state, "Cập nhật ngày 5 tháng 10 năm 2018", "2018-10-05");
+    check_dateline(*state, "Đăng ngày 29/2/2016", "2016-02-29");
+    /* Days that do not exist are not dates. */
+    check_dateline(*state, "Cập nhật ngày: 31/02/2018", NULL);
+    check_dateline(*state, "Cập nhật ngày: 29/02/2018", NULL);
+}
+
+static void counter_in_dateline_makes_it_chrome(void **state)
+{
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state,
+               "Hội nghị giao ban\n"
+               "Đăng lúc: 08:52 - 25/03/2019 Lượt xem: 3158\n"
+               "Sáng nay, phường tổ chức hội nghị giao ban, có 45 đại biểu.\n",
+               &t, &meta);
+    assert_string_equal(meta.date, "2019-03-25");
+    assert_int_equal(t.lines[1].zone, FP_ZONE_CHROME);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+static void menu_above_the_title_is_chrome(void **state)
+{
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state,
+               "Trang chủ\nGiới thiệu\nVăn bản\n"
+               "Phường An Hải Bắc tổng kết công tác năm 2018\n"
+               "Ngày đăng: 24/12/2018\n"
+               "Sáng ngày 22/12, phường tổ chức hội nghị tổng kết. Có 120 "
+               "đại biểu tham dự hội nghị.\n"
+               "Minh Châu - VP Đảng ủy\n"
+               "Tin liên quan\n"
+               "Phường đạt 95% chỉ tiêu thu ngân sách\n",
+               &t, &meta);
+    assert_int_equal(zone_test_zone_of(&t, "Giới thiệu"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Văn bản"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Phường An Hải Bắc"),
+                     FP_ZONE_TITLE);
+    assert_string_equal(meta.title,
+                        "Phường An Hải Bắc tổng kết công tác năm 2018");
+    assert_int_equal(zone_test_zone_of(&t, "Sáng ngày 22/12"), FP_ZONE_LEAD);
+    assert_int_equal(zone_test_zone_of(&t, "Minh Châu"), FP_ZONE_BYLINE);
+    assert_string_equal(meta.byline, "Minh Châu - VP Đảng ủy");
+    assert_int_equal(zone_test_zone_of(&t, "Tin liên quan"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "95%"), FP_ZONE_CHROME);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+static void byline_cue_gives_the_author(void **state)
+{
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state,
+               "Hội nghị giao ban\n"
+               "Sáng nay, phường tổ chức hội nghị giao ban, có 45 đại biểu.\n"
+               "Tin, ảnh: Thanh Hà\n"
+               "Hôm nay: 1985\n",
+               &t, &meta);
+    assert_int_equal(zone_test_zone_of(&t, "Thanh Hà"), FP_ZONE_BYLINE);
+    assert_string_equal(meta.byline, "Thanh Hà");
+    assert_null(meta.date);
+    assert_int_equal(zone_test_zone_of(&t, "1985"), FP_ZONE_CHROME);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+static void prose_is_not_mistaken_for_chrome(void **state)
+{
+    /* Words that are cues elsewhere, inside sentences, stay body text. */
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state,
+               "Hội nghị giao ban\n"
+               "Sáng nay, phường tổ chức hội nghị giao ban.\n"
+               "In ấn tài liệu phục vụ hội nghị được chuẩn bị chu đáo.\n"
+               "Hôm nay, 120 hộ gia đình nhận quà, đạt 95% kế hoạch.\n"
+               "Các tin khác nhau được tổng hợp trong báo cáo.\n",
+               &t, &meta);
+    assert_int_equal(zone_test_zone_of(&t, "Hội nghị giao ban"),
+                     FP_ZONE_TITLE);
+    assert_int_not_equal(zone_test_zone_of(&t, "In ấn"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Hôm nay, 120"), FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&t, "Các tin khác nhau"),
+                     FP_ZONE_BODY);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(seed_page),
+        cmocka_unit_test(dateline_forms),
+        cmocka_unit_test(counter_in_dateline_makes_it_chrome),
+        cmocka_unit_test(menu_above_the_title_is_chrome),
+        cmocka_unit_test(byline_cue_gives_the_author),
+        cmocka_unit_test(prose_is_not_mistaken_for_chrome),
+    };
+    return cmocka_run_group_tests(tests, setup_rules, free_rules);
+}

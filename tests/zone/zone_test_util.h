@@ -1,0 +1,34 @@
+/* Helpers shared by the zoning tests: load data files, turn text or HTML
+ * into an fp_text through the html stage, find lines by their text. */
+#ifndef ZONE_TEST_UTIL_H
+#define ZONE_TEST_UTIL_H
+
+#include "html/fp_html.h"
+#include "zone/fp_zone.h"
+
+#include <stddef.h>
+
+/* The rules shipped in config/zones.conf; fails the test if they do not
+ * load. */
+fp_zone_rules *zone_test_load_rules(void);
+
+/* Read tests/zone/data/NAME; fails the test if it cannot. */
+char *zone_test_read_data(const char *name, size_t *len);
+
+/* Build t from UTF-8 bytes with an identity source map; html selects the
+ * HTML parser, otherwise the plain-text splitter.  Fails the test on
+ * error. */
+void zone_test_make_text(const char *bytes, size_t len, int html, fp_text *t);
+
+/* Index of the first line containing needle, or (size_t)-1. */
+size_t zone_test_find_line(const fp_text *t, const char *needle);
+
+/* Zone of the first line containing needle; fails the test if no line
+ * contains it. */
+fp_zone_kind zone_test_zone_of(const fp_text *t, const char *needle);
+
+/* Write text to a fresh temporary file and return its path (free it and
+ * unlink the file when done). */
+char *zone_test_temp_file(const char *text);
+
+#endif
