@@ -37,14 +37,6 @@ static int build_plugin_path(fp_engine *e, const fp_engine_config *cfg, fp_error
     return fp_plugin_path_add(&e->path, FP_INSTALL_PLUGIN_DIR, err);
 }
 
-static const fp_pipeline_plugin *section_for(const fp_pipeline *p, const char *name)
-{
-    for (size_t i = 0; i < p->n_plugins; i++)
-        if (strcmp(p->plugins[i].name, name) == 0)
-            return &p->plugins[i];
-    return NULL;
-}
-
 /* Load, check and create one plugin; section is NULL for plugins that
  * "plugins = all" brought in. */
 static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *section,
@@ -107,7 +99,7 @@ static int load_plugins(fp_engine *e, fp_error *err)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
-        if (rc == 0 && !section_for(p, names[i]))
+        if (rc == 0 && !fp_pipeline_find_plugin(p, names[i]))
             rc = add_plugin(e, names[i], NULL, err);
         free(names[i]);
     }
