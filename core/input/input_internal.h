@@ -1,0 +1,171 @@
+/* Internals of the input stage, shared by its source files and its tests.
+ * Not part of any other stage's interface.
+ *
+ * Decoding runs in three steps, each carrying a map from every output byte
+ * back to the input byte where its character started:
+ *   charset.c  decide the encoding (BOM, <meta> prescan, UTF-8 statistics)
+ *   convert.c  convert to UTF-8 (UTF-8 repair, UTF-16, byte tables via iconv)
+ *   nfc.c      normalize to NFC, keeping the map */
+#ifndef FP_INPUT_INTERNAL_H
+#define FP_INPUT_INTERNAL_H
+
+#include "../common/fp_error.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------------ */
+/* Character sets (charset.c)                                               */
+
+typedef enum fp_charset_kind {
+    FP_CHARSET_UTF8,
+    FP_CHARSET_UTF16LE,
+    FP_CHARSET_UTF16BE,
+    FP_CHARSET_SINGLE_BYTE /* one byte, one character: a table built by iconv */
+} fp_charset_kind;
+
+typedef struct fp_charset {
+    const char *name;       /* reported in fp_decoded.encoding */
+    const char *iconv_name; /* glibc iconv name (single-byte sets only) */
+    fp_charset_kind kind;
+} fp_charset;
+
+extern const fp_charset fp_charset_utf8;
+extern const fp_charset fp_charset_utf16le;
+extern const fp_charset fp_charset_utf16be;
+extern const fp_charset fp_charset_windows1252;
+extern const fp_charset fp_charset_windows1258;
+
+/* The charset a label names (case-insensitive, surrounding whitespace
+ * ignored), as a <meta> declaration means it: iso-8859-1, latin1 and
+ * us-ascii are windows-1252 and utf-16 is utf-8 (WHATWG Encoding).  NULL for
+ * a label we do not know. */
+const fp_charset *fp_charset_from_label(const char *label, size_t len);
+
+/* The BOM at the start of bytes: its charset and length, or NULL/0. */
+const fp_charset *fp_charset_from_bom(const unsigned char *bytes, size_t len,
+                                      size_t *bom_len);
+
+/* The first known charset declared by <meta charset> or <meta http-equiv=
+ * "Content-Type" content="...; charset=..."> in the first 4 KiB, or NULL. */
+const fp_charset *fp_meta_charset(const unsigned char *bytes, size_t len);
+
+#define FP_PRESCAN_BYTES 4096u
+
+/* Length of the well-formed UTF-8 sequence at s (1..4; avail >= 1), or 0 if
+ * it is ill-formed: then *bad is the length of its maximal subpart, the
+ * bytes that one U+FFFD replaces (Unicode ch. 3, "U+FFFD Substitution of
+ * Maximal Subparts").  Overlongs, surrogates and code points above
+ * U+10FFFF are ill-formed. */
+static inline size_t fp_utf8_well_formed(const unsigned char *s, size_t avail,
+                                         size_t *bad)
+{
+    unsigned char lead = s[0];
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the 2nd byte */
+    size_t need;
+    if (lead < 0x80)
+        return 1;
+    if (lead < 0xC2) {
+        *bad = 1;
+        return 0;
+    } else if (lead < 0xE0) {
+        need = 2;
+    } else if (lead < 0xF0) {
+        need = 3;
+        if (lead == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (lead == 0xED)
+            hi = 0x9F; /* surrogates */
+    } else if (lead < 0xF5) {
+        need = 4;
+        if (lead == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (lead == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else {
+        *bad = 1;
+        return 0;
+    }
+    size_t got = 1;
+    if (avail > 1 && s[1] >= lo && s[1] <= hi) {
+        got = 2;
+        while (got < need && got < avail && (s[got] & 0xC0) == 0x80)
+            got++;
+    }
+    if (got == need)
+        return need;
+    *bad = got;
+    return 0;
+}
+
+typedef struct fp_utf8_stats {
+    size_t multibyte;   /* well-formed sequences of 2 to 4 bytes */
+    size_t invalid;     /* ill-formed subparts, a truncated tail excluded */
+    int truncated_tail; /* the bytes end inside a sequence that was
+                           well-formed so far (a cut-off download) */
+} fp_utf8_stats;
+
+void fp_utf8_scan(const unsigned char *bytes, size_t len, fp_utf8_stats *stats);
+
+/* ------------------------------------------------------------------------ */
+/* Text with a map to input offsets (convert.c)                             */
+
+typedef struct fp_mtext {
+    char *text;         /* UTF-8; cap + 1 bytes allocated */
+    uint32_t *src;      /* input offset of each byte; cap + 1 entries */
+    size_t len, cap;
+    size_t replacements; /* U+FFFD written for undecodable input */
+} fp_mtext;
+
+/* Make room for `more` further bytes (plus the terminator slot). */
+int fp_mtext_reserve(fp_mtext *t, size_t more, fp_error *err);
+/* Append n bytes that all belong to characters starting at input offset
+ * `from` (one character, or a run copied byte for byte when `identity`). */
+int fp_mtext_append(fp_mtext *t, const char *bytes, size_t n, uint32_t from,
+                    int identity, fp_error *err);
+void fp_mtext_free(fp_mtext *t);
+
+/* Decode bytes[start..len) as UTF-8; ill-formed subparts become U+FFFD.
+ * Valid input is copied in one piece with an identity map. */
+int fp_convert_utf8(const unsigned char *bytes, size_t len, size_t start,
+                    fp_mtext *out, fp_error *err);
+
+/* Decode bytes[start..len) as UTF-16; lone surrogates and an odd last byte
+ * become U+FFFD. */
+int fp_convert_utf16(const unsigned char *bytes, size_t len, size_t start,
+                     int big_endian, fp_mtext *out, fp_error *err);
+
+/* What each byte of a single-byte charset decodes to, asked of iconv one
+ * byte at a time (with a flush, because glibc's CP1258 and TCVN converters
+ * hold a base letter back to combine it with a following tone mark). */
+typedef struct fp_byte_table {
+    unsigned char utf8[256][8];
+    unsigned char len[256]; /* 0: no character; decodes to U+FFFD */
+} fp_byte_table;
+
+int fp_byte_table_build(const fp_charset *charset, fp_byte_table *table,
+                        fp_error *err);
+/* 1 when every byte has a character in the table. */
+int fp_byte_table_covers(const fp_byte_table *table,
+                         const unsigned char *bytes, size_t len);
+int fp_convert_bytes(const unsigned char *bytes, size_t len, size_t start,
+                     const fp_byte_table *table, fp_mtext *out,
+                     fp_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* NFC (nfc.c)                                                              */
+
+/* Normalize t (valid UTF-8) to NFC in place.  A composed character maps to
+ * the input offset of its first source character; everything else keeps
+ * its own offset, but for marks moved by canonical reordering, which map
+ * to the start of their run so that offsets never decrease.  Text that
+ * already is NFC is left untouched.  Sets *changed to 1 when the text had
+ * to be rewritten (changed may be NULL). */
+int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err);
+
+/* 1 when code point cp is known to be NFC on its own, to have canonical
+ * combining class 0 and never to combine with a preceding character, so
+ * the NFC check can skip it without asking utf8proc. */
+int fp_nfc_is_inert(int32_t cp);
+
+#endif
