@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void engine_log(fp_engine *e, int level, const char *fmt, const char *a)
+static void engine_debug(fp_engine *e, const char *what, const char *detail)
 {
     if (!e->log)
         return;
     char line[768];
-    snprintf(line, sizeof line, fmt, a);
-    e->log(e->log_user, level, line);
+    snprintf(line, sizeof line, "%s %s", what, detail);
+    e->log(e->log_user, FP_LOG_DEBUG, line);
 }
 
 /* Search order: the pipeline's plugin-dir lines, --plugin-dir,
@@ -81,7 +81,7 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
         return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
                             slot->handle.path, call.error[0] ? call.error : "no reason given");
     }
-    engine_log(e, FP_LOG_DEBUG, "loaded plugin %s", slot->handle.path);
+    engine_debug(e, "loaded plugin", slot->handle.path);
     return 0;
 }
 

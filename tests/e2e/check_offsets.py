@@ -4,13 +4,15 @@
 usage: check_offsets.py OUTPUT.xml   (run where the source= paths resolve)
 For every fact: text[start:end] (characters of <text>) equals its text=
 attribute, and the source bytes [src-start, src-end) of the input file lie
-inside the file and, for UTF-8 inputs without entities there, decode to
+inside the file and, where no markup or entity lies between, decode to
 the same surface text.  Exit 1 on the first mismatch.
 """
 import os, sys, unicodedata
 import xml.etree.ElementTree as ET
 
 NS = '{urn:factpipe:1}'
+CODECS = {'utf-8': 'utf-8', 'windows-1258': 'cp1258', 'windows-1252': 'cp1252',
+          'utf-16le': 'utf-16-le', 'utf-16be': 'utf-16-be'}
 
 def main(path):
     checked = src_checked = 0
@@ -31,8 +33,9 @@ def main(path):
             a, b = int(f.get('src-start')), int(f.get('src-end'))
             if not (0 <= a < b <= len(data)):
                 print(f"{doc.get('source')}: source span {a}..{b} outside the file"); return 1
-            if doc.get('encoding') == 'utf-8':
-                raw = data[a:b].decode('utf-8', 'replace')
+            codec = CODECS.get(doc.get('encoding'))
+            if codec:
+                raw = data[a:b].decode(codec, 'replace')
                 if '&' not in raw and '<' not in raw:
                     if unicodedata.normalize('NFC', raw) != f.get('text'):
                         print(f"{doc.get('source')}: source bytes {a}..{b} read {raw!r}, "
