@@ -23,6 +23,7 @@
 
 #include <factpipe/plugin.h>
 
+#include <math.h>
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -250,14 +251,33 @@ static size_t number_end(const PCRE2_SIZE *ovector, captured_number number)
     return ovector[2 * number.int_group + 1];
 }
 
-/* One match: the start of a range, if any, and the number with its "%". */
+/* The captured number as a double, for comparing the ends of a range. */
+static double number_value(const char *block, const PCRE2_SIZE *ovector,
+                           captured_number number)
+{
+    size_t int_len = group_length(ovector, number.int_group);
+    size_t frac_len = group_length(ovector, number.frac_group);
+    char digits[64];
+    if (int_len + frac_len + 2 > sizeof digits)
+        return HUGE_VAL;
+    normalize_number(block + ovector[2 * number.int_group], int_len,
+                     frac_len ? block + ovector[2 * number.frac_group] : "",
+                     frac_len, digits);
+    return strtod(digits, NULL);
+}
+
+/* One match: the start of a range, if any, and the number with its "%".
+ * Writers give ranges low to high; "năm 2019 - 15%" is a year beside a
+ * percentage, so a first number above the second is not a range end. */
 static int emit_match(const percentage_matcher *matcher, const fp_host *host,
                       const char *block, size_t block_start,
                       const PCRE2_SIZE *ovector)
 {
     captured_number from = matcher->range_from;
     bool is_range = from.int_group != 0 &&
-                    ovector[2 * from.int_group] != PCRE2_UNSET;
+                    ovector[2 * from.int_group] != PCRE2_UNSET &&
+                    number_value(block, ovector, from) <=
+                        number_value(block, ovector, matcher->number);
     if (is_range &&
         emit_percentage(host, block, block_start, ovector, from,
                         ovector[2 * from.int_group],

@@ -118,6 +118,10 @@ static void only_the_percentage_of_a_mixed_text(void **state)
         {"giai đoạn 2016-2020 đạt 15%", 1, {{"15", "15%"}}},
         {"Quyết định số 217-QĐ/TW, tăng 3%", 1, {{"3", "3%"}}},
         {"năm 2020 tăng 12,5 phần trăm", 1, {{"12.5", "12,5 phần trăm"}}},
+        /* A "range" whose first end exceeds its second is a year or a
+         * count next to a percentage, not a range. */
+        {"năm 2019 - 15%", 1, {{"15", "15%"}}},
+        {"kết quả 2019-15,5%", 1, {{"15.5", "15,5%"}}},
     };
     check_cases(cases, N_CASES(cases), NULL);
 }
