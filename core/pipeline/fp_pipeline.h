@@ -36,6 +36,9 @@ typedef struct fp_pipeline {
     int load_all;     /* plugins = all: also every other installed plugin */
     int default_priority; /* for plugins loaded by plugins = all */
     char *zones;      /* absolute path of the zoning rules file, or NULL */
+    char *defaults_dir; /* where relative PATH defaults of plugins (their
+                           shipped lexicons) resolve: factpipe's data folder,
+                           set by the program; NULL: the file's folder */
     fp_pipeline_plugin *plugins; /* in file order */
     size_t n_plugins;
 } fp_pipeline;

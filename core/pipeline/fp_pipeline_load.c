@@ -506,6 +506,7 @@ void fp_pipeline_free(fp_pipeline *p)
         free(p->plugin_dirs[i]);
     free(p->plugin_dirs);
     free(p->zones);
+    free(p->defaults_dir);
     free(p->dir);
     free(p->path);
     free(p);

@@ -170,6 +170,8 @@ static int resolve_path(const option_source *src, char **resolved,
                             where, src->option->name, src->desc->name);
 
     const char *base = src->pipeline ? src->pipeline->dir : NULL;
+    if (src->from_default && src->pipeline && src->pipeline->defaults_dir)
+        base = src->pipeline->defaults_dir;
     char *path = fp_pipeline_path_resolve(base, src->text);
     if (!path)
         return fp_error_set(err, "%scannot resolve '%s' for option '%s' of "

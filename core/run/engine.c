@@ -142,6 +142,11 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
         pipeline_path = default_path;
     }
     e->pipeline = fp_pipeline_load(pipeline_path, err);
+    if (e->pipeline && !(e->pipeline->defaults_dir = strdup(fp_default_config_dir()))) {
+        fp_error_set(err, "out of memory");
+        fp_engine_free(e);
+        return NULL;
+    }
     if (!e->pipeline || build_plugin_path(e, cfg, err) != 0 || load_plugins(e, err) != 0 ||
         load_zone_rules(e, err) != 0) {
         fp_engine_free(e);
