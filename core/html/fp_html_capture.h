@@ -42,7 +42,7 @@ typedef struct fp_html_capture {
     size_t n_positions, positions_cap;
     uint32_t previous_end; /* decoded offset after the previous chunk */
     int out_of_memory;
-    xmlCharactersSAXFunc libxml_characters;
+    charactersSAXFunc libxml_characters;
 } fp_html_capture;
 
 /* Parse in->utf8 into a tree (free with xmlFreeDoc), filling cap.

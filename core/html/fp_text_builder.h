@@ -25,6 +25,7 @@ typedef struct fp_text_builder {
     int break_pending;     /* a '\n' goes before the next content */
     int space_pending;     /* a collapsed space goes before the next content */
     uint32_t space_src;    /* input offset of the first white space byte */
+    int space_in_link;     /* that white space was inside <a> */
 
     /* Context stamped on a line when it opens; the caller keeps it current
      * (every change of context coincides with a line break). */
@@ -60,6 +61,7 @@ static inline void fp_text_builder_space(fp_text_builder *tb, uint32_t src)
     if (tb->line_open && !tb->space_pending) {
         tb->space_pending = 1;
         tb->space_src = src;
+        tb->space_in_link = tb->in_link > 0;
     }
 }
 
@@ -74,7 +76,7 @@ static inline int fp_text_builder_byte(fp_text_builder *tb, char c,
         tb->text[tb->len] = ' ';
         tb->src[tb->len++] = tb->space_src;
         tb->space_pending = 0;
-        if (tb->in_link)
+        if (tb->space_in_link)
             tb->link_total++;
     }
     tb->text[tb->len] = c;
