@@ -40,7 +40,7 @@ typedef struct fp_element {
     char *cues;           /* lower-case "id class" attributes, or NULL */
     uint32_t start, end;  /* byte range of the text it covers */
     uint32_t link_bytes;  /* bytes of that text inside <a> */
-    uint32_t depth;
+    uint32_t depth;       /* block ancestors; <body> is at depth 0 */
 } fp_element;
 
 /* A line: the text between two breaks.  Lines are in text order, do not
@@ -52,6 +52,11 @@ typedef struct fp_line {
     uint8_t heading;      /* 1..6 inside <hN>, else 0 */
     fp_zone_kind zone;    /* set by zoning; FP_ZONE_BODY until then */
 } fp_line;
+
+/* Zero bytes every extracted text carries after its NUL: PCRE2's JIT and
+ * other vectorized readers load whole aligned words past the end of the
+ * subject, which valgrind would otherwise report as uninitialised reads. */
+#define FP_TEXT_PADDING 64
 
 typedef struct fp_text {
     fp_format format;

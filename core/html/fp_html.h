@@ -17,8 +17,9 @@ void fp_html_init(void);
  * Fills out (free with fp_text_free). */
 int fp_html_to_text(const fp_decoded *in, fp_text *out, fp_error *err);
 
-/* Plain text: the decoded text itself, one line per input line (trailing
- * white space and '\r' trimmed from lines, blank lines dropped). */
+/* Plain text: the decoded text itself, one line per input line (a lone
+ * '\r' ends a line too); leading and trailing white space is trimmed,
+ * runs of spaces and tabs collapse to one space, blank lines are dropped. */
 int fp_plaintext_to_text(const fp_decoded *in, fp_text *out, fp_error *err);
 
 #endif

@@ -25,8 +25,9 @@ int fp_text_builder_reserve(fp_text_builder *tb, size_t bytes)
     size_t cap = tb->cap ? tb->cap : 4096;
     while (cap < need)
         cap *= 2;
-    /* One spare slot in both arrays: text's NUL and src's end entry. */
-    char *text = realloc(tb->text, cap + 1);
+    /* One spare slot in both arrays: text's NUL and src's end entry; the
+     * text also gets FP_TEXT_PADDING zero bytes after its NUL. */
+    char *text = realloc(tb->text, cap + 1 + FP_TEXT_PADDING);
     if (!text)
         return -1;
     tb->text = text;
@@ -86,7 +87,7 @@ int fp_text_builder_finish(fp_text_builder *tb, uint32_t end_src,
     fp_text_builder_break(tb);
     if (fp_text_builder_reserve(tb, 0) < 0)
         return -1;
-    tb->text[tb->len] = '\0';
+    memset(tb->text + tb->len, 0, 1 + FP_TEXT_PADDING);
     tb->src[tb->len] = end_src;
     out->text = tb->text;
     out->src = tb->src;
