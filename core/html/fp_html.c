@@ -2,6 +2,8 @@
  * the tree once, iteratively, feeding a text builder. */
 #include "fp_html.h"
 
+#include "../common/fp_grow.h"
+
 #include "fp_html_capture.h"
 #include "fp_html_node.h"
 #include "fp_html_tags.h"
@@ -65,21 +67,6 @@ typedef struct html_walk {
     char *title;
     int out_of_memory;
 } html_walk;
-
-static int grow(void **array, size_t *cap, size_t need, size_t item)
-{
-    if (need <= *cap)
-        return 0;
-    size_t new_cap = *cap ? *cap * 2 : 64;
-    while (new_cap < need)
-        new_cap *= 2;
-    void *grown = realloc(*array, new_cap * item);
-    if (!grown)
-        return -1;
-    *array = grown;
-    *cap = new_cap;
-    return 0;
-}
 
 /* Text has started: every pending element starts with the line. */
 static void resolve_pending(html_walk *w)
@@ -172,10 +159,10 @@ static int emit_text_node(html_walk *w, const xmlNode *node)
 
 static int open_block(html_walk *w, const xmlNode *node, walk_frame *frame)
 {
-    if (grow((void **)&w->elements, &w->elements_cap, w->n_elements + 1,
-             sizeof *w->elements) < 0 ||
-        grow((void **)&w->pending, &w->pending_cap, w->n_pending + 1,
-             sizeof *w->pending) < 0)
+    if (fp_grow((void **)&w->elements, &w->elements_cap, w->n_elements + 1,
+                sizeof *w->elements, 64) < 0 ||
+        fp_grow((void **)&w->pending, &w->pending_cap, w->n_pending + 1,
+                sizeof *w->pending, 64) < 0)
         return -1;
     fp_text_builder_break(&w->tb);
     int32_t parent = w->tb.element;
@@ -242,8 +229,8 @@ static int enter_element(html_walk *w, const xmlNode *node)
     default:
         break;
     }
-    if (grow((void **)&w->frames, &w->frames_cap, w->depth + 1,
-             sizeof *w->frames) < 0)
+    if (fp_grow((void **)&w->frames, &w->frames_cap, w->depth + 1,
+                sizeof *w->frames, 64) < 0)
         return -1;
     walk_frame *frame = &w->frames[w->depth];
     frame->kind = info.kind;

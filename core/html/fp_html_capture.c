@@ -1,5 +1,7 @@
 #include "fp_html_capture.h"
 
+#include "../common/fp_grow.h"
+
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 #include <stdlib.h>
@@ -21,21 +23,6 @@
  * ("huge text node") and stops the parse there.  Text nodes are started
  * afresh well before that; adjacent text nodes read as one text anyway. */
 #define FP_TEXT_NODE_SPLIT (1u << 20)
-
-static int grow_array(void **array, size_t *cap, size_t need, size_t item)
-{
-    if (need <= *cap)
-        return 0;
-    size_t new_cap = *cap ? *cap : 256;
-    while (new_cap < need)
-        new_cap *= 2;
-    void *grown = realloc(*array, new_cap * item);
-    if (!grown)
-        return -1;
-    *array = grown;
-    *cap = new_cap;
-    return 0;
-}
 
 /* Decoded offset the parser has reached.  When characters() runs the
  * cursor sits just after the chunk's source — except when htmlParseCharData
@@ -115,8 +102,8 @@ static int record_piece(fp_html_capture *cap, xmlNodePtr text,
                         int existed_before, const xmlChar *chunk,
                         size_t len, size_t end)
 {
-    if (grow_array((void **)&cap->pieces, &cap->pieces_cap,
-                   cap->n_pieces + 1, sizeof *cap->pieces) < 0)
+    if (fp_grow((void **)&cap->pieces, &cap->pieces_cap,
+                cap->n_pieces + 1, sizeof *cap->pieces, 256) < 0)
         return -1;
     fp_text_node_record *record =
         (fp_text_node_record *)fp_html_capture_record(cap, text);
@@ -124,8 +111,8 @@ static int record_piece(fp_html_capture *cap, xmlNodePtr text,
     if (record) {
         node_offset = record->length;
     } else {
-        if (grow_array((void **)&cap->records, &cap->records_cap,
-                       cap->n_records + 1, sizeof *cap->records) < 0)
+        if (fp_grow((void **)&cap->records, &cap->records_cap,
+                    cap->n_records + 1, sizeof *cap->records, 256) < 0)
             return -1;
         record = &cap->records[cap->n_records++];
         text->_private = (void *)(uintptr_t)cap->n_records;
@@ -157,8 +144,8 @@ static int record_piece(fp_html_capture *cap, xmlNodePtr text,
         piece->decoded_start = (uint32_t)end;
         piece->map = FP_PIECE_VERBATIM;
     } else {
-        if (grow_array((void **)&cap->positions, &cap->positions_cap,
-                       cap->n_positions + len, sizeof *cap->positions) < 0)
+        if (fp_grow((void **)&cap->positions, &cap->positions_cap,
+                    cap->n_positions + len, sizeof *cap->positions, 256) < 0)
             return -1;
         piece->decoded_start = 0;
         piece->map = (uint32_t)cap->n_positions;

@@ -1,22 +1,9 @@
 #include "fp_html_node.h"
 
+#include "../common/fp_grow.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-static int grow_text(char **text, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t new_cap = *cap ? *cap * 2 : 128;
-    while (new_cap < need)
-        new_cap *= 2;
-    char *grown = realloc(*text, new_cap);
-    if (!grown)
-        return -1;
-    *text = grown;
-    *cap = new_cap;
-    return 0;
-}
 
 char *fp_html_title_text(const xmlNode *title, int *out_of_memory)
 {
@@ -28,7 +15,7 @@ char *fp_html_title_text(const xmlNode *title, int *out_of_memory)
         if (node->type == XML_TEXT_NODE && node->content) {
             const unsigned char *s = node->content;
             size_t n = strlen((const char *)s);
-            if (grow_text(&text, &cap, len + n + 2) < 0) {
+            if (fp_grow((void **)&text, &cap, len + n + 2, 1, 128) < 0) {
                 *out_of_memory = 1;
                 free(text);
                 return NULL;

@@ -14,6 +14,8 @@
  * stays non-decreasing). */
 #include "input_internal.h"
 
+#include "../common/fp_grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -45,16 +47,8 @@ typedef struct nfc_work {
 static int grow(void **buffer, size_t *cap, size_t need, size_t elem_size,
                 fp_error *err)
 {
-    if (*cap >= need)
-        return 0;
-    size_t cap_new = *cap ? *cap : 64;
-    while (cap_new < need)
-        cap_new *= 2;
-    void *p = realloc(*buffer, cap_new * elem_size);
-    if (!p)
+    if (fp_grow(buffer, cap, need, elem_size, 64) != 0)
         return fp_error_set(err, "out of memory normalizing text to NFC");
-    *buffer = p;
-    *cap = cap_new;
     return 0;
 }
 
