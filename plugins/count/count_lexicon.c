@@ -1,0 +1,259 @@
+/*
+ * count_lexicon.c — loading and matching word lists; see count_lexicon.h.
+ */
+#include "count_lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* A line longer than this is refused: no entry needs it. */
+enum { LINE_BYTES = 512 };
+
+/* Long enough for COUNT_PHRASE_MAX_WORDS words of COUNT_WORD_BYTES. */
+enum { PHRASE_BYTES = COUNT_PHRASE_MAX_WORDS * COUNT_WORD_BYTES };
+
+void count_lexicon_free(count_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->n_entries; i++)
+        free(lex->entries[i].phrase);
+    free(lex->entries);
+    memset(lex, 0, sizeof *lex);
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const count_entry *)a)->phrase,
+                  ((const count_entry *)b)->phrase);
+}
+
+/* Trims spaces, tabs and the line break at both ends in place. */
+static char *trim(char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t len = strlen(line);
+    while (len > 0 && strchr(" \t\r\n", line[len - 1]) != NULL)
+        line[--len] = '\0';
+    return line;
+}
+
+/* NFC-normalizes and folds an entry, joining its words with one space.
+ * Returns NULL and sets *why when the entry is unusable. */
+static char *normalize_entry(const char *text, size_t *n_words,
+                             const char **why)
+{
+    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)text);
+    if (nfc == NULL) {
+        *why = "not valid UTF-8";
+        return NULL;
+    }
+    char folded[PHRASE_BYTES];
+    size_t len = 0, words = 0;
+    *why = NULL;
+    char *rest = NULL;
+    for (char *word = strtok_r((char *)nfc, " \t", &rest); word != NULL;
+         word = strtok_r(NULL, " \t", &rest)) {
+        char one[COUNT_WORD_BYTES];
+        if (!count_fold(word, strlen(word), one, sizeof one)) {
+            *why = "a word longer than 47 bytes";
+            break;
+        }
+        if (++words > COUNT_PHRASE_MAX_WORDS) {
+            *why = "more than 6 words";
+            break;
+        }
+        size_t one_len = strlen(one);
+        if (len + one_len + 2 > sizeof folded) {
+            *why = "entry too long";
+            break;
+        }
+        if (len > 0)
+            folded[len++] = ' ';
+        memcpy(folded + len, one, one_len);
+        len += one_len;
+    }
+    free(nfc);
+    if (*why != NULL)
+        return NULL;
+    folded[len] = '\0';
+    *n_words = words;
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        *why = "out of memory";
+        return NULL;
+    }
+    memcpy(copy, folded, len + 1);
+    return copy;
+}
+
+static int add_entry(count_lexicon *lex, size_t *capacity,
+                     count_entry entry)
+{
+    if (lex->n_entries == *capacity) {
+        size_t grown_capacity = *capacity ? 2 * *capacity : 64;
+        count_entry *grown =
+            realloc(lex->entries, grown_capacity * sizeof *grown);
+        if (grown == NULL)
+            return FP_ERROR;
+        lex->entries = grown;
+        *capacity = grown_capacity;
+    }
+    lex->entries[lex->n_entries++] = entry;
+    return FP_OK;
+}
+
+/* Sorts and drops repeated entries (the later line of a repeat wins, so a
+ * file may list a word once as it reads best). */
+static void sort_and_dedupe(count_lexicon *lex)
+{
+    if (lex->n_entries == 0)
+        return;
+    qsort(lex->entries, lex->n_entries, sizeof *lex->entries,
+          compare_entries);
+    size_t kept = 1;
+    for (size_t i = 1; i < lex->n_entries; i++) {
+        if (strcmp(lex->entries[i].phrase, lex->entries[kept - 1].phrase) ==
+            0) {
+            free(lex->entries[kept - 1].phrase);
+            lex->entries[kept - 1] = lex->entries[i];
+        } else {
+            lex->entries[kept++] = lex->entries[i];
+        }
+    }
+    lex->n_entries = kept;
+}
+
+static int parse_line(count_lexicon *lex, size_t *capacity, char *line,
+                      const char *path, size_t line_no, unsigned flags,
+                      const fp_host *host)
+{
+    char *entry = trim(line);
+    if (entry[0] == '\0' || entry[0] == '#')
+        return FP_OK;
+    bool exception = entry[0] == '!';
+    if (exception && !(flags & COUNT_LEXICON_EXCEPTIONS))
+        return fp_errorf(host, "%s:%zu: '!' exceptions are not allowed in "
+                         "this lexicon; remove the '!'", path, line_no);
+    if (exception && (entry = trim(entry + 1))[0] == '\0')
+        return fp_errorf(host, "%s:%zu: '!' without an entry after it",
+                         path, line_no);
+    const char *why = NULL;
+    size_t n_words = 0;
+    char *phrase = normalize_entry(entry, &n_words, &why);
+    if (phrase == NULL)
+        return fp_errorf(host, "%s:%zu: cannot use entry \"%s\": %s", path,
+                         line_no, entry, why);
+    bool capital_only = (flags & COUNT_LEXICON_CASED) &&
+                        count_starts_capitalized(entry, strlen(entry));
+    if (add_entry(lex, capacity,
+                  (count_entry){phrase, exception, capital_only}) != FP_OK) {
+        free(phrase);
+        return fp_errorf(host, "%s:%zu: out of memory", path, line_no);
+    }
+    if (n_words > lex->max_words)
+        lex->max_words = n_words;
+    return FP_OK;
+}
+
+int count_lexicon_load(count_lexicon *lex, const char *path, unsigned flags,
+                       const fp_host *host)
+{
+    memset(lex, 0, sizeof *lex);
+    FILE *file = fopen(path, "r");
+    if (file == NULL)
+        return fp_errorf(host, "cannot open lexicon %s: %s", path,
+                         strerror(errno));
+    char line[LINE_BYTES];
+    size_t line_no = 0, capacity = 0;
+    int rc = FP_OK;
+    while (rc == FP_OK && fgets(line, sizeof line, file) != NULL) {
+        line_no++;
+        if (strchr(line, '\n') == NULL && !feof(file))
+            rc = fp_errorf(host, "%s:%zu: line longer than %d bytes; one "
+                           "entry per line", path, line_no, LINE_BYTES - 2);
+        else
+            rc = parse_line(lex, &capacity, line, path, line_no, flags,
+                            host);
+    }
+    if (rc == FP_OK && ferror(file))
+        rc = fp_errorf(host, "cannot read lexicon %s: %s", path,
+                       strerror(errno));
+    fclose(file);
+    if (rc == FP_OK && lex->n_entries == 0)
+        rc = fp_errorf(host, "lexicon %s has no entries; every line is "
+                       "blank or a '#' comment", path);
+    if (rc != FP_OK) {
+        count_lexicon_free(lex);
+        return FP_ERROR;
+    }
+    sort_and_dedupe(lex);
+    return FP_OK;
+}
+
+static const count_entry *find(const count_lexicon *lex, const char *phrase)
+{
+    count_entry key = {(char *)phrase, false, false};
+    return bsearch(&key, lex->entries, lex->n_entries, sizeof *lex->entries,
+                   compare_entries);
+}
+
+/* Joins the folded words in the given order; false when one is too long
+ * to have been folded (no entry can match it). */
+static bool join_words(const count_word *const *ordered, size_t k,
+                       char *out)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < k; i++) {
+        size_t n = strlen(ordered[i]->folded);
+        if (n == 0)
+            return false;
+        if (i > 0)
+            out[len++] = ' ';
+        memcpy(out + len, ordered[i]->folded, n);
+        len += n;
+    }
+    out[len] = '\0';
+    return true;
+}
+
+static size_t match_longest(const count_lexicon *lex, const count_word *words,
+                            size_t n_words, bool backward,
+                            const count_entry **entry)
+{
+    size_t limit = n_words < lex->max_words ? n_words : lex->max_words;
+    for (size_t k = limit; k > 0; k--) {
+        const count_word *ordered[COUNT_PHRASE_MAX_WORDS];
+        bool words_only = true;
+        for (size_t i = 0; i < k; i++) {
+            ordered[i] = backward ? &words[k - 1 - i] : &words[i];
+            words_only = words_only && !ordered[i]->is_number;
+        }
+        char phrase[PHRASE_BYTES];
+        if (!words_only || !join_words(ordered, k, phrase))
+            continue;
+        const count_entry *found = find(lex, phrase);
+        if (found != NULL && (!found->capital_only || ordered[0]->capitalized)) {
+            if (entry != NULL)
+                *entry = found;
+            return k;
+        }
+    }
+    return 0;
+}
+
+size_t count_lexicon_match_forward(const count_lexicon *lex,
+                                   const count_word *words, size_t n_words,
+                                   const count_entry **entry)
+{
+    return match_longest(lex, words, n_words, false, entry);
+}
+
+size_t count_lexicon_match_backward(const count_lexicon *lex,
+                                    const count_word *words, size_t n_words,
+                                    const count_entry **entry)
+{
+    return match_longest(lex, words, n_words, true, entry);
+}

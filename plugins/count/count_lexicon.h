@@ -1,0 +1,70 @@
+/*
+ * count_lexicon — word lists of the count plugin, loaded from files.
+ *
+ * File format (documented again at the top of every lexicon file): UTF-8,
+ * one entry per line; an entry is one or more words separated by spaces
+ * ("hộ gia đình"); '#' starts a comment line; blank lines are ignored.
+ * Entries are compared case-insensitively after NFC normalization.  Two
+ * features only some lexicons allow (the others refuse the '!'; or ignore
+ * case in entries):
+ *   - a leading '!' marks an entry as an exception to shorter entries
+ *     ("!tổng số" beside "số");
+ *   - an entry written with a capital first letter matches only text with
+ *     a capitalized first word ("Quận" matches "Quận 3", not "cấp quận").
+ *
+ * Lookups find the longest entry that matches a run of words, so "đồng
+ * chí" (a counted noun) wins over "đồng" (money) and "cây số" (distance)
+ * over "cây" (trees).
+ */
+#ifndef COUNT_LEXICON_H
+#define COUNT_LEXICON_H
+
+#include "count_text.h"
+
+#include <factpipe/plugin.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Longest entry, in words; longer ones are refused with their line. */
+enum { COUNT_PHRASE_MAX_WORDS = 6 };
+
+typedef struct count_entry {
+    char *phrase;      /* folded words joined by single spaces */
+    bool exception;    /* written with a leading '!' */
+    bool capital_only; /* written with a capital (cased lexicons only) */
+} count_entry;
+
+/* Features of a lexicon file, or-ed together; see the top of this file. */
+enum {
+    COUNT_LEXICON_PLAIN = 0,
+    COUNT_LEXICON_EXCEPTIONS = 1, /* '!' entries allowed */
+    COUNT_LEXICON_CASED = 2       /* capitalized entries match capitals */
+};
+
+typedef struct count_lexicon {
+    count_entry *entries; /* sorted by phrase, no duplicates */
+    size_t n_entries;
+    size_t max_words;     /* words in the longest entry */
+} count_lexicon;
+
+/* Loads path into lex with the features in flags (COUNT_LEXICON_*).  On
+ * failure reports file:line with fp_errorf and leaves lex empty. */
+int count_lexicon_load(count_lexicon *lex, const char *path, unsigned flags,
+                       const fp_host *host);
+
+void count_lexicon_free(count_lexicon *lex);
+
+/* The longest entry equal to words[0..k) read forwards; its length k in
+ * words, or 0.  *entry (if not NULL) receives it. */
+size_t count_lexicon_match_forward(const count_lexicon *lex,
+                                   const count_word *words, size_t n_words,
+                                   const count_entry **entry);
+
+/* The longest entry equal to the k words before a number, given nearest
+ * first (words[k-1] .. words[0] in text order); its length, or 0. */
+size_t count_lexicon_match_backward(const count_lexicon *lex,
+                                    const count_word *words, size_t n_words,
+                                    const count_entry **entry);
+
+#endif /* COUNT_LEXICON_H */

@@ -1,0 +1,57 @@
+/*
+ * count_text — the words around a number in one block of NFC UTF-8 text.
+ *
+ * The count rules look at a few words on either side of a number: what
+ * follows says what is counted (or that the number is a duration, a sum of
+ * money, a measure), what precedes says whether the number is a name or an
+ * ordinal ("số 12", "lần thứ 3").  A word here is a run of letters, marks
+ * and digits that starts with a letter ("đảng", "m2", "Đoàn"); a number is
+ * a run that starts with a digit.  Words of one phrase are separated by
+ * horizontal space only: punctuation ends the phrase, so "08 tập thể, 08
+ * cá nhân" never reads as one noun phrase.
+ */
+#ifndef COUNT_TEXT_H
+#define COUNT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Long enough for any Vietnamese word folded to lower case; a longer
+ * token is kept but has an empty folded form, so no lexicon matches it. */
+enum { COUNT_WORD_BYTES = 48 };
+
+typedef struct count_word {
+    size_t start, end;  /* byte offsets in the block */
+    bool is_number;     /* starts with a digit */
+    bool capitalized;   /* starts with an upper-case letter */
+    bool acronym;       /* two or more letters, all upper case ("VN") */
+    char folded[COUNT_WORD_BYTES]; /* lower-cased; "" when too long */
+} count_word;
+
+/* Reads up to max words or numbers from byte offset pos of block (len
+ * bytes), nearest first, each separated from the one before (and the first
+ * from pos) by horizontal space only.  Returns how many it read. */
+size_t count_words_after(const char *block, size_t len, size_t pos,
+                         count_word *words, size_t max);
+
+/* The same backwards: words ending before pos, nearest first. */
+size_t count_words_before(const char *block, size_t pos, count_word *words,
+                          size_t max);
+
+/* The offset of the first byte before pos that is not horizontal space,
+ * plus one (pos itself when none is skipped). */
+size_t count_skip_space_back(const char *block, size_t pos);
+
+/* Decodes the code point that ends at pos (pos > 0) and stores where it
+ * starts in *start.  Returns -1 for a malformed sequence. */
+int count_codepoint_before(const char *block, size_t pos, size_t *start);
+
+/* Whether text (len bytes) starts with an upper- or title-case letter. */
+bool count_starts_capitalized(const char *text, size_t len);
+
+/* Lower-cases UTF-8 text of len bytes into out (out_size bytes, NUL
+ * included).  Returns false when the result does not fit or the text is
+ * not valid UTF-8. */
+bool count_fold(const char *text, size_t len, char *out, size_t out_size);
+
+#endif /* COUNT_TEXT_H */
