@@ -104,6 +104,34 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
     return 0;
 }
 
+/* Where the source character starting at byte pos ends: after the ';' of
+ * an entity, else where the next decoded character starts (so a letter
+ * written in NFD ends after its combining marks). */
+static size_t source_end_of_char(const doc_state *s, size_t pos)
+{
+    if (pos >= s->n_bytes)
+        return s->n_bytes;
+    if (s->bytes[pos] == '&') {
+        for (size_t k = pos + 1; k < s->n_bytes && k < pos + 40; k++)
+            if (s->bytes[k] == ';')
+                return k + 1;
+    }
+    const uint32_t *src = s->decoded.src;
+    size_t lo = 0, hi = s->decoded.len; /* src[len] is the input size */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src[mid] <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* The map may give every byte its own offset (UTF-8 copied as is):
+     * step to the start of the next whole character. */
+    while (lo < s->decoded.len && ((unsigned char)s->decoded.utf8[lo] & 0xC0) == 0x80)
+        lo++;
+    return src[lo] > pos ? src[lo] : pos + 1;
+}
+
 /* Character offsets and source offsets of the kept facts, in text order. */
 static int build_output_facts(fp_engine *e, doc_state *s)
 {
@@ -136,20 +164,10 @@ static int build_output_facts(fp_engine *e, doc_state *s)
         o->start = chars;
         o->end = chars + span_chars;
         o->src_start = s->text.src[f->start];
-        o->src_end = s->text.src[f->end - 1] + 1;
-        /* Extend to the end of the last character in the source, but not
-         * past the source of the next text byte. */
-        for (size_t k = f->end; k <= s->text.len; k++) {
-            if (s->text.src[k] > s->text.src[f->end - 1]) {
-                size_t next = s->text.src[k];
-                size_t last_len = 1;
-                for (size_t b = f->end - 1; b > f->start && (text[b] & 0xC0) == 0x80; b--)
-                    last_len++;
-                size_t want = s->text.src[f->end - 1] + last_len;
-                o->src_end = want < next ? want : next;
-                break;
-            }
-        }
+        size_t last = f->end - 1;
+        while (last > f->start && (text[last] & 0xC0) == 0x80)
+            last--;
+        o->src_end = source_end_of_char(s, s->text.src[last]);
         o->text = surface;
         o->plugin = d->name;
         o->plugin_version = d->version;
