@@ -1,0 +1,56 @@
+/*
+ * date_calendar — calendar arithmetic and the ISO 8601 forms FACTS.md asks
+ * for: 2018-10-05, --10-05 (no year known), 2018-10, 2018, 2018-Q3.
+ */
+#ifndef DATE_CALENDAR_H
+#define DATE_CALENDAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum date_kind {
+    DATE_DAY,     /* day of a month, year maybe unknown */
+    DATE_MONTH,   /* month of a year */
+    DATE_YEAR,
+    DATE_QUARTER
+} date_kind;
+
+typedef struct date_value {
+    date_kind kind;
+    int year; /* 0: not known (a day and month written without a year) */
+    int month, day, quarter;
+} date_value;
+
+/* The article's own date, fields 0 where unknown. */
+typedef struct article_date {
+    int year, month, day;
+} article_date;
+
+/* Reads "YYYY-MM-DD", "YYYY-MM" or "YYYY" (NULL or anything else: all
+ * unknown). */
+article_date article_date_parse(const char *iso);
+
+/* Days in month of year; a February of an unknown year (0) has 29. */
+int days_in_month(int month, int year);
+
+/* Month within 1-12, day within its month, quarter within 1-4, year
+ * within 1000-2999 or unknown for a day. */
+bool date_is_valid(const date_value *value);
+
+/* <0, 0, >0 as a is before, equal to, after b (same kind and both with
+ * or both without a year). */
+int date_compare(const date_value *a, const date_value *b);
+
+/* The century for a two-digit year yy: of this century or the last,
+ * whichever is nearer to reference_year. */
+int expand_two_digit_year(int yy, int reference_year);
+
+/* ISO 8601 text of value into out; size 16 is always enough. */
+void date_format(const date_value *value, char *out, size_t size);
+
+/* Days since 1970-01-01 and back; weekday 1 (Monday) to 7 (Sunday). */
+long days_from_civil(int year, int month, int day);
+void civil_from_days(long days, int *year, int *month, int *day);
+int weekday_of(int year, int month, int day);
+
+#endif /* DATE_CALENDAR_H */

@@ -1,0 +1,73 @@
+/*
+ * date_grammar — finds Vietnamese date expressions in the tokens of one
+ * block and reports each with its ISO 8601 value (FACTS.md "date").
+ *
+ * The grammar is built from words the lexicons give meaning to (roles):
+ * "ngày" introduces a day, "tháng" a month, "năm" a year, "quý" a quarter,
+ * "từ … đến" an interval, "nhiệm kỳ" a span of years; "sáng", "chiều",
+ * weekdays make a bare "15/3" a date; "Tết", "âm lịch" mark lunar dates,
+ * which are not facts.  See config/lexicons/date-words.txt.
+ */
+#ifndef DATE_GRAMMAR_H
+#define DATE_GRAMMAR_H
+
+#include "date_calendar.h"
+#include "date_lexicon.h"
+#include "date_text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Roles of the grammar words (date-words.txt), a bit set per phrase. */
+enum date_role {
+    ROLE_DAY = 1u << 0,       /* ngày, mồng: a day number follows */
+    ROLE_MONTH = 1u << 1,     /* tháng: a month follows */
+    ROLE_YEAR = 1u << 2,      /* năm, SN: a year follows */
+    ROLE_QUARTER = 1u << 3,   /* quý: a quarter follows */
+    ROLE_FROM = 1u << 4,      /* từ: an interval starts */
+    ROLE_TO = 1u << 5,        /* đến: an interval's second end follows */
+    ROLE_CUE = 1u << 6,       /* sáng, chiều: a bare "15/3" is a date */
+    ROLE_WEAK_CUE = 1u << 7,  /* vào: likewise, unless a noun follows */
+    ROLE_PERIOD = 1u << 8,    /* nhiệm kỳ, giai đoạn: "2016 - 2021" */
+    ROLE_LUNAR = 1u << 9,     /* Tết, âm lịch: a lunar date, not a fact */
+    ROLE_RECURRING = 1u << 10, /* hằng năm: a day of every year */
+    ROLE_FOLLOW = 1u << 11,   /* vừa qua, tới: may follow a date */
+    ROLE_PAST = 1u << 12,     /* vừa qua: the day named lies behind */
+    ROLE_AND = 1u << 13       /* và: "ngày 24 và 25/3" are two dates */
+};
+
+enum { FIRST_WORD_BITS = 4096 };
+
+/* Units of relative expressions (date-relative.txt). */
+enum date_relative_unit { RELATIVE_DAY = 1, RELATIVE_MONTH, RELATIVE_YEAR };
+
+typedef struct date_grammar {
+    date_lexicon words;    /* date-words.txt: roles */
+    date_lexicon months;   /* date-months.txt: month numbers */
+    date_lexicon weekdays; /* date-weekdays.txt: 1 Monday … 7 Sunday */
+    date_lexicon relative; /* date-relative.txt: unit and offset */
+    bool resolve_relative; /* report "hôm qua", "năm nay", ... */
+    /* Hashes of the first words of words, relative and weekdays: most
+     * syllables of a text are in no lexicon, and one bit says so. */
+    uint64_t first_words[FIRST_WORD_BITS / 64];
+} date_grammar;
+
+/* Fills grammar->first_words once the lexicons are loaded. */
+void date_grammar_index(date_grammar *grammar);
+
+/* Receives one date: its byte span in the document and its value.
+ * Returns FP_OK or FP_ERROR (stops the scan). */
+typedef int (*date_sink)(void *context, size_t start, size_t end,
+                         const char *value);
+
+/* Reports every date among tokens[0, n) in text order, after noting in
+ * each token the lexicon phrases that start there.  folded holds the
+ * lower-cased words and the numbers of the tokens at their text offsets
+ * (date_tokenize writes it).  Returns FP_OK, or FP_ERROR when the sink
+ * did. */
+int date_scan_tokens(const date_grammar *grammar, const char *folded,
+                     date_token *tokens, size_t n,
+                     article_date article, int two_digit_reference,
+                     date_sink sink, void *context);
+
+#endif /* DATE_GRAMMAR_H */

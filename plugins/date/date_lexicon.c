@@ -1,0 +1,232 @@
+/*
+ * date_lexicon.c — loading and matching word lists; see date_lexicon.h.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* getline */
+#endif
+
+#include "date_lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void lexicon_free(date_lexicon *lexicon)
+{
+    if (lexicon == NULL)
+        return;
+    for (size_t i = 0; i < lexicon->n_entries; i++)
+        free(lexicon->entries[i].phrase);
+    free(lexicon->entries);
+    lexicon->entries = NULL;
+    lexicon->n_entries = 0;
+}
+
+static int compare_words(const char *a, size_t a_len, const char *b,
+                         size_t b_len)
+{
+    int rc = memcmp(a, b, a_len < b_len ? a_len : b_len);
+    if (rc != 0)
+        return rc;
+    return (a_len > b_len) - (a_len < b_len);
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+    const lexicon_entry *x = a, *y = b;
+    for (size_t i = 0; i < x->n_words && i < y->n_words; i++) {
+        int rc = compare_words(x->words[i], x->word_len[i], y->words[i],
+                               y->word_len[i]);
+        if (rc != 0)
+            return rc;
+    }
+    return (x->n_words > y->n_words) - (x->n_words < y->n_words);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        s++;
+    char *end = s + strlen(s);
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+                       end[-1] == '\r' || end[-1] == '\n'))
+        *--end = '\0';
+    return s;
+}
+
+/* Folds phrase and splits it into words in entry.  Returns 0, or -1 with
+ * the reason in why. */
+static int split_phrase(const char *phrase, lexicon_entry *entry, char *why,
+                        size_t why_size)
+{
+    size_t len = strlen(phrase);
+    entry->phrase = malloc(len + 1);
+    if (entry->phrase == NULL) {
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    date_fold_text(phrase, len, entry->phrase);
+    entry->phrase[len] = '\0';
+    for (char *p = entry->phrase; *p != '\0';) {
+        if (*p == ' ' || *p == '\t') {
+            *p++ = '\0';
+            continue;
+        }
+        if (entry->n_words == LEXICON_MAX_WORDS) {
+            snprintf(why, why_size, "\"%s\" has more than %d words",
+                     phrase, LEXICON_MAX_WORDS);
+            return -1;
+        }
+        char *word = p;
+        while (*p != '\0' && *p != ' ' && *p != '\t')
+            p++;
+        entry->words[entry->n_words] = word;
+        entry->word_len[entry->n_words++] = (size_t)(p - word);
+    }
+    return 0;
+}
+
+/* Reads one non-comment line into entry.  Returns 0, or -1 with why. */
+static int parse_line(char *line, lexicon_value_parser parse,
+                      lexicon_entry *entry, char *why, size_t why_size)
+{
+    char *equals = strchr(line, '=');
+    if (equals == NULL) {
+        snprintf(why, why_size, "expected \"PHRASE = VALUE\", got \"%s\"",
+                 line);
+        return -1;
+    }
+    *equals = '\0';
+    char *phrase = trim(line), *value = trim(equals + 1);
+    if (*phrase == '\0') {
+        snprintf(why, why_size, "the phrase before '=' is empty");
+        return -1;
+    }
+    if (split_phrase(phrase, entry, why, why_size) != 0)
+        return -1;
+    return parse(value, entry, why, why_size);
+}
+
+static int append_entry(date_lexicon *lexicon, size_t *capacity,
+                        const lexicon_entry *entry)
+{
+    if (lexicon->n_entries == *capacity) {
+        size_t size = *capacity ? *capacity * 2 : 64;
+        lexicon_entry *bigger =
+            realloc(lexicon->entries, size * sizeof *bigger);
+        if (bigger == NULL)
+            return -1;
+        lexicon->entries = bigger;
+        *capacity = size;
+    }
+    lexicon->entries[lexicon->n_entries++] = *entry;
+    return 0;
+}
+
+static int read_entries(date_lexicon *lexicon, FILE *file, const char *path,
+                        lexicon_value_parser parse, const fp_host *host)
+{
+    char *line = NULL;
+    size_t line_size = 0, capacity = 0;
+    unsigned line_number = 0;
+    int rc = FP_OK;
+    while (rc == FP_OK && getline(&line, &line_size, file) != -1) {
+        line_number++;
+        char *comment = strchr(line, '#');
+        if (comment != NULL)
+            *comment = '\0';
+        char *content = trim(line);
+        if (*content == '\0')
+            continue;
+        lexicon_entry entry = {.line = line_number};
+        char why[256];
+        if (parse_line(content, parse, &entry, why, sizeof why) != 0) {
+            free(entry.phrase);
+            rc = fp_errorf(host, "%s:%u: %s", path, line_number, why);
+        } else if (append_entry(lexicon, &capacity, &entry) != 0) {
+            free(entry.phrase);
+            rc = fp_errorf(host, "%s:%u: out of memory", path, line_number);
+        }
+    }
+    if (rc == FP_OK && ferror(file))
+        rc = fp_errorf(host, "%s: read error after line %u: %s", path,
+                       line_number, strerror(errno));
+    free(line);
+    return rc;
+}
+
+int lexicon_load(date_lexicon *lexicon, const char *path,
+                 lexicon_value_parser parse, const fp_host *host)
+{
+    *lexicon = (date_lexicon){0};
+    FILE *file = fopen(path, "r");
+    if (file == NULL)
+        return fp_errorf(host, "cannot open lexicon %s: %s", path,
+                         strerror(errno));
+    int rc = read_entries(lexicon, file, path, parse, host);
+    fclose(file);
+    if (rc == FP_OK && lexicon->n_entries == 0)
+        rc = fp_errorf(host, "%s: no entries; a date lexicon needs at least "
+                       "one \"PHRASE = VALUE\" line", path);
+    if (rc == FP_OK) {
+        qsort(lexicon->entries, lexicon->n_entries, sizeof *lexicon->entries,
+              compare_entries);
+        for (size_t i = 1; i < lexicon->n_entries && rc == FP_OK; i++) {
+            const lexicon_entry *a = &lexicon->entries[i - 1];
+            const lexicon_entry *b = &lexicon->entries[i];
+            if (compare_entries(a, b) == 0)
+                rc = fp_errorf(host, "%s:%u: the phrase of line %u is "
+                               "listed again; keep one of the two", path,
+                               a->line > b->line ? a->line : b->line,
+                               a->line < b->line ? a->line : b->line);
+        }
+    }
+    if (rc != FP_OK)
+        lexicon_free(lexicon);
+    return rc;
+}
+
+static bool word_matches(const char *folded, const date_token *token,
+                         const char *word, size_t word_len)
+{
+    return token->type != TOKEN_PUNCT &&
+           token->end - token->start == word_len &&
+           memcmp(folded + token->start, word, word_len) == 0;
+}
+
+const lexicon_entry *lexicon_match(const date_lexicon *lexicon,
+                                   const char *folded,
+                                   const date_token *tokens, size_t n,
+                                   size_t i)
+{
+    if (i >= n || tokens[i].type == TOKEN_PUNCT)
+        return NULL;
+    const char *first = folded + tokens[i].start;
+    size_t first_len = tokens[i].end - tokens[i].start;
+
+    /* The first entry whose first word is not below the token's. */
+    size_t low = 0, high = lexicon->n_entries;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        const lexicon_entry *e = &lexicon->entries[mid];
+        if (compare_words(e->words[0], e->word_len[0], first, first_len) < 0)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    const lexicon_entry *best = NULL;
+    for (size_t k = low; k < lexicon->n_entries; k++) {
+        const lexicon_entry *e = &lexicon->entries[k];
+        if (!word_matches(folded, &tokens[i], e->words[0], e->word_len[0]))
+            break;
+        size_t w = 1;
+        while (w < e->n_words && i + w < n && tokens[i + w].space_before &&
+               word_matches(folded, &tokens[i + w], e->words[w],
+                            e->word_len[w]))
+            w++;
+        if (w == e->n_words && (best == NULL || e->n_words > best->n_words))
+            best = e;
+    }
+    return best;
+}

@@ -1,0 +1,358 @@
+/*
+ * date_parts.c — reading the pieces of a date; see date_parts.h.
+ */
+#include "date_parts.h"
+
+#include <string.h>
+
+static const date_token *token_at(const date_scanner *s, size_t i)
+{
+    return i < s->n ? &s->tokens[i] : NULL;
+}
+
+static bool is_punct(const date_scanner *s, size_t i, uint32_t punct)
+{
+    const date_token *t = token_at(s, i);
+    return t != NULL && t->type == TOKEN_PUNCT && t->punct == punct;
+}
+
+static bool is_glued_punct(const date_scanner *s, size_t i, uint32_t punct)
+{
+    return is_punct(s, i, punct) && !s->tokens[i].space_before;
+}
+
+/* A number of min_digits to max_digits digits, not inside a document
+ * number. */
+static bool is_number(const date_scanner *s, size_t i, int min_digits,
+                      int max_digits)
+{
+    const date_token *t = token_at(s, i);
+    return t != NULL && t->type == TOKEN_NUMBER && !t->in_identifier &&
+           t->n_digits >= min_digits && t->n_digits <= max_digits;
+}
+
+static bool is_glued_number(const date_scanner *s, size_t i)
+{
+    return is_number(s, i, 1, 9) && !s->tokens[i].space_before;
+}
+
+static bool is_joiner(uint32_t punct)
+{
+    return punct == '/' || punct == PUNCT_DASH || punct == '.';
+}
+
+/* The number at i starts a date only if it is not the tail of something
+ * written without spaces: "A10", "1.250.300", "1/15/3", "2,15". */
+static bool free_before(const date_scanner *s, size_t i)
+{
+    if (i == 0 || s->tokens[i].space_before)
+        return true;
+    const date_token *prev = &s->tokens[i - 1];
+    if (prev->type != TOKEN_PUNCT)
+        return false;
+    bool after_number = i >= 2 && !prev->space_before &&
+                        s->tokens[i - 2].type == TOKEN_NUMBER;
+    return !(after_number && (prev->punct == '/' || prev->punct == '.' ||
+                              prev->punct == ',' || prev->punct == ':'));
+}
+
+/* The date that ends with token last (written with separator sep, 0 for
+ * none) ends there: no letter glued on ("15/3abc", "8h30"), no further
+ * number joined on ("15/3/2019/5", "1.2.3").  A dash and a number may
+ * follow when the date used another separator: "15/3-20/3". */
+static bool free_after(const date_scanner *s, size_t last, uint32_t sep)
+{
+    const date_token *next = token_at(s, last + 1);
+    if (next == NULL || next->space_before)
+        return true;
+    if (next->type != TOKEN_PUNCT || next->punct == '%')
+        return false; /* "15/3abc", "từ 11-12%" */
+    if (next->punct == ',' || next->punct == ':')
+        return !is_glued_number(s, last + 2); /* "2,5", "14:30" */
+    if (!is_joiner(next->punct) || !is_glued_number(s, last + 2))
+        return true;
+    return next->punct == PUNCT_DASH && sep != PUNCT_DASH && sep != 0;
+}
+
+size_t role_at(const date_scanner *s, size_t i, unsigned roles)
+{
+    const lexicon_entry *e = i < s->n ? s->tokens[i].grammar_word : NULL;
+    return e != NULL && (e->roles & roles) ? e->n_words : 0;
+}
+
+static const lexicon_entry *relative_at(const date_scanner *s, size_t i,
+                                        int unit)
+{
+    if (!s->grammar->resolve_relative || i >= s->n)
+        return NULL;
+    const lexicon_entry *e = s->tokens[i].relative;
+    return e != NULL && e->value == unit ? e : NULL;
+}
+
+static int year_of_number(const date_scanner *s, size_t i)
+{
+    const date_token *t = &s->tokens[i];
+    if (t->n_digits == 4)
+        return t->number;
+    return expand_two_digit_year(t->number, s->two_digit_reference);
+}
+
+/* A year after a month or a quarter: "/2018", "-2018", "năm 2018",
+ * ", năm 2018", "năm nay" (when relative dates are on), and, when
+ * allow_space, a bare " 2018".  Sets *year and *end on success. */
+static bool parse_year_tail(const date_scanner *s, size_t i, bool allow_space,
+                            int *year, size_t *end)
+{
+    const date_token *t = token_at(s, i);
+    if (t == NULL)
+        return false;
+    if (t->type == TOKEN_PUNCT && !t->space_before && t->punct != '.' &&
+        is_joiner(t->punct) && is_glued_number(s, i + 1) &&
+        is_number(s, i + 1, 4, 4) && free_after(s, i + 1, t->punct)) {
+        *year = s->tokens[i + 1].number;
+        *end = i + 2;
+        return true;
+    }
+    size_t k = is_punct(s, i, ',') ? i + 1 : i;
+    size_t year_words = role_at(s, k, ROLE_YEAR);
+    if (year_words > 0 && is_number(s, k + year_words, 4, 4) &&
+        s->tokens[k + year_words].space_before &&
+        free_after(s, k + year_words, 0)) {
+        *year = s->tokens[k + year_words].number;
+        *end = k + year_words + 1;
+        return true;
+    }
+    const lexicon_entry *relative = relative_at(s, i, RELATIVE_YEAR);
+    if (relative != NULL && s->article.year != 0) {
+        *year = s->article.year + relative->offset;
+        *end = i + relative->n_words;
+        return true;
+    }
+    if (allow_space && t->space_before && is_number(s, i, 4, 4) &&
+        free_after(s, i, 0)) {
+        *year = t->number;
+        *end = i + 1;
+        return true;
+    }
+    return false;
+}
+
+/* A month at token i: "10", "03", or a name from date-months.txt.  A name
+ * that is also the year word ("năm" is May and "year") followed by a
+ * number is the year word: "9 tháng năm 2018" is nine months of 2018. */
+static bool parse_month_number(const date_scanner *s, size_t i, int *month,
+                               size_t *end)
+{
+    if (is_number(s, i, 1, 2) && s->tokens[i].space_before) {
+        const date_token *next = token_at(s, i + 1);
+        if (next != NULL && !next->space_before && next->type == TOKEN_WORD)
+            return false; /* "tháng 3A" */
+        *month = s->tokens[i].number;
+        *end = i + 1;
+        return *month >= 1 && *month <= 12;
+    }
+    const lexicon_entry *name = lexicon_match(&s->grammar->months, s->folded,
+                                              s->tokens, s->n, i);
+    if (name == NULL)
+        return false;
+    size_t after = i + name->n_words;
+    if (role_at(s, i, ROLE_YEAR) == name->n_words && is_number(s, after, 1, 9))
+        return false;
+    *month = name->value;
+    *end = after;
+    return true;
+}
+
+/* "15/3", "05/10/2018", "5.10.2018", "24-7", "3/3/17" at token i; a dot
+ * without a year only after "ngày" (else "15.3" is a decimal). */
+static bool parse_numeric_day(const date_scanner *s, size_t i,
+                              bool allow_dot, date_part *part)
+{
+    if (!is_number(s, i, 1, 2) || !free_before(s, i))
+        return false;
+    const date_token *sep = token_at(s, i + 1);
+    if (sep == NULL || sep->type != TOKEN_PUNCT || sep->space_before ||
+        !is_joiner(sep->punct) || !is_glued_number(s, i + 2) ||
+        !is_number(s, i + 2, 1, 2))
+        return false;
+    int day = s->tokens[i].number, month = s->tokens[i + 2].number;
+    if (day < 1 || day > 31 || month < 1 || month > 12)
+        return false;
+    size_t last = i + 2;
+    int year = 0;
+    if (is_glued_punct(s, i + 3, sep->punct) && is_glued_number(s, i + 4) &&
+        (is_number(s, i + 4, 2, 2) || is_number(s, i + 4, 4, 4))) {
+        last = i + 4;
+        year = year_of_number(s, last);
+    } else if (sep->punct == '.' && !allow_dot) {
+        return false;
+    }
+    if (!free_after(s, last, sep->punct))
+        return false;
+    part->value = (date_value){.kind = DATE_DAY, .year = year,
+                               .month = month, .day = day};
+    part->end = last + 1;
+    return true;
+}
+
+/* "5 tháng 10", "5 tháng 10 năm 2018", "4 tháng này" at token i. */
+static bool parse_worded_day(const date_scanner *s, size_t i, date_part *part)
+{
+    if (!is_number(s, i, 1, 2) || !free_before(s, i))
+        return false;
+    int day = s->tokens[i].number;
+    const lexicon_entry *relative = relative_at(s, i + 1, RELATIVE_MONTH);
+    if (relative != NULL && s->article.month != 0) {
+        int months = s->article.year * 12 + s->article.month - 1 +
+                     relative->offset;
+        part->value = (date_value){.kind = DATE_DAY, .year = months / 12,
+                                   .month = months % 12 + 1, .day = day};
+        part->end = i + 1 + relative->n_words;
+        return true;
+    }
+    size_t month_words = role_at(s, i + 1, ROLE_MONTH);
+    int month;
+    size_t end;
+    if (month_words == 0 ||
+        !parse_month_number(s, i + 1 + month_words, &month, &end))
+        return false;
+    int year = 0;
+    parse_year_tail(s, end, false, &year, &end);
+    part->value = (date_value){.kind = DATE_DAY, .year = year,
+                               .month = month, .day = day};
+    part->end = end;
+    return true;
+}
+
+static bool parse_day(const date_scanner *s, size_t i, bool allow_day_only,
+                      date_part *part)
+{
+    size_t day_words = role_at(s, i, ROLE_DAY);
+    size_t j = i + day_words;
+    part->has_day_word = day_words > 0;
+    if (parse_numeric_day(s, j, day_words > 0, part) ||
+        parse_worded_day(s, j, part))
+        return true;
+    if (!(allow_day_only || day_words > 0) || !is_number(s, j, 1, 2) ||
+        !free_before(s, j))
+        return false;
+    /* A bare day: what follows must be a space or a dash ("15 - 20/3"). */
+    const date_token *next = token_at(s, j + 1);
+    if (next != NULL && !next->space_before &&
+        !(next->type == TOKEN_PUNCT &&
+          (next->punct == PUNCT_DASH || !is_joiner(next->punct))))
+        return false;
+    part->value = (date_value){.kind = DATE_DAY, .day = s->tokens[j].number};
+    part->day_only = true;
+    part->end = j + 1;
+    return part->value.day >= 1 && part->value.day <= 31;
+}
+
+static bool parse_month(const date_scanner *s, size_t i, date_part *part)
+{
+    size_t month_words = role_at(s, i, ROLE_MONTH);
+    int month, year = 0;
+    size_t end;
+    if (month_words == 0 ||
+        !parse_month_number(s, i + month_words, &month, &end))
+        return false;
+    parse_year_tail(s, end, true, &year, &end);
+    part->value = (date_value){.kind = DATE_MONTH, .year = year,
+                               .month = month};
+    part->end = end;
+    return true;
+}
+
+/* I, II, III, IV (any case) or 1-4. */
+static int quarter_number(const date_scanner *s, size_t i)
+{
+    static const char *const roman[] = {"i", "ii", "iii", "iv"};
+    const date_token *t = token_at(s, i);
+    if (t == NULL || !t->space_before)
+        return 0;
+    if (is_number(s, i, 1, 1))
+        return t->number >= 1 && t->number <= 4 ? t->number : 0;
+    if (t->type != TOKEN_WORD)
+        return 0;
+    size_t len = t->end - t->start;
+    for (int q = 0; q < 4; q++)
+        if (strlen(roman[q]) == len &&
+            memcmp(s->folded + t->start, roman[q], len) == 0)
+            return q + 1;
+    return 0;
+}
+
+static bool parse_quarter(const date_scanner *s, size_t i, date_part *part)
+{
+    size_t quarter_words = role_at(s, i, ROLE_QUARTER);
+    int quarter = quarter_words ? quarter_number(s, i + quarter_words) : 0;
+    int year = 0;
+    size_t end = i + quarter_words + 1;
+    if (quarter == 0)
+        return false;
+    parse_year_tail(s, end, false, &year, &end);
+    part->value = (date_value){.kind = DATE_QUARTER, .year = year,
+                               .quarter = quarter};
+    part->end = end;
+    return true;
+}
+
+static bool parse_year(const date_scanner *s, size_t i, date_part *part)
+{
+    size_t year_words = role_at(s, i, ROLE_YEAR);
+    size_t j = i + year_words;
+    if (year_words == 0 || !is_number(s, j, 4, 4) ||
+        !s->tokens[j].space_before || !free_after(s, j, 0))
+        return false;
+    part->value = (date_value){.kind = DATE_YEAR,
+                               .year = s->tokens[j].number};
+    part->end = j + 1;
+    return true;
+}
+
+/* Lunar dates ("mồng 5 Tết", "15 tháng 8 âm lịch", "(âm lịch)") and
+ * yearly recurrences ("ngày 14/4 hằng năm") are not calendar dates. */
+static bool followed_by_exclusion(const date_scanner *s, size_t end)
+{
+    size_t k = is_punct(s, end, '(') || is_punct(s, end, ',') ? end + 1
+                                                               : end;
+    return role_at(s, k, ROLE_LUNAR | ROLE_RECURRING) > 0;
+}
+
+bool parse_part(const date_scanner *s, size_t i, bool allow_day_only,
+                date_part *part)
+{
+    *part = (date_part){.first = i};
+    bool found = parse_day(s, i, allow_day_only, part) ||
+                 parse_month(s, i, part) || parse_quarter(s, i, part) ||
+                 parse_year(s, i, part);
+    return found && !followed_by_exclusion(s, part->end);
+}
+
+bool parse_year_span(const date_scanner *s, size_t i, date_part *from,
+                     date_part *to)
+{
+    size_t intro = role_at(s, i, ROLE_PERIOD | ROLE_YEAR);
+    size_t a = i + intro;
+    if (intro == 0 || !is_number(s, a, 4, 4) || !s->tokens[a].space_before)
+        return false;
+    size_t b;
+    size_t to_words = role_at(s, a + 1, ROLE_TO);
+    if (is_punct(s, a + 1, PUNCT_DASH))
+        b = a + 2;
+    else if (to_words > 0)
+        b = a + 1 + to_words;
+    else
+        return false;
+    b += role_at(s, b, ROLE_YEAR);
+    if (!is_number(s, b, 4, 4) || !free_after(s, b, 0))
+        return false;
+    int first = s->tokens[a].number, last = s->tokens[b].number;
+    if (last <= first || last - first > 100)
+        return false;
+    *from = (date_part){.value = {.kind = DATE_YEAR, .year = first},
+                        .first = i, .end = a + 1};
+    *to = (date_part){.value = {.kind = DATE_YEAR, .year = last},
+                      .first = b, .end = b + 1};
+    return !followed_by_exclusion(s, b + 1);
+}

@@ -1,0 +1,243 @@
+/*
+ * date_text.c — folding and tokenizing; see date_text.h.
+ */
+#include "date_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Decodes the UTF-8 character at p (avail bytes left).  Returns its
+ * length; a byte that does not start a valid character is one "character"
+ * of length 1 with code point 0xFFFD. */
+static size_t decode_utf8(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || len > avail || p[0] > 0xF4)
+        goto invalid;
+    uint32_t value = p[0] & (0x7F >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            goto invalid;
+        value = (value << 6) | (p[i] & 0x3F);
+    }
+    static const uint32_t shortest[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (value < shortest[len] || value > 0x10FFFF ||
+        (value >= 0xD800 && value <= 0xDFFF))
+        goto invalid;
+    *cp = value;
+    return len;
+invalid:
+    *cp = 0xFFFD;
+    return 1;
+}
+
+/* Lower case of the upper-case letters Vietnamese uses (and their
+ * neighbours in the same Unicode blocks).  Each pair lies in one UTF-8
+ * length class, so folding never changes a byte length. */
+static uint32_t fold_code_point(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 0x20;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return cp + 0x20;
+    /* Latin Extended-A pairs: Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, ... */
+    if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) &&
+        cp % 2 == 0)
+        return cp + 1;
+    if (cp >= 0x139 && cp <= 0x148 && cp % 2 == 1)
+        return cp + 1;
+    if (cp == 0x1A0 || cp == 0x1AF) /* Ơ, Ư */
+        return cp + 1;
+    /* Latin Extended Additional: Ạ ạ ... Ỹ ỹ */
+    if (cp >= 0x1E00 && cp <= 0x1EFF && cp % 2 == 0)
+        return cp + 1;
+    return cp;
+}
+
+static size_t encode_utf8(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+void date_fold_text(const char *in, size_t len, char *out)
+{
+    const unsigned char *p = (const unsigned char *)in;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = decode_utf8(p + i, len - i, &cp);
+        uint32_t folded = cp == 0xFFFD ? cp : fold_code_point(cp);
+        if (folded != cp)
+            encode_utf8(folded, out + i); /* same length as the original */
+        else
+            memcpy(out + i, in + i, n);
+        i += n;
+    }
+}
+
+typedef enum char_class {
+    CHAR_SPACE,
+    CHAR_DIGIT,
+    CHAR_LETTER,
+    CHAR_DASH,
+    CHAR_PUNCT
+} char_class;
+
+static char_class classify(uint32_t cp)
+{
+    if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+        return CHAR_SPACE;
+    if (cp >= '0' && cp <= '9')
+        return CHAR_DIGIT;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+        return CHAR_LETTER;
+    if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
+        cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D)
+        return CHAR_DASH;
+    if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+        cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF)
+        return CHAR_SPACE;
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD ||
+        (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF00 && cp <= 0xFFEF))
+        return CHAR_PUNCT;
+    return CHAR_LETTER; /* Vietnamese letters, combining marks, scripts */
+}
+
+static bool is_joiner(const date_token *t)
+{
+    return t->type == TOKEN_PUNCT &&
+           (t->punct == '/' || t->punct == PUNCT_DASH || t->punct == '.');
+}
+
+/* A run of tokens written without spaces, such as "112/KH-UBND",
+ * "217-QĐ/TW" or "146/2017/TT-BTC", is a document number when a number in
+ * it is followed by '/' or '-' and a code word: no date lives inside it.
+ * ("quý III/2018" has the word first: a quarter, not a number.) */
+static void mark_identifiers(date_token *tokens, size_t n)
+{
+    for (size_t first = 0; first < n;) {
+        size_t last = first + 1;
+        while (last < n && !tokens[last].space_before &&
+               (tokens[last].type != TOKEN_PUNCT || is_joiner(&tokens[last])))
+            last++;
+        bool coded = false;
+        for (size_t i = first; i + 2 < last && !coded; i++)
+            coded = tokens[i].type == TOKEN_NUMBER &&
+                    tokens[i + 1].punct != '.' &&
+                    tokens[i + 1].type == TOKEN_PUNCT &&
+                    tokens[i + 2].type == TOKEN_WORD;
+        for (size_t i = first; coded && i < last; i++)
+            tokens[i].in_identifier = true;
+        first = last;
+    }
+}
+
+static bool grow(date_token **tokens, size_t *capacity, size_t needed)
+{
+    if (needed <= *capacity)
+        return true;
+    size_t size = *capacity ? *capacity * 2 : 256;
+    while (size < needed)
+        size *= 2;
+    date_token *bigger = realloc(*tokens, size * sizeof **tokens);
+    if (bigger == NULL)
+        return false;
+    *tokens = bigger;
+    *capacity = size;
+    return true;
+}
+
+/* Copies the word starting at text[i] into folded, lower-cased, and
+ * returns where it ends. */
+static size_t fold_word(const char *text, size_t i, size_t end, char *folded)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    while (i < end) {
+        if (p[i] < 0x80) { /* ASCII: most of the letters of a word */
+            if (classify(p[i]) != CHAR_LETTER)
+                break;
+            folded[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20
+                                                          : p[i]);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = decode_utf8(p + i, end - i, &cp);
+        if (classify(cp) != CHAR_LETTER)
+            break;
+        uint32_t lower = fold_code_point(cp);
+        if (lower != cp)
+            encode_utf8(lower, folded + i);
+        else
+            memcpy(folded + i, text + i, len);
+        i += len;
+    }
+    return i;
+}
+
+size_t date_tokenize(const char *text, size_t start, size_t end,
+                     char *folded, date_token **tokens, size_t *capacity)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = 0;
+    bool space_before = true; /* a block start is a boundary */
+    for (size_t i = start; i < end;) {
+        uint32_t cp = p[i];
+        size_t len = 1;
+        if (cp >= 0x80)
+            len = decode_utf8(p + i, end - i, &cp);
+        char_class cls = classify(cp);
+        if (cls == CHAR_SPACE) {
+            space_before = true;
+            i += len;
+            continue;
+        }
+        if (!grow(tokens, capacity, n + 1))
+            return (size_t)-1;
+        date_token *t = &(*tokens)[n++];
+        *t = (date_token){.start = i, .space_before = space_before};
+        space_before = false;
+        if (cls == CHAR_DIGIT) {
+            t->type = TOKEN_NUMBER;
+            size_t j = i;
+            long long value = 0;
+            while (j < end && p[j] >= '0' && p[j] <= '9') {
+                if (j - i < 9)
+                    value = value * 10 + (p[j] - '0');
+                j++;
+            }
+            memcpy(folded + i, text + i, j - i); /* "thứ 2" compares it */
+            t->n_digits = (int)(j - i);
+            t->number = t->n_digits > 9 ? -1 : (int)value;
+            i = j;
+        } else if (cls == CHAR_LETTER) {
+            t->type = TOKEN_WORD;
+            i = fold_word(text, i, end, folded);
+        } else {
+            t->type = TOKEN_PUNCT;
+            t->punct = cls == CHAR_DASH ? PUNCT_DASH
+                       : cp < 0x80      ? cp
+                                        : PUNCT_OTHER;
+            i += len;
+        }
+        t->end = i;
+    }
+    mark_identifiers(*tokens, n);
+    return n;
+}
