@@ -1,0 +1,260 @@
+/*
+ * lexicon.c — see lexicon.h.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* getline, strdup */
+#endif
+
+#include "lexicon.h"
+
+#include "text.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Edge-word keys start with a control byte no folded entry has. */
+enum { FIRST_WORD_MARK = '\x01', LAST_WORD_MARK = '\x02' };
+
+static uint64_t hash_phrase(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s != '\0'; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static size_t slot_of(const lexicon *lex, const char *key)
+{
+    size_t mask = lex->capacity - 1;
+    size_t i = (size_t)hash_phrase(key) & mask;
+    while (lex->keys[i] != NULL && strcmp(lex->keys[i], key) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static bool grow(lexicon *lex)
+{
+    size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
+    char **keys = calloc(capacity, sizeof *keys);
+    int *values = calloc(capacity, sizeof *values);
+    if (keys == NULL || values == NULL) {
+        free(keys);
+        free(values);
+        return false;
+    }
+    lexicon bigger = {keys, values, capacity, lex->used, lex->count,
+                      lex->max_words};
+    for (size_t i = 0; i < lex->capacity; i++) {
+        if (lex->keys[i] == NULL)
+            continue;
+        size_t slot = slot_of(&bigger, lex->keys[i]);
+        bigger.keys[slot] = lex->keys[i];
+        bigger.values[slot] = lex->values[i];
+    }
+    free(lex->keys);
+    free(lex->values);
+    *lex = bigger;
+    return true;
+}
+
+static bool add_entry(lexicon *lex, const char *key, int value);
+
+/* Records the first and the last word of key under marked keys, so that
+ * a scan can skip phrase look-ups at words no entry starts or ends with. */
+static bool add_edge_words(lexicon *lex, const char *key)
+{
+    if (key[0] == FIRST_WORD_MARK || key[0] == LAST_WORD_MARK)
+        return true;
+    char edge[LEXICON_MAX_ENTRY + 1];
+    const char *space = strchr(key, ' ');
+    size_t first_len = space ? (size_t)(space - key) : strlen(key);
+    edge[0] = FIRST_WORD_MARK;
+    memcpy(edge + 1, key, first_len);
+    edge[first_len + 1] = '\0';
+    if (!add_entry(lex, edge, 0))
+        return false;
+    const char *last = strrchr(key, ' ');
+    last = last ? last + 1 : key;
+    edge[0] = LAST_WORD_MARK;
+    strcpy(edge + 1, last);
+    return add_entry(lex, edge, 0);
+}
+
+/* Adds a folded key; a repeated entry keeps its first value. */
+static bool add_entry(lexicon *lex, const char *key, int value)
+{
+    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+        return false;
+    size_t slot = slot_of(lex, key);
+    if (lex->keys[slot] != NULL)
+        return true;
+    lex->keys[slot] = strdup(key);
+    if (lex->keys[slot] == NULL)
+        return false;
+    lex->used++;
+    lex->values[slot] = value;
+    if (key[0] == FIRST_WORD_MARK || key[0] == LAST_WORD_MARK)
+        return true;
+    lex->count++;
+    size_t words = 1;
+    for (const char *p = key; *p != '\0'; p++)
+        words += *p == ' ';
+    if (words > lex->max_words)
+        lex->max_words = words;
+    return add_edge_words(lex, key);
+}
+
+bool lexicon_find(const lexicon *lex, const char *folded, int *value)
+{
+    if (lex->capacity == 0)
+        return false;
+    size_t slot = slot_of(lex, folded);
+    if (lex->keys[slot] == NULL)
+        return false;
+    if (value != NULL)
+        *value = lex->values[slot];
+    return true;
+}
+
+static bool find_edge(const lexicon *lex, char mark, const char *word)
+{
+    char key[LEXICON_MAX_ENTRY + 1];
+    size_t len = strlen(word);
+    if (len >= LEXICON_MAX_ENTRY)
+        return false;
+    key[0] = mark;
+    memcpy(key + 1, word, len + 1);
+    return lexicon_find(lex, key, NULL);
+}
+
+bool lexicon_has_first_word(const lexicon *lex, const char *word)
+{
+    return find_edge(lex, FIRST_WORD_MARK, word);
+}
+
+bool lexicon_has_last_word(const lexicon *lex, const char *word)
+{
+    return find_edge(lex, LAST_WORD_MARK, word);
+}
+
+void lexicon_free(lexicon *lex)
+{
+    for (size_t i = 0; i < lex->capacity; i++)
+        free(lex->keys[i]);
+    free(lex->keys);
+    free(lex->values);
+    memset(lex, 0, sizeof *lex);
+}
+
+static bool valid_utf8(const char *s, size_t len)
+{
+    for (size_t pos = 0; pos < len;) {
+        size_t before = pos;
+        uint32_t c = text_decode(s, len, &pos);
+        if (c == 0xFFFD && !(pos - before == 3 &&
+                             memcmp(s + before, "\xEF\xBF\xBD", 3) == 0))
+            return false;
+    }
+    return true;
+}
+
+/* Splits "words: kind" at its last colon and finds the kind's value. */
+static int parse_kind(char *line, const lexicon_kind *kinds, size_t n_kinds,
+                      int *value, const char *path, size_t line_no,
+                      const fp_host *host)
+{
+    char *colon = strrchr(line, ':');
+    char names[200] = "";
+    for (size_t i = 0; i < n_kinds; i++) {
+        size_t used = strlen(names);
+        snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "",
+                 kinds[i].name);
+    }
+    if (colon == NULL)
+        return fp_errorf(host, "%s:%zu: expected \"words: kind\" with kind "
+                         "one of %s", path, line_no, names);
+    *colon = '\0';
+    char *kind = colon + 1;
+    while (*kind == ' ' || *kind == '\t')
+        kind++;
+    size_t kind_len = strlen(kind);
+    while (kind_len > 0 && (kind[kind_len - 1] == ' ' ||
+                            kind[kind_len - 1] == '\t'))
+        kind[--kind_len] = '\0';
+    for (size_t i = 0; i < n_kinds; i++)
+        if (strcmp(kind, kinds[i].name) == 0) {
+            *value = kinds[i].value;
+            return FP_OK;
+        }
+    return fp_errorf(host, "%s:%zu: unknown kind \"%s\" (kinds: %s)", path,
+                     line_no, kind, names);
+}
+
+static int load_line(lexicon *lex, char *line, size_t len,
+                     const lexicon_kind *kinds, size_t n_kinds,
+                     const char *path, size_t line_no, const fp_host *host)
+{
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+    size_t start = 0;
+    while (start < len && (line[start] == ' ' || line[start] == '\t'))
+        start++;
+    if (start == len || line[start] == '#')
+        return FP_OK;
+    if (!valid_utf8(line, len))
+        return fp_errorf(host, "%s:%zu: not valid UTF-8; save the file as "
+                         "UTF-8", path, line_no);
+    int value = 1;
+    if (kinds != NULL && parse_kind(line + start, kinds, n_kinds, &value,
+                                    path, line_no, host) != FP_OK)
+        return FP_ERROR;
+    char folded[LEXICON_MAX_ENTRY];
+    if (!text_fold(line + start, strlen(line + start), folded, sizeof folded))
+        return fp_errorf(host, "%s:%zu: entry longer than %d bytes", path,
+                         line_no, LEXICON_MAX_ENTRY - 1);
+    if (folded[0] == '\0')
+        return fp_errorf(host, "%s:%zu: empty entry before the kind", path,
+                         line_no);
+    if (!add_entry(lex, folded, value))
+        return fp_errorf(host, "%s:%zu: out of memory", path, line_no);
+    return FP_OK;
+}
+
+int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
+                 size_t n_kinds, const fp_host *host)
+{
+    memset(lex, 0, sizeof *lex);
+    FILE *file = fopen(path, "r");
+    if (file == NULL)
+        return fp_errorf(host, "cannot open lexicon %s: %s", path,
+                         strerror(errno));
+    char *line = NULL;
+    size_t line_cap = 0, line_no = 0;
+    ssize_t len;
+    int rc = FP_OK;
+    while (rc == FP_OK && (len = getline(&line, &line_cap, file)) >= 0) {
+        line_no++;
+        if (memchr(line, '\0', (size_t)len) != NULL)
+            rc = fp_errorf(host, "%s:%zu: contains a NUL byte; is it a "
+                           "text file?", path, line_no);
+        else
+            rc = load_line(lex, line, (size_t)len, kinds, n_kinds, path,
+                           line_no, host);
+    }
+    if (rc == FP_OK && ferror(file))
+        rc = fp_errorf(host, "cannot read lexicon %s: %s", path,
+                       strerror(errno));
+    if (rc == FP_OK && lex->count == 0)
+        rc = fp_errorf(host, "lexicon %s has no entries (one per line, '#' "
+                       "starts a comment)", path);
+    free(line);
+    fclose(file);
+    if (rc != FP_OK)
+        lexicon_free(lex);
+    return rc;
+}

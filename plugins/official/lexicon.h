@@ -1,0 +1,53 @@
+/*
+ * lexicon — a set of folded phrases loaded from a UTF-8 list file.
+ *
+ * Every lexicon file of the official extractor has one entry per line,
+ * '#' comments and blank lines; entries are one or more words, compared
+ * after text_fold() (small letters, single spaces).  A lexicon with kinds
+ * reads "words: kind" lines and keeps the kind's value with the entry.
+ * Look-ups are by the folded phrase; the set is read-only after loading,
+ * so threads may share it.
+ */
+#ifndef OFFICIAL_LEXICON_H
+#define OFFICIAL_LEXICON_H
+
+#include <factpipe/plugin.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
+
+typedef struct lexicon_kind {
+    const char *name; /* as written after the colon */
+    int value;
+} lexicon_kind;
+
+typedef struct lexicon {
+    char **keys; /* open addressing; NULL marks a free slot */
+    int *values;
+    size_t capacity;
+    size_t used;      /* slots taken: entries and their edge words */
+    size_t count;     /* entries */
+    size_t max_words; /* words in the longest entry */
+} lexicon;
+
+/* Loads path into lex (zeroed first).  kinds NULL: a plain list, every
+ * value 1.  On error says "path:line: why" through the host and returns
+ * FP_ERROR with nothing left to free. */
+int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
+                 size_t n_kinds, const fp_host *host);
+
+/* Whether the folded phrase is listed; its value goes to *value if that
+ * is not NULL. */
+bool lexicon_find(const lexicon *lex, const char *folded, int *value);
+
+/* Whether some entry starts, or ends, with this folded word: a cheap test
+ * before trying the phrases that start or end at a word. */
+bool lexicon_has_first_word(const lexicon *lex, const char *word);
+bool lexicon_has_last_word(const lexicon *lex, const char *word);
+
+/* Frees the entries; lex may be zeroed or half-loaded. */
+void lexicon_free(lexicon *lex);
+
+#endif /* OFFICIAL_LEXICON_H */

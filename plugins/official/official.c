@@ -1,0 +1,194 @@
+/*
+ * official — the officials extractor (FACTS.md, "official").
+ *
+ * Finds people named in an official capacity: with a title before or
+ * after the name, or introduced as "đồng chí", "ông", "bà" in the
+ * article's business, and reports one fact per person per document with
+ * the full name as its value and one `title` child per title.
+ *
+ * Everything language-specific is data: title heads, the words that end
+ * a title, honorifics, surnames and name syllables, place words, unit
+ * names, historical figures and private-story cues are lexicon files
+ * (config/lexicons/official-*.txt) loaded once in create().  extract()
+ * runs a hand-written scanner over each block's words (scan.c) — no
+ * regular expressions, one pass per block, lexicon look-ups by hash — and
+ * merges the mentions per document (people.c).  The instance is read-only
+ * after create(); extract() allocates its own scratch space, so threads
+ * may share an instance.
+ */
+#include <factpipe/plugin.h>
+
+#include "lexicon.h"
+#include "people.h"
+#include "scan.h"
+#include "tokens.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+
+enum {
+    OPTION_TITLE_HEADS,
+    OPTION_TITLE_STOPS,
+    OPTION_ORG_ENDS,
+    OPTION_HONORIFICS,
+    OPTION_SURNAMES,
+    OPTION_NAME_SYLLABLES,
+    OPTION_PLACE_WORDS,
+    OPTION_ADMIN_UNITS,
+    OPTION_HISTORICAL_FIGURES,
+    OPTION_PRIVATE_CUES,
+    N_OPTIONS
+};
+
+#define LEXICON_OPTION(NAME, FILE, DESCRIPTION)                            \
+    {.name = NAME, .type = FP_OPT_PATH,                                    \
+     .default_value = "lexicons/" FILE, .description = DESCRIPTION}
+
+static const fp_option official_options[N_OPTIONS] = {
+    [OPTION_TITLE_HEADS] = LEXICON_OPTION(
+        "title-heads", "official-title-heads.txt",
+        "words a title starts with (Bí thư, Phó Chủ tịch, ...)"),
+    [OPTION_TITLE_STOPS] = LEXICON_OPTION(
+        "title-stops", "official-title-stops.txt",
+        "verbs and function words that end a title (chủ trì, cho biết, ...)"),
+    [OPTION_ORG_ENDS] = LEXICON_OPTION(
+        "org-ends", "official-org-ends.txt",
+        "words that close an organisation phrase (phường: unit, Quận ủy: body)"),
+    [OPTION_HONORIFICS] = LEXICON_OPTION(
+        "honorifics", "official-honorifics.txt",
+        "honorifics with what they imply (đồng chí: always, ...)"),
+    [OPTION_SURNAMES] = LEXICON_OPTION(
+        "surnames", "official-surnames.txt",
+        "Vietnamese surnames a personal name starts with"),
+    [OPTION_NAME_SYLLABLES] = LEXICON_OPTION(
+        "name-syllables", "official-name-syllables.txt",
+        "middle and given name syllables, to bound long capitalized runs"),
+    [OPTION_PLACE_WORDS] = LEXICON_OPTION(
+        "place-words", "official-place-words.txt",
+        "words before a place or institution name (đường, Trường THPT, ...)"),
+    [OPTION_ADMIN_UNITS] = LEXICON_OPTION(
+        "admin-units", "official-admin-units.txt",
+        "province, district and ward names"),
+    [OPTION_HISTORICAL_FIGURES] = LEXICON_OPTION(
+        "historical-figures", "official-historical-figures.txt",
+        "historical figures, never officials of the article"),
+    [OPTION_PRIVATE_CUES] = LEXICON_OPTION(
+        "private-cues", "official-private-cues.txt",
+        "words of a private story (khiếu nại, vụ án, ...)"),
+};
+
+static const lexicon_kind honorific_kinds[] = {
+    {"always", HONORIFIC_ALWAYS},
+    {"unless-private", HONORIFIC_UNLESS_PRIVATE},
+    {"needs-title", HONORIFIC_NEEDS_TITLE},
+};
+
+static const lexicon_kind org_end_kinds[] = {
+    {"unit", ORG_END_UNIT},
+    {"body", ORG_END_BODY},
+    {"inside", ORG_INSIDE},
+};
+
+/* Where each option's lexicon lives in the instance, and its kinds. */
+typedef struct lexicon_slot {
+    size_t offset;
+    const lexicon_kind *kinds;
+    size_t n_kinds;
+} lexicon_slot;
+
+#define SLOT(FIELD) offsetof(official_lexicons, FIELD)
+
+static const lexicon_slot slots[N_OPTIONS] = {
+    [OPTION_TITLE_HEADS] = {SLOT(title_heads), NULL, 0},
+    [OPTION_TITLE_STOPS] = {SLOT(title_stops), NULL, 0},
+    [OPTION_ORG_ENDS] = {SLOT(org_ends), org_end_kinds, 3},
+    [OPTION_HONORIFICS] = {SLOT(honorifics), honorific_kinds, 3},
+    [OPTION_SURNAMES] = {SLOT(surnames), NULL, 0},
+    [OPTION_NAME_SYLLABLES] = {SLOT(name_syllables), NULL, 0},
+    [OPTION_PLACE_WORDS] = {SLOT(place_words), NULL, 0},
+    [OPTION_ADMIN_UNITS] = {SLOT(admin_units), NULL, 0},
+    [OPTION_HISTORICAL_FIGURES] = {SLOT(historical_figures), NULL, 0},
+    [OPTION_PRIVATE_CUES] = {SLOT(private_cues), NULL, 0},
+};
+
+static lexicon *lexicon_in(official_lexicons *lex, size_t option)
+{
+    return (lexicon *)((char *)lex + slots[option].offset);
+}
+
+static void official_destroy(void *state)
+{
+    official_lexicons *lex = state;
+    if (lex == NULL)
+        return;
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        lexicon_free(lexicon_in(lex, i));
+    free(lex);
+}
+
+static int official_create(const fp_config *config, const fp_host *host,
+                           void **state)
+{
+    *state = NULL;
+    if (config->struct_size < sizeof(fp_config) ||
+        config->n_values != N_OPTIONS)
+        return fp_errorf(host, "expected %d option values, got %zu",
+                         N_OPTIONS, config->n_values);
+    official_lexicons *lex = calloc(1, sizeof *lex);
+    if (lex == NULL)
+        return fp_errorf(host, "out of memory");
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const char *path = config->values[i].string;
+        if (path == NULL) {
+            official_destroy(lex);
+            return fp_errorf(host, "option %s has no file; give a lexicon "
+                             "path", official_options[i].name);
+        }
+        if (lexicon_load(lexicon_in(lex, i), path, slots[i].kinds,
+                         slots[i].n_kinds, host) != FP_OK) {
+            official_destroy(lex);
+            return FP_ERROR;
+        }
+    }
+    *state = lex;
+    return FP_OK;
+}
+
+static int official_extract(void *state, const fp_document *doc,
+                            const fp_host *host)
+{
+    const official_lexicons *lex = state;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const fp_block *span = &doc->blocks[i];
+        if (span->start > span->end || span->end > doc->text_len)
+            return fp_errorf(host, "%s: block %zu (bytes %zu-%zu) lies "
+                             "outside the %zu-byte text", doc->source, i,
+                             span->start, span->end, doc->text_len);
+    }
+
+    token_list tokens = {0};
+    mention_list mentions = {0};
+    int rc = FP_OK;
+    for (size_t i = 0; i < doc->n_blocks && rc == FP_OK; i++) {
+        const fp_block *span = &doc->blocks[i];
+        /* The author of the article is no official of it. */
+        if (span->zone == FP_ZONE_BYLINE)
+            continue;
+        if (!scan_block(lex, doc->text + span->start, span->end - span->start,
+                        span->start, span->zone == FP_ZONE_CHROME, &tokens,
+                        &mentions))
+            rc = fp_errorf(host, "%s: out of memory reading block %zu",
+                           doc->source, i);
+    }
+    if (rc == FP_OK)
+        rc = people_emit(lex, &mentions, doc, host);
+    mention_list_free(&mentions);
+    tokens_free(&tokens);
+    return rc;
+}
+
+FP_PLUGIN_DEFINE(official, "1.0.0", "official",
+                 "Officials: named people with their titles (Bí thư Quận ủy "
+                 "Lê Thị Mỹ Hạnh)",
+                 official_options, N_OPTIONS, official_create,
+                 official_extract, official_destroy)
