@@ -88,6 +88,9 @@ check "unknown plugin file:line" stderr_has "bad-plugin.pipeline:3:"
 printf '[pipeline]\nplugins = listed\n[plugin percentage]\nranges = maybe\n' > "$tmp/bad-value.pipeline"
 check "bad value" status_is 2 "$FACTPIPE" -c "$tmp/bad-value.pipeline" "$seed"
 check "bad value file:line" stderr_has "bad-value.pipeline:4:"
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\n[plugin percentage]\n' > "$tmp/twice.pipeline"
+check "duplicate plugin" status_is 2 "$FACTPIPE" -c "$tmp/twice.pipeline" "$seed"
+check "duplicate plugin file:line" stderr_has "twice.pipeline:4:"
 check "missing pipeline file" status_is 2 "$FACTPIPE" -c "$tmp/none.pipeline" "$seed"
 
 # Plugin folders: a refused plugin stops the run with its one-line reason.
