@@ -1,4 +1,5 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
+#include "check/fp_check.h"
 #include "input/fp_input.h"
 #include "run/fp_batch.h"
 #include "run/fp_engine.h"
@@ -19,6 +20,7 @@ enum {
 
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
+    "       factpipe check-plugin [OPTIONS] PLUGIN.so...  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
     "bulletin pages and write them as XML (schema: schema/factpipe.rng).\n"
     "\n"
@@ -48,6 +50,32 @@ static const char usage_text[] =
     "                          can be checked\n"
     "      --max-input-size N  refuse input files over N bytes (default %u);\n"
     "                          a refused file fails that document only\n"
+    "\n"
+    "Batches:\n"
+    "  INPUT may also be an archive read in memory, never extracted: .tar\n"
+    "  (.gz .bz2 .xz .zst), .zip, .warc, .warc.gz (HTML response records; the\n"
+    "  record's URI is the source and goes to <meta><url>).\n"
+    "  -j, --jobs N            worker processes (default: the usable cores);\n"
+    "                          the output is the same for any N\n"
+    "      --timeout SECONDS   time budget per document (default %g); a\n"
+    "                          document over it, or one that crashes its\n"
+    "                          worker, is retried once alone, then quarantined\n"
+    "      --include GLOB      in folders and archives take only names matching\n"
+    "                          GLOB (a GLOB with '/' matches the path under the\n"
+    "                          input); may be repeated\n"
+    "      --exclude GLOB      skip matching files and folders; may be repeated\n"
+    "      --files-from FILE   read more INPUTs from FILE, one per line ('-':\n"
+    "                          standard input)\n"
+    "      --resume            with -o DIR/: skip the documents DIR's journal\n"
+    "                          (factpipe-journal.tsv) lists as done\n"
+    "      --shard K/N         process only slice K of N (by a hash of each\n"
+    "                          document's source name); default from\n"
+    "                          SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT\n"
+    "      --max-ratio N       stop reading an archive that expands over N\n"
+    "                          times its size (default %g; zip bombs)\n"
+    "      --progress          progress line and summary on stderr even when\n"
+    "                          it is not a terminal\n"
+    "  With -o DIR/ failures are listed in DIR/factpipe-report.tsv.\n"
     "  -v, --verbose           also print debug messages of the plugins\n"
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
@@ -64,6 +92,10 @@ typedef struct cli {
     int list_plugins;
     int verbose;
     fp_engine_config engine;
+    fp_batch_options batch;
+    const char *shard;
+    const char **globs[2]; /* --include, --exclude */
+    size_t n_globs[2];
 } cli;
 
 static void print_log(void *user, int level, const char *message)
@@ -85,10 +117,74 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+/* Long options without a short form. */
+enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
+       OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
+       OPT_MAX_RATIO, OPT_PROGRESS };
+
+static int parse_number(const char *s, double min, double max, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= min && v <= max))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int add_glob(cli *c, int which, const char *glob)
+{
+    const char **grown = realloc(c->globs[which], (c->n_globs[which] + 1) * sizeof *grown);
+    if (!grown) {
+        fprintf(stderr, "factpipe: out of memory\n");
+        return -1;
+    }
+    c->globs[which] = grown;
+    grown[c->n_globs[which]++] = glob;
+    return 0;
+}
+
+/* The batch options (-j, --timeout, --include, ...): 0 ok, -1 usage error
+ * (already reported). */
+static int parse_batch_option(int opt, const char *arg, cli *c)
+{
+    fp_batch_options *b = &c->batch;
+    double v;
+    switch (opt) {
+    case 'j':
+        if (parse_number(arg, 1, 1024, &v) != 0 || v != (unsigned)v) {
+            fprintf(stderr, "factpipe: --jobs takes a whole number from 1 to 1024, not "
+                    "'%s'\n", arg);
+            return -1;
+        }
+        b->jobs = (unsigned)v;
+        return 0;
+    case OPT_TIMEOUT:
+        if (parse_number(arg, 0.01, 86400, &b->timeout_seconds) != 0) {
+            fprintf(stderr, "factpipe: --timeout takes seconds from 0.01 to 86400, not "
+                    "'%s'\n", arg);
+            return -1;
+        }
+        return 0;
+    case OPT_INCLUDE: return add_glob(c, 0, arg);
+    case OPT_EXCLUDE: return add_glob(c, 1, arg);
+    case OPT_FILES_FROM: b->files_from = arg; return 0;
+    case OPT_RESUME: b->resume = 1; return 0;
+    case OPT_SHARD: c->shard = arg; return 0;
+    case OPT_MAX_RATIO:
+        if (parse_number(arg, 1, 1e9, &b->max_ratio) != 0) {
+            fprintf(stderr, "factpipe: --max-ratio takes a number from 1 up, not '%s'\n", arg);
+            return -1;
+        }
+        return 0;
+    default: b->progress = b->summary = 1; return 0;
+    }
+}
+
 /* Returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cli *c)
 {
-    enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION };
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},
         {"pipeline", required_argument, NULL, 'c'},
@@ -98,11 +194,20 @@ static int parse_args(int argc, char **argv, cli *c)
         {"include-text", no_argument, NULL, OPT_TEXT},
         {"max-input-size", required_argument, NULL, OPT_MAX},
         {"verbose", no_argument, NULL, 'v'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"resume", no_argument, NULL, OPT_RESUME},
+        {"shard", required_argument, NULL, OPT_SHARD},
+        {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
+        {"progress", no_argument, NULL, OPT_PROGRESS},
         {"version", no_argument, NULL, OPT_VERSION},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int opt;
-    while ((opt = getopt_long(argc, argv, "o:c:vh", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "o:c:j:vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
         case 'c': c->pipeline = optarg; break;
@@ -118,6 +223,18 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         }
         case OPT_LIST: c->list_plugins = 1; break;
+        case 'j':
+        case OPT_TIMEOUT:
+        case OPT_INCLUDE:
+        case OPT_EXCLUDE:
+        case OPT_FILES_FROM:
+        case OPT_RESUME:
+        case OPT_SHARD:
+        case OPT_MAX_RATIO:
+        case OPT_PROGRESS:
+            if (parse_batch_option(opt, optarg, c) != 0)
+                return EXIT_USAGE;
+            break;
         case OPT_KEEP_CHROME: c->engine.keep_chrome = 1; break;
         case OPT_TEXT: c->engine.include_text = 1; break;
         case OPT_MAX:
@@ -132,14 +249,15 @@ static int parse_args(int argc, char **argv, cli *c)
             return EXIT_ALL_OK;
         case 'h':
             printf(usage_text, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
-                   (unsigned)FP_DEFAULT_MAX_INPUT_BYTES);
+                   (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, FP_BATCH_DEFAULT_TIMEOUT,
+                   FP_BATCH_DEFAULT_MAX_RATIO);
             return EXIT_ALL_OK;
         default:
             fprintf(stderr, "Try 'factpipe --help' for more information.\n");
             return EXIT_USAGE;
         }
     }
-    if (!c->list_plugins && optind >= argc) {
+    if (!c->list_plugins && optind >= argc && !c->batch.files_from) {
         fprintf(stderr, "factpipe: no INPUT given\nTry 'factpipe --help' for more "
                 "information.\n");
         return EXIT_USAGE;
@@ -165,13 +283,40 @@ static void list_plugins(const fp_engine *e)
     }
 }
 
+/* -2: a usage error (bad --shard or Slurm variables, --resume without an
+ * output folder); else what fp_batch_run returns. */
+static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats *stats,
+                     fp_error *err)
+{
+    fp_batch_options *b = &c->batch;
+    b->output = c->output;
+    b->include = c->globs[0];
+    b->n_include = c->n_globs[0];
+    b->exclude = c->globs[1];
+    b->n_exclude = c->n_globs[1];
+    b->max_input_bytes = c->engine.max_input_bytes;
+    b->summary |= c->verbose;
+    if (fp_batch_parse_shard(c->shard, b, err) != 0)
+        return -2;
+    if (b->resume && !c->output) {
+        fp_error_set(err, "--resume needs an output folder (-o DIR/)");
+        return -2;
+    }
+    return fp_batch_run(e, b, (const char *const *)argv + optind, (size_t)(argc - optind), stats,
+                        err);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "check-plugin") == 0)
+        return fp_check_main(argc - 1, argv + 1);
     cli c;
     memset(&c, 0, sizeof c);
     int status = parse_args(argc, argv, &c);
     if (status >= 0) {
         free(c.plugin_dirs);
+        free(c.globs[0]);
+        free(c.globs[1]);
         return status;
     }
     c.engine.pipeline_path = c.pipeline;
@@ -185,6 +330,8 @@ int main(int argc, char **argv)
     if (!e) {
         fprintf(stderr, "factpipe: %s\n", err.message);
         free(c.plugin_dirs);
+        free(c.globs[0]);
+        free(c.globs[1]);
         return EXIT_USAGE;
     }
     if (c.list_plugins) {
@@ -192,19 +339,24 @@ int main(int argc, char **argv)
         status = EXIT_ALL_OK;
     } else {
         fp_batch_stats stats;
-        int rc = fp_batch_run(e, (const char *const *)argv + optind, (size_t)(argc - optind),
-                              c.output, &stats, &err);
-        if (rc < 0) {
+        int rc = run_batch(&c, e, argv, argc, &stats, &err);
+        if (rc == -2) {
+            fprintf(stderr, "factpipe: %s\n", err.message);
+            status = EXIT_USAGE;
+        } else if (rc < 0) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_OUTPUT;
         } else {
             if (stats.failed)
                 fprintf(stderr, "factpipe: %zu of %zu documents failed (see their <error> "
-                        "elements)\n", stats.failed, stats.documents);
+                        "elements%s)\n", stats.failed, stats.documents + stats.skipped,
+                        c.batch.output ? " or the folder's " FP_BATCH_REPORT_NAME : "");
             status = rc ? EXIT_SOME_FAILED : EXIT_ALL_OK;
         }
     }
     fp_engine_free(e);
     free(c.plugin_dirs);
+    free(c.globs[0]);
+    free(c.globs[1]);
     return status;
 }

@@ -19,7 +19,8 @@ int fp_html_to_text(const fp_decoded *in, fp_text *out, fp_error *err);
 
 /* Plain text: the decoded text itself, one line per input line (a lone
  * '\r' ends a line too); leading and trailing white space is trimmed,
- * runs of spaces and tabs collapse to one space, blank lines are dropped. */
+ * runs of spaces, tabs and NUL bytes collapse to one space, blank lines
+ * are dropped. */
 int fp_plaintext_to_text(const fp_decoded *in, fp_text *out, fp_error *err);
 
 #endif

@@ -1,5 +1,5 @@
 /* Plain text -> fp_text: one line per input line, trimmed, blank lines
- * dropped, runs of spaces and tabs collapsed to one space. */
+ * dropped, runs of spaces, tabs and NUL bytes collapsed to one space. */
 #include "fp_html.h"
 
 #include "fp_text_builder.h"
@@ -71,7 +71,10 @@ int fp_plaintext_to_text(const fp_decoded *in, fp_text *out, fp_error *err)
         size_t a = line_start, b = line_end;
         trim_line(s, &a, &b);
         for (size_t k = a; k < b; k++) {
-            if (s[k] == ' ' || s[k] == '\t') {
+            /* A NUL reads as white space, as libxml2 reads it in HTML
+             * text: kept, it would end the text for every reader that
+             * takes it as a C string (the XML writer's <text>, plugins). */
+            if (s[k] == ' ' || s[k] == '\t' || s[k] == '\0') {
                 fp_text_builder_space(&tb, in->src[k]);
             } else if (fp_text_builder_byte(&tb, (char)s[k], in->src[k]) <
                        0) {

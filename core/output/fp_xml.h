@@ -36,6 +36,10 @@ typedef struct fp_out_doc {
     const char *format;     /* "html" or "text"; NULL when it failed early */
     const char *encoding;   /* detected source encoding, or NULL */
     const char *title, *date, *byline; /* meta, each may be NULL */
+    const char *url;         /* meta: the page's address (a WARC record's
+                                target URI), or NULL */
+    const char *record_date; /* meta: when the page was fetched (a WARC
+                                record's date, ISO 8601), or NULL */
     const char *text;       /* extracted text, or NULL (not included) */
     const char *error;      /* non-NULL: the document failed, say why */
     int partial;            /* parsing stopped early */

@@ -41,6 +41,15 @@ static int is_meta_date(const char *date)
     return 1;
 }
 
+/* The first ten characters are YYYY-MM-DD. */
+static int is_meta_date_prefix(const char *date)
+{
+    char day[11];
+    memcpy(day, date, 10);
+    day[10] = '\0';
+    return is_meta_date(day);
+}
+
 /* Fact kinds share the shape of plugin attribute names: [a-z][a-z0-9-]*. */
 static int is_kind(const char *kind)
 {
@@ -131,6 +140,14 @@ int fp_xml_check_doc(const fp_out_doc *doc, fp_error *err)
     if (doc->date && !is_meta_date(doc->date))
         return fp_error_set(err, "%s: date \"%.64s\" is not YYYY-MM-DD, "
                             "YYYY-MM or YYYY", doc->source, doc->date);
+    if (doc->url && !*doc->url)
+        return fp_error_set(err, "%s: empty url", doc->source);
+    /* The writer's own callers format record dates; only the date part is
+     * checked here, the schema checks the rest. */
+    if (doc->record_date &&
+        (strlen(doc->record_date) < 10 || !is_meta_date_prefix(doc->record_date)))
+        return fp_error_set(err, "%s: record date \"%.64s\" does not start with "
+                            "YYYY-MM-DD", doc->source, doc->record_date);
     if (doc->n_facts > 0 && !doc->facts)
         return fp_error_set(err, "%s: %zu facts announced but none given",
                             doc->source, doc->n_facts);

@@ -209,6 +209,11 @@ static int write_meta(fp_xml_out *w, const fp_out_doc *doc, fp_error *err)
         return -1;
     if (doc->byline && write_text_element(w, "byline", doc->byline, err) < 0)
         return -1;
+    if (doc->url && write_text_element(w, "url", doc->url, err) < 0)
+        return -1;
+    if (doc->record_date &&
+        write_text_element(w, "record-date", doc->record_date, err) < 0)
+        return -1;
     return end_element(w, err);
 }
 

@@ -12,7 +12,8 @@
 #include <strings.h>
 
 typedef struct doc_state {
-    unsigned char *bytes;
+    unsigned char *owned_bytes; /* read from a file by us; NULL for caller bytes */
+    const unsigned char *bytes;
     size_t n_bytes;
     fp_decoded decoded;
     fp_text text;
@@ -26,7 +27,7 @@ typedef struct doc_state {
 
 static void doc_state_free(doc_state *s)
 {
-    free(s->bytes);
+    free(s->owned_bytes);
     fp_decoded_free(&s->decoded);
     fp_text_free(&s->text);
     fp_meta_free(&s->meta);
@@ -180,15 +181,15 @@ static int build_output_facts(fp_engine *e, doc_state *s)
     return 0;
 }
 
-static int process(fp_engine *e, const char *path, const char *source, doc_state *s,
-                   char *why, size_t why_size)
+/* name_hint: a file name whose extension tells text from HTML (the bytes
+ * are sniffed when it has none). */
+static int process_bytes(fp_engine *e, const char *name_hint, const char *source,
+                         doc_state *s, char *why, size_t why_size)
 {
     fp_error err = {{0}};
-    if (fp_read_file(path, e->max_input_bytes, &s->bytes, &s->n_bytes, &err) != 0 ||
-        fp_decode(s->bytes, s->n_bytes, format_from_name(path, s->bytes, s->n_bytes),
-                  &s->decoded, &err) != 0)
+    fp_format format = format_from_name(name_hint, s->bytes, s->n_bytes);
+    if (fp_decode(s->bytes, s->n_bytes, format, &s->decoded, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
-    fp_format format = format_from_name(path, s->bytes, s->n_bytes);
     int rc = format == FP_FORMAT_TEXT ? fp_plaintext_to_text(&s->decoded, &s->text, &err)
                                       : fp_html_to_text(&s->decoded, &s->text, &err);
     s->text.format = format;
@@ -202,14 +203,21 @@ static int process(fp_engine *e, const char *path, const char *source, doc_state
     return 0;
 }
 
-int fp_engine_process_file(fp_engine *e, const char *path, const char *source, fp_xml_out *w,
-                           char *why, size_t why_size, fp_error *err)
+static int process_file(fp_engine *e, const char *path, const char *source, doc_state *s,
+                        char *why, size_t why_size)
 {
-    doc_state s;
-    memset(&s, 0, sizeof s);
-    why[0] = '\0';
-    int failed = process(e, path, source, &s, why, why_size) != 0;
+    fp_error err = {{0}};
+    if (fp_read_file(path, e->max_input_bytes, &s->owned_bytes, &s->n_bytes, &err) != 0)
+        return snprintf(why, why_size, "%s", err.message), -1;
+    s->bytes = s->owned_bytes;
+    return process_bytes(e, path, source, s, why, why_size);
+}
 
+/* Writes the <document> of a processed (or failed) document. */
+static int write_document(fp_engine *e, doc_state *s, int failed, const char *source,
+                          const fp_engine_record *record, fp_xml_out *w, char *why,
+                          fp_error *err)
+{
     fp_out_doc out = {0};
     out.source = source;
     if (failed) {
@@ -220,19 +228,54 @@ int fp_engine_process_file(fp_engine *e, const char *path, const char *source, f
             e->log(e->log_user, FP_LOG_WARNING, line);
         }
     } else {
-        out.format = s.text.format == FP_FORMAT_TEXT ? "text" : "html";
-        out.encoding = s.decoded.encoding;
-        out.title = s.meta.title;
-        out.date = s.meta.date;
-        out.byline = s.meta.byline;
-        out.text = e->include_text ? s.text.text : NULL;
-        out.partial = s.text.partial;
-        out.facts = s.out;
-        out.n_facts = s.n_out;
+        out.format = s->text.format == FP_FORMAT_TEXT ? "text" : "html";
+        out.encoding = s->decoded.encoding;
+        out.title = s->meta.title;
+        out.date = s->meta.date;
+        out.byline = s->meta.byline;
+        if (record) {
+            out.url = record->url;
+            out.record_date = record->record_date;
+        }
+        out.text = e->include_text ? s->text.text : NULL;
+        out.partial = s->text.partial;
+        out.facts = s->out;
+        out.n_facts = s->n_out;
     }
     int rc = fp_xml_out_document(w, &out, err);
-    doc_state_free(&s);
+    doc_state_free(s);
     if (rc != 0)
         return -1;
     return failed;
+}
+
+int fp_engine_process_file(fp_engine *e, const char *path, const char *source, fp_xml_out *w,
+                           char *why, size_t why_size, fp_error *err)
+{
+    doc_state s;
+    memset(&s, 0, sizeof s);
+    why[0] = '\0';
+    int failed = process_file(e, path, source, &s, why, why_size) != 0;
+    return write_document(e, &s, failed, source, NULL, w, why, err);
+}
+
+int fp_engine_process_bytes(fp_engine *e, const unsigned char *bytes, size_t len,
+                            const char *source, const char *name_hint,
+                            const fp_engine_record *record, fp_xml_out *w, char *why,
+                            size_t why_size, fp_error *err)
+{
+    doc_state s;
+    memset(&s, 0, sizeof s);
+    why[0] = '\0';
+    int failed = 0;
+    if (len > e->max_input_bytes) {
+        snprintf(why, why_size, "%s: %zu bytes, over the limit of %zu bytes; raise it with "
+                 "--max-input-size", source, len, e->max_input_bytes);
+        failed = 1;
+    } else {
+        s.bytes = bytes;
+        s.n_bytes = len;
+        failed = process_bytes(e, name_hint ? name_hint : "", source, &s, why, why_size) != 0;
+    }
+    return write_document(e, &s, failed, source, record, w, why, err);
 }

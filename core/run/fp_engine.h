@@ -45,6 +45,23 @@ int fp_engine_process_file(fp_engine *e, const char *path, const char *source,
                            fp_xml_out *w, char *why, size_t why_size,
                            fp_error *err);
 
+/* What an archive record says about a document beyond its bytes (a WARC
+ * record's target URI and date); each field may be NULL. */
+typedef struct fp_engine_record {
+    const char *url;
+    const char *record_date; /* ISO 8601, e.g. 2024-03-01T08:15:00Z */
+} fp_engine_record;
+
+/* The same for a document already in memory (an archive member): bytes
+ * (len bytes, which must be followed by one readable NUL byte) stay the
+ * caller's.  name_hint is a file name whose extension tells HTML from text
+ * (NULL or no extension: the bytes are sniffed); record, when not NULL,
+ * goes to <meta>.  Documents over the engine's max_input_bytes fail. */
+int fp_engine_process_bytes(fp_engine *e, const unsigned char *bytes, size_t len,
+                            const char *source, const char *name_hint,
+                            const fp_engine_record *record, fp_xml_out *w, char *why,
+                            size_t why_size, fp_error *err);
+
 /* Where the default pipeline and the default zoning rules are: the source
  * tree's config/ when this binary runs from its build tree, else the
  * installed data folder.  Static strings. */

@@ -13,16 +13,28 @@ zone_span zone_line_span(const fp_text *t, size_t i)
 
 int zone_meta_set(char **field, zone_span value, fp_error *err)
 {
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
     value = zone_trim(value);
     free(*field);
     *field = NULL;
     if (value.len == 0)
         return 0;
-    *field = malloc(value.len + 1);
+    /* A page that is one huge line makes that line its title: cut it, at
+     * a character boundary, so the output stays readable by XML tools
+     * (libxml2 refuses text nodes over 10 MB without XML_PARSE_HUGE). */
+    int cut = value.len > FP_ZONE_META_MAX_BYTES;
+    if (cut) {
+        value.len = FP_ZONE_META_MAX_BYTES;
+        while (value.len > 0 && (value.s[value.len] & 0xC0) == 0x80)
+            value.len--;
+    }
+    *field = malloc(value.len + sizeof ellipsis);
     if (!*field)
         return fp_error_set(err, "zoning: out of memory");
     memcpy(*field, value.s, value.len);
     (*field)[value.len] = '\0';
+    if (cut)
+        memcpy(*field + value.len, ellipsis, sizeof ellipsis);
     return 0;
 }
 

@@ -9,6 +9,11 @@
 
 typedef struct fp_zone_rules fp_zone_rules;
 
+/* Metadata values (title, byline) longer than this many bytes are cut at
+ * a character boundary and end in "…": a page that is one 20 MB line
+ * would otherwise have it all as its title. */
+#define FP_ZONE_META_MAX_BYTES 1000
+
 /* Load rules from a file.  Errors name file:line and what was expected.
  * Returns NULL on failure. */
 fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err);

@@ -142,6 +142,39 @@ static void test_nul_bytes_do_not_truncate(void **state)
     fp_decoded_free(&in);
 }
 
+/* libxml2 ends the whole parse, without an error, at a NUL inside a tag,
+ * an attribute value, <script> or <title>; the html stage parses with
+ * NULs as spaces so that the rest of the page survives. */
+static void test_nul_in_markup_keeps_the_rest(void **state)
+{
+    (void)state;
+#define NUL_CASE(literal) {literal, sizeof literal - 1}
+    static const struct {
+        const char *html;
+        size_t len;
+    } heads[] = {
+        NUL_CASE("<p a=\"\0\">C</p>"), NUL_CASE("<p a=\0>C</p>"),
+        NUL_CASE("<p \0>C</p>"),         NUL_CASE("<p\0>C</p>"),
+        NUL_CASE("<script>\0</script><p>C</p>"),
+        NUL_CASE("<title>\0</title><p>C</p>"),
+    };
+#undef NUL_CASE
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        char html[64];
+        memcpy(html, heads[i].html, heads[i].len);
+        memcpy(html + heads[i].len, "<p>after</p>", 12);
+        fp_decoded in = test_decoded(html, heads[i].len + 12);
+        fp_text t = test_html(&in);
+        if (!text_contains(&t, "after"))
+            fail_msg("case %zu: the text after the NUL is lost: \"%s\"", i,
+                     t.text);
+        assert_int_equal(t.partial, 0);
+        assert_text_consistent(&in, &t);
+        fp_text_free(&t);
+        fp_decoded_free(&in);
+    }
+}
+
 static void test_empty_and_blank_input(void **state)
 {
     (void)state;
@@ -206,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_many_attributes),
         cmocka_unit_test(test_20mb_single_line),
         cmocka_unit_test(test_nul_bytes_do_not_truncate),
+        cmocka_unit_test(test_nul_in_markup_keeps_the_rest),
         cmocka_unit_test(test_empty_and_blank_input),
         cmocka_unit_test(test_binary_garbage),
         cmocka_unit_test(test_bad_arguments),

@@ -57,6 +57,23 @@ static void test_text_cases(void **state)
     }
 }
 
+/* A NUL is white space: kept, it cut the text short for every reader
+ * taking it as a C string (the <text> output ended at it). */
+static void test_nul_is_white_space(void **state)
+{
+    (void)state;
+    static const char input[] = "T\0\0u \0v\0\n\0w\0";
+    fp_decoded in = test_decoded(input, sizeof input - 1);
+    fp_text t = plaintext(&in);
+    assert_int_equal(t.len, strlen("T u v\nw"));
+    assert_string_equal(t.text, "T u v\nw");
+    assert_int_equal(t.n_lines, 2);
+    assert_int_equal(t.src[t.lines[1].start], 10); /* the "w" */
+    assert_text_consistent(&in, &t);
+    fp_text_free(&t);
+    fp_decoded_free(&in);
+}
+
 static void test_offsets(void **state)
 {
     (void)state;
@@ -137,6 +154,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_cases),
         cmocka_unit_test(test_offsets),
+        cmocka_unit_test(test_nul_is_white_space),
         cmocka_unit_test(test_seed_page),
         cmocka_unit_test(test_seed_page_crlf),
     };

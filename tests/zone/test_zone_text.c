@@ -176,6 +176,33 @@ static void byline_cue_gives_the_author(void **state)
     fp_text_free(&t);
 }
 
+/* A page that is one huge line: that line is its title, cut to
+ * FP_ZONE_META_MAX_BYTES at a character boundary (a 20 MB title made the
+ * output unreadable to xmllint: "huge text node"). */
+static void huge_title_line_is_cut(void **state)
+{
+    size_t words = 300000; /* "Tỷ lệ " is 9 bytes: a 2.7 MB line */
+    char *page = malloc(words * 9 + 1);
+    assert_non_null(page);
+    for (size_t i = 0; i < words; i++)
+        memcpy(page + i * 9, "T\xe1\xbb\xb7 l\xe1\xbb\x87 ", 9);
+    page[words * 9] = '\0';
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state, page, &t, &meta);
+    assert_non_null(meta.title);
+    size_t len = strlen(meta.title);
+    assert_true(len <= FP_ZONE_META_MAX_BYTES + 3);
+    assert_true(len > FP_ZONE_META_MAX_BYTES - 4);
+    assert_string_equal(meta.title + len - 3, "\xe2\x80\xa6");
+    /* The text before the ellipsis is whole characters of the line. */
+    assert_memory_equal(meta.title, page, len - 3);
+    assert_true(((unsigned char)page[len - 3] & 0xC0) != 0x80);
+    free(page);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
 static void prose_is_not_mistaken_for_chrome(void **state)
 {
     /* Words that are cues elsewhere, inside sentences, stay body text. */
@@ -207,6 +234,7 @@ int main(void)
         cmocka_unit_test(menu_above_the_title_is_chrome),
         cmocka_unit_test(byline_cue_gives_the_author),
         cmocka_unit_test(prose_is_not_mistaken_for_chrome),
+        cmocka_unit_test(huge_title_line_is_cut),
     };
     return cmocka_run_group_tests(tests, setup_rules, free_rules);
 }

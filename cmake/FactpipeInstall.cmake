@@ -1,0 +1,57 @@
+# What `cmake --install` adds beyond the targets' own install rules: the
+# plugin SDK (pkg-config files, the CMake package, the fake host sources)
+# and the man page.  Included once from the top-level CMakeLists.txt.
+include(CMakePackageConfigHelpers)
+
+# Read the ABI version from the header, so the .pc and the package say it.
+file(STRINGS "${PROJECT_SOURCE_DIR}/include/factpipe/plugin.h" fp_abi_lines
+     REGEX "^#define FP_ABI_(MAJOR|MINOR) [0-9]+")
+string(REGEX REPLACE ".*FP_ABI_MAJOR ([0-9]+).*" "\\1" fp_abi_major "${fp_abi_lines}")
+string(REGEX REPLACE ".*FP_ABI_MINOR ([0-9]+).*" "\\1" fp_abi_minor "${fp_abi_lines}")
+set(FP_ABI_VERSION "${fp_abi_major}.${fp_abi_minor}")
+
+set(fp_pkgconfig_dir "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+set(fp_cmake_dir "${CMAKE_INSTALL_LIBDIR}/cmake/factpipe")
+set(FP_PLUGINS_RELDIR "${CMAKE_INSTALL_LIBDIR}/factpipe/plugins")
+set(FP_DATA_RELDIR "${CMAKE_INSTALL_DATADIR}/factpipe")
+set(FP_SDK_RELDIR "${CMAKE_INSTALL_DATADIR}/factpipe/sdk")
+
+# pkg-config files find their prefix from their own folder, so an install
+# moved elsewhere (cmake --install --prefix, DESTDIR) still resolves.
+file(RELATIVE_PATH FP_PC_PREFIX_FROM_PCDIR
+     "/prefix/${fp_pkgconfig_dir}" "/prefix")
+foreach(pc factpipe-plugin factpipe)
+  configure_file("${PROJECT_SOURCE_DIR}/cmake/${pc}.pc.in"
+                 "${PROJECT_BINARY_DIR}/${pc}.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/${pc}.pc" DESTINATION ${fp_pkgconfig_dir})
+endforeach()
+
+configure_package_config_file(
+  "${PROJECT_SOURCE_DIR}/cmake/factpipeConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/factpipeConfig.cmake"
+  INSTALL_DESTINATION ${fp_cmake_dir}
+  PATH_VARS CMAKE_INSTALL_INCLUDEDIR FP_PLUGINS_RELDIR FP_DATA_RELDIR
+            FP_SDK_RELDIR)
+write_basic_package_version_file(
+  "${PROJECT_BINARY_DIR}/factpipeConfigVersion.cmake"
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/factpipeConfig.cmake"
+              "${PROJECT_BINARY_DIR}/factpipeConfigVersion.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/FactpipePlugin.cmake"
+        DESTINATION ${fp_cmake_dir})
+install(EXPORT factpipeTargets NAMESPACE factpipe::
+        DESTINATION ${fp_cmake_dir})
+
+# The fake host, as sources: a plugin's tests compile them in, so they
+# need no library built for the author's compiler flags.
+install(FILES
+  "${PROJECT_SOURCE_DIR}/tests/support/fake_host.h"
+  "${PROJECT_SOURCE_DIR}/tests/support/fake_host.c"
+  "${PROJECT_SOURCE_DIR}/tests/support/fake_doc.c"
+  "${PROJECT_SOURCE_DIR}/tests/support/fake_plugin.c"
+  DESTINATION ${FP_SDK_RELDIR})
+
+install(FILES "${PROJECT_SOURCE_DIR}/docs/factpipe.1"
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})

@@ -1,0 +1,27 @@
+/* The documents check-plugin runs a plugin on, built as the core builds
+ * them: NFC UTF-8 text with zero padding after its NUL, one block per
+ * line, zones and metadata set. */
+#ifndef FP_CHECK_DOC_H
+#define FP_CHECK_DOC_H
+
+#include <factpipe/plugin.h>
+
+typedef struct check_doc {
+    fp_document doc;
+    fp_document_meta meta;
+    char *text;
+    fp_block *blocks;
+} check_doc;
+
+/* The built-in sample text (fp_check_sample_text): title, dateline, body,
+ * one chrome line of counters.  0, or -1 when out of memory. */
+int check_doc_sample(check_doc *d);
+/* No text, no blocks: what an empty page gives. */
+int check_doc_empty(check_doc *d);
+/* One 60 KB block of sample sentences without a break: the longest block
+ * a plugin should expect (RELIABILITY.md R9 caps blocks at 64 KiB). */
+int check_doc_long(check_doc *d);
+/* Accepts a zeroed document. */
+void check_doc_free(check_doc *d);
+
+#endif

@@ -1,0 +1,172 @@
+/* `factpipe check-plugin`: arguments, and the child process the checks run
+ * in.  A plugin is foreign code: it may crash, loop or eat memory.  Running
+ * it in a forked child under RLIMIT_CPU and RLIMIT_AS, with a wall-clock
+ * deadline enforced by the parent, turns each of those into a failed check
+ * with a reason (RELIABILITY.md R13). */
+#include "fp_check.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+    DEFAULT_TIMEOUT = 30,
+    /* The child's exit status when it printed a FAIL verdict; any other
+     * non-zero status means something (a plugin's exit(), a sanitizer)
+     * ended it before it could. */
+    CHILD_REPORTED_FAILURE = 3,
+    MEMORY_LIMIT_BYTES_LOG2 = 32 /* 4 GiB of address space */
+};
+
+static const char usage_text[] =
+    "Usage: factpipe check-plugin [OPTIONS] PLUGIN.so...\n"
+    "Check that extractor plugins follow the plugin ABI: load each (with the\n"
+    "same refusals as factpipe), print its descriptor and options, run it on\n"
+    "built-in Vietnamese sample text under CPU, memory and time limits, once\n"
+    "and from two threads at once, and check every fact it emits (span inside\n"
+    "the text and on UTF-8 boundaries, valid non-empty value, declared kind).\n"
+    "\n"
+    "Options:\n"
+    "  -c, --pipeline FILE   take the plugin's options from the [plugin NAME]\n"
+    "                        section of FILE (default: the plugin's defaults)\n"
+    "      --timeout SECONDS wall-clock limit per plugin (default 30)\n"
+    "  -v, --verbose         list every fact found in the sample text\n"
+    "  -h, --help            print this help\n"
+    "\n"
+    "Exit status: 0 every plugin passed; 1 some failed; 2 usage error.\n";
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FP_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FP_UNDER_ASAN 1
+#endif
+#endif
+
+static void set_limits(unsigned timeout)
+{
+    struct rlimit cpu = {timeout, timeout + 1};
+    setrlimit(RLIMIT_CPU, &cpu);
+#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow (M11) */
+    struct rlimit as = {(rlim_t)1 << MEMORY_LIMIT_BYTES_LOG2,
+                        (rlim_t)1 << MEMORY_LIMIT_BYTES_LOG2};
+    setrlimit(RLIMIT_AS, &as);
+#endif
+}
+
+/* Waits for child until the deadline; kills it past the deadline.
+ * Returns its wait status, and *timed_out. */
+static int wait_with_deadline(pid_t child, unsigned timeout, int *timed_out)
+{
+    struct timespec tick = {0, 10 * 1000 * 1000};
+    long ticks = (long)timeout * 100;
+    int status = 0;
+    *timed_out = 0;
+    for (;;) {
+        pid_t got = waitpid(child, &status, WNOHANG);
+        if (got == child || (got < 0 && errno != EINTR))
+            return status;
+        if (ticks-- <= 0 && !*timed_out) {
+            *timed_out = 1;
+            kill(child, SIGKILL);
+        }
+        nanosleep(&tick, NULL);
+    }
+}
+
+int fp_check_plugin_isolated(const char *path, const fp_check_options *o,
+                             FILE *out)
+{
+    unsigned timeout = o->timeout_seconds ? o->timeout_seconds
+                                          : DEFAULT_TIMEOUT;
+    fflush(out);
+    pid_t child = fork();
+    if (child < 0) {
+        fprintf(out, "FAIL %s: cannot start the check process: %s\n", path,
+                strerror(errno));
+        return 1;
+    }
+    if (child == 0) {
+        set_limits(timeout);
+        int rc = fp_check_plugin(path, o, out) ? CHILD_REPORTED_FAILURE : 0;
+        fflush(out);
+        /* The child shares the parent's stdio buffers and atexit handlers;
+         * _exit leaves them to the parent. */
+        _exit(rc);
+    }
+    int timed_out;
+    int status = wait_with_deadline(child, timeout, &timed_out);
+    if (timed_out) {
+        fprintf(out, "FAIL %s: still running after %u s; a plugin must "
+                "finish a document in well under that (infinite loop?)\n",
+                path, timeout);
+        return 1;
+    }
+    if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        fprintf(out, "FAIL %s: the plugin crashed: signal %d (%s)%s\n", path,
+                sig, strsignal(sig),
+                sig == SIGXCPU ? ": it used more CPU time than the limit"
+                               : "");
+        return 1;
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code != 0 && code != CHILD_REPORTED_FAILURE)
+        fprintf(out, "FAIL %s: the check process ended with status %d before "
+                "its verdict (did the plugin call exit(), or a sanitizer stop "
+                "it? see above)\n", path, code);
+    return code == 0 ? 0 : 1;
+}
+
+int fp_check_main(int argc, char **argv)
+{
+    enum { OPT_TIMEOUT = 256 };
+    static const struct option longs[] = {
+        {"pipeline", required_argument, NULL, 'c'},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    fp_check_options o = {NULL, DEFAULT_TIMEOUT, 0};
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "c:vh", longs, NULL)) != -1) {
+        char *end;
+        switch (opt) {
+        case 'c': o.pipeline_path = optarg; break;
+        case 'v': o.verbose = 1; break;
+        case OPT_TIMEOUT:
+            errno = 0;
+            unsigned long t = strtoul(optarg, &end, 10);
+            if (errno || *end || t == 0 || t > 3600 || optarg[0] == '-') {
+                fprintf(stderr, "factpipe check-plugin: --timeout takes whole "
+                        "seconds from 1 to 3600, not '%s'\n", optarg);
+                return 2;
+            }
+            o.timeout_seconds = (unsigned)t;
+            break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        default:
+            fprintf(stderr, "Try 'factpipe check-plugin --help'.\n");
+            return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "factpipe check-plugin: no PLUGIN.so given\n"
+                "Try 'factpipe check-plugin --help'.\n");
+        return 2;
+    }
+    int failed = 0;
+    for (int i = optind; i < argc; i++) {
+        if (i > optind)
+            fputc('\n', stdout);
+        failed |= fp_check_plugin_isolated(argv[i], &o, stdout);
+    }
+    return failed ? 1 : 0;
+}

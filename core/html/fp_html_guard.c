@@ -1,0 +1,92 @@
+#include "fp_html_guard.h"
+
+#include <string.h>
+
+/* libxml2's IS_BLANK_CH. */
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
+{
+    while (i < len && is_blank(s[i]))
+        i++;
+    return i;
+}
+
+static int tag_ends_at(const unsigned char *s, size_t i, size_t len)
+{
+    return s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>');
+}
+
+/* An attribute value after '=' (blanks skipped): quoted up to the
+ * matching quote, else up to a blank or '>'.  Returns where it ends. */
+static size_t skip_value(const unsigned char *s, size_t i, size_t len)
+{
+    if (i < len && (s[i] == '"' || s[i] == '\'')) {
+        const unsigned char *close = memchr(s + i + 1, s[i], len - i - 1);
+        return close ? (size_t)(close - s) + 1 : len;
+    }
+    while (i < len && !is_blank(s[i]) && s[i] != '>')
+        i++;
+    return i;
+}
+
+/* A start tag whose '<' is at `open`: count its attributes the way
+ * htmlParseStartTag reads them.  Every non-blank token before the tag's
+ * end counts, including names libxml2 would reject: counting too many
+ * only matters far past any real page.  Returns where the tag ends. */
+static size_t scan_start_tag(const unsigned char *s, size_t open, size_t len,
+                             size_t *n_attributes)
+{
+    size_t i = open + 1, n = 0;
+    while (i < len && !is_blank(s[i]) && !tag_ends_at(s, i, len))
+        i++; /* the tag name */
+    for (;;) {
+        i = skip_blanks(s, i, len);
+        if (i >= len || tag_ends_at(s, i, len))
+            break;
+        n++;
+        while (i < len && !is_blank(s[i]) && s[i] != '=' &&
+               !tag_ends_at(s, i, len))
+            i++;
+        i = skip_blanks(s, i, len);
+        if (i < len && s[i] == '=')
+            i = skip_value(s, skip_blanks(s, i + 1, len), len);
+    }
+    *n_attributes = n;
+    return i;
+}
+
+void fp_html_attribute_load(const char *html, size_t len,
+                            fp_attribute_load *load)
+{
+    const unsigned char *s = (const unsigned char *)html;
+    memset(load, 0, sizeof *load);
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char *open = memchr(s + i, '<', len - i);
+        if (!open)
+            break;
+        size_t at = (size_t)(open - s);
+        /* Only '<' + letter opens a start tag; end tags, comments and
+         * declarations carry no attribute list libxml2 checks. */
+        if (at + 1 >= len || !is_ascii_letter(s[at + 1])) {
+            i = at + 1;
+            continue;
+        }
+        size_t n;
+        i = scan_start_tag(s, at, len, &n);
+        load->pairs += (uint64_t)n * (n ? n - 1 : 0) / 2;
+        if (n > load->most) {
+            load->most = n;
+            load->most_offset = at;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+/*
+ * docref_compile.c — the three patterns of a docref instance.
+ * See docref_match.h.
+ */
+#include "docref_match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* RELIABILITY.md R9: far above what these anchored, possessive patterns
+ * need (tests/docref runs them on a 60 KB block of digits). */
+enum {
+    MATCH_LIMIT = 100000,
+    DEPTH_LIMIT = 5000,
+    HEAP_LIMIT_KIB = 16384
+};
+
+static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
+                                        PCRE2_MATCH_INVALID_UTF |
+                                        PCRE2_NEVER_BACKSLASH_C;
+
+/* Not inside a word or a number. */
+#define WORD_START "(?<![\\p{L}\\p{N}])"
+#define WORD_END "(?![\\p{L}\\p{N}])"
+
+/* A number with its code: 217-QĐ/TW, 112/KH-UBND, 146/2017/TT-BTC,
+ * 08-CTr/QU (each part of the code starts with a capital or a digit).  Or a
+ * bare number that is not the start of a decimal, a code or a word. */
+#define NUMBER(PREFIX)                                                     \
+    "(?:(?<" PREFIX "coded>[0-9]++(?:[-/][\\p{Lu}0-9][\\p{L}0-9]*+)++)"    \
+    WORD_END                                                               \
+    "|(?<" PREFIX "bare>[0-9]++)(?![\\p{L}\\p{N}]|[-/.,][0-9]|[-/]\\p{Lu}))"
+
+/* "Kế hoạch 5 năm" is a five-year plan, not plan number 5; "Nghị quyết 43
+ * năm 2019" is number 43.  Only a bare number without "số" is in doubt. */
+#define NOT_A_DURATION                                                     \
+    "(?(<so>)|(?(<bare>)(?!\\h++(?i:năm|tháng|tuần|quý|ngày|lần|lượt|giờ)"  \
+    "(?!\\h*+[0-9]))))"
+
+/* "Trung ương 4", "Hội nghị Trung ương 8 khóa XI", "TW 4 (khoá XII)". */
+#define TERM "(?i:khóa|khoá)\\h++[IVXLC]++" WORD_END
+#define PLENUM                                                             \
+    "(?<name>(?:(?i:hội\\h++nghị)\\h++)?(?:(?i:trung\\h++ương)|TW)\\h++"    \
+    "[0-9]++" WORD_END                                                     \
+    "(?:\\h*+\\(\\h*+" TERM "\\h*+\\)|\\h*+,?\\h*+" TERM ")?)"
+
+#define CONTINUATION                                                       \
+    "(?:\\h*+[,;]\\h*+(?:(?i:và)\\h++)?|\\h++(?i:và)\\h++)"                \
+    "(?:(?i:số)\\h*+)?" NUMBER("next_")
+
+#define DATE                                                               \
+    "\\h*+,?\\h*+(?i:ngày)\\h++"                                           \
+    "(?:(?<day>[0-9]{1,2})[/.-](?<month>[0-9]{1,2})[/.-]"                  \
+    "(?<year>[0-9]{4})"                                                    \
+    "|(?<wday>[0-9]{1,2})\\h++(?i:tháng)\\h++(?<wmonth>[0-9]{1,2})\\h++"   \
+    "(?i:năm)\\h++(?<wyear>[0-9]{4}))(?![0-9])"
+
+static pcre2_code *compile(const char *pattern, const fp_host *host,
+                           const char *what)
+{
+    int error_code;
+    PCRE2_SIZE error_offset;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
+                                     PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS,
+                                     &error_code, &error_offset, NULL);
+    if (code == NULL) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message(error_code, message, sizeof message);
+        fp_errorf(host, "cannot compile the %s pattern at offset %zu: %s%s",
+                  what, (size_t)error_offset, (const char *)message,
+                  strcmp(what, "reference") == 0
+                      ? " (check the document-type lexicon)"
+                      : "");
+        return NULL;
+    }
+    /* Without JIT (some architectures, SELinux execmem policy) the
+     * interpreter runs the same pattern under the same limits. */
+    int jit_rc = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    if (jit_rc < 0) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message(jit_rc, message, sizeof message);
+        fp_logf(host, FP_LOG_DEBUG, "JIT unavailable for the %s pattern "
+                "(%s); using the PCRE2 interpreter", what,
+                (const char *)message);
+    }
+    return code;
+}
+
+static uint32_t group(const pcre2_code *code, const char *name)
+{
+    int number = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
+    return number > 0 ? (uint32_t)number : 0;
+}
+
+static char *reference_pattern(const docref_types *types)
+{
+    char *alternation = docref_types_alternation(types);
+    if (alternation == NULL)
+        return NULL;
+    static const char head[] = WORD_START "(?:";
+    static const char tail[] =
+        ")" WORD_END "(?:\\h*+(?<so>(?i:số))?\\h*+(?::\\h*+)?" NUMBER("")
+        NOT_A_DURATION "|\\h++" PLENUM ")";
+    size_t size = sizeof head + strlen(alternation) + sizeof tail;
+    char *pattern = malloc(size);
+    if (pattern != NULL)
+        snprintf(pattern, size, "%s%s%s", head, alternation, tail);
+    free(alternation);
+    return pattern;
+}
+
+static int compile_all(docref_matcher *m, const fp_host *host)
+{
+    char *pattern = reference_pattern(&m->types);
+    if (pattern == NULL)
+        return fp_errorf(host, "out of memory");
+    m->reference = compile(pattern, host, "reference");
+    free(pattern);
+    if (m->reference == NULL)
+        return FP_ERROR;
+    m->continuation = compile(CONTINUATION, host, "continuation");
+    if (m->continuation == NULL)
+        return FP_ERROR;
+    m->date = compile(DATE, host, "date");
+    if (m->date == NULL)
+        return FP_ERROR;
+    return FP_OK;
+}
+
+int docref_matcher_build(docref_matcher *m, docref_types *types,
+                         const fp_host *host)
+{
+    m->types = *types;
+    memset(types, 0, sizeof *types);
+    if (compile_all(m, host) != FP_OK)
+        return FP_ERROR;
+
+    m->limits = pcre2_match_context_create(NULL);
+    if (m->limits == NULL)
+        return fp_errorf(host, "out of memory creating the match context");
+    pcre2_set_match_limit(m->limits, MATCH_LIMIT);
+    pcre2_set_depth_limit(m->limits, DEPTH_LIMIT);
+    pcre2_set_heap_limit(m->limits, HEAP_LIMIT_KIB);
+
+    m->so_group = group(m->reference, "so");
+    m->name_group = group(m->reference, "name");
+    m->first.coded = group(m->reference, "coded");
+    m->first.bare = group(m->reference, "bare");
+    m->next.coded = group(m->continuation, "next_coded");
+    m->next.bare = group(m->continuation, "next_bare");
+    m->day = group(m->date, "day");
+    m->month = group(m->date, "month");
+    m->year = group(m->date, "year");
+    m->day_words = group(m->date, "wday");
+    m->month_words = group(m->date, "wmonth");
+    m->year_words = group(m->date, "wyear");
+    return FP_OK;
+}
+
+void docref_matcher_free(docref_matcher *m)
+{
+    pcre2_match_context_free(m->limits);
+    pcre2_code_free(m->date);
+    pcre2_code_free(m->continuation);
+    pcre2_code_free(m->reference);
+    docref_types_free(&m->types);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,261 @@
+/*
+ * docref_match.c — find the references in one block and emit them.
+ * See docref.c for the rules and docref_match.h for the patterns.
+ */
+#include "docref_match.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "Quyết định 1, 2, … 16-QĐ/TW": more numbers than this after one type
+ * are left to the next match. */
+enum { MAX_LIST = 16 };
+
+/* One document number of a list, as byte offsets into the block. */
+typedef struct listed_number {
+    size_t ref_start;        /* the fact's start: the type for the first */
+    size_t start, end;       /* the number itself */
+    bool bare;               /* no code: "217" */
+} listed_number;
+
+/* The block being matched, for error messages and emits. */
+typedef struct block_view {
+    const fp_document *doc;
+    size_t index;
+    const char *text;
+    size_t len, offset; /* bytes, and where the block starts in the text */
+} block_view;
+
+static bool is_set(const PCRE2_SIZE *ovector, uint32_t group)
+{
+    return group != 0 && ovector[2 * group] != PCRE2_UNSET;
+}
+
+/* pcre2_match with the instance's limits; returns 1 match, 0 no match,
+ * FP_ERROR (reported) on any matcher error: R10, never "no match". */
+static int match(const docref_matcher *m, const pcre2_code *code,
+                 const block_view *b, size_t from, uint32_t options,
+                 pcre2_match_data *match_data, const fp_host *host)
+{
+    int rc = pcre2_match(code, (PCRE2_SPTR)b->text, b->len, from, options,
+                         match_data, m->limits);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message(rc, message, sizeof message);
+        return fp_errorf(host, "%s: matching failed in block %zu (bytes "
+                         "%zu-%zu): %s", b->doc->source, b->index, b->offset,
+                         b->offset + b->len, (const char *)message);
+    }
+    return 1;
+}
+
+/* The number a match captured in groups g. */
+static listed_number number_at(const PCRE2_SIZE *ovector,
+                               docref_number_groups g)
+{
+    uint32_t which = is_set(ovector, g.coded) ? g.coded : g.bare;
+    listed_number n = {ovector[2 * which], ovector[2 * which],
+                       ovector[2 * which + 1], which == g.bare};
+    return n;
+}
+
+/* Appends the numbers listed after the first: ", 218-QĐ/TW và 219". */
+static int read_list(const docref_matcher *m, const block_view *b,
+                     pcre2_match_data *match_data, listed_number *list,
+                     size_t *n, const fp_host *host)
+{
+    const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
+    while (*n < MAX_LIST) {
+        int rc = match(m, m->continuation, b, list[*n - 1].end,
+                       PCRE2_ANCHORED, match_data, host);
+        if (rc != 1)
+            return rc;
+        list[(*n)++] = number_at(ovector, m->next);
+    }
+    return 0;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static int group_int(const block_view *b, const PCRE2_SIZE *ovector,
+                     uint32_t group)
+{
+    int value = 0;
+    for (size_t i = ovector[2 * group]; i < ovector[2 * group + 1]; i++)
+        value = value * 10 + (b->text[i] - '0');
+    return value;
+}
+
+/* "ngày 15/01/2019" right after `from`, as ISO 8601 in iso[11]; "" when
+ * there is none or it is not a calendar date. */
+static int read_date(const docref_matcher *m, const block_view *b,
+                     size_t from, pcre2_match_data *match_data, char *iso,
+                     const fp_host *host)
+{
+    iso[0] = '\0';
+    int rc = match(m, m->date, b, from, PCRE2_ANCHORED, match_data, host);
+    if (rc != 1)
+        return rc;
+    const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
+    bool digits = is_set(ovector, m->day);
+    int day = group_int(b, ovector, digits ? m->day : m->day_words);
+    int month = group_int(b, ovector, digits ? m->month : m->month_words);
+    int year = group_int(b, ovector, digits ? m->year : m->year_words);
+    if (month >= 1 && month <= 12 && day >= 1 &&
+        day <= days_in_month(year, month) && year >= 1900 && year <= 2099)
+        snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)year % 10000u,
+                 (unsigned)month % 100u, (unsigned)day % 100u);
+    return 0;
+}
+
+/* Where the code of a numbered reference starts: "-QĐ/TW" of 217-QĐ/TW. */
+static size_t code_start(const block_view *b, const listed_number *n)
+{
+    size_t i = n->start;
+    while (i < n->end && b->text[i] >= '0' && b->text[i] <= '9')
+        i++;
+    return i;
+}
+
+static int emit_reference(const block_view *b, size_t start, size_t end,
+                          const char *value, const char *type,
+                          const char *date, const fp_host *host)
+{
+    fp_attr attrs[2] = {{"type", type}, {"date", date}};
+    fp_fact fact = {
+        .struct_size = (uint32_t)sizeof fact,
+        .kind = NULL,
+        .start = b->offset + start,
+        .end = b->offset + end,
+        .value = value,
+        .attrs = attrs,
+        .n_attrs = date[0] != '\0' ? 2 : 1,
+    };
+    if (fp_emit(host, &fact) != FP_OK)
+        return fp_errorf(host, "the host refused reference '%s' at bytes "
+                         "%zu-%zu", value, fact.start, fact.end);
+    return FP_OK;
+}
+
+/* Emits list[0..n): a bare number takes the code of the next numbered
+ * reference in the list; the date goes to the last one. */
+static int emit_list(const block_view *b, const listed_number *list, size_t n,
+                     const char *type, const char *date, const fp_host *host)
+{
+    for (size_t i = 0; i < n; i++) {
+        const listed_number *num = &list[i];
+        const char *code = "";
+        size_t code_len = 0;
+        for (size_t k = i; num->bare && k < n; k++) {
+            if (!list[k].bare) {
+                size_t from = code_start(b, &list[k]);
+                code = b->text + from;
+                code_len = list[k].end - from;
+                break;
+            }
+        }
+        size_t num_len = num->end - num->start;
+        char *value = malloc(num_len + code_len + 1);
+        if (value == NULL)
+            return fp_errorf(host, "out of memory");
+        memcpy(value, b->text + num->start, num_len);
+        memcpy(value + num_len, code, code_len);
+        value[num_len + code_len] = '\0';
+        int rc = emit_reference(b, num->ref_start, num->end, value, type,
+                                i + 1 == n ? date : "", host);
+        free(value);
+        if (rc != FP_OK)
+            return FP_ERROR;
+    }
+    return FP_OK;
+}
+
+/* The lexicon entry whose group matched. */
+static size_t matched_type(const docref_matcher *m, const PCRE2_SIZE *ovector)
+{
+    for (size_t i = 0; i < m->types.n; i++)
+        if (is_set(ovector, (uint32_t)(i + 1)))
+            return i;
+    return 0;
+}
+
+/* A lower-case "quyết định 5" is prose; only the lexicon's capitalisation
+ * (or upper case) cites a document by a bare number. */
+static bool capitalised(const block_view *b, size_t at, const char *type)
+{
+    size_t first = 1;
+    while (((unsigned char)type[first] & 0xC0) == 0x80)
+        first++;
+    return strncmp(b->text + at, type, first) == 0;
+}
+
+/* One reference match at ovector; *next gets where to go on matching. */
+static int handle_match(const docref_matcher *m, const block_view *b,
+                        pcre2_match_data *match_data, size_t *next,
+                        const fp_host *host)
+{
+    const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
+    size_t ref_start = ovector[0], ref_end = ovector[1];
+    const char *type = m->types.names[matched_type(m, ovector)];
+    *next = ref_end;
+    char date[11];
+    if (is_set(ovector, m->name_group)) {
+        size_t len = ref_end - ref_start;
+        char *value = malloc(len + 1);
+        if (value == NULL)
+            return fp_errorf(host, "out of memory");
+        memcpy(value, b->text + ref_start, len);
+        value[len] = '\0';
+        int rc = read_date(m, b, ref_end, match_data, date, host);
+        if (rc == 0)
+            rc = emit_reference(b, ref_start, ref_end, value, type, date,
+                                host);
+        free(value);
+        return rc;
+    }
+    listed_number list[MAX_LIST];
+    list[0] = number_at(ovector, m->first);
+    list[0].ref_start = ref_start;
+    if (list[0].bare && !is_set(ovector, m->so_group) &&
+        !capitalised(b, ref_start, type))
+        return FP_OK;
+    size_t n = 1;
+    if (read_list(m, b, match_data, list, &n, host) != 0)
+        return FP_ERROR;
+    /* "Quyết định 217, 20 đảng viên": a trailing bare number is not part
+     * of the list. */
+    while (n > 1 && list[n - 1].bare)
+        n--;
+    *next = list[n - 1].end;
+    if (read_date(m, b, list[n - 1].end, match_data, date, host) != 0)
+        return FP_ERROR;
+    return emit_list(b, list, n, type, date, host);
+}
+
+int docref_extract_block(const docref_matcher *m, pcre2_match_data *match_data,
+                         const fp_document *doc, size_t block_index,
+                         const fp_host *host)
+{
+    const fp_block *span = &doc->blocks[block_index];
+    block_view b = {doc, block_index, doc->text + span->start,
+                    span->end - span->start, span->start};
+    /* Every match holds a type word and a digit, so each one moves the
+     * start forward. */
+    for (size_t offset = 0; offset < b.len;) {
+        int rc = match(m, m->reference, &b, offset, 0, match_data, host);
+        if (rc != 1)
+            return rc == 0 ? FP_OK : FP_ERROR;
+        if (handle_match(m, &b, match_data, &offset, host) != FP_OK)
+            return FP_ERROR;
+    }
+    return FP_OK;
+}

@@ -1,0 +1,52 @@
+/*
+ * docref_match — the compiled patterns of a docref instance and the
+ * matching of one block.  See docref.c for what counts as a reference.
+ */
+#ifndef DOCREF_MATCH_H
+#define DOCREF_MATCH_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+
+#include "docref_types.h"
+
+#include <factpipe/plugin.h>
+#include <pcre2.h>
+
+#include <stdint.h>
+
+/* One group per document type plus the named groups of each pattern. */
+enum { DOCREF_OVECTOR_PAIRS = DOCREF_MAX_TYPES + 16 };
+
+/* Group numbers of one number: written with its code (217-QĐ/TW) or bare
+ * (217). */
+typedef struct docref_number_groups {
+    uint32_t coded, bare;
+} docref_number_groups;
+
+typedef struct docref_matcher {
+    docref_types types;          /* group i + 1 of `reference` is type i */
+    pcre2_code *reference;       /* type, then a number or a plenum name */
+    pcre2_code *continuation;    /* ", 218-QĐ/TW" after a number (anchored) */
+    pcre2_code *date;            /* " ngày 15/01/2019" after it (anchored) */
+    pcre2_match_context *limits; /* read-only once built: shared by threads */
+    uint32_t so_group, name_group;
+    docref_number_groups first, next;
+    uint32_t day, month, year, day_words, month_words, year_words;
+} docref_matcher;
+
+/* Compiles the patterns for types, which the matcher takes over (also on
+ * failure).  On failure the caller frees with docref_matcher_free(). */
+int docref_matcher_build(docref_matcher *matcher, docref_types *types,
+                         const fp_host *host);
+
+/* Frees what the matcher holds (not the matcher itself). */
+void docref_matcher_free(docref_matcher *matcher);
+
+/* Finds and emits the references in block block_index of doc. */
+int docref_extract_block(const docref_matcher *matcher,
+                         pcre2_match_data *match_data, const fp_document *doc,
+                         size_t block_index, const fp_host *host);
+
+#endif /* DOCREF_MATCH_H */

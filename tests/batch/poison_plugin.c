@@ -1,0 +1,51 @@
+/* A deliberately hostile extractor for the batch tests (RELIABILITY T7):
+ * a marker in a document's text makes it crash, abort, loop, exit, spam
+ * stdout or fail, so the tests can check that such a document costs
+ * itself only.  Built outside <build>/plugins: no pipeline finds it by
+ * accident. */
+#include <factpipe/plugin.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int poison_create(const fp_config *config, const fp_host *host, void **state)
+{
+    *state = NULL;
+    return FP_OK;
+}
+
+static int has(const fp_document *doc, const char *marker)
+{
+    return strstr(doc->text, marker) != NULL;
+}
+
+static int poison_extract(void *state, const fp_document *doc, const fp_host *host)
+{
+    if (has(doc, "POISON-SEGV"))
+        raise(SIGSEGV);
+    if (has(doc, "POISON-ABORT"))
+        abort();
+    if (has(doc, "POISON-EXIT"))
+        _exit(0);
+    if (has(doc, "POISON-LOOP"))
+        for (volatile unsigned long spin = 0;; spin++)
+            ;
+    if (has(doc, "POISON-STDOUT")) {
+        for (int i = 0; i < 1000; i++)
+            printf("<not-xml>spam %d</not-xml>\n", i);
+        fflush(stdout);
+    }
+    if (has(doc, "POISON-FAIL"))
+        return fp_errorf(host, "refused a document marked POISON-FAIL");
+    return FP_OK;
+}
+
+static void poison_destroy(void *state)
+{
+}
+
+FP_PLUGIN_DEFINE(poison, "0.0.1", "poison", "Crashes, loops or fails on marked documents",
+                 NULL, 0, poison_create, poison_extract, poison_destroy)

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Workers: the same output for any -j; a document that crashes, aborts,
+# exits or loops its worker is retried alone, then quarantined, and costs
+# itself only; plugin output on stdout cannot corrupt the XML; failures in
+# the report and exit 1; progress and summary on stderr only when asked.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+: "${POISON_PLUGIN_DIR:?}"
+
+make_corpus "$tmp/corpus" 30
+check "j1" status_is 0 fp -j1 "$tmp/corpus"
+cp "$tmp/stdout" "$tmp/j1.xml"
+check "j1 quiet on stderr when not a terminal" test ! -s "$tmp/stderr"
+for j in 2 3 7; do
+  check "j$j" status_is 0 fp -j "$j" "$tmp/corpus"
+  check "j$j output identical to j1" cmp -s "$tmp/stdout" "$tmp/j1.xml"
+done
+check "folder j1" status_is 0 fp -j1 -o "$tmp/o1/" "$tmp/corpus"
+check "folder j3" status_is 0 fp -j3 -o "$tmp/o3/" "$tmp/corpus"
+check "folder trees identical" same_tree "$tmp/o1" "$tmp/o3"
+check "journal has every document" test "$(wc -l < "$tmp/o3/factpipe-journal.tsv")" -eq 30
+check "empty report" test "$(cat "$tmp/o3/factpipe-report.tsv")" = "$(printf 'source\tstatus\treason')"
+
+# Hostile documents among good ones.
+poison=$tmp/poison.pipeline
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\npriority = 20\n[plugin poison]\n' > "$poison"
+seed=samples/thanhkhe-2018-10-09.txt
+for m in SEGV ABORT EXIT LOOP STDOUT FAIL; do
+  { cat "$seed"; echo "POISON-$m"; } > "$tmp/corpus/d1/zz-$m.txt"
+done
+run_poison() { "$FACTPIPE" -c "$poison" --plugin-dir "$POISON_PLUGIN_DIR" --timeout 1 "$@"; }
+check "poisoned batch finishes, exit 1" status_is 1 run_poison -j2 -o "$tmp/p/" "$tmp/corpus"
+report=$tmp/p/factpipe-report.tsv
+check "report lists five" test "$(tail -n +2 "$report" | wc -l)" -eq 5
+for m in SEGV ABORT EXIT LOOP; do
+  check "$m quarantined" grep -q "zz-$m.txt	quarantined	" "$report"
+  check "$m error document" file_has "$tmp/p/d1/zz-$m.txt.xml" "<error>quarantined: "
+done
+check "segfault named" grep -q "zz-SEGV.txt.*\(signal\|exited\)" "$report"  # ASan turns SIGSEGV into exit 1
+check "loop named as over time" grep -q "zz-LOOP.txt.*time budget" "$report"
+check "plugin failure is a plain failure" grep -q "zz-FAIL.txt	failed	.*POISON-FAIL" "$report"
+check "stdout spam harmless" grep -q 'value="21.1"' "$tmp/p/d1/zz-STDOUT.txt.xml"
+check "warned on stderr" stderr_has "retrying it alone"
+check "good documents all written" test "$(find "$tmp/p" -name '*.xml' | wc -l)" -eq 36
+for f in "$tmp"/p/d1/zz-*.xml; do check "$(basename "$f") valid" valid "$f"; done
+rm -f "$tmp"/corpus/d1/zz-{SEGV,ABORT,EXIT,LOOP,FAIL}.txt
+check "stdout spam cannot reach the XML stream" status_is 0 run_poison -j2 "$tmp/corpus"
+cp "$tmp/stdout" "$tmp/spam.xml"
+check "stream valid despite spam" valid "$tmp/spam.xml"
+
+# Progress and summary: only when asked (stderr is not a terminal here).
+check "progress" status_is 0 fp --progress -j2 "$tmp/corpus/d0"
+check "progress line" stderr_has "documents, "
+check "summary names fact kinds" stderr_has "facts: percentage"
+check "stdout clean under --progress" valid "$tmp/stdout"
+
+# Usage errors: exit 2, nothing processed.
+check "resume needs a folder" status_is 2 fp --resume "$tmp/corpus"
+check "resume message" stderr_has "--resume needs an output folder"
+check "bad shard" status_is 2 fp --shard 4/3 "$tmp/corpus"
+check "bad jobs" status_is 2 fp -j 0 "$tmp/corpus"
+check "bad timeout" status_is 2 fp --timeout -1 "$tmp/corpus"
+check "bad slurm" status_is 2 env SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_COUNT=2 "$FACTPIPE" -c "$pipeline" "$tmp/corpus"
+check "slurm task = --shard" status_is 0 env SLURM_ARRAY_TASK_ID=3 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_COUNT=4 "$FACTPIPE" -c "$pipeline" "$tmp/corpus"
+cp "$tmp/stdout" "$tmp/slurm.xml"
+check "shard 3/4" status_is 0 fp --shard 3/4 "$tmp/corpus"
+check "slurm output identical" cmp -s "$tmp/stdout" "$tmp/slurm.xml"
+
+finish

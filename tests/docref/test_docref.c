@@ -1,0 +1,299 @@
+/*
+ * What the docref plugin reports, table-driven against the fake host: the
+ * examples of the issue and FACTS.md first, then lists, dates, plenum
+ * names, and what must not be a reference.
+ */
+#include "fake_host.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+const fp_plugin_desc *fp_plugin_docref_get_desc(void);
+
+#define LEXICON FP_TEST_SOURCE_DIR "/config/lexicons/docref-types.txt"
+#define N_CASES(cases) (sizeof(cases) / sizeof *(cases))
+
+enum { MAX_FACTS = 4 };
+
+typedef struct expected_fact {
+    const char *value, *surface, *type, *date; /* date NULL: none */
+} expected_fact;
+
+typedef struct docref_case {
+    const char *text;
+    size_t n_facts;
+    expected_fact facts[MAX_FACTS];
+} docref_case;
+
+static const char *default_settings[] = {"types=" LEXICON, NULL};
+
+static const char *attr(const fp_fake_fact *fact, const char *name)
+{
+    for (size_t i = 0; i < fact->n_attrs; i++)
+        if (strcmp(fact->attrs[i].name, name) == 0)
+            return fact->attrs[i].value;
+    return NULL;
+}
+
+/* Creates the plugin with settings, extracts from text; returns extract's
+ * result.  The caller frees host. */
+static int run_docref(fp_fake_host *host, const char *const *settings,
+                      const char *text)
+{
+    fp_fake_host_init(host);
+    fp_fake_plugin plugin;
+    if (fp_fake_plugin_create(&plugin, fp_plugin_docref_get_desc(), host,
+                              settings) != FP_OK)
+        fail_msg("create failed: %s", host->last_error);
+    fp_fake_doc *doc = fp_fake_doc_new(text);
+    assert_non_null(doc);
+    int rc = fp_fake_plugin_extract(&plugin, host, doc);
+    fp_fake_doc_free(doc);
+    fp_fake_plugin_destroy(&plugin);
+    return rc;
+}
+
+static void check_fact(const char *text, size_t i, const fp_fake_fact *got,
+                       const expected_fact *want)
+{
+    const char *type = attr(got, "type");
+    const char *date = attr(got, "date");
+    if (strcmp(got->value, want->value) != 0 ||
+        strcmp(got->surface, want->surface) != 0)
+        fail_msg("\"%s\": fact %zu is '%s' over \"%s\", expected '%s' over "
+                 "\"%s\"", text, i, got->value, got->surface, want->value,
+                 want->surface);
+    if (type == NULL || strcmp(type, want->type) != 0)
+        fail_msg("\"%s\": fact %zu has type '%s', expected '%s'", text, i,
+                 type ? type : "(none)", want->type);
+    if ((want->date == NULL) != (date == NULL) ||
+        (date != NULL && strcmp(date, want->date) != 0))
+        fail_msg("\"%s\": fact %zu has date '%s', expected '%s'", text, i,
+                 date ? date : "(none)", want->date ? want->date : "(none)");
+    if (got->kind != NULL)
+        fail_msg("\"%s\": the kind should be left to the descriptor", text);
+}
+
+static void check_cases(const docref_case *cases, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        fp_fake_host host;
+        if (run_docref(&host, default_settings, cases[c].text) != FP_OK)
+            fail_msg("\"%s\": extract failed: %s", cases[c].text,
+                     host.last_error);
+        if (host.n_rejected != 0)
+            fail_msg("\"%s\": the host refused a fact: %s", cases[c].text,
+                     host.last_rejection);
+        if (host.n_facts != cases[c].n_facts)
+            fail_msg("\"%s\": %zu facts, expected %zu%s%s", cases[c].text,
+                     host.n_facts, cases[c].n_facts,
+                     host.n_facts ? "; first: " : "",
+                     host.n_facts ? host.facts[0].value : "");
+        for (size_t i = 0; i < host.n_facts; i++)
+            check_fact(cases[c].text, i, &host.facts[i], &cases[c].facts[i]);
+        fp_fake_host_free(&host);
+    }
+}
+
+static void issue_examples(void **state)
+{
+    static const docref_case cases[] = {
+        {"theo Quyết định số 217-QĐ/TW của Bộ Chính trị", 1,
+         {{"217-QĐ/TW", "Quyết định số 217-QĐ/TW", "Quyết định", NULL}}},
+        {"Kế hoạch số 112/KH-UBND ngày 15/01/2019 của UBND quận", 1,
+         {{"112/KH-UBND", "Kế hoạch số 112/KH-UBND", "Kế hoạch",
+           "2019-01-15"}}},
+        {"thực hiện Đề án 02-ĐA/QU", 1,
+         {{"02-ĐA/QU", "Đề án 02-ĐA/QU", "Đề án", NULL}}},
+        {"Chỉ thị 05-CT/TW về học tập", 1,
+         {{"05-CT/TW", "Chỉ thị 05-CT/TW", "Chỉ thị", NULL}}},
+        {"Nghị quyết Trung ương 4 (khóa XI) và (khóa XII)", 1,
+         {{"Nghị quyết Trung ương 4 (khóa XI)",
+           "Nghị quyết Trung ương 4 (khóa XI)", "Nghị quyết", NULL}}},
+        {"Thông tư 146/2017/TT-BTC", 1,
+         {{"146/2017/TT-BTC", "Thông tư 146/2017/TT-BTC", "Thông tư", NULL}}},
+        {"Quyết định 217, 218-QĐ/TW", 2,
+         {{"217-QĐ/TW", "Quyết định 217", "Quyết định", NULL},
+          {"218-QĐ/TW", "218-QĐ/TW", "Quyết định", NULL}}},
+    };
+    check_cases(cases, N_CASES(cases));
+}
+
+static void lists_dates_and_names(void **state)
+{
+    static const docref_case cases[] = {
+        {"Quyết định số 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013", 2,
+         {{"217-QĐ/TW", "Quyết định số 217-QĐ/TW", "Quyết định", NULL},
+          {"218-QĐ/TW", "218-QĐ/TW", "Quyết định", "2013-12-12"}}},
+        {"Thông tư 145, 146/2017/TT-BTC", 2,
+         {{"145/2017/TT-BTC", "Thông tư 145", "Thông tư", NULL},
+          {"146/2017/TT-BTC", "146/2017/TT-BTC", "Thông tư", NULL}}},
+        {"Quyết định số 217-QĐ/TW, 20 đảng viên", 1,
+         {{"217-QĐ/TW", "Quyết định số 217-QĐ/TW", "Quyết định", NULL}}},
+        {"Kế hoạch số 45 ngày 5 tháng 3 năm 2019", 1,
+         {{"45", "Kế hoạch số 45", "Kế hoạch", "2019-03-05"}}},
+        {"Kế hoạch 45/KH-UBND, ngày 31/02/2019", 1, /* no 31 February */
+         {{"45/KH-UBND", "Kế hoạch 45/KH-UBND", "Kế hoạch", NULL}}},
+        {"Thông tư liên tịch 01/2017/TTLT-BNV", 1,
+         {{"01/2017/TTLT-BNV", "Thông tư liên tịch 01/2017/TTLT-BNV",
+           "Thông tư liên tịch", NULL}}},
+        {"QUYẾT ĐỊNH SỐ 35/QĐ-UBND", 1,
+         {{"35/QĐ-UBND", "QUYẾT ĐỊNH SỐ 35/QĐ-UBND", "Quyết định", NULL}}},
+        {"theo quyết định số 12/QĐ-UBND", 1,
+         {{"12/QĐ-UBND", "quyết định số 12/QĐ-UBND", "Quyết định", NULL}}},
+        {"Nghị quyết 43 năm 2019", 1,
+         {{"43", "Nghị quyết 43", "Nghị quyết", NULL}}},
+        {"Nghị quyết Hội nghị Trung ương 8, khóa XI", 1,
+         {{"Nghị quyết Hội nghị Trung ương 8, khóa XI",
+           "Nghị quyết Hội nghị Trung ương 8, khóa XI", "Nghị quyết",
+           NULL}}},
+        {"Nghị quyết Trung\u00a0ương 6", 1,
+         {{"Nghị quyết Trung\u00a0ương 6", "Nghị quyết Trung\u00a0ương 6",
+           "Nghị quyết", NULL}}},
+        {"Chỉ thị số: 05-CT/TW", 1,
+         {{"05-CT/TW", "Chỉ thị số: 05-CT/TW", "Chỉ thị", NULL}}},
+        {"Quyết định số 217-QĐ/TW.\nKế hoạch 9/KH-QU", 2,
+         {{"217-QĐ/TW", "Quyết định số 217-QĐ/TW", "Quyết định", NULL},
+          {"9/KH-QU", "Kế hoạch 9/KH-QU", "Kế hoạch", NULL}}},
+    };
+    check_cases(cases, N_CASES(cases));
+}
+
+static void not_references(void **state)
+{
+    static const docref_case cases[] = {
+        {"Kế hoạch 5 năm của quận", 0, {{0}}},
+        {"báo cáo 3 lần trong năm", 0, {{0}}},
+        {"ra quyết định 15 đảng viên", 0, {{0}}},
+        {"Luật Đất đai năm 2013", 0, {{0}}},
+        {"thực hiện các nghị quyết của Đảng", 0, {{0}}},
+        {"Quyết định số", 0, {{0}}},
+        {"Quyết định 2,5 tỷ đồng", 0, {{0}}},
+        {"Quyết định 217abc", 0, {{0}}},
+        {"KếHoạch 5/KH", 0, {{0}}},
+        {"", 0, {{0}}},
+    };
+    check_cases(cases, N_CASES(cases));
+}
+
+static char *write_lexicon(const char *content)
+{
+    char *path = strdup("/tmp/docref-lexicon-XXXXXX");
+    assert_non_null(path);
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *file = fdopen(fd, "w");
+    assert_non_null(file);
+    fputs(content, file);
+    fclose(file);
+    return path;
+}
+
+static void lexicon_option(void **state)
+{
+    char *path = write_lexicon("# test lexicon\n  Công văn  \n\nTờ trình\n");
+    char setting[128];
+    snprintf(setting, sizeof setting, "types=%s", path);
+    const char *settings[] = {setting, NULL};
+    fp_fake_host host;
+    assert_int_equal(run_docref(&host, settings, "Công văn số 7/UBND và "
+                                "Quyết định số 1/QĐ, Tờ trình 3/TTr"),
+                     FP_OK);
+    assert_int_equal(host.n_facts, 2);
+    assert_string_equal(host.facts[0].value, "7/UBND");
+    assert_string_equal(attr(&host.facts[0], "type"), "Công văn");
+    assert_string_equal(host.facts[1].value, "3/TTr");
+    fp_fake_host_free(&host);
+    unlink(path);
+    free(path);
+}
+
+static void bad_lexicons_fail_create(void **state)
+{
+    static const struct {
+        const char *content;
+        const char *error_part;
+    } cases[] = {
+        {"# only a comment\n\n", "no document types in the lexicon"},
+        {"Quyết định\nback\\slash\n", ":2: 'back\\slash' cannot be a "
+                                      "document type: it holds a backslash"},
+        {"\xff\xfe\n", "it is not valid UTF-8"},
+    };
+    for (size_t i = 0; i < N_CASES(cases); i++) {
+        char *path = write_lexicon(cases[i].content);
+        char setting[128];
+        snprintf(setting, sizeof setting, "types=%s", path);
+        const char *settings[] = {setting, NULL};
+        fp_fake_host host;
+        fp_fake_host_init(&host);
+        fp_fake_plugin plugin;
+        assert_int_equal(fp_fake_plugin_create(&plugin,
+                                               fp_plugin_docref_get_desc(),
+                                               &host, settings),
+                         FP_ERROR);
+        if (strstr(host.last_error, cases[i].error_part) == NULL ||
+            strstr(host.last_error, path) == NULL)
+            fail_msg("lexicon %zu: error '%s' does not name the file and "
+                     "'%s'", i, host.last_error, cases[i].error_part);
+        fp_fake_host_free(&host);
+        unlink(path);
+        free(path);
+    }
+    const char *missing[] = {"types=/nonexistent/docref.txt", NULL};
+    fp_fake_host host;
+    fp_fake_host_init(&host);
+    fp_fake_plugin plugin;
+    assert_int_equal(fp_fake_plugin_create(&plugin,
+                                           fp_plugin_docref_get_desc(),
+                                           &host, missing),
+                     FP_ERROR);
+    assert_non_null(strstr(host.last_error, "/nonexistent/docref.txt"));
+    fp_fake_host_free(&host);
+}
+
+/* A 60 KB block of list-like digits stays within the match limits: no
+ * error, no fact (there is no type word). */
+static void long_blocks_stay_within_limits(void **state)
+{
+    size_t n = 60000;
+    char *text = malloc(n + 64);
+    assert_non_null(text);
+    strcpy(text, "Quyết định ");
+    size_t len = strlen(text);
+    while (len < n) {
+        memcpy(text + len, "1, ", 3);
+        len += 3;
+    }
+    text[len] = '\0';
+    fp_fake_host host;
+    int rc = run_docref(&host, default_settings, text);
+    if (rc != FP_OK)
+        fail_msg("extract failed: %s", host.last_error);
+    assert_int_equal(host.n_rejected, 0);
+    /* The first 16 numbers form one list (MAX_LIST), all bare: only the
+     * first stays; the matcher then moves on through the rest. */
+    assert_true(host.n_facts >= 1);
+    assert_string_equal(host.facts[0].surface, "Quyết định 1");
+    fp_fake_host_free(&host);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(issue_examples),
+        cmocka_unit_test(lists_dates_and_names),
+        cmocka_unit_test(not_references),
+        cmocka_unit_test(lexicon_option),
+        cmocka_unit_test(bad_lexicons_fail_create),
+        cmocka_unit_test(long_blocks_stay_within_limits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The plugin SDK from outside the tree (issue 5).  The factpipe binary looks
+# for its plugins and default pipeline where CMAKE_INSTALL_PREFIX says, so
+# this builds the tree once more, configured for a temporary prefix, and
+# installs it there; the out-of-tree plugin builds then see only that
+# prefix.
+set -euo pipefail
+CMAKE=${CMAKE:-cmake}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/factpipe-sdk.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+fail() { echo "sdk test: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+step "build and install into $prefix"
+"$CMAKE" -S "$SOURCE_DIR" -B "$tmp/build" -DCMAKE_INSTALL_PREFIX="$prefix" \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFP_BUILD_TESTS=OFF -DFP_WERROR=ON >/dev/null
+"$CMAKE" --build "$tmp/build" -j"$(nproc)" >/dev/null
+"$CMAKE" --install "$tmp/build" >/dev/null
+factpipe=$prefix/bin/factpipe
+pcdir=$(dirname "$(find "$prefix" -name factpipe-plugin.pc | head -1)")
+[ -f "$pcdir/factpipe-plugin.pc" ] || fail "factpipe-plugin.pc not installed"
+libdir=$(dirname "$pcdir")
+for f in "$libdir/libfactpipe.so" "$libdir/cmake/factpipe/factpipeConfig.cmake" \
+         "$prefix/include/factpipe/plugin.h" "$prefix/include/factpipe/factpipe.h" \
+         "$prefix/share/factpipe/default.pipeline" "$prefix/share/factpipe/schema/factpipe.rng" \
+         "$prefix/share/factpipe/lexicons/docref-types.txt" "$prefix/share/factpipe/sdk/fake_host.h" \
+         "$prefix/share/man/man1/factpipe.1" "$libdir/factpipe/plugins/docref.so"; do
+  [ -e "$f" ] || fail "not installed: $f"
+done
+
+step "the installed CLI finds its plugins and default pipeline without flags"
+listing=$(env -u FACTPIPE_PLUGIN_PATH "$factpipe" --list-plugins)
+grep -q "^pipeline: $prefix/share/factpipe/default.pipeline" <<<"$listing" ||
+  fail "installed factpipe does not use its installed pipeline: $listing"
+grep -q "$libdir/factpipe/plugins/percentage.so" <<<"$listing" ||
+  fail "installed factpipe does not load its installed plugins: $listing"
+env -u FACTPIPE_PLUGIN_PATH "$factpipe" "$SOURCE_DIR/samples/" >"$tmp/installed.xml"
+"$XMLLINT" --noout --relaxng "$prefix/share/factpipe/schema/factpipe.rng" "$tmp/installed.xml" 2>/dev/null ||
+  fail "installed output is not schema-valid"
+
+# The plugin's sources alone, away from the tree.
+src=$tmp/docref-src
+mkdir -p "$src"
+cp "$SOURCE_DIR"/plugins/docref/*.[ch] "$src/"
+
+check_loaded() { # plugin folder, label
+  local dir=$1 label=$2 out
+  out=$("$factpipe" --plugin-dir "$dir" --list-plugins)
+  grep -q "$dir/docref.so" <<<"$out" || fail "$label: factpipe did not load $dir/docref.so: $out"
+  "$factpipe" --plugin-dir "$dir" "$SOURCE_DIR/samples/" >"$tmp/$label.xml"
+  "$XMLLINT" --noout --relaxng "$prefix/share/factpipe/schema/factpipe.rng" "$tmp/$label.xml" 2>/dev/null ||
+    fail "$label: output is not schema-valid"
+  grep -q 'kind="docref" value="217-QĐ/TW"[^>]*text="Quyết định số 217-QĐ/TW"[^>]*type="Quyết định"' "$tmp/$label.xml" ||
+    fail "$label: the docref facts are not in the XML"
+  grep -q 'kind="docref" value="Nghị quyết Trung ương 4 (khóa XI)"' "$tmp/$label.xml" ||
+    fail "$label: the unnumbered reference is not in the XML"
+  "$factpipe" check-plugin "$dir/docref.so" >"$tmp/$label.check" ||
+    fail "$label: check-plugin failed: $(cat "$tmp/$label.check")"
+  echo "$label: $(grep -c 'kind="docref"' "$tmp/$label.xml") docref facts; $(tail -1 "$tmp/$label.check")"
+}
+
+step "out of tree with pkg-config"
+export PKG_CONFIG_PATH=$pcdir
+[ "$(pkg-config --variable=pluginsdir factpipe-plugin)" -ef "$libdir/factpipe/plugins" ] ||
+  fail "pluginsdir of factpipe-plugin.pc is not the installed plugin folder"
+[ -z "$(pkg-config --libs factpipe-plugin)" ] || fail "factpipe-plugin.pc must not have Libs"
+mkdir -p "$tmp/pc-plugins"
+# shellcheck disable=SC2046 # pkg-config output is a list of flags
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden \
+   $(pkg-config --cflags factpipe-plugin libpcre2-8) -o "$tmp/pc-plugins/docref.so" \
+   "$src"/*.c $(pkg-config --libs libpcre2-8)
+check_loaded "$tmp/pc-plugins" pkg-config
+
+step "out of tree with find_package(factpipe) and factpipe_add_plugin()"
+cp "$SOURCE_DIR"/tests/sdk/standalone/* "$src/"
+"$CMAKE" -S "$src" -B "$tmp/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+"$CMAKE" --build "$tmp/cmake-build" >/dev/null
+check_loaded "$tmp/cmake-build/plugins" find_package
+"$tmp/cmake-build/docref_smoke" "$prefix/share/factpipe/lexicons/docref-types.txt" ||
+  fail "the plugin's test against the installed fake host failed"
+DESTDIR=$tmp/stage "$CMAKE" --install "$tmp/cmake-build" >/dev/null
+[ -f "$tmp/stage$libdir/factpipe/plugins/docref.so" ] ||
+  fail "factpipe_add_plugin does not install into the installed plugin folder"
+
+step "embedding libfactpipe with pkg-config factpipe"
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags factpipe) -o "$tmp/embed" \
+   "$SOURCE_DIR/tests/sdk/embed_example.c" $(pkg-config --libs factpipe) -Wl,-rpath,"$libdir"
+"$tmp/embed" "$SOURCE_DIR/samples/thanhkhe-2018-10-09.txt" >"$tmp/embed.xml"
+"$XMLLINT" --noout --relaxng "$prefix/share/factpipe/schema/factpipe.rng" "$tmp/embed.xml" 2>/dev/null ||
+  fail "the embedding example's output is not schema-valid"
+[ "$(grep -c '<document ' "$tmp/embed.xml")" -eq 2 ] || fail "expected two documents from the embedding example"
+grep -q 'source="memory.txt"' "$tmp/embed.xml" || fail "the in-memory document is missing"
+exported=$(nm -D --defined-only "$libdir/libfactpipe.so" | awk '$2 == "T" {print $3}' | sort)
+others=$(grep -v '^factpipe_' <<<"$exported" || true)
+[ -z "$others" ] || fail "libfactpipe exports more than its API: $others"
+echo "libfactpipe exports $(wc -l <<<"$exported") functions: $(tr '\n' ' ' <<<"$exported")"
+echo "SDK OK"
