@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct fp_text_builder {
     char *text;
@@ -83,6 +84,23 @@ static inline int fp_text_builder_byte(fp_text_builder *tb, char c,
     tb->src[tb->len++] = src;
     if (tb->in_link)
         tb->link_total++;
+    return 0;
+}
+
+/* n > 0 content bytes with their input offsets, in one go.  The caller
+ * has reserved room for them. */
+static inline int fp_text_builder_bytes(fp_text_builder *tb,
+                                        const char *bytes,
+                                        const uint32_t *src, size_t n)
+{
+    if (fp_text_builder_byte(tb, bytes[0], src[0]) < 0)
+        return -1;
+    /* The line is open and no space is pending now: the rest is a copy. */
+    memcpy(tb->text + tb->len, bytes + 1, n - 1);
+    memcpy(tb->src + tb->len, src + 1, (n - 1) * sizeof *src);
+    tb->len += n - 1;
+    if (tb->in_link)
+        tb->link_total += n - 1;
     return 0;
 }
 
