@@ -98,8 +98,23 @@ typedef enum char_class {
     CHAR_PUNCT
 } char_class;
 
+/* ASCII, most of the text, tested letters first; the same classes as
+ * classify(). */
+static inline char_class classify_ascii(unsigned char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return CHAR_LETTER;
+    if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return CHAR_SPACE;
+    if (c >= '0' && c <= '9')
+        return CHAR_DIGIT;
+    return c == '-' ? CHAR_DASH : CHAR_PUNCT;
+}
+
 static char_class classify(uint32_t cp)
 {
+    if (cp < 0x80)
+        return classify_ascii((unsigned char)cp);
     if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
         return CHAR_SPACE;
     if (cp >= '0' && cp <= '9')
@@ -170,7 +185,7 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded)
     const unsigned char *p = (const unsigned char *)text;
     while (i < end) {
         if (p[i] < 0x80) { /* ASCII: most of the letters of a word */
-            if (classify(p[i]) != CHAR_LETTER)
+            if (classify_ascii(p[i]) != CHAR_LETTER)
                 break;
             folded[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20
                                                           : p[i]);
@@ -202,7 +217,8 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         size_t len = 1;
         if (cp >= 0x80)
             len = decode_utf8(p + i, end - i, &cp);
-        char_class cls = classify(cp);
+        char_class cls = cp < 0x80 ? classify_ascii((unsigned char)cp)
+                                   : classify(cp);
         if (cls == CHAR_SPACE) {
             space_before = true;
             i += len;

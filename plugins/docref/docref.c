@@ -90,16 +90,19 @@ static int docref_extract(void *state, const fp_document *doc,
                              "outside the %zu-byte text", doc->source, i,
                              span->start, span->end, doc->text_len);
     }
-    /* Match data is written by every match: it belongs to this call, not
-     * to the instance other threads share. */
-    pcre2_match_data *match_data =
-        pcre2_match_data_create(DOCREF_OVECTOR_PAIRS, NULL);
-    if (match_data == NULL)
-        return fp_errorf(host, "out of memory creating match data");
+    /* Match data and the window's offset limit are written by every
+     * search: they belong to this call, not to the instance other threads
+     * share. */
+    docref_call call = {
+        pcre2_match_data_create(DOCREF_OVECTOR_PAIRS, NULL),
+        pcre2_match_context_copy(matcher->limits)};
     int rc = FP_OK;
+    if (call.match_data == NULL || call.window == NULL)
+        rc = fp_errorf(host, "out of memory creating match data");
     for (size_t i = 0; i < doc->n_blocks && rc == FP_OK; i++)
-        rc = docref_extract_block(matcher, match_data, doc, i, host);
-    pcre2_match_data_free(match_data);
+        rc = docref_extract_block(matcher, &call, doc, i, host);
+    pcre2_match_context_free(call.window);
+    pcre2_match_data_free(call.match_data);
     return rc;
 }
 

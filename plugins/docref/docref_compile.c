@@ -45,6 +45,13 @@ static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
     "[0-9]++" WORD_END                                                     \
     "(?:\\h*+\\(\\h*+" TERM "\\h*+\\)|\\h*+,?\\h*+" TERM ")?)"
 
+/* docref_match.c searches for a reference only shortly before a digit:
+ * between the end of the type and the first digit of the number a match
+ * holds at most this many runs of \h — "\h số \h : \h" before a number,
+ * "\h hội \h nghị \h trung \h ương \h" before a plenum's number.  Keep it
+ * in step with the reference pattern below. */
+enum { SPACE_RUNS_AFTER_TYPE = 5 };
+
 #define CONTINUATION                                                       \
     "(?:\\h*+[,;]\\h*+(?:(?i:và)\\h++)?|\\h++(?i:và)\\h++)"                \
     "(?:(?i:số)\\h*+)?" NUMBER("next_")
@@ -56,13 +63,14 @@ static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
     "|(?<wday>[0-9]{1,2})\\h++(?i:tháng)\\h++(?<wmonth>[0-9]{1,2})\\h++"   \
     "(?i:năm)\\h++(?<wyear>[0-9]{4}))(?![0-9])"
 
-static pcre2_code *compile(const char *pattern, const fp_host *host,
-                           const char *what)
+static pcre2_code *compile(const char *pattern, uint32_t extra_options,
+                           const fp_host *host, const char *what)
 {
     int error_code;
     PCRE2_SIZE error_offset;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
-                                     PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS,
+                                     PCRE2_ZERO_TERMINATED,
+                                     COMPILE_OPTIONS | extra_options,
                                      &error_code, &error_offset, NULL);
     if (code == NULL) {
         PCRE2_UCHAR message[256];
@@ -115,14 +123,21 @@ static int compile_all(docref_matcher *m, const fp_host *host)
     char *pattern = reference_pattern(&m->types);
     if (pattern == NULL)
         return fp_errorf(host, "out of memory");
-    m->reference = compile(pattern, host, "reference");
+    /* The offset limit lets a search stop at the end of its window. */
+    m->reference = compile(pattern, PCRE2_USE_OFFSET_LIMIT, host,
+                           "reference");
     free(pattern);
     if (m->reference == NULL)
         return FP_ERROR;
-    m->continuation = compile(CONTINUATION, host, "continuation");
+    /* Both follow a match, so they are anchored — at compile time: JIT
+     * code runs only the anchoring it was compiled for, and a match-time
+     * PCRE2_ANCHORED would fall back to the interpreter, which checks the
+     * UTF-8 of the rest of the block on every call. */
+    m->continuation = compile(CONTINUATION, PCRE2_ANCHORED, host,
+                              "continuation");
     if (m->continuation == NULL)
         return FP_ERROR;
-    m->date = compile(DATE, host, "date");
+    m->date = compile(DATE, PCRE2_ANCHORED, host, "date");
     if (m->date == NULL)
         return FP_ERROR;
     return FP_OK;
@@ -142,6 +157,18 @@ int docref_matcher_build(docref_matcher *m, docref_types *types,
     pcre2_set_match_limit(m->limits, MATCH_LIMIT);
     pcre2_set_depth_limit(m->limits, DEPTH_LIMIT);
     pcre2_set_heap_limit(m->limits, HEAP_LIMIT_KIB);
+
+    m->window_space_runs = 0;
+    for (size_t i = 0; i < m->types.n; i++) {
+        const char *type = m->types.names[i];
+        if (strpbrk(type, "0123456789") != NULL) {
+            m->window_space_runs = 0; /* a type's own digits: no windows */
+            break;
+        }
+        size_t runs = docref_type_space_runs(type) + SPACE_RUNS_AFTER_TYPE;
+        if (runs > m->window_space_runs)
+            m->window_space_runs = runs;
+    }
 
     m->so_group = group(m->reference, "so");
     m->name_group = group(m->reference, "name");

@@ -13,6 +13,9 @@
  * are left to the next match. */
 enum { MAX_LIST = 16 };
 
+/* Search windows closer than this are merged (see find_reference). */
+enum { WINDOW_GAP_BYTES = 32 };
+
 /* One document number of a list, as byte offsets into the block. */
 typedef struct listed_number {
     size_t ref_start;        /* the fact's start: the type for the first */
@@ -33,14 +36,15 @@ static bool is_set(const PCRE2_SIZE *ovector, uint32_t group)
     return group != 0 && ovector[2 * group] != PCRE2_UNSET;
 }
 
-/* pcre2_match with the instance's limits; returns 1 match, 0 no match,
- * FP_ERROR (reported) on any matcher error: R10, never "no match". */
-static int match(const docref_matcher *m, const pcre2_code *code,
-                 const block_view *b, size_t from, uint32_t options,
-                 pcre2_match_data *match_data, const fp_host *host)
+/* pcre2_match under context (the instance's limits, or a copy with an
+ * offset limit); returns 1 match, 0 no match, FP_ERROR (reported) on any
+ * matcher error: R10, never "no match". */
+static int match_in(const pcre2_code *code, const block_view *b, size_t from,
+                    pcre2_match_data *match_data,
+                    pcre2_match_context *context, const fp_host *host)
 {
-    int rc = pcre2_match(code, (PCRE2_SPTR)b->text, b->len, from, options,
-                         match_data, m->limits);
+    int rc = pcre2_match(code, (PCRE2_SPTR)b->text, b->len, from, 0,
+                         match_data, context);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
@@ -51,6 +55,14 @@ static int match(const docref_matcher *m, const pcre2_code *code,
                          b->offset + b->len, (const char *)message);
     }
     return 1;
+}
+
+/* match_in() with the instance's limits. */
+static int match(const docref_matcher *m, const pcre2_code *code,
+                 const block_view *b, size_t from,
+                 pcre2_match_data *match_data, const fp_host *host)
+{
+    return match_in(code, b, from, match_data, m->limits, host);
 }
 
 /* The number a match captured in groups g. */
@@ -71,7 +83,7 @@ static int read_list(const docref_matcher *m, const block_view *b,
     const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
     while (*n < MAX_LIST) {
         int rc = match(m, m->continuation, b, list[*n - 1].end,
-                       PCRE2_ANCHORED, match_data, host);
+                       match_data, host);
         if (rc != 1)
             return rc;
         list[(*n)++] = number_at(ovector, m->next);
@@ -102,7 +114,7 @@ static int read_date(const docref_matcher *m, const block_view *b,
                      const fp_host *host)
 {
     iso[0] = '\0';
-    int rc = match(m, m->date, b, from, PCRE2_ANCHORED, match_data, host);
+    int rc = match(m, m->date, b, from, match_data, host);
     if (rc != 1)
         return rc;
     const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
@@ -241,7 +253,84 @@ static int handle_match(const docref_matcher *m, const block_view *b,
     return emit_list(b, list, n, type, date, host);
 }
 
-int docref_extract_block(const docref_matcher *m, pcre2_match_data *match_data,
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Where a reference whose first digit is at `digit` can start at the
+ * earliest: after the previous digit (types, "số" and plenum words hold
+ * none) and after the last max_runs runs of spaces before it.  Only
+ * spaces and tabs are counted, a subset of \h, so the window is never too
+ * short. */
+static size_t window_start(const block_view *b, size_t digit, size_t max_runs)
+{
+    size_t i = digit, runs = 0;
+    while (i > 0 && !is_digit(b->text[i - 1])) {
+        if (b->text[i - 1] != ' ' && b->text[i - 1] != '\t') {
+            i--;
+            continue;
+        }
+        if (++runs > max_runs)
+            break;
+        while (i > 0 && (b->text[i - 1] == ' ' || b->text[i - 1] == '\t'))
+            i--;
+    }
+    return i;
+}
+
+/* The first digit at or after from that starts a run of digits (a digit
+ * right after another can never be a reference's first), or len. */
+static size_t next_digit_run(const block_view *b, size_t from)
+{
+    for (size_t i = from; i < b->len; i++)
+        if (is_digit(b->text[i]) && (i == 0 || !is_digit(b->text[i - 1])))
+            return i;
+    return b->len;
+}
+
+/* Searches for the next reference starting at or after from.  Every
+ * reference holds a digit, shortly after its start when the lexicon's
+ * types hold none: so only the windows before runs of digits are searched,
+ * each with an offset limit at its end, and the first match found is the
+ * one a search of the whole block would find.  Returns 1 (match in
+ * call->match_data), 0 (none) or FP_ERROR. */
+static int find_reference(const docref_matcher *m, docref_call *call,
+                          const block_view *b, size_t from,
+                          const fp_host *host)
+{
+    if (m->window_space_runs == 0) {
+        pcre2_set_offset_limit(call->window, PCRE2_UNSET);
+        return match_in(m->reference, b, from, call->match_data,
+                        call->window, host);
+    }
+    size_t digit = next_digit_run(b, from + 1);
+    while (digit < b->len) {
+        size_t start = window_start(b, digit, m->window_space_runs);
+        if (start < from)
+            start = from;
+        /* Windows a few bytes apart ("15/01/2019") are searched as one:
+         * searching the gap costs less than another call. */
+        size_t end = digit, next = next_digit_run(b, digit + 1);
+        while (next < b->len &&
+               window_start(b, next, m->window_space_runs) <=
+                   end + WINDOW_GAP_BYTES) {
+            end = next;
+            next = next_digit_run(b, next + 1);
+        }
+        if (start < end) {
+            pcre2_set_offset_limit(call->window, end - 1);
+            int rc = match_in(m->reference, b, start, call->match_data,
+                              call->window, host);
+            if (rc != 0)
+                return rc;
+        }
+        digit = next;
+    }
+    return 0;
+}
+
+int docref_extract_block(const docref_matcher *m, docref_call *call,
                          const fp_document *doc, size_t block_index,
                          const fp_host *host)
 {
@@ -251,10 +340,10 @@ int docref_extract_block(const docref_matcher *m, pcre2_match_data *match_data,
     /* Every match holds a type word and a digit, so each one moves the
      * start forward. */
     for (size_t offset = 0; offset < b.len;) {
-        int rc = match(m, m->reference, &b, offset, 0, match_data, host);
+        int rc = find_reference(m, call, &b, offset, host);
         if (rc != 1)
             return rc == 0 ? FP_OK : FP_ERROR;
-        if (handle_match(m, &b, match_data, &offset, host) != FP_OK)
+        if (handle_match(m, &b, call->match_data, &offset, host) != FP_OK)
             return FP_ERROR;
     }
     return FP_OK;

@@ -31,6 +31,10 @@ typedef struct docref_matcher {
     pcre2_code *continuation;    /* ", 218-QĐ/TW" after a number (anchored) */
     pcre2_code *date;            /* " ngày 15/01/2019" after it (anchored) */
     pcre2_match_context *limits; /* read-only once built: shared by threads */
+    /* Runs of spaces a reference holds before its first digit, at most
+     * (the longest type's, then "số" or a plenum's words); 0 when a type
+     * holds a digit itself, and every block is searched whole. */
+    size_t window_space_runs;
     uint32_t so_group, name_group;
     docref_number_groups first, next;
     uint32_t day, month, year, day_words, month_words, year_words;
@@ -44,9 +48,16 @@ int docref_matcher_build(docref_matcher *matcher, docref_types *types,
 /* Frees what the matcher holds (not the matcher itself). */
 void docref_matcher_free(docref_matcher *matcher);
 
+/* The mutable things one extract() call matches with: never shared. */
+typedef struct docref_call {
+    pcre2_match_data *match_data;
+    pcre2_match_context *window; /* the limits plus a per-search offset
+                                    limit (the end of a search window) */
+} docref_call;
+
 /* Finds and emits the references in block block_index of doc. */
-int docref_extract_block(const docref_matcher *matcher,
-                         pcre2_match_data *match_data, const fp_document *doc,
-                         size_t block_index, const fp_host *host);
+int docref_extract_block(const docref_matcher *matcher, docref_call *call,
+                         const fp_document *doc, size_t block_index,
+                         const fp_host *host);
 
 #endif /* DOCREF_MATCH_H */

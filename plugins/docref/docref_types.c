@@ -149,6 +149,19 @@ static void append(char *out, size_t *len, const char *src, size_t n)
     out[*len] = '\0';
 }
 
+size_t docref_type_space_runs(const char *type)
+{
+    size_t runs = 0;
+    const char *p = type + strcspn(type, " \t");
+    while (*p != '\0') {
+        p += strspn(p, " \t");
+        if (*p != '\0')
+            runs++;
+        p += strcspn(p, " \t");
+    }
+    return runs;
+}
+
 char *docref_types_alternation(const docref_types *types)
 {
     /* Each type: "(?i:\Q" … "\E)" with every space turned into

@@ -32,4 +32,8 @@ void docref_types_free(docref_types *types);
  * when out of memory. */
 char *docref_types_alternation(const docref_types *types);
 
+/* How many runs of spaces and tabs separate the words of type (as the
+ * alternation joins them with \h++): 1 for "Quyết định". */
+size_t docref_type_space_runs(const char *type);
+
 #endif /* DOCREF_TYPES_H */

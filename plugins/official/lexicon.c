@@ -18,23 +18,48 @@
 /* Edge-word keys start with a control byte no folded entry has. */
 enum { FIRST_WORD_MARK = '\x01', LAST_WORD_MARK = '\x02' };
 
+/* FNV-1a */
+static const uint64_t FNV_OFFSET_BASIS = 1469598103934665603ULL;
+static const uint64_t FNV_PRIME = 1099511628211ULL;
+
+static uint64_t hash_step(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * FNV_PRIME;
+}
+
 static uint64_t hash_phrase(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s != '\0'; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = FNV_OFFSET_BASIS;
+    for (; *s != '\0'; s++)
+        h = hash_step(h, (unsigned char)*s);
     return h;
+}
+
+/* Whether the stored key is mark followed by word (mark 0: word alone). */
+static bool key_is(const char *key, char mark, const char *word)
+{
+    if (mark != 0 && *key++ != mark)
+        return false;
+    return strcmp(key, word) == 0;
+}
+
+/* The slot of the key mark+word, whose hash is hash: where it is, or the
+ * free slot where it would go.  Most look-ups are of words in no lexicon:
+ * the stored hashes settle them without comparing strings. */
+static size_t probe(const lexicon *lex, uint64_t hash, char mark,
+                    const char *word)
+{
+    size_t mask = lex->capacity - 1;
+    size_t i = (size_t)hash & mask;
+    while (lex->keys[i] != NULL &&
+           !(lex->hashes[i] == hash && key_is(lex->keys[i], mark, word)))
+        i = (i + 1) & mask;
+    return i;
 }
 
 static size_t slot_of(const lexicon *lex, const char *key)
 {
-    size_t mask = lex->capacity - 1;
-    size_t i = (size_t)hash_phrase(key) & mask;
-    while (lex->keys[i] != NULL && strcmp(lex->keys[i], key) != 0)
-        i = (i + 1) & mask;
-    return i;
+    return probe(lex, hash_phrase(key), 0, key);
 }
 
 static bool grow(lexicon *lex)
@@ -42,23 +67,31 @@ static bool grow(lexicon *lex)
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
     char **keys = calloc(capacity, sizeof *keys);
     int *values = calloc(capacity, sizeof *values);
-    if (keys == NULL || values == NULL) {
+    uint64_t *hashes = calloc(capacity, sizeof *hashes);
+    if (keys == NULL || values == NULL || hashes == NULL) {
         free(keys);
         free(values);
+        free(hashes);
         return false;
     }
-    lexicon bigger = {keys, values, capacity, lex->used, lex->count,
-                      lex->max_words};
+    /* Keys are distinct: each goes to the first free slot of its hash. */
     for (size_t i = 0; i < lex->capacity; i++) {
         if (lex->keys[i] == NULL)
             continue;
-        size_t slot = slot_of(&bigger, lex->keys[i]);
-        bigger.keys[slot] = lex->keys[i];
-        bigger.values[slot] = lex->values[i];
+        size_t slot = (size_t)lex->hashes[i] & (capacity - 1);
+        while (keys[slot] != NULL)
+            slot = (slot + 1) & (capacity - 1);
+        keys[slot] = lex->keys[i];
+        values[slot] = lex->values[i];
+        hashes[slot] = lex->hashes[i];
     }
     free(lex->keys);
     free(lex->values);
-    *lex = bigger;
+    free(lex->hashes);
+    lex->keys = keys;
+    lex->values = values;
+    lex->hashes = hashes;
+    lex->capacity = capacity;
     return true;
 }
 
@@ -90,12 +123,14 @@ static bool add_entry(lexicon *lex, const char *key, int value)
 {
     if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
         return false;
-    size_t slot = slot_of(lex, key);
+    uint64_t hash = hash_phrase(key);
+    size_t slot = probe(lex, hash, 0, key);
     if (lex->keys[slot] != NULL)
         return true;
     lex->keys[slot] = strdup(key);
     if (lex->keys[slot] == NULL)
         return false;
+    lex->hashes[slot] = hash;
     lex->used++;
     lex->values[slot] = value;
     if (key[0] == FIRST_WORD_MARK || key[0] == LAST_WORD_MARK)
@@ -123,13 +158,16 @@ bool lexicon_find(const lexicon *lex, const char *folded, int *value)
 
 static bool find_edge(const lexicon *lex, char mark, const char *word)
 {
-    char key[LEXICON_MAX_ENTRY + 1];
-    size_t len = strlen(word);
+    if (lex->capacity == 0)
+        return false;
+    /* The hash of the key mark+word, without copying the word into one. */
+    uint64_t hash = hash_step(FNV_OFFSET_BASIS, (unsigned char)mark);
+    size_t len = 0;
+    for (const char *p = word; *p != '\0'; p++, len++)
+        hash = hash_step(hash, (unsigned char)*p);
     if (len >= LEXICON_MAX_ENTRY)
         return false;
-    key[0] = mark;
-    memcpy(key + 1, word, len + 1);
-    return lexicon_find(lex, key, NULL);
+    return lex->keys[probe(lex, hash, mark, word)] != NULL;
 }
 
 bool lexicon_has_first_word(const lexicon *lex, const char *word)
@@ -148,6 +186,7 @@ void lexicon_free(lexicon *lex)
         free(lex->keys[i]);
     free(lex->keys);
     free(lex->values);
+    free(lex->hashes);
     memset(lex, 0, sizeof *lex);
 }
 

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
 
@@ -26,6 +27,7 @@ typedef struct lexicon_kind {
 typedef struct lexicon {
     char **keys; /* open addressing; NULL marks a free slot */
     int *values;
+    uint64_t *hashes; /* of each slot's key */
     size_t capacity;
     size_t used;      /* slots taken: entries and their edge words */
     size_t count;     /* entries */

@@ -99,11 +99,17 @@ static token_shape scan_word(token_list *list, const char *text, size_t len,
         }
         letters += letter;
         uppers += upper;
-        if (c < 0x80)
+        if (c < 0x80) {
             list->folded[n++] = (char)(upper ? c + 0x20 : c);
-        else
+        } else if (!upper) {
+            /* Already folded: a letter decoded from valid UTF-8, so its
+             * bytes are its encoding — copy them, no re-encoding. */
+            memcpy(list->folded + n, text + at, *pos - at);
+            n += *pos - at;
+        } else {
             text_put_char(list->folded, list->folded_capacity, &n,
                           text_fold_char(c));
+        }
     }
     list->folded[n] = '\0';
     list->folded_len = n + 1;

@@ -258,6 +258,36 @@ static void bad_lexicons_fail_create(void **state)
     fp_fake_host_free(&host);
 }
 
+/* The plugin searches only shortly before each run of digits: references
+ * at the widest its windows allow, with the most space runs between type
+ * and number, glued forms, and a reference after a long stretch of prose
+ * and of other digits are all found. */
+static void search_window_edges(void **state)
+{
+    (void)state;
+    static const docref_case cases[] = {
+        {"Thông\ttư   liên  tịch   số  :   146/2017/TT-BTC", 1,
+         {{"146/2017/TT-BTC", "Thông\ttư   liên  tịch   số  :   146/2017/TT-BTC",
+           "Thông tư liên tịch", NULL}}},
+        {"Nghị  quyết   Hội  nghị   Trung  ương   8   khóa XI", 1,
+         {{"Nghị  quyết   Hội  nghị   Trung  ương   8   khóa XI",
+           "Nghị  quyết   Hội  nghị   Trung  ương   8   khóa XI",
+           "Nghị quyết", NULL}}},
+        {"Quyết định số217-QĐ/TW và Chỉ thị:05-CT/TW", 2,
+         {{"217-QĐ/TW", "Quyết định số217-QĐ/TW", "Quyết định", NULL},
+          {"05-CT/TW", "Chỉ thị:05-CT/TW", "Chỉ thị", NULL}}},
+        {"năm 2019 có 12 đợt, 3 lần và 45 người tham gia trong các phong "
+         "trào thi đua của quận, phường và các tổ dân phố trên địa bàn, "
+         "theo Kế hoạch 112/KH-UBND", 1,
+         {{"112/KH-UBND", "Kế hoạch 112/KH-UBND", "Kế hoạch", NULL}}},
+        {"12/08/2020 Công văn 1054/UBND-QLĐT 15/01/2019 Luật 25", 2,
+         {{"1054/UBND-QLĐT", "Công văn 1054/UBND-QLĐT", "Công văn", NULL},
+          {"25", "Luật 25", "Luật", NULL}}},
+        {"Quyết định của Ủy ban nhân dân quận ngày 5", 0, {{0}}},
+    };
+    check_cases(cases, N_CASES(cases));
+}
+
 /* A 60 KB block of list-like digits stays within the match limits: no
  * error, no fact (there is no type word). */
 static void long_blocks_stay_within_limits(void **state)
@@ -293,6 +323,7 @@ int main(void)
         cmocka_unit_test(not_references),
         cmocka_unit_test(lexicon_option),
         cmocka_unit_test(bad_lexicons_fail_create),
+        cmocka_unit_test(search_window_edges),
         cmocka_unit_test(long_blocks_stay_within_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
