@@ -80,6 +80,11 @@ static const char usage_text[] =
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
     "\n"
+    "Fixed limits (README, Limits): HTML nesting past 4096 elements is cut\n"
+    "(the document gets partial=\"true\"); a page whose attributes libxml2\n"
+    "would compare more than 10^8 times for duplicates fails; a plugin's\n"
+    "regular expression that runs past 100000 steps fails its document.\n"
+    "\n"
     "Exit status: 0 all documents succeeded; 1 some documents failed (their\n"
     "<document> holds an <error>, the others are written); 2 usage or\n"
     "pipeline error (nothing processed); 3 the output could not be written.\n";

@@ -223,11 +223,21 @@ static int write_document(fp_engine *e, doc_state *s, int failed, const char *so
     if (failed) {
         out.error = why;
         if (e->log) {
+            /* Messages of the read stage already start with the path. */
+            size_t n = strlen(source);
+            int named = strncmp(why, source, n) == 0 && why[n] == ':';
             char line[1400];
-            snprintf(line, sizeof line, "%s: %s", source, why);
+            snprintf(line, sizeof line, "%s%s%s", named ? "" : source, named ? "" : ": ", why);
             e->log(e->log_user, FP_LOG_WARNING, line);
         }
     } else {
+        if (s->text.partial && e->log) {
+            char line[1200];
+            snprintf(line, sizeof line, "%s: the HTML parser stopped early (nesting past its "
+                     "depth limit or a parser error); text after that point is missing and "
+                     "the document is marked partial=\"true\"", source);
+            e->log(e->log_user, FP_LOG_WARNING, line);
+        }
         out.format = s->text.format == FP_FORMAT_TEXT ? "text" : "html";
         out.encoding = s->decoded.encoding;
         out.title = s->meta.title;
