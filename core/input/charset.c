@@ -106,14 +106,18 @@ void fp_utf8_scan(const unsigned char *bytes, size_t len, fp_utf8_stats *stats)
     memset(stats, 0, sizeof *stats);
     size_t i = 0;
     while (i < len) {
-        if (bytes[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i += fp_ascii_prefix(bytes + i, len - i);
+        if (i == len)
+            break;
         size_t bad = 0;
         size_t n = fp_utf8_well_formed(bytes + i, len - i, &bad);
         if (n > 0) {
             stats->multibyte++;
+            /* The NFC quick check rides along: the sequence is decoded
+             * here anyway, so a page of precomposed Vietnamese needs no
+             * NFC pass at all. */
+            if (!fp_nfc_is_inert(fp_utf8_code_point(bytes + i, n)))
+                stats->not_inert++;
             i += n;
         } else if (i + bad == len && bytes[i] >= 0xC2 && bytes[i] < 0xF5) {
             stats->truncated_tail = 1; /* ran out of bytes, not into one */

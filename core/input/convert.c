@@ -37,8 +37,21 @@ int fp_mtext_append(fp_mtext *t, const char *bytes, size_t n, uint32_t from,
     if (fp_mtext_reserve(t, n, err) != 0)
         return -1;
     memcpy(t->text + t->len, bytes, n);
-    for (size_t i = 0; i < n; i++)
-        t->src[t->len + i] = identity ? from + (uint32_t)i : from;
+    /* Two plain loops rather than one with a test inside; the identity
+     * fill (a whole page of valid UTF-8) goes in blocks of eight, a fixed
+     * trip count that the compiler turns into vector stores even at -O2. */
+    uint32_t *src = t->src + t->len;
+    if (identity) {
+        size_t i = 0;
+        for (; n - i >= 8; i += 8)
+            for (size_t j = 0; j < 8; j++)
+                src[i + j] = from + (uint32_t)(i + j);
+        for (; i < n; i++)
+            src[i] = from + (uint32_t)i;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            src[i] = from;
+    }
     t->len += n;
     return 0;
 }
@@ -64,10 +77,9 @@ int fp_convert_utf8(const unsigned char *bytes, size_t len, size_t start,
         return -1;
     size_t run_start = start, i = start;
     while (i < len) {
-        if (bytes[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i += fp_ascii_prefix(bytes + i, len - i);
+        if (i == len)
+            break;
         size_t bad = 0;
         size_t n = fp_utf8_well_formed(bytes + i, len - i, &bad);
         if (n > 0) {
@@ -83,6 +95,13 @@ int fp_convert_utf8(const unsigned char *bytes, size_t len, size_t start,
     }
     return fp_mtext_append(out, (const char *)bytes + run_start,
                            len - run_start, (uint32_t)run_start, 1, err);
+}
+
+int fp_convert_utf8_valid(const unsigned char *bytes, size_t len,
+                          size_t start, fp_mtext *out, fp_error *err)
+{
+    return fp_mtext_append(out, (const char *)bytes + start, len - start,
+                           (uint32_t)start, 1, err);
 }
 
 static int append_code_point(fp_mtext *t, uint32_t cp, size_t from,
@@ -200,16 +219,36 @@ int fp_convert_bytes(const unsigned char *bytes, size_t len, size_t start,
                      const fp_byte_table *table, fp_mtext *out,
                      fp_error *err)
 {
-    if (fp_mtext_reserve(out, (len - start) * 2, err) != 0)
+    /* Size the output exactly first, so that the copy below is a tight
+     * loop with no reallocation and no per-character call. */
+    size_t out_len = 0;
+    for (size_t i = start; i < len; i++) {
+        unsigned char n = table->len[bytes[i]];
+        out_len += n ? n : sizeof replacement_utf8;
+    }
+    /* Eight bytes of slack: each table entry is copied whole (a fixed-size
+     * copy is one move) and the bytes past its length are overwritten by
+     * the next character or left beyond the end. */
+    size_t slack = sizeof table->utf8[0];
+    if (fp_mtext_reserve(out, out_len + slack, err) != 0)
         return -1;
+    char *text = out->text + out->len;
+    uint32_t *src = out->src + out->len;
+    size_t k = 0;
     for (size_t i = start; i < len; i++) {
         unsigned char b = bytes[i];
-        int rc = table->len[b]
-                     ? fp_mtext_append(out, (const char *)table->utf8[b],
-                                       table->len[b], (uint32_t)i, 0, err)
-                     : append_replacement(out, i, err);
-        if (rc != 0)
-            return -1;
+        size_t n = table->len[b];
+        if (n) {
+            memcpy(text + k, table->utf8[b], sizeof table->utf8[b]);
+        } else {
+            memcpy(text + k, replacement_utf8, sizeof replacement_utf8);
+            n = sizeof replacement_utf8;
+            out->replacements++;
+        }
+        for (size_t j = 0; j < n; j++)
+            src[k + j] = (uint32_t)i;
+        k += n;
     }
+    out->len += k;
     return 0;
 }

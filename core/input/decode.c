@@ -24,7 +24,17 @@ typedef struct encoding_choice {
     const char *decided_by; /* "bom", "meta", "utf-8 check", "fallback" */
     size_t bom_len;
     int have_table; /* table is built for charset */
+    int scanned;    /* stats describe all the bytes (no BOM was found) */
+    fp_utf8_stats stats;
 } encoding_choice;
+
+/* UTF-8 input that the scan found well-formed: it can be copied as it is,
+ * and it is NFC already when every character in it is inert. */
+static int scanned_clean_utf8(const encoding_choice *choice)
+{
+    return choice->charset->kind == FP_CHARSET_UTF8 && choice->scanned &&
+           choice->stats.invalid == 0 && !choice->stats.truncated_tail;
+}
 
 /* Ill-formed UTF-8 that is still best read as UTF-8 with U+FFFD. */
 static int mostly_utf8(const fp_utf8_stats *stats)
@@ -50,6 +60,8 @@ static int choose_encoding(const unsigned char *bytes, size_t len, int is_html,
     }
     fp_utf8_stats stats;
     fp_utf8_scan(bytes, len, &stats);
+    choice->scanned = 1;
+    choice->stats = stats;
     const fp_charset *declared = is_html ? fp_meta_charset(bytes, len) : NULL;
     if (declared && declared->kind == FP_CHARSET_UTF8) {
         if (declared_utf8_holds(&stats)) {
@@ -83,6 +95,9 @@ static int convert(const unsigned char *bytes, size_t len,
 {
     switch (choice->charset->kind) {
     case FP_CHARSET_UTF8:
+        if (scanned_clean_utf8(choice))
+            return fp_convert_utf8_valid(bytes, len, choice->bom_len, text,
+                                         err);
         return fp_convert_utf8(bytes, len, choice->bom_len, text, err);
     case FP_CHARSET_UTF16LE:
     case FP_CHARSET_UTF16BE:
@@ -124,7 +139,8 @@ int fp_decode(const unsigned char *bytes, size_t len, fp_format format,
                         err) != 0 ||
         convert(bytes, len, &choice, table, &text, err) != 0 ||
         fp_mtext_reserve(&text, 0, err) != 0 ||
-        fp_nfc_normalize(&text, NULL, err) != 0) {
+        (!(scanned_clean_utf8(&choice) && choice.stats.not_inert == 0) &&
+         fp_nfc_normalize(&text, NULL, err) != 0)) {
         fp_mtext_free(&text);
         goto done;
     }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------------ */
 /* Character sets (charset.c)                                               */
@@ -51,6 +52,25 @@ const fp_charset *fp_charset_from_bom(const unsigned char *bytes, size_t len,
 const fp_charset *fp_meta_charset(const unsigned char *bytes, size_t len);
 
 #define FP_PRESCAN_BYTES 4096u
+
+/* Number of ASCII bytes at the start of s[0..len).  Pages are mostly ASCII
+ * markup, so the run is tested eight bytes at a time (one word, one mask);
+ * memcpy keeps the unaligned load well-defined and compiles to a plain
+ * load. */
+static inline size_t fp_ascii_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (len - i >= 8) {
+        uint64_t word;
+        memcpy(&word, s + i, sizeof word);
+        if (word & UINT64_C(0x8080808080808080))
+            break;
+        i += 8;
+    }
+    while (i < len && s[i] < 0x80)
+        i++;
+    return i;
+}
 
 /* Length of the well-formed UTF-8 sequence at s (1..4; avail >= 1), or 0 if
  * it is ill-formed: then *bad is the length of its maximal subpart, the
@@ -98,8 +118,41 @@ static inline size_t fp_utf8_well_formed(const unsigned char *s, size_t avail,
     return 0;
 }
 
+/* The code point of the well-formed sequence of n bytes at s. */
+static inline int32_t fp_utf8_code_point(const unsigned char *s, size_t n)
+{
+    switch (n) {
+    case 1:
+        return s[0];
+    case 2:
+        return (int32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    case 3:
+        return (int32_t)(s[0] & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 |
+               (s[2] & 0x3F);
+    default:
+        return (int32_t)(s[0] & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 |
+               (int32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    }
+}
+
+/* 1 when code point cp is known to be NFC on its own, to have canonical
+ * combining class 0 and never to combine with a preceding character, so
+ * the NFC check can skip it without asking utf8proc: everything below the
+ * combining diacritics (ASCII, Latin-1, Latin Extended-A/B: the Vietnamese
+ * letters ă đ ơ ư…), the precomposed Vietnamese letters with tone marks
+ * and the common punctuation (dashes, quotes, bullet, ellipsis).  Checked
+ * against utf8proc for every code point in tests/input. */
+static inline int fp_nfc_is_inert(int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x1EA0 && cp <= 0x1EF9) ||
+           (cp >= 0x2010 && cp <= 0x2027);
+}
+
 typedef struct fp_utf8_stats {
     size_t multibyte;   /* well-formed sequences of 2 to 4 bytes */
+    size_t not_inert;   /* of those, the ones fp_nfc_is_inert does not
+                           vouch for: 0 means well-formed bytes are NFC
+                           as they stand */
     size_t invalid;     /* ill-formed subparts, a truncated tail excluded */
     int truncated_tail; /* the bytes end inside a sequence that was
                            well-formed so far (a cut-off download) */
@@ -129,6 +182,12 @@ void fp_mtext_free(fp_mtext *t);
  * Valid input is copied in one piece with an identity map. */
 int fp_convert_utf8(const unsigned char *bytes, size_t len, size_t start,
                     fp_mtext *out, fp_error *err);
+
+/* The common case of the above: bytes[start..len) that fp_utf8_scan found
+ * well-formed (no invalid subpart, no truncated tail), copied in one piece
+ * with an identity map and no second validation. */
+int fp_convert_utf8_valid(const unsigned char *bytes, size_t len,
+                          size_t start, fp_mtext *out, fp_error *err);
 
 /* Decode bytes[start..len) as UTF-16; lone surrogates and an odd last byte
  * become U+FFFD. */
@@ -163,9 +222,5 @@ int fp_convert_bytes(const unsigned char *bytes, size_t len, size_t start,
  * to be rewritten (changed may be NULL). */
 int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err);
 
-/* 1 when code point cp is known to be NFC on its own, to have canonical
- * combining class 0 and never to combine with a preceding character, so
- * the NFC check can skip it without asking utf8proc. */
-int fp_nfc_is_inert(int32_t cp);
 
 #endif

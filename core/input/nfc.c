@@ -22,13 +22,6 @@
 
 #define NFC_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
 
-int fp_nfc_is_inert(int32_t cp)
-{
-    /* Checked against utf8proc for every code point in tests/input. */
-    return cp < 0x300 || (cp >= 0x1EA0 && cp <= 0x1EF9) ||
-           (cp >= 0x2010 && cp <= 0x2027);
-}
-
 typedef struct tagged_cp {
     int32_t cp;
     uint32_t at; /* byte offset in the text being normalized */
@@ -130,20 +123,19 @@ static int normalize_chunk(const fp_mtext *t, size_t start, size_t end,
                            nfc_work *w, int *same, fp_error *err)
 {
     const utf8proc_uint8_t *bytes = (const utf8proc_uint8_t *)t->text;
+    /* A chunk has at most one code point per byte: one reservation. */
+    if (grow((void **)&w->source, &w->source_cap, end - start,
+             sizeof *w->source, err) != 0)
+        return -1;
     size_t n_source = 0;
     for (size_t i = start; i < end;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step =
-            utf8proc_iterate(bytes + i, (utf8proc_ssize_t)(end - i), &cp);
-        if (step <= 0) { /* cannot happen: the converters write valid UTF-8 */
-            cp = 0xFFFD;
+        size_t bad = 0;
+        size_t step = fp_utf8_well_formed(bytes + i, end - i, &bad);
+        int32_t cp = step ? fp_utf8_code_point(bytes + i, step) : 0xFFFD;
+        if (step == 0) /* cannot happen: the converters write valid UTF-8 */
             step = 1;
-        }
-        if (grow((void **)&w->source, &w->source_cap, n_source + 1,
-                 sizeof *w->source, err) != 0)
-            return -1;
         w->source[n_source++] = (tagged_cp){cp, (uint32_t)i};
-        i += (size_t)step;
+        i += step;
     }
     utf8proc_ssize_t n_nfc;
     for (;;) {
@@ -201,23 +193,25 @@ static int append_chunk(const fp_mtext *t, size_t start, nfc_work *w,
 static int append_unchanged(const fp_mtext *t, size_t from, size_t to,
                             fp_mtext *out, fp_error *err)
 {
-    size_t before = out->len;
-    if (fp_mtext_append(out, t->text + from, to - from, 0, 0, err) != 0)
+    if (fp_mtext_reserve(out, to - from, err) != 0)
         return -1;
-    memcpy(out->src + before, t->src + from, (to - from) * sizeof *out->src);
+    memcpy(out->text + out->len, t->text + from, to - from);
+    memcpy(out->src + out->len, t->src + from, (to - from) * sizeof *out->src);
+    out->len += to - from;
     return 0;
 }
 
 static int chunk_is_inert(const fp_mtext *t, size_t start, size_t end)
 {
-    const utf8proc_uint8_t *bytes = (const utf8proc_uint8_t *)t->text;
+    /* Decoded inline: this runs on every non-ASCII run of every page, and
+     * most runs are one precomposed letter. */
+    const unsigned char *bytes = (const unsigned char *)t->text;
     for (size_t i = start; i < end;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step =
-            utf8proc_iterate(bytes + i, (utf8proc_ssize_t)(end - i), &cp);
-        if (step <= 0 || !fp_nfc_is_inert(cp))
+        size_t bad = 0;
+        size_t step = fp_utf8_well_formed(bytes + i, end - i, &bad);
+        if (step == 0 || !fp_nfc_is_inert(fp_utf8_code_point(bytes + i, step)))
             return 0;
-        i += (size_t)step;
+        i += step;
     }
     return 1;
 }
@@ -232,8 +226,7 @@ int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err)
     if (changed)
         *changed = 0;
     while (i < t->len) {
-        while (i < t->len && (unsigned char)t->text[i] < 0x80)
-            i++;
+        i += fp_ascii_prefix((const unsigned char *)t->text + i, t->len - i);
         if (i == t->len)
             break;
         size_t start = i > 0 ? i - 1 : 0, end = i;

@@ -42,6 +42,21 @@ typedef enum zone_pattern {
 struct fp_zone_rules {
     char **class_cues[ZS_N_CLASS_SECTIONS]; /* lower-case ASCII words */
     size_t n_class_cues[ZS_N_CLASS_SECTIONS];
+    /* The element cues sorted by first byte, with their lengths: the cues
+     * starting with byte b are [class_cue_first[s][b],
+     * class_cue_first[s][b + 1]), so a token part is compared only with
+     * the few cues that can start it. */
+    size_t *class_cue_len[ZS_N_CLASS_SECTIONS];
+    size_t class_cue_first[ZS_N_CLASS_SECTIONS][257];
+    /* For the line sections anchored at the start of the line: whether a
+     * cue may begin with each ASCII byte (both cases of a letter).  A line
+     * whose first byte past the leading ASCII separators is an ASCII
+     * character no cue begins with cannot match, and PCRE2 is not asked.
+     * false for sections that cannot be screened this way (unanchored, or
+     * a cue starting with a separator or with U+017F / U+212A, which match
+     * 's' and 'k' without regard to case). */
+    bool cue_start_screened[ZS_COUNT];
+    bool cue_may_start_with[ZS_COUNT][128];
     /* One alternation per line-cue section; NULL when the section is empty. */
     pcre2_code *section_pattern[ZS_COUNT];
     /* A counter cue and its number anywhere in a line ("… Lượt xem: 432"). */
@@ -80,6 +95,16 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
 /* The first full calendar date in the line, as "YYYY-MM-DD" in iso[11];
  * false when there is none (or none that exists: 31/02 is refused). */
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11]);
+
+/* ASCII characters the line templates' leading filler [\s\p{P}\p{S}]
+ * matches: the six ASCII white-space characters, punctuation and
+ * symbols. */
+static inline bool zone_ascii_filler(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x21 && c <= 0x2F) ||
+           (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+           (c >= 0x7B && c <= 0x7E);
+}
 
 /* Line shape tests that need no cues. */
 bool zone_is_blank(zone_span line);

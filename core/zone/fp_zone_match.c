@@ -33,10 +33,32 @@ static bool run_pattern(zone_matcher *m, const pcre2_code *re, zone_span line,
                        m->rules->match_context) > 0;
 }
 
+/* Can a cue of an anchored section start this line?  Skips the leading
+ * ASCII separators and looks at the next byte; false only when that is an
+ * ASCII character no cue begins with (or there is none), which PCRE2 would
+ * refuse too.  Anything unusual (a non-ASCII character, a control byte) is
+ * left to PCRE2. */
+static bool cue_may_start(const fp_zone_rules *rules, zone_section section,
+                          zone_span line)
+{
+    if (!rules->cue_start_screened[section])
+        return true;
+    for (size_t i = 0; i < line.len; i++) {
+        unsigned char c = (unsigned char)line.s[i];
+        if (zone_ascii_filler(c))
+            continue;
+        if (c >= 0x80 || c < 0x20 || c == 0x7F)
+            return true;
+        return rules->cue_may_start_with[section][c];
+    }
+    return false; /* separators only: no cue to match */
+}
+
 bool zone_line_matches(zone_matcher *m, zone_section section, zone_span line,
                        size_t *match_end)
 {
-    if (!run_pattern(m, m->rules->section_pattern[section], line, 0))
+    if (!cue_may_start(m->rules, section, line) ||
+        !run_pattern(m, m->rules->section_pattern[section], line, 0))
         return false;
     if (match_end)
         *match_end = pcre2_get_ovector_pointer(m->match)[1];
@@ -49,19 +71,23 @@ bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
     return run_pattern(m, m->rules->pattern[pattern], line, 0);
 }
 
-/* Is cue a run of whole '-'/'_'-separated parts of token? */
-static bool token_has_cue(const char *token, size_t token_len, const char *cue)
+/* Does a cue of the section start at token[at] and end where a
+ * '-'/'_'-separated part of the token ends? */
+static bool cue_ends_part_at(const fp_zone_rules *rules, zone_section section,
+                             const char *token, size_t token_len, size_t at)
 {
-    size_t cue_len = strlen(cue);
-    if (cue_len == 0 || cue_len > token_len)
-        return false;
-    for (size_t at = 0; at + cue_len <= token_len; at++) {
-        bool starts_part = at == 0 || token[at - 1] == '-' ||
-                           token[at - 1] == '_';
+    unsigned char first = (unsigned char)token[at];
+    size_t from = rules->class_cue_first[section][first];
+    size_t to = rules->class_cue_first[section][first + 1];
+    for (size_t i = from; i < to; i++) {
+        size_t cue_len = rules->class_cue_len[section][i];
         size_t after = at + cue_len;
+        if (cue_len == 0 || after > token_len)
+            continue;
         bool ends_part = after == token_len || token[after] == '-' ||
                          token[after] == '_';
-        if (starts_part && ends_part && memcmp(token + at, cue, cue_len) == 0)
+        if (ends_part &&
+            memcmp(token + at, rules->class_cues[section][i], cue_len) == 0)
             return true;
     }
     return false;
@@ -80,9 +106,15 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
         while (*p && *p != ' ' && *p != '\t')
             p++;
         size_t token_len = (size_t)(p - token);
-        for (size_t i = 0; token_len && i < rules->n_class_cues[section]; i++)
-            if (token_has_cue(token, token_len, rules->class_cues[section][i]))
+        /* A cue is a run of whole parts: try it only where a part starts,
+         * and only the cues that begin with that byte. */
+        for (size_t at = 0; at < token_len; at++) {
+            bool starts_part =
+                at == 0 || token[at - 1] == '-' || token[at - 1] == '_';
+            if (starts_part &&
+                cue_ends_part_at(rules, section, token, token_len, at))
                 return true;
+        }
     }
     return false;
 }
@@ -214,9 +246,13 @@ bool zone_is_digit_counter(zone_span line)
 bool zone_is_percent_widget(zone_span line)
 {
     size_t percents = 0, glued = 0;
-    for (size_t i = 0; i < line.len; i++) {
-        if (line.s[i] != '%')
-            continue;
+    if (line.len == 0)
+        return false;
+    /* memchr: most lines have no '%' at all and are passed over at once. */
+    const char *end = line.s + line.len;
+    for (const char *at = line.s;
+         (at = memchr(at, '%', (size_t)(end - at))) != NULL; at++) {
+        size_t i = (size_t)(at - line.s);
         percents++;
         if (i + 1 < line.len) {
             unsigned char next = (unsigned char)line.s[i + 1];

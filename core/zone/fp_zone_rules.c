@@ -31,6 +31,13 @@ static const char *const section_templates[ZS_COUNT] = {
     [ZS_PORTAL_NAME] = "(?:%s)" ZONE_WORD_END,
 };
 
+/* The sections whose template starts "^" ZONE_FILLER "(?:cues": a match
+ * begins with a cue right after the line's leading separators. */
+static const bool section_anchored[ZS_COUNT] = {
+    [ZS_CHROME_LINE] = true, [ZS_CHROME_PREFIX] = true, [ZS_COUNTER] = true,
+    [ZS_END_OF_ARTICLE] = true, [ZS_DATELINE] = true, [ZS_BYLINE] = true,
+};
+
 /* A person's name: capitalized words. */
 #define ZONE_NAME "\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){1,4}"
 
@@ -208,6 +215,64 @@ static pcre2_code *compile_pattern(const char *source, const char *what,
     return re;
 }
 
+/* Which ASCII bytes the cues of an anchored section begin with (see
+ * cue_start_screened in fp_zone_internal.h). */
+static void screen_cue_starts(fp_zone_rules *rules, zone_section section,
+                              const cue_list *cues)
+{
+    if (!section_anchored[section])
+        return;
+    bool *may_start = rules->cue_may_start_with[section];
+    for (size_t i = 0; i < cues->n; i++) {
+        const unsigned char *cue = (const unsigned char *)cues->items[i];
+        unsigned char c = cue[0];
+        if (c >= 0x80) {
+            /* Other non-ASCII starts match only non-ASCII text, which is
+             * always left to PCRE2; these two match ASCII letters. */
+            if ((c == 0xC5 && cue[1] == 0xBF) ||
+                (c == 0xE2 && cue[1] == 0x84 && cue[2] == 0xAA))
+                return;
+        } else if (zone_ascii_filler(c)) {
+            return; /* the filler could match part of the cue */
+        } else if (c >= 'a' && c <= 'z') {
+            may_start[c] = may_start[c - 'a' + 'A'] = true;
+        } else if (c >= 'A' && c <= 'Z') {
+            may_start[c] = may_start[c - 'A' + 'a'] = true;
+        } else {
+            may_start[c] = true;
+        }
+    }
+    rules->cue_start_screened[section] = true;
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort a section's element cues by first byte and note where each byte's
+ * cues start (see class_cue_first in fp_zone_internal.h). */
+static int index_class_cues(fp_zone_rules *rules, int section)
+{
+    char **cues = rules->class_cues[section];
+    size_t n = rules->n_class_cues[section];
+    if (n > 0)
+        qsort(cues, n, sizeof *cues, cmp_strings);
+    rules->class_cue_len[section] = calloc(n ? n : 1, sizeof(size_t));
+    if (!rules->class_cue_len[section])
+        return -1;
+    size_t *first = rules->class_cue_first[section];
+    size_t k = 0;
+    for (unsigned b = 0; b <= 256; b++) {
+        while (k < n && b < 256 && (unsigned char)cues[k][0] < b)
+            k++;
+        first[b] = b < 256 ? k : n;
+    }
+    for (size_t i = 0; i < n; i++)
+        rules->class_cue_len[section][i] = strlen(cues[i]);
+    return 0;
+}
+
 static const char counter_inside_template[] =
     "(?<![\\p{L}\\p{N}])(?:%s)\\s*:\\s*[0-9]";
 
@@ -359,7 +424,10 @@ fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
             rules->class_cues[s] = lists[s].items;
             rules->n_class_cues[s] = lists[s].n;
             memset(&lists[s], 0, sizeof lists[s]);
+            if (index_class_cues(rules, s) != 0)
+                rc = fp_error_set(err, "%s: out of memory", path);
         } else if (lists[s].n > 0) {
+            screen_cue_starts(rules, (zone_section)s, &lists[s]);
             rules->section_pattern[s] = compile_section(
                 section_templates[s], (zone_section)s, &lists[s], path, err);
             if (!rules->section_pattern[s])
@@ -405,6 +473,7 @@ void fp_zone_rules_free(fp_zone_rules *rules)
         for (size_t i = 0; i < rules->n_class_cues[s]; i++)
             free(rules->class_cues[s][i]);
         free(rules->class_cues[s]);
+        free(rules->class_cue_len[s]);
     }
     for (int s = 0; s < ZS_COUNT; s++)
         pcre2_code_free(rules->section_pattern[s]);

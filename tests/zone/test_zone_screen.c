@@ -1,0 +1,243 @@
+/* The shortcuts zoning takes before asking PCRE2 or comparing every cue:
+ * the line-start screen and the first-byte index of element cues must give
+ * exactly the answers of the full tests they skip. */
+#include "zone_test_util.h"
+#include "zone/fp_zone_internal.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The cues of config/zones.conf, whatever their section. */
+typedef struct cue_words {
+    char **items;
+    size_t n;
+} cue_words;
+
+static cue_words read_all_cues(void)
+{
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "r");
+    assert_non_null(f);
+    cue_words words = {0};
+    size_t cap = 0;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\r\n");
+        line[len] = '\0';
+        if (len == 0 || line[0] == '#' || line[0] == '[')
+            continue;
+        if (words.n == cap) {
+            cap = cap ? cap * 2 : 64;
+            words.items = realloc(words.items, cap * sizeof *words.items);
+            assert_non_null(words.items);
+        }
+        words.items[words.n] = strdup(line);
+        assert_non_null(words.items[words.n]);
+        words.n++;
+    }
+    fclose(f);
+    assert_true(words.n > 50);
+    return words;
+}
+
+static void free_cues(cue_words *words)
+{
+    for (size_t i = 0; i < words->n; i++)
+        free(words->items[i]);
+    free(words->items);
+}
+
+/* What the section's pattern alone says, without the screen. */
+static bool pcre2_says(const fp_zone_rules *rules, zone_section section,
+                       const char *line, pcre2_match_data *md)
+{
+    const pcre2_code *re = rules->section_pattern[section];
+    return re && pcre2_match(re, (PCRE2_SPTR)line, strlen(line), 0, 0, md,
+                             rules->match_context) > 0;
+}
+
+static void change_ascii_case(char *s, int how)
+{
+    for (size_t i = 0; s[i]; i++) {
+        char c = s[i];
+        if (how == 1 && c >= 'a' && c <= 'z')
+            s[i] = (char)(c - 'a' + 'A');
+        else if (how == 2 && c >= 'A' && c <= 'Z')
+            s[i] = (char)(c - 'A' + 'a');
+    }
+}
+
+/* Every cue of every section, behind separators ASCII and not, in three
+ * casings, followed by what makes a dateline, a counter or prose: each
+ * line-cue section must answer as its pattern does. */
+static void screen_agrees_with_the_patterns(void **state)
+{
+    (void)state;
+    static const char *const prefixes[] = {
+        "",     " ",          "\t",     "- ",    "(",     "\xE2\x80\xA2 ",
+        "\xC2\xA0", "\xC2\xA9 ", "\x01", "a",    "1",     "\xC2\xAB",
+        "|",    "*** ",       "\xE2\x80\x8B", ">> ", "x ",
+    };
+    static const char *const suffixes[] = {
+        "", " 5/10/2018", ": 123", " b\xC3\xA0i vi\xE1\xBA\xBFt", "x", " |",
+    };
+    fp_zone_rules *rules = zone_test_load_rules();
+    zone_matcher m;
+    fp_error err = {{0}};
+    assert_int_equal(zone_matcher_init(&m, rules, &err), 0);
+    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+    assert_non_null(md);
+    cue_words words = read_all_cues();
+    size_t screened_sections = 0, matches = 0, lines = 0;
+    for (int s = ZS_N_CLASS_SECTIONS; s < ZS_COUNT; s++)
+        screened_sections += rules->cue_start_screened[s];
+    char line[1024];
+    for (size_t w = 0; w < words.n; w++) {
+        for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++) {
+            for (size_t x = 0; x < sizeof suffixes / sizeof *suffixes; x++) {
+                for (int how = 0; how < 3; how++) {
+                    snprintf(line, sizeof line, "%s%s%s", prefixes[p],
+                             words.items[w], suffixes[x]);
+                    change_ascii_case(line, how);
+                    zone_span span = {line, strlen(line)};
+                    lines++;
+                    for (int s = ZS_N_CLASS_SECTIONS; s < ZS_COUNT; s++) {
+                        bool expected = pcre2_says(rules, s, line, md);
+                        bool got = zone_line_matches(&m, s, span, NULL);
+                        if (got != expected)
+                            fail_msg("section %d, line \"%s\": %d, pattern "
+                                     "says %d",
+                                     s, line, got, expected);
+                        matches += got;
+                    }
+                }
+            }
+        }
+    }
+    /* the test means something only if sections are screened and lines
+     * both match and do not */
+    assert_true(screened_sections >= 5);
+    assert_true(matches > 1000 && matches < lines * 4);
+    free_cues(&words);
+    pcre2_match_data_free(md);
+    zone_matcher_free(&m);
+    fp_zone_rules_free(rules);
+}
+
+static fp_zone_rules *load_text(const char *text)
+{
+    char *path = zone_test_temp_file(text);
+    fp_error err = {{0}};
+    fp_zone_rules *rules = fp_zone_rules_load(path, &err);
+    if (!rules)
+        fail_msg("%s", err.message);
+    unlink(path);
+    free(path);
+    return rules;
+}
+
+static bool line_matches(fp_zone_rules *rules, zone_section section,
+                         const char *line)
+{
+    zone_matcher m;
+    fp_error err = {{0}};
+    assert_int_equal(zone_matcher_init(&m, rules, &err), 0);
+    bool matched =
+        zone_line_matches(&m, section, (zone_span){line, strlen(line)}, NULL);
+    zone_matcher_free(&m);
+    return matched;
+}
+
+/* Cues the screen cannot vouch for turn it off for their section: one that
+ * starts with a separator (the filler may eat part of it) and one that
+ * starts with KELVIN SIGN, which matches 'k' whatever the case. */
+static void unusual_cue_starts_turn_the_screen_off(void **state)
+{
+    (void)state;
+    fp_zone_rules *rules =
+        load_text("[chrome-prefix]\n-- In\n[byline]\n\xE2\x84\xAATV\n"
+                  "[counter]\nL\xC6\xB0\xE1\xBB\xA3t xem\n");
+    assert_false(rules->cue_start_screened[ZS_CHROME_PREFIX]);
+    assert_false(rules->cue_start_screened[ZS_BYLINE]);
+    assert_true(rules->cue_start_screened[ZS_COUNTER]);
+    assert_false(rules->cue_start_screened[ZS_PORTAL_NAME]);
+    assert_true(line_matches(rules, ZS_CHROME_PREFIX, "-- In"));
+    assert_true(line_matches(rules, ZS_CHROME_PREFIX, " --- In"));
+    assert_true(line_matches(rules, ZS_BYLINE, "ktv: Thu Lan"));
+    assert_true(line_matches(rules, ZS_COUNTER, "  l\xC6\xB0\xE1\xBB\xA3t xem: 5"));
+    assert_false(line_matches(rules, ZS_COUNTER, "  xem: 5"));
+    assert_false(line_matches(rules, ZS_COUNTER, " -- "));
+    fp_zone_rules_free(rules);
+}
+
+/* The cue test before the index: every position of the token, every cue. */
+static bool reference_cues_match(const char *const *cues, size_t n_cues,
+                                 const char *token)
+{
+    size_t token_len = strlen(token);
+    for (size_t c = 0; c < n_cues; c++) {
+        size_t cue_len = strlen(cues[c]);
+        for (size_t at = 0; cue_len && at + cue_len <= token_len; at++) {
+            bool starts = at == 0 || token[at - 1] == '-' ||
+                          token[at - 1] == '_';
+            size_t after = at + cue_len;
+            bool ends = after == token_len || token[after] == '-' ||
+                        token[after] == '_';
+            if (starts && ends && memcmp(token + at, cues[c], cue_len) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Tokens glued from cue parts and near misses, against the reference. */
+static void element_cue_index_agrees_with_every_position(void **state)
+{
+    (void)state;
+    static const char *const cues[] = {"menu", "tin-khac", "left", "_x",
+                                       "9box", "a",        "nav",  "left-zone"};
+    static const char *const parts[] = {"menu", "tin",  "khac", "left", "x",
+                                        "9box", "a",    "nav",  "leftover",
+                                        "zone", "amenu", "",    "_",    "-"};
+    fp_zone_rules *rules = load_text("[chrome-class]\nmenu\ntin-khac\nleft\n"
+                                     "_x\n9box\na\nnav\nleft-zone\n");
+    uint32_t seed = 99;
+    size_t hits = 0;
+    char token[128];
+    for (int round = 0; round < 20000; round++) {
+        token[0] = '\0';
+        size_t n_parts = 1 + (seed >> 4) % 4;
+        for (size_t k = 0; k < n_parts; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            if (k)
+                strcat(token, (seed >> 20) % 2 ? "-" : "_");
+            strcat(token, parts[(seed >> 8) % (sizeof parts / sizeof *parts)]);
+        }
+        bool expected = reference_cues_match(cues, sizeof cues / sizeof *cues,
+                                             token);
+        char attribute[160];
+        snprintf(attribute, sizeof attribute, " other %s\t", token);
+        bool got = zone_cues_match(rules, ZS_CHROME_CLASS, attribute);
+        if (got != expected)
+            fail_msg("token \"%s\": %d, expected %d", token, got, expected);
+        hits += got;
+    }
+    assert_true(hits > 1000 && hits < 19000);
+    fp_zone_rules_free(rules);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(screen_agrees_with_the_patterns),
+        cmocka_unit_test(unusual_cue_starts_turn_the_screen_off),
+        cmocka_unit_test(element_cue_index_agrees_with_every_position),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
