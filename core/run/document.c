@@ -77,14 +77,21 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
     s->blocks = calloc(s->text.n_lines ? s->text.n_lines : 1, sizeof *s->blocks);
     if (!s->blocks)
         return snprintf(why, why_size, "out of memory"), -1;
+    /* Facts in chrome would be dropped anyway: unless they are to be kept,
+     * plugins do not see chrome blocks (menus and link lists are a large
+     * part of a portal page's text). */
+    size_t n_blocks = 0;
     for (size_t i = 0; i < s->text.n_lines; i++) {
-        s->blocks[i].start = s->text.lines[i].start;
-        s->blocks[i].end = s->text.lines[i].end;
-        s->blocks[i].zone = s->text.lines[i].zone;
+        if (s->text.lines[i].zone == FP_ZONE_CHROME && !e->keep_chrome)
+            continue;
+        s->blocks[n_blocks].start = s->text.lines[i].start;
+        s->blocks[n_blocks].end = s->text.lines[i].end;
+        s->blocks[n_blocks].zone = s->text.lines[i].zone;
+        n_blocks++;
     }
     fp_document_meta meta = {s->meta.title, s->meta.date, s->meta.byline};
     fp_document doc = {sizeof doc, source, s->text.text, s->text.len,
-                       s->blocks, s->text.n_lines, &meta};
+                       s->blocks, n_blocks, &meta};
 
     for (size_t i = 0; i < e->n_plugins; i++) {
         fp_engine_plugin_slot *slot = &e->plugins[i];

@@ -106,9 +106,12 @@ typedef enum fp_zone_kind {
 } fp_zone_kind;
 
 /* A block is a run of text between two breaks (a paragraph, a table cell,
- * a line of a plain-text page).  Blocks do not overlap, are in text order
- * and cover every non-blank part of the text.  Matching block by block
- * keeps matches from running across paragraphs and bounds regex subjects. */
+ * a line of a plain-text page).  Blocks do not overlap and are in text
+ * order.  They cover every part of the text facts are wanted from: the
+ * article, and the page chrome only when the user keeps chrome facts
+ * (--keep-chrome); otherwise chrome blocks are left out.  Matching block by
+ * block keeps matches from running across paragraphs and bounds regex
+ * subjects. */
 typedef struct fp_block {
     size_t start, end; /* byte offsets into fp_document.text */
     fp_zone_kind zone;
