@@ -217,6 +217,23 @@ static inline int fp_emit(const fp_host *host, const fp_fact *fact)
     return host->emit(host->ctx, fact);
 }
 
+/* Check that every block of doc lies inside its text.  The core guarantees
+ * it; a plugin calls this first so that a test host or a future core with
+ * a bug fails the document with a message instead of reading out of bounds.
+ * Returns FP_OK, or FP_ERROR after host->error. */
+static inline int fp_document_check_blocks(const fp_document *doc,
+                                           const fp_host *host)
+{
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const fp_block *b = &doc->blocks[i];
+        if (b->start > b->end || b->end > doc->text_len)
+            return fp_errorf(host, "%s: block %zu (bytes %zu-%zu) lies "
+                             "outside the %zu-byte text", doc->source, i,
+                             b->start, b->end, doc->text_len);
+    }
+    return FP_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The descriptor.                                                          */
 

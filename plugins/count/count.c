@@ -312,13 +312,8 @@ static int count_extract(void *opaque, const fp_document *doc,
                          const fp_host *host)
 {
     const count_state *state = opaque;
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        const fp_block *span = &doc->blocks[i];
-        if (span->start > span->end || span->end > doc->text_len)
-            return fp_errorf(host, "%s: block %zu (bytes %zu-%zu) lies "
-                             "outside the %zu-byte text", doc->source, i,
-                             span->start, span->end, doc->text_len);
-    }
+    if (fp_document_check_blocks(doc, host) != FP_OK)
+        return FP_ERROR;
     /* Match data is written by every match, so it belongs to this call,
      * not to the instance other threads share. */
     pcre2_match_data *match_data =

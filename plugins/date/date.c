@@ -252,13 +252,8 @@ static int date_extract(void *state, const fp_document *doc,
                         const fp_host *host)
 {
     const date_grammar *grammar = state;
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        const fp_block *b = &doc->blocks[i];
-        if (b->start > b->end || b->end > doc->text_len)
-            return fp_errorf(host, "%s: block %zu (bytes %zu-%zu) lies "
-                             "outside the %zu-byte text", doc->source, i,
-                             b->start, b->end, doc->text_len);
-    }
+    if (fp_document_check_blocks(doc, host) != FP_OK)
+        return FP_ERROR;
     article_date article = article_date_parse(
         doc->meta != NULL ? doc->meta->date : NULL);
     int reference = two_digit_reference(article);

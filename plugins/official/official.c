@@ -158,13 +158,8 @@ static int official_extract(void *state, const fp_document *doc,
                             const fp_host *host)
 {
     const official_lexicons *lex = state;
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        const fp_block *span = &doc->blocks[i];
-        if (span->start > span->end || span->end > doc->text_len)
-            return fp_errorf(host, "%s: block %zu (bytes %zu-%zu) lies "
-                             "outside the %zu-byte text", doc->source, i,
-                             span->start, span->end, doc->text_len);
-    }
+    if (fp_document_check_blocks(doc, host) != FP_OK)
+        return FP_ERROR;
 
     token_list tokens = {0};
     mention_list mentions = {0};

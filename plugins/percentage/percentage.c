@@ -322,13 +322,8 @@ static int percentage_extract(void *state, const fp_document *doc,
                               const fp_host *host)
 {
     const percentage_matcher *matcher = state;
-    for (size_t i = 0; i < doc->n_blocks; i++) {
-        const fp_block *span = &doc->blocks[i];
-        if (span->start > span->end || span->end > doc->text_len)
-            return fp_errorf(host, "%s: block %zu (bytes %zu-%zu) lies "
-                             "outside the %zu-byte text", doc->source, i,
-                             span->start, span->end, doc->text_len);
-    }
+    if (fp_document_check_blocks(doc, host) != FP_OK)
+        return FP_ERROR;
 
     /* Match data is written by every match, so it belongs to this call,
      * not to the instance other threads share. */
