@@ -15,7 +15,8 @@ enum {
     EXIT_ALL_OK = 0,
     EXIT_SOME_FAILED = 1,
     EXIT_USAGE = 2,
-    EXIT_OUTPUT = 3
+    EXIT_OUTPUT = 3,
+    EXIT_OUTPUT_FULL = 4
 };
 
 static const char usage_text[] =
@@ -87,7 +88,9 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 all documents succeeded; 1 some documents failed (their\n"
     "<document> holds an <error>, the others are written); 2 usage or\n"
-    "pipeline error (nothing processed); 3 the output could not be written.\n";
+    "pipeline error (nothing processed); 3 the output could not be written;\n"
+    "4 the output device is full (the batch stopped cleanly: no partial file;\n"
+    "with -o DIR/ make room and run again with --resume to complete it).\n";
 
 typedef struct cli {
     const char *output;
@@ -348,6 +351,12 @@ int main(int argc, char **argv)
         if (rc == -2) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_USAGE;
+        } else if (rc < 0 && stats.output_full) {
+            fprintf(stderr, "factpipe: %s\nfactpipe: the output device is full: stopped "
+                    "with no partial file left; make room (or copy the output folder to a "
+                    "larger disk) and run again (with -o DIR/, --resume completes the "
+                    "run)\n", err.message);
+            status = EXIT_OUTPUT_FULL;
         } else if (rc < 0) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_OUTPUT;

@@ -109,6 +109,36 @@ static int check_file_safety(const char *path, const char *name, fp_error *err)
     return 0;
 }
 
+/* R11: the file that is actually loaded must lie inside the folder it was
+ * found in, after symbolic links: a link NAME.so -> /elsewhere/x.so would
+ * run code from a folder nobody chose as a plugin folder.  Links within
+ * the folder (NAME.so -> NAME-1.2.so) are fine. */
+static int check_inside_folder(const char *path, const char *abs, const char *name,
+                               fp_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    char *folder = slash ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
+    char *real_folder = folder ? realpath(folder, NULL) : NULL;
+    int rc = 0;
+    if (!folder)
+        rc = fp_error_set(err, "out of memory");
+    else if (!real_folder)
+        rc = fp_error_set(err, "plugin '%s' (%s): cannot resolve its folder %s: %s", name, path,
+                          folder, strerror(errno));
+    else {
+        size_t n = strlen(real_folder);
+        int root = n == 1; /* "/" already ends in the separator */
+        if (strncmp(abs, real_folder, n) != 0 || (!root && abs[n] != '/'))
+            rc = fp_error_set(err, "plugin '%s' (%s) resolves to %s, outside its plugin folder "
+                              "%s; refusing to load it: copy the plugin into the folder "
+                              "instead of linking to it",
+                              name, path, abs, real_folder);
+    }
+    free(folder);
+    free(real_folder);
+    return rc;
+}
+
 int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -122,7 +152,8 @@ int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
         free(name);
         return -1;
     }
-    if (check_file_safety(abs, name, err) != 0)
+    if (check_inside_folder(path, abs, name, err) != 0 ||
+        check_file_safety(abs, name, err) != 0)
         goto fail;
 
     dlerror();

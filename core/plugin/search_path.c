@@ -68,8 +68,25 @@ static char *join_path(const char *dir, const char *name, const char *suffix)
     return p;
 }
 
+/* [a-z][a-z0-9_]*: no '/' and no "..", so NAME.so stays in its folder. */
+static int is_plugin_name(const char *s)
+{
+    if (!(*s >= 'a' && *s <= 'z'))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
 char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name, fp_error *err)
 {
+    if (!is_plugin_name(name)) {
+        fp_error_set(err, "'%s' is not a plugin name: plugin names are [a-z][a-z0-9_]* and "
+                     "are looked up only inside the plugin folders (no '/' or '..'); put the "
+                     "plugin in a folder and add it with --plugin-dir", name);
+        return NULL;
+    }
     for (size_t i = 0; i < pp->n; i++) {
         char *path = join_path(pp->dirs[i], name, ".so");
         if (!path) {

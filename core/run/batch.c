@@ -142,6 +142,16 @@ static char *folder_file_path(const batch *b, const fp_batch_doc *d)
     return path;
 }
 
+/* Called right after an output operation failed, errno still its own:
+ * a full device gets its own exit status (the run can be resumed once
+ * there is room).  Returns -1. */
+static int output_failed(batch *b)
+{
+    if (fp_errno_is_device_full(errno))
+        b->stats->output_full = 1;
+    return -1;
+}
+
 static int write_folder_file(batch *b, const slot *s)
 {
     char *path = folder_file_path(b, &s->doc);
@@ -151,18 +161,21 @@ static int write_folder_file(batch *b, const slot *s)
     int rc = fp_atomic_open(&f, path, b->err);
     free(path);
     if (rc != 0)
-        return -1;
+        return output_failed(b);
     if (fwrite(b->prefix, 1, b->prefix_len, f.fp) != b->prefix_len ||
         fwrite(s->xml, 1, s->xml_len, f.fp) != s->xml_len ||
         fwrite(b->suffix, 1, b->suffix_len, f.fp) != b->suffix_len) {
-        fp_error_set(b->err, "%s: cannot write: %s", f.final_path, strerror(errno));
+        int why = errno;
+        fp_error_set(b->err, "%s: cannot write: %s", f.final_path, strerror(why));
         fp_atomic_abandon(&f);
-        return -1;
+        errno = why;
+        return output_failed(b);
     }
-    if (fp_atomic_commit(&f, b->err) != 0)
-        return -1;
-    return fp_journal_append(b->journal, s->doc.source, s->doc.identity, s->status,
-                             s->reason, b->err);
+    if (fp_atomic_commit(&f, b->err) != 0 ||
+        fp_journal_append(b->journal, s->doc.source, s->doc.identity, s->status, s->reason,
+                          b->err) != 0)
+        return output_failed(b);
+    return 0;
 }
 
 static void report_row(batch *b, const slot *s)
@@ -192,8 +205,12 @@ static int emit(batch *b, slot *s)
     fp_progress_document(b->progress, s->doc.input_bytes, failed, s->xml, s->xml_len);
     if (b->mode == OUT_FOLDER)
         return write_folder_file(b, s);
-    if (fwrite(s->xml, 1, s->xml_len, b->out) != s->xml_len)
-        return fp_error_set(b->err, "cannot write the XML output: %s", strerror(errno));
+    if (fwrite(s->xml, 1, s->xml_len, b->out) != s->xml_len) {
+        int why = errno;
+        fp_error_set(b->err, "cannot write the XML output: %s", strerror(why));
+        errno = why;
+        return output_failed(b);
+    }
     return 0;
 }
 
@@ -364,13 +381,17 @@ static int open_output(batch *b)
     if (b->mode == OUT_COMBINED) {
         fp_sweep_stale_siblings(output);
         if (fp_atomic_open(&b->combined, output, b->err) != 0)
-            return -1;
+            return output_failed(b);
         b->out = b->combined.fp;
     } else {
         b->out = stdout;
     }
-    if (fwrite(b->prefix, 1, b->prefix_len, b->out) != b->prefix_len)
-        return fp_error_set(b->err, "cannot write the XML output: %s", strerror(errno));
+    if (fwrite(b->prefix, 1, b->prefix_len, b->out) != b->prefix_len) {
+        int why = errno;
+        fp_error_set(b->err, "cannot write the XML output: %s", strerror(why));
+        errno = why;
+        return output_failed(b);
+    }
     return 0;
 }
 
@@ -380,18 +401,21 @@ static int write_report(batch *b)
         return fp_error_set(b->err, "out of memory");
     char *path = fp_path_join(b->o->output, FP_BATCH_REPORT_NAME);
     fp_atomic_file f;
-    if (!path || fp_atomic_open(&f, path, b->err) != 0) {
-        free(path);
-        return path ? -1 : fp_error_set(b->err, "out of memory");
-    }
+    if (!path)
+        return fp_error_set(b->err, "out of memory");
+    int rc = fp_atomic_open(&f, path, b->err);
     free(path);
+    if (rc != 0)
+        return output_failed(b);
     if (fputs("source\tstatus\treason\n", f.fp) < 0 ||
         fwrite(b->report, 1, b->report_len, f.fp) != b->report_len) {
-        fp_error_set(b->err, "%s: cannot write: %s", f.final_path, strerror(errno));
+        int why = errno;
+        fp_error_set(b->err, "%s: cannot write: %s", f.final_path, strerror(why));
         fp_atomic_abandon(&f);
-        return -1;
+        errno = why;
+        return output_failed(b);
     }
-    return fp_atomic_commit(&f, b->err);
+    return fp_atomic_commit(&f, b->err) == 0 ? 0 : output_failed(b);
 }
 
 static int close_output(batch *b, int ok)
@@ -402,7 +426,10 @@ static int close_output(batch *b, int ok)
     size_t suffix_len = b->stats->documents ? b->suffix_len : b->empty_suffix_len;
     if (ok && (fwrite(suffix, 1, suffix_len, b->out) != suffix_len || fflush(b->out) != 0 ||
                ferror(b->out))) {
-        fp_error_set(b->err, "cannot write the XML output: %s", strerror(errno));
+        int why = errno;
+        fp_error_set(b->err, "cannot write the XML output: %s", strerror(why));
+        errno = why;
+        output_failed(b);
         ok = 0;
     }
     if (b->mode == OUT_COMBINED) {
@@ -410,7 +437,7 @@ static int close_output(batch *b, int ok)
             fp_atomic_abandon(&b->combined);
             return -1;
         }
-        return fp_atomic_commit(&b->combined, b->err);
+        return fp_atomic_commit(&b->combined, b->err) == 0 ? 0 : output_failed(b);
     }
     return ok ? 0 : -1;
 }

@@ -33,8 +33,10 @@ static int make_parents(const char *path, fp_error *err)
             continue;
         *p = '\0';
         if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-            fp_error_set(err, "%s: cannot create folder: %s", copy, strerror(errno));
+            int why = errno;
+            fp_error_set(err, "%s: cannot create folder: %s", copy, strerror(why));
             free(copy);
+            errno = why;
             return -1;
         }
         *p = '/';
@@ -63,9 +65,11 @@ int fp_atomic_open(fp_atomic_file *f, const char *path, fp_error *err)
     if (!f->fp && errno == EEXIST && unlink(f->tmp_path) == 0)
         f->fp = fopen(f->tmp_path, "wbx");
     if (!f->fp) {
-        fp_error_set(err, "%s: cannot write: %s", path, strerror(errno));
+        int why = errno;
+        fp_error_set(err, "%s: cannot write: %s", path, strerror(why));
         free(f->final_path);
         free(f->tmp_path);
+        errno = why;
         return -1;
     }
     return 0;
@@ -79,42 +83,58 @@ static int sync_parent_folder(const char *path, fp_error *err)
     if (!dir)
         return fp_error_set(err, "out of memory");
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    int rc = 0;
-    if (fd < 0 || fsync(fd) != 0)
-        rc = fp_error_set(err, "%s: cannot sync folder: %s", dir, strerror(errno));
+    int why = 0;
+    if (fd < 0 || fsync(fd) != 0) {
+        why = errno;
+        fp_error_set(err, "%s: cannot sync folder: %s", dir, strerror(why));
+    }
     if (fd >= 0)
         close(fd);
     free(dir);
-    return rc;
+    errno = why;
+    return why ? -1 : 0;
 }
 
 /* A failed fsync or close is not retried (RELIABILITY R15): the temporary
- * goes, the caller stops. */
+ * goes, the caller stops.  errno is the first failure's. */
 int fp_atomic_commit(fp_atomic_file *f, fp_error *err)
 {
-    int rc = 0;
-    if (fflush(f->fp) != 0 || fsync(fileno(f->fp)) != 0)
-        rc = fp_error_set(err, "%s: cannot write: %s", f->final_path, strerror(errno));
-    if (fclose(f->fp) != 0 && rc == 0)
-        rc = fp_error_set(err, "%s: cannot write: %s", f->final_path, strerror(errno));
-    if (rc == 0 && rename(f->tmp_path, f->final_path) != 0)
-        rc = fp_error_set(err, "%s: cannot rename into place: %s", f->final_path,
-                          strerror(errno));
-    if (rc == 0)
-        rc = sync_parent_folder(f->final_path, err);
-    if (rc != 0)
+    int why = 0;
+    if (fflush(f->fp) != 0 || fsync(fileno(f->fp)) != 0) {
+        why = errno;
+        fp_error_set(err, "%s: cannot write: %s", f->final_path, strerror(why));
+    }
+    if (fclose(f->fp) != 0 && why == 0) {
+        why = errno;
+        fp_error_set(err, "%s: cannot write: %s", f->final_path, strerror(why));
+    }
+    if (why == 0 && rename(f->tmp_path, f->final_path) != 0) {
+        why = errno;
+        fp_error_set(err, "%s: cannot rename into place: %s", f->final_path, strerror(why));
+    }
+    if (why == 0 && sync_parent_folder(f->final_path, err) != 0)
+        why = errno;
+    if (why != 0)
         unlink(f->tmp_path);
     free(f->final_path);
     free(f->tmp_path);
-    return rc;
+    errno = why;
+    return why ? -1 : 0;
 }
 
 void fp_atomic_abandon(fp_atomic_file *f)
 {
+    int why = errno; /* the caller's failure, not fclose's */
     fclose(f->fp);
     unlink(f->tmp_path);
     free(f->final_path);
     free(f->tmp_path);
+    errno = why;
+}
+
+int fp_errno_is_device_full(int e)
+{
+    return e == ENOSPC || e == EDQUOT;
 }
 
 /* ".NAME.tmp.DIGITS": the shape fp_atomic_open gives temporaries. */

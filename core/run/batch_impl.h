@@ -123,9 +123,14 @@ typedef struct fp_atomic_file {
     char *tmp_path;
 } fp_atomic_file;
 
+/* On failure these leave the temporary removed and errno saying why, so
+ * the caller can tell a full device (fp_errno_is_device_full) from others. */
 int fp_atomic_open(fp_atomic_file *f, const char *path, fp_error *err);
 int fp_atomic_commit(fp_atomic_file *f, fp_error *err);
+/* Drops the temporary; keeps errno as the caller's failure left it. */
 void fp_atomic_abandon(fp_atomic_file *f);
+/* ENOSPC or EDQUOT: the batch stops and sets fp_batch_stats.output_full. */
+int fp_errno_is_device_full(int e);
 /* Removes ".*.tmp.*" files under dir (recursively) left by killed runs. */
 size_t fp_sweep_temporaries(const char *dir);
 /* Removes the temporaries of path left by processes no longer running. */
@@ -156,7 +161,9 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
 const char *fp_journal_find(const fp_journal *j, const char *source, const char *identity,
                             const char **reason);
 size_t fp_journal_entries(const fp_journal *j);
-/* Appends one line and fsyncs it; call after the output is in place. */
+/* Appends one line and fsyncs it; call after the output is in place.  On
+ * failure the journal is cut back to its last whole line and errno says
+ * why. */
 int fp_journal_append(fp_journal *j, const char *source, const char *identity,
                       const char *status, const char *reason, fp_error *err);
 void fp_journal_close(fp_journal *j);

@@ -258,7 +258,7 @@ int fp_journal_append(fp_journal *j, const char *source, const char *identity,
                                         strlen(src) + strlen(why) + 16
                                   : 0;
     char *line = n ? malloc(n) : NULL;
-    int rc = 0;
+    int rc = 0, failure = 0;
     if (!line) {
         rc = fp_error_set(err, "out of memory");
     } else {
@@ -271,14 +271,24 @@ int fp_journal_append(fp_journal *j, const char *source, const char *identity,
         line[9 + body] = '\n';
         /* one write on an O_APPEND descriptor: a kill leaves a prefix of
          * the line at worst, which the CRC rejects */
-        if (fp_fd_write_all(j->fd, line, (size_t)body + 10) != 0 || fsync(j->fd) != 0)
+        off_t end = lseek(j->fd, 0, SEEK_END);
+        if (fp_fd_write_all(j->fd, line, (size_t)body + 10) != 0 || fsync(j->fd) != 0) {
+            failure = errno;
             rc = fp_error_set(err, "%s: cannot append to the journal: %s", j->path,
-                              strerror(errno));
+                              strerror(failure));
+            /* A full device may have taken part of the line: cut it off
+             * now, so the journal holds whole lines only (shrinking a
+             * file needs no space). */
+            if (end >= 0 && ftruncate(j->fd, end) == 0)
+                (void)fsync(j->fd);
+        }
     }
     free(line);
     free(src);
     free(why);
     free(id);
+    if (rc != 0 && failure != 0)
+        errno = failure;
     return rc;
 }
 

@@ -42,6 +42,7 @@ typedef struct fp_batch_stats {
     size_t failed;    /* failed (any reason), including quarantined */
     size_t skipped;   /* already done according to the journal (--resume) */
     size_t crashed;   /* worker crashes and timeouts, retries included */
+    int output_full;  /* the run stopped because the output device is full */
 } fp_batch_stats;
 
 /* Parse "K/N" (1 <= K <= N) into the options, or take the Slurm job array
@@ -54,7 +55,11 @@ int fp_batch_parse_shard(const char *spec, fp_batch_options *o, fp_error *err);
  * counted, listed in the report, and the batch goes on.
  * Returns 0 when every document succeeded, 1 when some failed, -1 when
  * the output could not be written or the inputs could not be listed
- * (err says why). */
+ * (err says why).  A full output device (ENOSPC, EDQUOT) stops the run at
+ * the first document that does not fit, with stats->output_full set: no
+ * partial or temporary file is left, the journal lists exactly the
+ * documents whose files are in place, and --resume completes the run once
+ * there is room. */
 int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inputs,
                  size_t n_inputs, fp_batch_stats *stats, fp_error *err);
 

@@ -137,6 +137,69 @@ static void test_bad_file_name_refused(void **state)
     assert_contains(err.message, "not a plugin file name");
 }
 
+/* A folder of its own under /tmp holding one link; removed afterwards. */
+static void link_in_fresh_folder(char *dir, const char *target, const char *link_name,
+                                 char *link_path, size_t size)
+{
+    assert_non_null(mkdtemp(dir));
+    snprintf(link_path, size, "%s/%s", dir, link_name);
+    assert_int_equal(symlink(target, link_path), 0);
+}
+
+static void test_symlink_out_of_folder_refused(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fp-abi-XXXXXX", link[256];
+    link_in_fresh_folder(dir, plugin_path("good"), "good.so", link, sizeof link);
+
+    fp_plugin_handle h;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open(link, &h, &err), -1);
+    assert_null(h.dl);
+    assert_null(strchr(err.message, '\n'));
+    assert_contains(err.message, "outside its plugin folder");
+    assert_contains(err.message, FP_ABI_PLUGIN_DIR "/good.so"); /* where it leads */
+    assert_contains(err.message, dir);
+    unlink(link);
+    rmdir(dir);
+}
+
+static void test_symlink_within_folder_accepted(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fp-abi-XXXXXX", link[256], versioned[256], cmd[1024];
+    link_in_fresh_folder(dir, "good-1.0.so", "good.so", link, sizeof link);
+    snprintf(versioned, sizeof versioned, "%s/good-1.0.so", dir);
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", plugin_path("good"), versioned);
+    assert_int_equal(system(cmd), 0);
+
+    fp_plugin_handle h;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open(link, &h, &err), 0);
+    assert_string_equal(h.desc->name, "good");
+    assert_non_null(strstr(h.path, "/good-1.0.so"));
+    fp_plugin_close(&h);
+    unlink(link);
+    unlink(versioned);
+    rmdir(dir);
+}
+
+static void test_name_leaving_folder_refused(void **state)
+{
+    (void)state;
+    fp_plugin_path pp = {0};
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_path_add(&pp, FP_ABI_PLUGIN_DIR "/..", &err), 0);
+    const char *names[] = {"../plugins/good", "plugins/good", "..", "Good"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        assert_null(fp_plugin_path_find(&pp, names[i], &err));
+        assert_null(strchr(err.message, '\n'));
+        assert_contains(err.message, "is not a plugin name");
+        assert_contains(err.message, names[i]);
+    }
+    fp_plugin_path_free(&pp);
+}
+
 static void test_search_path_finds_and_lists(void **state)
 {
     (void)state;
@@ -180,6 +243,9 @@ int main(void)
         cmocka_unit_test(test_undefined_symbol_refused),
         cmocka_unit_test(test_group_writable_file_refused),
         cmocka_unit_test(test_bad_file_name_refused),
+        cmocka_unit_test(test_symlink_out_of_folder_refused),
+        cmocka_unit_test(test_symlink_within_folder_accepted),
+        cmocka_unit_test(test_name_leaving_folder_refused),
         cmocka_unit_test(test_search_path_finds_and_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

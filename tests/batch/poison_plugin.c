@@ -1,7 +1,7 @@
 /* A deliberately hostile extractor for the batch tests (RELIABILITY T7):
- * a marker in a document's text makes it crash, abort, loop, exit, spam
- * stdout or fail, so the tests can check that such a document costs
- * itself only.  Built outside <build>/plugins: no pipeline finds it by
+ * a marker in a document's text makes it crash, abort, loop, exhaust
+ * memory, exit, spam stdout or fail, so the tests can check that such a
+ * document costs itself only.  Built outside <build>/plugins: no pipeline finds it by
  * accident. */
 #include <factpipe/plugin.h>
 
@@ -22,8 +22,31 @@ static int has(const fp_document *doc, const char *marker)
     return strstr(doc->text, marker) != NULL;
 }
 
+/* Takes address space in 64 MiB blocks, untouched so the machine's memory
+ * is never used, until malloc fails (the worker's RLIMIT_AS), then writes
+ * through the NULL like careless code does.  When 64 GiB come without a
+ * failure nothing bounds the worker: the plugin gives everything back and
+ * returns normally, which the test sees as a missing limit. */
+static int exhaust_memory(void)
+{
+    enum { BLOCK = 64 << 20, BLOCKS = 1024 };
+    static char *blocks[BLOCKS];
+    for (int i = 0; i < BLOCKS; i++) {
+        blocks[i] = malloc(BLOCK);
+        if (!blocks[i]) {
+            volatile char *careless = blocks[i];
+            *careless = 1;
+        }
+    }
+    for (int i = 0; i < BLOCKS; i++)
+        free(blocks[i]);
+    return FP_OK;
+}
+
 static int poison_extract(void *state, const fp_document *doc, const fp_host *host)
 {
+    if (has(doc, "POISON-OOM"))
+        return exhaust_memory();
     if (has(doc, "POISON-SEGV"))
         raise(SIGSEGV);
     if (has(doc, "POISON-ABORT"))
