@@ -1,5 +1,6 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
 #include "check/fp_check.h"
+#include "html/fp_html.h"
 #include "input/fp_input.h"
 #include "run/fp_batch.h"
 #include "run/fp_engine.h"
@@ -51,6 +52,8 @@ static const char usage_text[] =
     "                          can be checked\n"
     "      --max-input-size N  refuse input files over N bytes (default %u);\n"
     "                          a refused file fails that document only\n"
+    "      --max-nesting N     cut an HTML page nested deeper than N elements\n"
+    "                          and mark it partial=\"true\" (default %u)\n"
     "\n"
     "Batches:\n"
     "  INPUT may also be an archive read in memory, never extracted: .tar\n"
@@ -81,8 +84,7 @@ static const char usage_text[] =
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
     "\n"
-    "Fixed limits (README, Limits): HTML nesting past 4096 elements is cut\n"
-    "(the document gets partial=\"true\"); a page whose attributes libxml2\n"
+    "Fixed limits (README, Limits): a page whose attributes libxml2\n"
     "would compare more than 10^8 times for duplicates fails; a plugin's\n"
     "regular expression that runs past 100000 steps fails its document.\n"
     "\n"
@@ -128,7 +130,7 @@ static int parse_size(const char *s, size_t *out)
 /* Long options without a short form. */
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
-       OPT_MAX_RATIO, OPT_PROGRESS };
+       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING };
 
 static int parse_number(const char *s, double min, double max, double *out)
 {
@@ -201,6 +203,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"keep-chrome", no_argument, NULL, OPT_KEEP_CHROME},
         {"include-text", no_argument, NULL, OPT_TEXT},
         {"max-input-size", required_argument, NULL, OPT_MAX},
+        {"max-nesting", required_argument, NULL, OPT_MAX_NESTING},
         {"verbose", no_argument, NULL, 'v'},
         {"jobs", required_argument, NULL, 'j'},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -252,12 +255,22 @@ static int parse_args(int argc, char **argv, cli *c)
                 return EXIT_USAGE;
             }
             break;
+        case OPT_MAX_NESTING: {
+            double depth;
+            if (parse_number(optarg, 16, 1000000, &depth) != 0 || depth != (unsigned)depth) {
+                fprintf(stderr, "factpipe: --max-nesting takes a whole number of elements "
+                        "from 16 to 1000000, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            c->engine.max_nesting = (unsigned)depth;
+            break;
+        }
         case OPT_VERSION:
             printf("factpipe %s (plugin ABI %d.%d)\n", FP_VERSION, FP_ABI_MAJOR, FP_ABI_MINOR);
             return EXIT_ALL_OK;
         case 'h':
             printf(usage_text, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
-                   (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, FP_BATCH_DEFAULT_TIMEOUT,
+                   (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH, FP_BATCH_DEFAULT_TIMEOUT,
                    FP_BATCH_DEFAULT_MAX_RATIO);
             return EXIT_ALL_OK;
         default:

@@ -11,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* libxml2 2.9.14 halts at 256 levels and silently drops the rest of the
- * page (RELIABILITY M4); real pages nest deeper than that. */
-#define FP_HTML_MAX_DEPTH 4096
-
 void fp_html_init(void)
 {
     static int initialized;
@@ -22,8 +18,16 @@ void fp_html_init(void)
         return;
     initialized = 1;
     xmlInitParser();
-    if (xmlParserMaxDepth < FP_HTML_MAX_DEPTH)
-        xmlParserMaxDepth = FP_HTML_MAX_DEPTH;
+    /* libxml2 2.9.14 halts at 256 levels and silently drops the rest of
+     * the page (RELIABILITY M4); real pages nest deeper than that. */
+    if (xmlParserMaxDepth < FP_HTML_DEFAULT_MAX_DEPTH)
+        xmlParserMaxDepth = FP_HTML_DEFAULT_MAX_DEPTH;
+}
+
+void fp_html_set_max_depth(unsigned depth)
+{
+    if (depth > 0)
+        xmlParserMaxDepth = depth;
 }
 
 int fp_html_to_text(const fp_decoded *in, fp_text *out, fp_error *err)

@@ -9,6 +9,15 @@
  * initializes the parser).  Not thread-safe; idempotent. */
 void fp_html_init(void);
 
+/* Nesting depth past which a page is cut and marked partial: libxml2's own
+ * limit (256 in 2.9.14, RELIABILITY M4) is raised to this by default. */
+#define FP_HTML_DEFAULT_MAX_DEPTH 4096
+
+/* Set the depth limit for every later parse in this process (it is
+ * libxml2's global xmlParserMaxDepth).  Call after fp_html_init, before
+ * starting threads or worker processes. */
+void fp_html_set_max_depth(unsigned depth);
+
 /* Parse decoded HTML with libxml2's HTML parser (recover, no network, no
  * error output) from memory and extract its text: block elements become
  * line breaks, inline elements join without added spaces, white space

@@ -133,6 +133,7 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
     e->log = cfg->log;
     e->log_user = cfg->log_user;
     fp_html_init();
+    fp_html_set_max_depth(cfg->max_nesting);
 
     char default_path[4096];
     const char *pipeline_path = cfg->pipeline_path;

@@ -16,6 +16,7 @@ typedef struct fp_engine_config {
                                          the pipeline's own plugin-dir */
     size_t n_plugin_dirs;
     size_t max_input_bytes;           /* 0: FP_DEFAULT_MAX_INPUT_BYTES */
+    unsigned max_nesting;             /* 0: FP_HTML_DEFAULT_MAX_DEPTH */
     int keep_chrome;                  /* keep chrome facts, zone="chrome" */
     int include_text;                 /* write the extracted text */
     fp_log_fn log;                    /* plugin and engine messages */

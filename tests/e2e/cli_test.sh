@@ -74,6 +74,17 @@ check "failed document has error" grep -q '<error>' "$tmp/stdout"
 cp "$tmp/stdout" "$tmp/partial.xml"
 check "output with failure valid" valid "$tmp/partial.xml"
 check "directory named as a file fails cleanly" status_is 1 "$FACTPIPE" "$tmp/in/good.txt" "$tmp/in/good.txt/"
+# --max-nesting: a page nested deeper is cut and marked partial, not lost.
+{ printf '<html><body><p>21,1%%</p>'; for i in $(seq 40); do printf '<div>'; done
+  printf '<p>36,9%%</p></body></html>'; } > "$tmp/in/deep.html"
+check "nesting within the default" status_is 0 "$FACTPIPE" "$tmp/in/deep.html"
+check "deep text kept by default" grep -q 'value="36.9"' "$tmp/stdout"
+check "nesting over --max-nesting" status_is 0 "$FACTPIPE" --max-nesting 20 "$tmp/in/deep.html"
+check "cut page marked partial" grep -q 'partial="true"' "$tmp/stdout"
+check "text before the cut kept" grep -q 'value="21.1"' "$tmp/stdout"
+check "partial page named on stderr" stderr_has "stopped early"
+check "bad --max-nesting" status_is 2 "$FACTPIPE" --max-nesting 3 "$seed"
+check "help mentions --max-nesting" bash -c "'$FACTPIPE' --help | grep -q -- --max-nesting"
 check "over max size fails that document" status_is 1 "$FACTPIPE" --max-input-size 100 "$seed"
 check "max size message" stderr_has "100"
 
