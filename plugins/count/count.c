@@ -36,6 +36,8 @@ enum {
     OPTION_YEAR_BEFORE,
     OPTION_OPEN_NOUNS,
     OPTION_MAX_UNIT_WORDS,
+    OPTION_MATCH_LIMIT,
+    OPTION_HEAP_LIMIT,
     N_OPTIONS
 };
 
@@ -74,14 +76,20 @@ static const fp_option count_options[N_OPTIONS] = {
         .min = 1, .max = 12,
         .description = "longest unit in words (syllables: \"hộ gia đình\" "
                        "is 3); a listed noun may be longer"},
+    [OPTION_MATCH_LIMIT] = {
+        .name = "match-limit", .type = FP_OPT_INT, .default_value = "100000",
+        .min = 1000, .max = 100000000,
+        .description = "regex steps one match may take; a match that "
+                       "reaches it fails the document"},
+    [OPTION_HEAP_LIMIT] = {
+        .name = "heap-limit", .type = FP_OPT_INT, .default_value = "16384",
+        .min = 1024, .max = 4194304,
+        .description = "KiB of backtracking memory one match may use; a "
+                       "match that reaches it fails the document"},
 };
 
-/* RELIABILITY.md R9. */
-enum {
-    MATCH_LIMIT = 100000,
-    DEPTH_LIMIT = 5000,
-    HEAP_LIMIT_KIB = 16384
-};
+/* RELIABILITY.md R9; the match and heap limits are options. */
+enum { DEPTH_LIMIT = 5000 };
 
 /* Longest number taken as a count, in digits (a count of billions is
  * already rare): longer ones are phone, account or record numbers, or
@@ -148,9 +156,7 @@ static int compile_pattern(count_state *state, const fp_host *host)
     state->limits = pcre2_match_context_create(NULL);
     if (state->limits == NULL)
         return fp_errorf(host, "out of memory creating the match context");
-    pcre2_set_match_limit(state->limits, MATCH_LIMIT);
     pcre2_set_depth_limit(state->limits, DEPTH_LIMIT);
-    pcre2_set_heap_limit(state->limits, HEAP_LIMIT_KIB);
     return FP_OK;
 }
 
@@ -201,6 +207,10 @@ static int count_create(const fp_config *config, const fp_host *host,
         count_destroy(state);
         return FP_ERROR;
     }
+    pcre2_set_match_limit(state->limits,
+                          (uint32_t)config->values[OPTION_MATCH_LIMIT].integer);
+    pcre2_set_heap_limit(state->limits,
+                         (uint32_t)config->values[OPTION_HEAP_LIMIT].integer);
     *opaque = state;
     return FP_OK;
 }

@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPTION_TYPES, N_OPTIONS };
+enum { OPTION_TYPES, OPTION_MATCH_LIMIT, OPTION_HEAP_LIMIT, N_OPTIONS };
 
 static const fp_option docref_options[N_OPTIONS] = {
     [OPTION_TYPES] = {
@@ -40,6 +40,16 @@ static const fp_option docref_options[N_OPTIONS] = {
         .default_value = "lexicons/docref-types.txt",
         .description = "document types, one per line (Quyết định, "
                        "Kế hoạch, …)"},
+    [OPTION_MATCH_LIMIT] = {
+        .name = "match-limit", .type = FP_OPT_INT, .default_value = "100000",
+        .min = 1000, .max = 100000000,
+        .description = "regex steps one match may take; a match that "
+                       "reaches it fails the document"},
+    [OPTION_HEAP_LIMIT] = {
+        .name = "heap-limit", .type = FP_OPT_INT, .default_value = "16384",
+        .min = 1024, .max = 4194304,
+        .description = "KiB of backtracking memory one match may use; a "
+                       "match that reaches it fails the document"},
 };
 
 static void docref_destroy(void *state)
@@ -75,6 +85,10 @@ static int docref_create(const fp_config *config, const fp_host *host,
         docref_destroy(matcher);
         return FP_ERROR;
     }
+    pcre2_set_match_limit(matcher->limits,
+                          (uint32_t)config->values[OPTION_MATCH_LIMIT].integer);
+    pcre2_set_heap_limit(matcher->limits,
+                         (uint32_t)config->values[OPTION_HEAP_LIMIT].integer);
     *state = matcher;
     return FP_OK;
 }

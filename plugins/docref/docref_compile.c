@@ -9,12 +9,10 @@
 #include <string.h>
 
 /* RELIABILITY.md R9: far above what these anchored, possessive patterns
- * need (tests/docref runs them on a 60 KB block of digits). */
-enum {
-    MATCH_LIMIT = 100000,
-    DEPTH_LIMIT = 5000,
-    HEAP_LIMIT_KIB = 16384
-};
+ * need (tests/docref runs them on a 60 KB block of digits).  The match and
+ * heap limits are plugin options (defaults 100000 steps, 16 MiB), set by
+ * docref_create once the matcher is built. */
+enum { DEPTH_LIMIT = 5000 };
 
 static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
                                         PCRE2_MATCH_INVALID_UTF |
@@ -154,9 +152,7 @@ int docref_matcher_build(docref_matcher *m, docref_types *types,
     m->limits = pcre2_match_context_create(NULL);
     if (m->limits == NULL)
         return fp_errorf(host, "out of memory creating the match context");
-    pcre2_set_match_limit(m->limits, MATCH_LIMIT);
     pcre2_set_depth_limit(m->limits, DEPTH_LIMIT);
-    pcre2_set_heap_limit(m->limits, HEAP_LIMIT_KIB);
 
     m->window_space_runs = 0;
     for (size_t i = 0; i < m->types.n; i++) {

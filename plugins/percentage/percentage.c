@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPTION_RANGES, OPTION_WORDS, N_OPTIONS };
+enum { OPTION_RANGES, OPTION_WORDS, OPTION_MATCH_LIMIT, OPTION_HEAP_LIMIT, N_OPTIONS };
 
 static const fp_option percentage_options[N_OPTIONS] = {
     [OPTION_RANGES] = {
@@ -43,14 +43,21 @@ static const fp_option percentage_options[N_OPTIONS] = {
         .type = FP_OPT_BOOL,
         .default_value = "true",
         .description = "accept \"phần trăm\" as well as % after the number"},
+    [OPTION_MATCH_LIMIT] = {
+        .name = "match-limit", .type = FP_OPT_INT, .default_value = "100000",
+        .min = 1000, .max = 100000000,
+        .description = "regex steps one match may take; a match that "
+                       "reaches it fails the document"},
+    [OPTION_HEAP_LIMIT] = {
+        .name = "heap-limit", .type = FP_OPT_INT, .default_value = "16384",
+        .min = 1024, .max = 4194304,
+        .description = "KiB of backtracking memory one match may use; a "
+                       "match that reaches it fails the document"},
 };
 
-/* RELIABILITY.md R9: about 8000 times what the real patterns need. */
-enum {
-    MATCH_LIMIT = 100000,
-    DEPTH_LIMIT = 5000,
-    HEAP_LIMIT_KIB = 16384
-};
+/* RELIABILITY.md R9; the match and heap limits are options (defaults
+ * about 8000 times what the real patterns need). */
+enum { DEPTH_LIMIT = 5000 };
 
 /* Not preceded by a letter, a digit or a separator, so "A10%", "x2%" and
  * the tail of "1,5.7%" are not numbers of their own. */
@@ -145,9 +152,7 @@ static int compile_matcher(percentage_matcher *matcher, bool ranges,
     matcher->limits = pcre2_match_context_create(NULL);
     if (matcher->limits == NULL)
         return fp_errorf(host, "out of memory creating the match context");
-    pcre2_set_match_limit(matcher->limits, MATCH_LIMIT);
     pcre2_set_depth_limit(matcher->limits, DEPTH_LIMIT);
-    pcre2_set_heap_limit(matcher->limits, HEAP_LIMIT_KIB);
 
     matcher->range_from.int_group = group_number(matcher->pattern, "from_int");
     matcher->range_from.frac_group =
@@ -175,6 +180,10 @@ static int percentage_create(const fp_config *config, const fp_host *host,
         percentage_destroy(matcher);
         return FP_ERROR;
     }
+    pcre2_set_match_limit(matcher->limits,
+                          (uint32_t)config->values[OPTION_MATCH_LIMIT].integer);
+    pcre2_set_heap_limit(matcher->limits,
+                         (uint32_t)config->values[OPTION_HEAP_LIMIT].integer);
     *state = matcher;
     return FP_OK;
 }

@@ -30,7 +30,8 @@ static void descriptor_fields(void **state)
     static const char *const names[] = {"nouns", "excluded-units",
                                         "stopwords", "names-before",
                                         "year-before", "open-nouns",
-                                        "max-unit-words"};
+                                        "max-unit-words", "match-limit",
+                                        "heap-limit"};
     assert_int_equal(desc->n_options, N_CASES(names));
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_string_equal(desc->options[i].name, names[i]);

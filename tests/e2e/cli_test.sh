@@ -85,6 +85,13 @@ check "text before the cut kept" grep -q 'value="21.1"' "$tmp/stdout"
 check "partial page named on stderr" stderr_has "stopped early"
 check "bad --max-nesting" status_is 2 "$FACTPIPE" --max-nesting 3 "$seed"
 check "help mentions --max-nesting" bash -c "'$FACTPIPE' --help | grep -q -- --max-nesting"
+# Regex limits are plugin options: a low match-limit fails the document
+# that needs more steps; the default lets it through.
+python3 -c "print('tỷ lệ 1' + '.111' * 3000 + '%')" > "$tmp/in/longnum.txt"
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\nmatch-limit = 1000\n' > "$tmp/limit.pipeline"
+check "match-limit reached: document fails" status_is 1 "$FACTPIPE" -c "$tmp/limit.pipeline" "$tmp/in/longnum.txt"
+check "match-limit message" stderr_has "match limit exceeded"
+check "default match-limit suffices" status_is 0 "$FACTPIPE" "$tmp/in/longnum.txt"
 check "over max size fails that document" status_is 1 "$FACTPIPE" --max-input-size 100 "$seed"
 check "max size message" stderr_has "100"
 

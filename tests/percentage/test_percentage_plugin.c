@@ -29,10 +29,16 @@ static void descriptor_fields(void **state)
     assert_non_null(desc->extract);
     assert_non_null(desc->destroy);
 
-    assert_int_equal(desc->n_options, 2);
+    assert_int_equal(desc->n_options, 4);
     assert_string_equal(desc->options[0].name, "ranges");
     assert_string_equal(desc->options[1].name, "words");
-    for (size_t i = 0; i < desc->n_options; i++) {
+    assert_string_equal(desc->options[2].name, "match-limit");
+    assert_string_equal(desc->options[3].name, "heap-limit");
+    for (size_t i = 2; i < desc->n_options; i++) {
+        assert_int_equal(desc->options[i].type, FP_OPT_INT);
+        assert_true(desc->options[i].min > 0);
+    }
+    for (size_t i = 0; i < 2; i++) {
         assert_int_equal(desc->options[i].type, FP_OPT_BOOL);
         assert_string_equal(desc->options[i].default_value, "true");
         assert_non_null(desc->options[i].description);
