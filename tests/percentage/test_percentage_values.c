@@ -126,6 +126,27 @@ static void only_the_percentage_of_a_mixed_text(void **state)
     check_cases(cases, N_CASES(cases), NULL);
 }
 
+/* The written forms of every percentage in the Vietnamese test cases of
+ * NVIDIA NeMo-text-processing (Apache-2.0; commit 1f1263579fe5,
+ * tests/nemo_text_processing/vi/data_*_normalization/test_cases_*.txt; see
+ * tests/count/data/NOTICE.txt).  Their spoken side is the gold reading:
+ * "không phẩy năm phần trăm" is 0.5. */
+static void nemo_written_forms(void **state)
+{
+    static const percentage_case cases[] = {
+        {"30%", 1, {{"30", "30%"}}},
+        {"0.5%", 1, {{"0.5", "0.5%"}}},
+        {"100%", 1, {{"100", "100%"}}},
+        {"0%", 1, {{"0", "0%"}}},
+        {"50%", 1, {{"50", "50%"}}},
+        {"25%", 1, {{"25", "25%"}}},
+        {"Tỷ lệ 50%", 1, {{"50", "50%"}}},
+        /* and their spoken sides, digits aside, give nothing */
+        {"ba mươi phần trăm", 0, {{NULL, NULL}}},
+    };
+    check_cases(cases, N_CASES(cases), NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +157,7 @@ int main(void)
         cmocka_unit_test(numbers_stay_unsigned),
         cmocka_unit_test(non_percentages_give_nothing),
         cmocka_unit_test(only_the_percentage_of_a_mixed_text),
+        cmocka_unit_test(nemo_written_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
