@@ -4,6 +4,7 @@
  * deadline enforced by the parent, turns each of those into a failed check
  * with a reason (RELIABILITY.md R13). */
 #include "fp_check.h"
+#include "../common/fp_sanitizer.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -41,13 +42,6 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 every plugin passed; 1 some failed; 2 usage error.\n";
 
-#if defined(__SANITIZE_ADDRESS__)
-#define FP_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FP_UNDER_ASAN 1
-#endif
-#endif
 
 static void set_limits(unsigned timeout)
 {

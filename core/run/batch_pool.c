@@ -6,6 +6,7 @@
  * (retry alone, quarantine) is the caller's. */
 #define _GNU_SOURCE /* pipe2 */
 #include "batch_impl.h"
+#include "../common/fp_sanitizer.h"
 #include "batch_protocol.h"
 
 #include <errno.h>
@@ -24,13 +25,6 @@
 #define KILL_GRACE_SECONDS 0.4
 #define WORKER_ADDRESS_SPACE (4ULL << 30)
 
-#if defined(__SANITIZE_ADDRESS__)
-#define FP_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FP_UNDER_ASAN 1
-#endif
-#endif
 
 typedef struct worker {
     pid_t pid;
