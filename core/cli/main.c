@@ -2,8 +2,8 @@
 #include "check/fp_check.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
-#include "run/fp_batch.h"
-#include "run/fp_engine.h"
+#include "batch/fp_batch.h"
+#include "engine/fp_engine.h"
 #include "pipeline/fp_pipeline.h"
 
 #include <errno.h>
@@ -32,10 +32,12 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
-    "                          gets one XML file per document (PATH/NAME.xml,\n"
-    "                          mirroring the input folders); any other PATH\n"
-    "                          gets one combined XML file.  Default: combined\n"
-    "                          XML on standard output.\n"
+    "                          gets one file per document (PATH/NAME.xml in\n"
+    "                          XML, mirroring the input folders); any other\n"
+    "                          PATH gets one combined file.  Default: combined\n"
+    "                          output on standard output.\n"
+    "  -f, --format NAME       output format (default xml):\n"
+    "%s"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
     "                          zoning rules (default: %s/default.pipeline)\n"
     "      --plugin-dir DIR    look for plugins (NAME.so) in DIR first; may\n"
@@ -97,6 +99,7 @@ static const char usage_text[] =
 
 typedef struct cli {
     const char *output;
+    const fp_output_format *format;
     const char *pipeline;
     const char **plugin_dirs;
     size_t n_plugin_dirs;
@@ -132,6 +135,26 @@ static int parse_size(const char *s, size_t *out)
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
        OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING };
+
+/* The formats of --help, one "  NAME  SUMMARY" line each. */
+static void format_lines(char *out, size_t size)
+{
+    out[0] = '\0';
+    const fp_output_format *f;
+    for (size_t i = 0, used = 0; (f = fp_output_format_at(i)) != NULL && used < size; i++) {
+        snprintf(out + used, size - used, "%26s%-6s %s\n", "", f->name, f->summary);
+        used += strlen(out + used);
+    }
+}
+
+static void print_usage(void)
+{
+    char formats[1024];
+    format_lines(formats, sizeof formats);
+    printf(usage_text, formats, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
+           (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH,
+           FP_BATCH_DEFAULT_TIMEOUT, FP_BATCH_DEFAULT_MAX_RATIO);
+}
 
 static int parse_number(const char *s, double min, double max, double *out)
 {
@@ -198,6 +221,7 @@ static int parse_args(int argc, char **argv, cli *c)
 {
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
         {"pipeline", required_argument, NULL, 'c'},
         {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
         {"list-plugins", no_argument, NULL, OPT_LIST},
@@ -219,9 +243,17 @@ static int parse_args(int argc, char **argv, cli *c)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int opt;
-    while ((opt = getopt_long(argc, argv, "o:c:j:vh", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "o:f:c:j:vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
+        case 'f': {
+            fp_error err = {{0}};
+            if (!(c->format = fp_output_format_find(optarg, &err))) {
+                fprintf(stderr, "factpipe: --format: %s\n", err.message);
+                return EXIT_USAGE;
+            }
+            break;
+        }
         case 'c': c->pipeline = optarg; break;
         case 'v': c->verbose = 1; break;
         case OPT_PLUGIN_DIR: {
@@ -270,9 +302,7 @@ static int parse_args(int argc, char **argv, cli *c)
             printf("factpipe %s (plugin ABI %d.%d)\n", FP_VERSION, FP_ABI_MAJOR, FP_ABI_MINOR);
             return EXIT_ALL_OK;
         case 'h':
-            printf(usage_text, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
-                   (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH, FP_BATCH_DEFAULT_TIMEOUT,
-                   FP_BATCH_DEFAULT_MAX_RATIO);
+            print_usage();
             return EXIT_ALL_OK;
         default:
             fprintf(stderr, "Try 'factpipe --help' for more information.\n");
@@ -312,6 +342,7 @@ static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats
 {
     fp_batch_options *b = &c->batch;
     b->output = c->output;
+    b->format = c->format;
     b->include = c->globs[0];
     b->n_include = c->n_globs[0];
     b->exclude = c->globs[1];

@@ -7,6 +7,8 @@
  * and id cues from the rules only nudge the score, so a portal with unusual
  * class names still zones by shape. */
 #include "fp_zone_internal.h"
+#include "fp_zone_meta.h"
+#include "fp_zone_passes.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,7 @@
-/* Shared between the zoning sources: the loaded rules and the per-line
- * tests built from them.  Not part of the public zoning interface. */
+/* The bottom layer of zoning, shared by every zoning source: the loaded
+ * rules (fp_zone_rules.c) and the per-line tests built from them
+ * (fp_zone_match.c).  Not part of the public zoning interface; the layers
+ * above are fp_zone_meta.h and fp_zone_passes.h. */
 #ifndef FP_ZONE_INTERNAL_H
 #define FP_ZONE_INTERNAL_H
 
@@ -128,29 +130,5 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line);
 bool zone_is_byline_cue(zone_matcher *m, zone_span line);
 /* A short line that is only a person's name or names. */
 bool zone_is_person_name(zone_matcher *m, zone_span line);
-
-/* Zone a text with no HTML elements (also the fallback for HTML pages
- * where no article container stands out). */
-int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
-                    fp_error *err);
-/* Zone an HTML page: returns 1 when it found an article container, 0 when
- * it did not (the caller then falls back to zone_plain_text), -1 on error. */
-int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err);
-
-/* Helpers for filling fp_meta. */
-zone_span zone_line_span(const fp_text *t, size_t i);
-int zone_meta_set(char **field, zone_span value, fp_error *err);
-/* The byline value: the text after a byline cue, or the whole line. */
-int zone_meta_set_byline(zone_matcher *m, fp_meta *meta, zone_span line,
-                         fp_error *err);
-/* Name the last line before the trailing dateline / chrome BYLINE when it
- * looks like an author's name, and record meta->byline. */
-int zone_find_trailing_byline(zone_matcher *m, fp_text *t, fp_meta *meta,
-                              fp_error *err);
-/* Mark the first prose BODY line after the title as the LEAD. */
-void zone_mark_lead(fp_text *t);
-/* The article title from <title>, with the portal's name stripped. */
-int zone_title_from_html_title(zone_matcher *m, const char *html_title,
-                               fp_meta *meta, fp_error *err);
 
 #endif

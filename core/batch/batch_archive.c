@@ -4,7 +4,8 @@
  * at --max-input-size, and the archive as a whole at an expansion ratio,
  * so a zip bomb costs a failed document, not the machine. */
 #define _GNU_SOURCE /* memmem */
-#include "batch_impl.h"
+#include "batch_archive.h"
+#include "batch_select.h"
 #include "../input/fp_input.h"
 
 #include <archive.h>

@@ -1,7 +1,8 @@
 /* Output files that are never seen half-written: a temporary name in the
  * same folder, fsync, rename, fsync of the folder (RELIABILITY R14), and
- * sweeping the temporaries a killed run left behind. */
-#include "batch_impl.h"
+ * sweeping the temporaries a killed run left behind; whole reads and
+ * writes on descriptors. */
+#include "batch_files.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -213,4 +214,34 @@ void fp_sweep_stale_siblings(const char *path)
     }
     closedir(d);
     free(dir);
+}
+
+int fp_fd_write_all(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int fp_fd_read_all(int fd, void *buf, size_t len)
+{
+    char *p = buf;
+    while (len > 0) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
 }

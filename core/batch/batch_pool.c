@@ -5,7 +5,8 @@
  * every 1000 documents.  Deciding what a crash means for the document
  * (retry alone, quarantine) is the caller's. */
 #define _GNU_SOURCE /* pipe2 */
-#include "batch_impl.h"
+#include "batch_pool.h"
+#include "batch_files.h"
 #include "../common/fp_sanitizer.h"
 #include "batch_protocol.h"
 
@@ -39,10 +40,10 @@ typedef struct worker {
 
 struct fp_pool {
     fp_engine *e;
+    const fp_output_format *format;
     worker *workers;
     unsigned n;
     double timeout;
-    size_t respawns;
 };
 
 static double now_seconds(void)
@@ -53,7 +54,7 @@ static double now_seconds(void)
 }
 
 /* In the child, right after fork: die with the supervisor, keep stdout
- * (the XML stream) out of plugins' reach, bound the address space. */
+ * (the output stream) out of plugins' reach, bound the address space. */
 static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_fd,
                           int result_fd)
 {
@@ -78,7 +79,7 @@ static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_f
     struct rlimit as = {WORKER_ADDRESS_SPACE, WORKER_ADDRESS_SPACE};
     setrlimit(RLIMIT_AS, &as);
 #endif
-    fp_worker_loop(p->e, task_fd, result_fd, p->timeout);
+    fp_worker_loop(p->e, p->format, task_fd, result_fd, p->timeout);
     _exit(0); /* never exit(): atexit handlers and stdio belong to the parent */
 }
 
@@ -94,7 +95,7 @@ static int spawn(fp_pool *p, worker *w, fp_error *err)
         close(task[1]);
         return fp_error_set(err, "cannot start a worker: pipe: %s", strerror(errno));
     }
-    /* A document's XML is tens of kilobytes: a pipe that holds it whole
+    /* A rendered document is tens of kilobytes: a pipe that holds it whole
      * saves the worker and the supervisor a context switch per 64 KiB.
      * Failing to enlarge it only costs speed. */
     (void)fcntl(result[1], F_SETPIPE_SZ, RESULT_PIPE_BYTES);
@@ -140,7 +141,8 @@ static int retire(worker *w, int kill_first)
     return status;
 }
 
-fp_pool *fp_pool_new(fp_engine *e, unsigned jobs, double timeout_seconds, fp_error *err)
+fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
+                     double timeout_seconds, fp_error *err)
 {
     fp_pool *p = calloc(1, sizeof *p);
     if (!p || !(p->workers = calloc(jobs, sizeof *p->workers))) {
@@ -149,6 +151,7 @@ fp_pool *fp_pool_new(fp_engine *e, unsigned jobs, double timeout_seconds, fp_err
         return NULL;
     }
     p->e = e;
+    p->format = format;
     p->n = jobs;
     p->timeout = timeout_seconds;
     signal(SIGPIPE, SIG_IGN); /* a dead worker's pipe gives EPIPE instead */
@@ -185,11 +188,6 @@ unsigned fp_pool_idle(const fp_pool *p)
 unsigned fp_pool_busy(const fp_pool *p)
 {
     return p->n - fp_pool_idle(p);
-}
-
-size_t fp_pool_respawns(const fp_pool *p)
-{
-    return p->respawns;
 }
 
 int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
@@ -241,6 +239,13 @@ static char *death_reason(const worker *w, int status)
     return strdup(buf);
 }
 
+void fp_pool_result_free(fp_pool_result *r)
+{
+    free(r->reason);
+    free(r->bytes);
+    free(r->tally);
+}
+
 /* A whole result in w->buf: hand it on.  1 handed, 0 incomplete. */
 static int take_result(worker *w, void (*on_result)(void *, fp_pool_result *), void *user)
 {
@@ -248,21 +253,22 @@ static int take_result(worker *w, void (*on_result)(void *, fp_pool_result *), v
     if (w->len < sizeof h)
         return 0;
     memcpy(&h, w->buf, sizeof h);
-    size_t need = sizeof h + (size_t)h.reason_len + (size_t)h.xml_len;
+    size_t need = sizeof h + (size_t)h.reason_len + (size_t)h.bytes_len + (size_t)h.tally_len;
     if (h.magic != FP_RESULT_MAGIC || w->len < need)
         return 0;
-    fp_pool_result r = {h.seq, (int)h.status, NULL, NULL, 0};
+    fp_pool_result r = {h.seq, (fp_pool_status)h.status, NULL, NULL, 0, NULL};
     const char *at = (const char *)w->buf + sizeof h;
     if (h.reason_len)
         r.reason = strndup(at, (size_t)h.reason_len);
-    if (h.xml_len) {
-        r.xml = malloc((size_t)h.xml_len + 1);
-        if (r.xml) {
-            memcpy(r.xml, at + h.reason_len, (size_t)h.xml_len);
-            r.xml[h.xml_len] = '\0';
-            r.xml_len = (size_t)h.xml_len;
-        }
+    at += h.reason_len;
+    if (h.bytes_len && (r.bytes = malloc((size_t)h.bytes_len + 1)) != NULL) {
+        memcpy(r.bytes, at, (size_t)h.bytes_len); /* a format may write NUL bytes */
+        r.bytes[h.bytes_len] = '\0';
+        r.len = (size_t)h.bytes_len;
     }
+    at += h.bytes_len;
+    if (h.tally_len)
+        r.tally = strndup(at, (size_t)h.tally_len);
     w->doc = NULL;
     w->len = 0;
     on_result(user, &r);
@@ -299,12 +305,11 @@ static int drain(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_result
     int status = retire(w, 1);
     w->term_sent = term_sent;
     if (lost) {
-        fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0};
+        fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0, NULL};
         w->doc = NULL;
         on_result(user, &r);
         handed++;
     }
-    p->respawns++;
     if (spawn(p, w, err) != 0)
         return -1;
     return handed;

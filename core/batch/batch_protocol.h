@@ -19,13 +19,15 @@ typedef struct fp_task_header {
     uint64_t payload_len;
 } fp_task_header;
 
-/* Followed by the reason (status FAILED) and the <document> XML. */
+/* Followed by the reason (status FAILED), the document as the output
+ * format renders it, and its tally of facts per kind. */
 typedef struct fp_result_header {
     uint32_t magic;
     uint32_t status; /* FP_POOL_OK or FP_POOL_FAILED */
     uint64_t seq;
     uint64_t reason_len;
-    uint64_t xml_len;
+    uint64_t bytes_len;
+    uint64_t tally_len;
 } fp_result_header;
 
 #endif

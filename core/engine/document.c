@@ -18,7 +18,8 @@ typedef struct doc_state {
     fp_decoded decoded;
     fp_text text;
     fp_meta meta;
-    fp_block *blocks;
+    fp_block *blocks;  /* what the plugins see */
+    fp_block *lines;   /* every line with its zone, for the output */
     fp_fact_list facts;
     fp_out_fact *out;
     char **surfaces;
@@ -32,6 +33,7 @@ static void doc_state_free(doc_state *s)
     fp_text_free(&s->text);
     fp_meta_free(&s->meta);
     free(s->blocks);
+    free(s->lines);
     fp_fact_list_free(&s->facts);
     for (size_t i = 0; i < s->n_out; i++)
         free(s->surfaces[i]);
@@ -74,20 +76,20 @@ static fp_zone_kind zone_at(const fp_text *t, size_t pos)
 static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why,
                        size_t why_size)
 {
-    s->blocks = calloc(s->text.n_lines ? s->text.n_lines : 1, sizeof *s->blocks);
-    if (!s->blocks)
+    size_t n_lines = s->text.n_lines;
+    s->blocks = calloc(n_lines ? n_lines : 1, sizeof *s->blocks);
+    s->lines = calloc(n_lines ? n_lines : 1, sizeof *s->lines);
+    if (!s->blocks || !s->lines)
         return snprintf(why, why_size, "out of memory"), -1;
     /* Facts in chrome would be dropped anyway: unless they are to be kept,
      * plugins do not see chrome blocks (menus and link lists are a large
      * part of a portal page's text). */
     size_t n_blocks = 0;
-    for (size_t i = 0; i < s->text.n_lines; i++) {
-        if (s->text.lines[i].zone == FP_ZONE_CHROME && !e->keep_chrome)
-            continue;
-        s->blocks[n_blocks].start = s->text.lines[i].start;
-        s->blocks[n_blocks].end = s->text.lines[i].end;
-        s->blocks[n_blocks].zone = s->text.lines[i].zone;
-        n_blocks++;
+    for (size_t i = 0; i < n_lines; i++) {
+        const fp_line *line = &s->text.lines[i];
+        s->lines[i] = (fp_block){line->start, line->end, line->zone};
+        if (line->zone != FP_ZONE_CHROME || e->keep_chrome)
+            s->blocks[n_blocks++] = s->lines[i];
     }
     fp_document_meta meta = {s->meta.title, s->meta.date, s->meta.byline};
     fp_document doc = {sizeof doc, source, s->text.text, s->text.len,
@@ -210,89 +212,90 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
     return 0;
 }
 
-static int process_file(fp_engine *e, const char *path, const char *source, doc_state *s,
-                        char *why, size_t why_size)
+/* Reads the input (or takes its bytes) and runs it: 0, or -1 with why. */
+static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, char *why,
+                         size_t why_size)
 {
-    fp_error err = {{0}};
-    if (fp_read_file(path, e->max_input_bytes, &s->owned_bytes, &s->n_bytes, &err) != 0)
-        return snprintf(why, why_size, "%s", err.message), -1;
-    s->bytes = s->owned_bytes;
-    return process_bytes(e, path, source, s, why, why_size);
+    const char *hint = in->name_hint ? in->name_hint : in->path ? in->path : "";
+    if (in->path) {
+        fp_error err = {{0}};
+        if (fp_read_file(in->path, e->max_input_bytes, &s->owned_bytes, &s->n_bytes, &err) != 0)
+            return snprintf(why, why_size, "%s", err.message), -1;
+        s->bytes = s->owned_bytes;
+    } else if (in->len > e->max_input_bytes) {
+        return snprintf(why, why_size, "%s: %zu bytes, over the limit of %zu bytes; raise it "
+                        "with --max-input-size", in->source, in->len, e->max_input_bytes), -1;
+    } else {
+        s->bytes = in->bytes;
+        s->n_bytes = in->len;
+    }
+    return process_bytes(e, hint, in->source, s, why, why_size);
 }
 
-/* Writes the <document> of a processed (or failed) document. */
-static int write_document(fp_engine *e, doc_state *s, int failed, const char *source,
-                          const fp_engine_record *record, fp_xml_out *w, char *why,
-                          fp_error *err)
+static void log_failure(const fp_engine *e, const char *source, const char *why)
 {
+    if (!e->log)
+        return;
+    /* Messages of the read stage already start with the path. */
+    size_t n = strlen(source);
+    int named = strncmp(why, source, n) == 0 && why[n] == ':';
+    char line[1400];
+    snprintf(line, sizeof line, "%s%s%s", named ? "" : source, named ? "" : ": ", why);
+    e->log(e->log_user, FP_LOG_WARNING, line);
+}
+
+static void log_partial(const fp_engine *e, const char *source)
+{
+    if (!e->log)
+        return;
+    char line[1200];
+    snprintf(line, sizeof line, "%s: the HTML parser stopped early (nesting past its depth "
+             "limit or a parser error); text after that point is missing and the document "
+             "is marked partial=\"true\"", source);
+    e->log(e->log_user, FP_LOG_WARNING, line);
+}
+
+/* The model of a processed document. */
+static void fill_model(const fp_engine *e, const doc_state *s, const fp_engine_input *in,
+                       fp_out_doc *out)
+{
+    out->format = s->text.format == FP_FORMAT_TEXT ? "text" : "html";
+    out->encoding = s->decoded.encoding;
+    out->title = s->meta.title;
+    out->date = s->meta.date;
+    out->byline = s->meta.byline;
+    out->url = in->url;
+    out->record_date = in->record_date;
+    out->text = e->include_text ? s->text.text : NULL;
+    out->partial = s->text.partial;
+    out->facts = s->out;
+    out->n_facts = s->n_out;
+    out->extracted = s->text.text;
+    out->extracted_len = s->text.len;
+    out->lines = s->lines;
+    out->n_lines = s->text.n_lines;
+}
+
+int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink sink,
+                      void *sink_user, char *why, size_t why_size, fp_error *err)
+{
+    doc_state s;
+    memset(&s, 0, sizeof s);
+    why[0] = '\0';
+    int failed = process_input(e, in, &s, why, why_size) != 0;
     fp_out_doc out = {0};
-    out.source = source;
+    out.source = in->source;
     if (failed) {
         out.error = why;
-        if (e->log) {
-            /* Messages of the read stage already start with the path. */
-            size_t n = strlen(source);
-            int named = strncmp(why, source, n) == 0 && why[n] == ':';
-            char line[1400];
-            snprintf(line, sizeof line, "%s%s%s", named ? "" : source, named ? "" : ": ", why);
-            e->log(e->log_user, FP_LOG_WARNING, line);
-        }
+        log_failure(e, in->source, why);
     } else {
-        if (s->text.partial && e->log) {
-            char line[1200];
-            snprintf(line, sizeof line, "%s: the HTML parser stopped early (nesting past its "
-                     "depth limit or a parser error); text after that point is missing and "
-                     "the document is marked partial=\"true\"", source);
-            e->log(e->log_user, FP_LOG_WARNING, line);
-        }
-        out.format = s->text.format == FP_FORMAT_TEXT ? "text" : "html";
-        out.encoding = s->decoded.encoding;
-        out.title = s->meta.title;
-        out.date = s->meta.date;
-        out.byline = s->meta.byline;
-        if (record) {
-            out.url = record->url;
-            out.record_date = record->record_date;
-        }
-        out.text = e->include_text ? s->text.text : NULL;
-        out.partial = s->text.partial;
-        out.facts = s->out;
-        out.n_facts = s->n_out;
+        if (s.text.partial)
+            log_partial(e, in->source);
+        fill_model(e, &s, in, &out);
     }
-    int rc = fp_xml_out_document(w, &out, err);
-    doc_state_free(s);
+    int rc = sink(sink_user, &out, err);
+    doc_state_free(&s);
     if (rc != 0)
         return -1;
     return failed;
-}
-
-int fp_engine_process_file(fp_engine *e, const char *path, const char *source, fp_xml_out *w,
-                           char *why, size_t why_size, fp_error *err)
-{
-    doc_state s;
-    memset(&s, 0, sizeof s);
-    why[0] = '\0';
-    int failed = process_file(e, path, source, &s, why, why_size) != 0;
-    return write_document(e, &s, failed, source, NULL, w, why, err);
-}
-
-int fp_engine_process_bytes(fp_engine *e, const unsigned char *bytes, size_t len,
-                            const char *source, const char *name_hint,
-                            const fp_engine_record *record, fp_xml_out *w, char *why,
-                            size_t why_size, fp_error *err)
-{
-    doc_state s;
-    memset(&s, 0, sizeof s);
-    why[0] = '\0';
-    int failed = 0;
-    if (len > e->max_input_bytes) {
-        snprintf(why, why_size, "%s: %zu bytes, over the limit of %zu bytes; raise it with "
-                 "--max-input-size", source, len, e->max_input_bytes);
-        failed = 1;
-    } else {
-        s.bytes = bytes;
-        s.n_bytes = len;
-        failed = process_bytes(e, name_hint ? name_hint : "", source, &s, why, why_size) != 0;
-    }
-    return write_document(e, &s, failed, source, record, w, why, err);
 }

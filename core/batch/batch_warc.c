@@ -2,7 +2,7 @@
  * decompresses the file (gzip members included), but its own WARC reader
  * drops the host from WARC-Target-URI and the record type, both of which
  * factpipe reports, so the few header lines are read here. */
-#include "batch_impl.h"
+#include "batch_archive.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -2,11 +2,13 @@
  * (folders walked recursively in sorted order, filtered by --include and
  * --exclude), archives opened one at a time as the feed reaches them, and
  * only the documents of this run's shard handed on. */
-#include "batch_impl.h"
+#include "batch_inputs.h"
+#include "batch_archive.h"
+#include "batch_files.h"
+#include "batch_select.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,82 +28,6 @@ struct fp_batch_feed {
     fp_archive *archive; /* the archive being read, or NULL */
     size_t seq;
 };
-
-void fp_batch_doc_free(fp_batch_doc *d)
-{
-    free(d->source);
-    free(d->relative);
-    free(d->path);
-    free(d->bytes);
-    free(d->name_hint);
-    free(d->url);
-    free(d->record_date);
-    free(d->identity);
-    free(d->error);
-    memset(d, 0, sizeof *d);
-}
-
-static int has_suffix(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcasecmp(name + n - s, suffix) == 0;
-}
-
-int fp_batch_is_archive_name(const char *name)
-{
-    static const char *const suffixes[] = {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2",
-                                           ".tar.xz", ".txz", ".tar.zst", ".tzst", ".zip",
-                                           ".warc", ".warc.gz"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
-        if (has_suffix(name, suffixes[i]))
-            return 1;
-    return 0;
-}
-
-static int is_page_name(const char *name)
-{
-    static const char *const exts[] = {".html", ".htm", ".xhtml", ".shtml", ".txt", ".text"};
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
-        if (has_suffix(name, exts[i]))
-            return 1;
-    return 0;
-}
-
-/* A pattern with a slash matches the whole relative path, one without it
- * the last component: "*.html" anywhere, "2019/x*" under 2019 only. */
-static int glob_matches(const char *pattern, const char *rel)
-{
-    const char *base = strrchr(rel, '/');
-    const char *subject = strchr(pattern, '/') ? rel : base ? base + 1 : rel;
-    return fnmatch(pattern, subject, FNM_PERIOD) == 0;
-}
-
-int fp_batch_name_wanted(const fp_batch_options *o, const char *rel, int is_folder)
-{
-    for (size_t i = 0; i < o->n_exclude; i++)
-        if (glob_matches(o->exclude[i], rel))
-            return 0;
-    if (is_folder)
-        return 1;
-    if (o->n_include == 0)
-        return is_page_name(rel) || fp_batch_is_archive_name(rel);
-    for (size_t i = 0; i < o->n_include; i++)
-        if (glob_matches(o->include[i], rel))
-            return 1;
-    return 0;
-}
-
-/* FNV-1a: stable across machines and runs, so every shard of a job array
- * agrees on who takes which document. */
-int fp_batch_in_shard(const fp_batch_options *o, const char *source)
-{
-    if (o->shard_count <= 1)
-        return 1;
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *c = (const unsigned char *)source; *c; c++)
-        h = (h ^ *c) * 1099511628211ULL;
-    return h % o->shard_count == o->shard_index - 1;
-}
 
 static int add_item(fp_batch_feed *f, char *path, char *relative, fp_error *err)
 {

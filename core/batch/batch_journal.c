@@ -7,7 +7,9 @@
  * CRC32 (8 hex digits, zlib) covers everything after its tab; tabs,
  * newlines and backslashes in the fields are escaped.  A line whose CRC
  * does not match (a torn last line after kill -9) is not an entry. */
-#include "batch_impl.h"
+#include "batch_journal.h"
+#include "batch_files.h"
+#include "fp_batch.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -226,8 +228,8 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
     return j;
 }
 
-const char *fp_journal_find(const fp_journal *j, const char *source, const char *identity,
-                            const char **reason)
+int fp_journal_find(const fp_journal *j, const char *source, const char *identity,
+                    fp_doc_outcome *outcome, const char **reason)
 {
     char *escaped = escape(source);
     size_t n = escaped ? strlen(escaped) + strlen(identity) + 2 : 0;
@@ -240,19 +242,16 @@ const char *fp_journal_find(const fp_journal *j, const char *source, const char 
     free(escaped);
     free(key);
     if (!e || !e->key)
-        return NULL;
+        return 0;
+    *outcome = fp_doc_outcome_from_name(e->status);
     *reason = e->reason;
-    return e->status;
-}
-
-size_t fp_journal_entries(const fp_journal *j)
-{
-    return j->used;
+    return 1;
 }
 
 int fp_journal_append(fp_journal *j, const char *source, const char *identity,
-                      const char *status, const char *reason, fp_error *err)
+                      fp_doc_outcome outcome, const char *reason, fp_error *err)
 {
+    const char *status = fp_doc_outcome_name(outcome);
     char *src = escape(source), *why = escape(reason ? reason : ""), *id = escape(identity);
     size_t n = (src && why && id) ? strlen(j->config) + strlen(status) + strlen(id) +
                                         strlen(src) + strlen(why) + 16

@@ -1,10 +1,10 @@
-/* The progress line and the closing summary, both on stderr so that XML on
+/* The progress line and the closing summary, both on stderr so that the output on
  * stdout stays clean.  The line redraws itself in place on a terminal; when
  * forced with --progress onto something else it prints a line every few
  * seconds instead. */
-#define _GNU_SOURCE /* memmem */
-#include "batch_impl.h"
+#include "batch_progress.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -53,48 +53,42 @@ fp_progress *fp_progress_new(int show_progress, int show_summary, size_t known_t
     return p;
 }
 
-/* Counts <fact kind="…"> in a document's XML: the writer escapes '<' in
- * every attribute and text, so the pattern only matches real elements. */
-static void count_kinds(fp_progress *p, const char *xml, size_t len)
+/* Adds a document's tally ("KIND COUNT\n" lines) to the summary. */
+static void count_kinds(fp_progress *p, const char *tally)
 {
-    static const char tag[] = "<fact kind=\"";
-    const char *end = xml + len;
-    for (const char *at = xml; at < end;) {
-        const char *hit = memmem(at, (size_t)(end - at), tag, sizeof tag - 1);
-        if (!hit)
+    for (const char *line = tally; *line;) {
+        const char *space = strchr(line, ' ');
+        if (!space)
             break;
-        const char *name = hit + sizeof tag - 1;
-        const char *quote = memchr(name, '"', (size_t)(end - name));
-        if (!quote)
-            break;
-        size_t n = (size_t)(quote - name);
+        size_t n = (size_t)(space - line);
+        size_t count = strtoul(space + 1, NULL, 10);
         size_t k = 0;
         while (k < p->n_kinds && !(strlen(p->kinds[k].name) == n &&
-                                   memcmp(p->kinds[k].name, name, n) == 0))
+                                   memcmp(p->kinds[k].name, line, n) == 0))
             k++;
         if (k == p->n_kinds && k < MAX_KINDS && n < sizeof p->kinds[k].name) {
-            memcpy(p->kinds[k].name, name, n);
+            memcpy(p->kinds[k].name, line, n);
             p->kinds[k].name[n] = '\0';
             p->n_kinds++;
         }
         if (k < p->n_kinds)
-            p->kinds[k].n++;
+            p->kinds[k].n += count;
         else
-            p->other_kinds++;
-        at = quote + 1;
+            p->other_kinds += count;
+        const char *next = strchr(space, '\n');
+        line = next ? next + 1 : space + strlen(space);
     }
 }
 
-void fp_progress_document(fp_progress *p, uint64_t input_bytes, int failed, const char *xml,
-                          size_t xml_len)
+void fp_progress_document(fp_progress *p, uint64_t input_bytes, int failed, const char *tally)
 {
     if (!p)
         return;
     p->done++;
     p->failed += (size_t)(failed != 0);
     p->bytes += input_bytes;
-    if (p->summary && xml)
-        count_kinds(p, xml, xml_len);
+    if (p->summary && tally)
+        count_kinds(p, tally);
 }
 
 void fp_progress_skipped(fp_progress *p)

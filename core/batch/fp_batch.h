@@ -1,12 +1,14 @@
 /* Batch running: expand the inputs (files, folders walked recursively in
  * sorted order, lists of paths, tar/zip/WARC archives read in memory),
  * run every document through the engine in pre-forked worker processes,
- * and write the documents in input order to stdout, one combined XML
- * file, or one XML file per document in an output folder. */
+ * and write the documents in input order, in the chosen output format,
+ * to stdout, one combined file, or one file per document in an output
+ * folder. */
 #ifndef FP_BATCH_H
 #define FP_BATCH_H
 
-#include "fp_engine.h"
+#include "../engine/fp_engine.h"
+#include "../output/fp_output_format.h"
 
 #include <stdint.h>
 
@@ -17,10 +19,12 @@
 #define FP_BATCH_REPORT_NAME "factpipe-report.tsv"
 
 typedef struct fp_batch_options {
-    /* NULL: stdout; an existing folder or a path ending in '/': one XML
-     * per document (<output>/<path relative to its input>.xml), plus the
-     * journal and the failure report; any other path: one combined file. */
+    /* NULL: stdout; an existing folder or a path ending in '/': one file
+     * per document (<output>/<path relative to its input><extension>),
+     * plus the journal and the failure report; any other path: one
+     * combined file. */
     const char *output;
+    const fp_output_format *format; /* NULL: the default (XML) */
     unsigned jobs;            /* worker processes; 0: the usable cores */
     double timeout_seconds;   /* per document; 0: the default */
     int resume;               /* skip documents the folder's journal has */
@@ -51,7 +55,8 @@ typedef struct fp_batch_stats {
 int fp_batch_parse_shard(const char *spec, fp_batch_options *o, fp_error *err);
 
 /* Per-document failures (unreadable, undecodable, too large, plugin
- * error, worker crash or timeout) are written as <document><error>,
+ * error, worker crash or timeout) are written as error documents
+ * (<document><error> in XML),
  * counted, listed in the report, and the batch goes on.
  * Returns 0 when every document succeeded, 1 when some failed, -1 when
  * the output could not be written or the inputs could not be listed

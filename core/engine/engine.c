@@ -193,3 +193,28 @@ int fp_engine_plugin_priority(const fp_engine *e, size_t i)
 {
     return i < e->n_plugins ? e->plugins[i].priority : 0;
 }
+
+char *fp_engine_identity(const fp_engine *e)
+{
+    uint64_t h = 1469598103934665603ULL;
+    FILE *f = fopen(fp_engine_pipeline_path(e), "rb");
+    int c;
+    while (f && (c = fgetc(f)) != EOF)
+        h = (h ^ (unsigned char)c) * 1099511628211ULL;
+    if (f)
+        fclose(f);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&out, &len);
+    if (!mem)
+        return NULL;
+    fprintf(mem, "pipeline=%016llx;", (unsigned long long)h);
+    for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
+        const fp_plugin_desc *d = fp_engine_plugin(e, i)->desc;
+        fprintf(mem, "%s@%s/%d,", d->name, d->version, fp_engine_plugin_priority(e, i));
+    }
+    fprintf(mem, ";chrome=%d;text=%d;max=%zu", e->keep_chrome, e->include_text,
+            e->max_input_bytes);
+    fclose(mem);
+    return out;
+}
