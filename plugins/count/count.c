@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The lexicon options come first, in the order of lexicons_of(). */
 enum {
     OPTION_NOUNS,
     OPTION_TIME_UNITS,
@@ -139,11 +140,17 @@ static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
                                         PCRE2_MATCH_INVALID_UTF |
                                         PCRE2_NEVER_BACKSLASH_C;
 
+enum { N_LEXICONS = OPTION_YEAR_BEFORE - OPTION_NOUNS + 1 };
+
 /* The lexicons of rules, in the order of their options. */
-#define LEXICONS_OF(rules)                                                  \
-    {&(rules)->nouns,        &(rules)->time_units,  &(rules)->currencies,  \
-     &(rules)->measures,     &(rules)->multipliers, &(rules)->stopwords,   \
-     &(rules)->names_before, &(rules)->names_after, &(rules)->year_before}
+static void lexicons_of(count_rules *rules, count_lexicon *out[N_LEXICONS])
+{
+    count_lexicon *all[N_LEXICONS] = {
+        &rules->nouns,        &rules->time_units,  &rules->currencies,
+        &rules->measures,     &rules->multipliers, &rules->stopwords,
+        &rules->names_before, &rules->names_after, &rules->year_before};
+    memcpy(out, all, sizeof all);
+}
 
 typedef struct count_state {
     pcre2_code *pattern;
@@ -158,8 +165,9 @@ static void count_destroy(void *opaque)
         return;
     pcre2_match_context_free(state->limits);
     pcre2_code_free(state->pattern);
-    count_lexicon *lexicons[] = LEXICONS_OF(&state->rules);
-    for (size_t i = 0; i < sizeof lexicons / sizeof *lexicons; i++)
+    count_lexicon *lexicons[N_LEXICONS];
+    lexicons_of(&state->rules, lexicons);
+    for (size_t i = 0; i < N_LEXICONS; i++)
         count_lexicon_free(lexicons[i]);
     free(state);
 }
@@ -197,27 +205,18 @@ static int compile_pattern(count_state *state, const fp_host *host)
 static int load_lexicons(count_rules *rules, const fp_option_value *values,
                          const fp_host *host)
 {
-    static const struct {
-        int option;
-        unsigned flags;
-    } files[] = {
-        {OPTION_NOUNS, COUNT_LEXICON_PLAIN},
-        {OPTION_TIME_UNITS, COUNT_LEXICON_PLAIN},
-        {OPTION_CURRENCIES, COUNT_LEXICON_PLAIN},
-        {OPTION_MEASURES, COUNT_LEXICON_PLAIN},
-        {OPTION_MULTIPLIERS, COUNT_LEXICON_VALUED},
-        {OPTION_STOPWORDS, COUNT_LEXICON_PLAIN},
-        {OPTION_NAMES_BEFORE, COUNT_LEXICON_EXCEPTIONS | COUNT_LEXICON_CASED},
-        {OPTION_NAMES_AFTER, COUNT_LEXICON_PLAIN},
-        {OPTION_YEAR_BEFORE, COUNT_LEXICON_PLAIN},
+    /* Features of each lexicon file, in the order of lexicons_of(). */
+    static const unsigned flags[N_LEXICONS] = {
+        [OPTION_MULTIPLIERS - OPTION_NOUNS] = COUNT_LEXICON_VALUED,
+        [OPTION_NAMES_BEFORE - OPTION_NOUNS] =
+            COUNT_LEXICON_EXCEPTIONS | COUNT_LEXICON_CASED,
     };
-    count_lexicon *lexicons[] = LEXICONS_OF(rules);
-    _Static_assert(sizeof files / sizeof *files ==
-                       sizeof lexicons / sizeof *lexicons,
-                   "one option per lexicon");
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-        if (count_lexicon_load(lexicons[i], values[files[i].option].string,
-                               files[i].flags, host) != FP_OK)
+    count_lexicon *lexicons[N_LEXICONS];
+    lexicons_of(rules, lexicons);
+    for (size_t i = 0; i < N_LEXICONS; i++)
+        if (count_lexicon_load(lexicons[i],
+                               values[OPTION_NOUNS + i].string, flags[i],
+                               host) != FP_OK)
             return FP_ERROR;
     rules->open_nouns = values[OPTION_OPEN_NOUNS].integer != 0;
     rules->max_unit_words = (size_t)values[OPTION_MAX_UNIT_WORDS].integer;

@@ -104,6 +104,7 @@ static void ranges_count_their_upper_number(void **state)
         NONE("giai đoạn 2016-2020 các đơn vị"),
         NONE("tháng 10 - 2018 cán bộ"),
         NONE("05-10-2018 người"),
+        NONE("Dịp nghỉ lễ 30-4 và 1-5 hàng nghìn người đổ về"),
         /* A ratio, a score, a minus sign, a code. */
         NONE("cao hơn 0,5-1 lần"), NONE("thắng 3 - 1 đội bạn"),
         NONE("hòa 2 - 2 đội khách"), NONE("có -1 người"),
@@ -160,6 +161,8 @@ static void names_and_addresses(void **state)
         ONE("xây 3 hồ chứa nước", "3", "hồ chứa nước", "3 hồ chứa nước"),
         ONE("đặc xá 200 phạm nhân", "200", "phạm nhân", "200 phạm nhân"),
         ONE("con đường 24 khúc cua", "24", "khúc cua", "24 khúc cua"),
+        ONE("xây bệnh viện 1.000 giường", "1000", "giường",
+            "1.000 giường"),
         /* A listed noun after a name or an acronym is counted. */
         ONE("xã Hòa Bắc 30 hộ dân", "30", "hộ dân", "30 hộ dân"),
         ONE("Chủ tịch UBND 12 xã", "12", "xã", "12 xã"),
