@@ -24,6 +24,8 @@ typedef struct doc_state {
     fp_out_fact *out;
     char **surfaces;
     size_t n_out;
+    fp_out_zone *zones; /* --include-text: the zone standoff */
+    size_t n_zones;
 } doc_state;
 
 static void doc_state_free(doc_state *s)
@@ -39,6 +41,29 @@ static void doc_state_free(doc_state *s)
         free(s->surfaces[i]);
     free(s->surfaces);
     free(s->out);
+    free(s->zones);
+}
+
+/* The zone standoff written after <text>. */
+static int build_output_zones(doc_state *s, fp_error *err)
+{
+    fp_zone_run *runs;
+    size_t n;
+    if (fp_zone_runs(&s->text, &runs, &n, err) != 0)
+        return -1;
+    s->zones = calloc(n ? n : 1, sizeof *s->zones);
+    if (!s->zones) {
+        free(runs);
+        return fp_error_set(err, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        s->zones[i].kind = fp_zone_kind_name(runs[i].kind);
+        s->zones[i].start = runs[i].start;
+        s->zones[i].end = runs[i].end;
+    }
+    s->n_zones = n;
+    free(runs);
+    return 0;
 }
 
 static fp_format format_from_name(const char *path, const unsigned char *bytes, size_t n)
@@ -209,6 +234,8 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
     fp_merge_facts(&s->facts);
     if (build_output_facts(e, s) != 0)
         return snprintf(why, why_size, "out of memory"), -1;
+    if (e->include_text && build_output_zones(s, &err) != 0)
+        return snprintf(why, why_size, "%s", err.message), -1;
     return 0;
 }
 
@@ -267,6 +294,8 @@ static void fill_model(const fp_engine *e, const doc_state *s, const fp_engine_i
     out->url = in->url;
     out->record_date = in->record_date;
     out->text = e->include_text ? s->text.text : NULL;
+    out->zones = s->zones;
+    out->n_zones = s->n_zones;
     out->partial = s->text.partial;
     out->facts = s->out;
     out->n_facts = s->n_out;

@@ -23,6 +23,12 @@ typedef struct fp_out_fact {
     size_t n_children;
 } fp_out_fact;
 
+/* One zone of the text, as standoff: <zone kind= start= end=/>. */
+typedef struct fp_out_zone {
+    const char *kind;  /* title dateline lead body byline chrome */
+    size_t start, end; /* character offsets in the extracted text */
+} fp_out_zone;
+
 typedef struct fp_out_doc {
     const char *source;     /* as given / relative to the input root */
     const char *format;     /* "html" or "text"; NULL when it failed early */
@@ -34,6 +40,8 @@ typedef struct fp_out_doc {
                                 record's date, ISO 8601), or NULL */
     const char *text;       /* extracted text when the user asked for it
                                in the output (--include-text), else NULL */
+    const fp_out_zone *zones; /* with text only: its zones in text order */
+    size_t n_zones;
     const char *error;      /* non-NULL: the document failed, say why */
     int partial;            /* parsing stopped early */
     const fp_out_fact *facts;

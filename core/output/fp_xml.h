@@ -1,6 +1,7 @@
 /* XML writing with libxml2's text writer.  One vocabulary, described by
  * schema/factpipe.rng: <factpipe> holds <document> elements; a document
- * holds <meta>, optionally <text>, and <fact> elements.  Text that is not
+ * holds <meta>, optionally <text> with its <zone> standoff, and <fact>
+ * elements.  Text that is not
  * allowed in XML (invalid UTF-8, control characters, U+FFFE/U+FFFF) is
  * replaced by U+FFFD before it reaches the writer. */
 #ifndef FP_XML_H
@@ -14,7 +15,7 @@
 #define FP_XML_NAMESPACE "urn:factpipe:1"
 /* The version attribute of <factpipe>: the version of the vocabulary that
  * schema/factpipe.rng describes.  Bump it when the schema changes. */
-#define FP_XML_FORMAT_VERSION "0.1.0"
+#define FP_XML_FORMAT_VERSION "0.2.0"
 
 typedef struct fp_xml_out fp_xml_out;
 
@@ -33,7 +34,7 @@ int fp_xml_out_begin_fragment(fp_xml_out *w, fp_error *err);
 /* One <document>.  A document the schema would reject (empty fact value,
  * kind not [a-z][a-z0-9-]*, unknown zone, bad or repeated plugin attribute
  * name, meta date not YYYY[-MM[-DD]], format other than html/text, no
- * source) is refused whole: -1, nothing written, and the writer stays
+ * source, zones without text or out of order) is refused whole: -1, nothing written, and the writer stays
  * usable.  A document with error set is written as source, format,
  * encoding and <error> only.  After a libxml2 or write failure the writer
  * refuses every later call. */

@@ -122,6 +122,30 @@ static int check_fact(const fp_out_fact *fact, fp_error *err)
     return 0;
 }
 
+/* Zones are standoff on <text>: in text order, not overlapping. */
+static int check_zones(const fp_out_doc *doc, fp_error *err)
+{
+    if (doc->n_zones > 0 && (!doc->zones || !doc->text))
+        return fp_error_set(err, "%s: %zu zones given without %s", doc->source,
+                            doc->n_zones, doc->zones ? "the text" : "a list");
+    size_t previous_end = 0;
+    for (size_t i = 0; i < doc->n_zones; i++) {
+        const fp_out_zone *zone = &doc->zones[i];
+        if (!zone->kind || !fp_xml_is_zone_name(zone->kind))
+            return fp_error_set(err, "%s: zone %zu has unknown kind \"%.64s\"",
+                                doc->source, i + 1,
+                                zone->kind ? zone->kind : "(null)");
+        if (zone->end < zone->start || zone->start < previous_end)
+            return fp_error_set(err, "%s: zone %zu (%zu..%zu) ends before it "
+                                "starts or overlaps the one before (ending "
+                                "at %zu)",
+                                doc->source, i + 1, zone->start, zone->end,
+                                previous_end);
+        previous_end = zone->end;
+    }
+    return 0;
+}
+
 int fp_xml_check_doc(const fp_out_doc *doc, fp_error *err)
 {
     if (!doc)
@@ -148,6 +172,8 @@ int fp_xml_check_doc(const fp_out_doc *doc, fp_error *err)
         (strlen(doc->record_date) < 10 || !is_meta_date_prefix(doc->record_date)))
         return fp_error_set(err, "%s: record date \"%.64s\" does not start with "
                             "YYYY-MM-DD", doc->source, doc->record_date);
+    if (check_zones(doc, err) < 0)
+        return -1;
     if (doc->n_facts > 0 && !doc->facts)
         return fp_error_set(err, "%s: %zu facts announced but none given",
                             doc->source, doc->n_facts);

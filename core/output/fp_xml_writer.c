@@ -210,6 +210,16 @@ static int write_fact(fp_xml_out *w, const fp_out_fact *fact, fp_error *err)
     return end_element(w, err);
 }
 
+static int write_zone(fp_xml_out *w, const fp_out_zone *zone, fp_error *err)
+{
+    if (start_element(w, "zone", err) < 0 ||
+        write_attr(w, "kind", zone->kind, err) < 0 ||
+        write_offset_attr(w, "start", zone->start, err) < 0 ||
+        write_offset_attr(w, "end", zone->end, err) < 0)
+        return -1;
+    return end_element(w, err);
+}
+
 static int write_meta(fp_xml_out *w, const fp_out_doc *doc, fp_error *err)
 {
     if (start_element(w, "meta", err) < 0)
@@ -252,6 +262,10 @@ static int write_document(fp_xml_out *w, const fp_out_doc *doc, fp_error *err)
         return -1;
     if (doc->text && write_text_element(w, "text", doc->text, err) < 0)
         return -1;
+    for (size_t i = 0; i < doc->n_zones; i++) {
+        if (write_zone(w, &doc->zones[i], err) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < doc->n_facts; i++) {
         if (write_fact(w, &doc->facts[i], err) < 0)
             return -1;

@@ -7,6 +7,9 @@
 #include "../common/fp_error.h"
 #include "../common/fp_text.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+
 typedef struct fp_zone_rules fp_zone_rules;
 
 /* Metadata values (title, byline) longer than this many bytes are cut at
@@ -23,5 +26,28 @@ void fp_zone_rules_free(fp_zone_rules *rules);
  * Thread-safe for a shared, loaded rules object. */
 int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
                      fp_error *err);
+
+/* One zone of a zoned text: a maximal run of consecutive lines of one
+ * kind, in text order.  start/end are character offsets in the text (the
+ * offsets facts use); the run covers its lines and the line breaks
+ * between them, not the break before or after it. */
+typedef struct fp_zone_run {
+    fp_zone_kind kind;
+    size_t start, end;
+} fp_zone_run;
+
+/* The name the output uses for a zone kind ("body", "chrome", ...). */
+const char *fp_zone_kind_name(fp_zone_kind kind);
+
+/* The zones of a zoned text, every line in exactly one run; *runs is
+ * malloc'ed (NULL for a text without lines). */
+int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
+                 fp_error *err);
+
+/* The article's text: its lead and body lines in text order, one blank
+ * line between two of them; no title, dateline, byline or chrome.  *out is
+ * malloc'ed and NUL-terminated, *len bytes without the NUL. */
+int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
+                         fp_error *err);
 
 #endif

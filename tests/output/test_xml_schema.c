@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 
-#define ROOT_START "<factpipe xmlns=\"urn:factpipe:1\" version=\"0.1.0\">"
+#define ROOT_START "<factpipe xmlns=\"urn:factpipe:1\" version=\"0.2.0\">"
 #define DOC_START "<document source=\"a.html\" format=\"html\">"
 #define FACT_CORE "kind=\"count\" value=\"3\" start=\"0\" end=\"2\" " \
                   "src-start=\"10\" src-end=\"12\" text=\"03\" " \
@@ -144,7 +144,7 @@ static void test_document_structure_is_enforced(void **state)
     (void)state;
     /* No version, wrong namespace. */
     assert_invalid("<factpipe xmlns=\"urn:factpipe:1\"></factpipe>");
-    assert_invalid("<factpipe version=\"0.1.0\"></factpipe>");
+    assert_invalid("<factpipe version=\"0.2.0\"></factpipe>");
     /* A read document needs meta and format; order is meta, text, facts. */
     assert_invalid(ROOT_START DOC_START "</document></factpipe>");
     assert_invalid(ROOT_START "<document source=\"a\"><meta/></document>"
@@ -169,6 +169,38 @@ static void test_document_structure_is_enforced(void **state)
                               FACT_CORE "/></document></factpipe>");
 }
 
+static void test_zones_follow_the_text(void **state)
+{
+    (void)state;
+    assert_valid(IN_DOCUMENT("<text>Menu\nHeadline\nBody.</text>"
+                             "<zone kind=\"chrome\" start=\"0\" end=\"4\"/>"
+                             "<zone kind=\"title\" start=\"5\" end=\"13\"/>"
+                             "<zone kind=\"body\" start=\"14\" end=\"19\"/>"
+                             "<fact " FACT_CORE "/>"));
+    static const char *const kinds[] = {"title", "dateline", "lead", "body",
+                                        "byline", "chrome"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        char xml[1024];
+        snprintf(xml, sizeof xml,
+                 IN_DOCUMENT("<text>t</text><zone kind=\"%s\" start=\"0\" "
+                             "end=\"1\"/>"),
+                 kinds[i]);
+        assert_valid(xml);
+    }
+    /* Zones are standoff on <text>: not without it, not after facts. */
+    assert_invalid(IN_DOCUMENT("<zone kind=\"body\" start=\"0\" end=\"1\"/>"));
+    assert_invalid(IN_DOCUMENT("<text>t</text><fact " FACT_CORE "/>"
+                               "<zone kind=\"body\" start=\"0\" end=\"1\"/>"));
+    assert_invalid(IN_DOCUMENT("<text>t</text><zone kind=\"sidebar\" "
+                               "start=\"0\" end=\"1\"/>"));
+    assert_invalid(IN_DOCUMENT("<text>t</text><zone kind=\"body\" "
+                               "start=\"0\"/>"));
+    assert_invalid(IN_DOCUMENT("<text>t</text><zone kind=\"body\" "
+                               "start=\"-1\" end=\"1\"/>"));
+    assert_invalid(IN_DOCUMENT("<text>t</text><zone kind=\"body\" "
+                               "start=\"0\" end=\"1\">x</zone>"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_fact_core_attributes_are_required_and_typed),
         cmocka_unit_test(test_fact_extensions_are_limited),
         cmocka_unit_test(test_document_structure_is_enforced),
+        cmocka_unit_test(test_zones_follow_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

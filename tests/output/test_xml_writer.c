@@ -136,7 +136,7 @@ static void test_output_layout_is_exact_and_deterministic(void **state)
     (void)state;
     static const char expected[] =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<factpipe xmlns=\"urn:factpipe:1\" version=\"0.1.0\">\n"
+        "<factpipe xmlns=\"urn:factpipe:1\" version=\"0.2.0\">\n"
         "  <document source=\"a.txt\" format=\"text\">\n"
         "    <meta/>\n"
         "    <fact kind=\"percentage\" value=\"5\" start=\"0\" end=\"2\" "
@@ -172,7 +172,7 @@ static void test_each_call_writes_whole_tags(void **state)
     assert_int_equal(fflush(out), 0);
     assert_string_equal(bytes, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                "<factpipe xmlns=\"urn:factpipe:1\" "
-                               "version=\"0.1.0\">\n");
+                               "version=\"0.2.0\">\n");
     assert_int_equal(fp_xml_out_document(w, &small_doc, &err), 0);
     assert_int_equal(fflush(out), 0);
     assert_true(len > 14);
@@ -485,6 +485,63 @@ static void test_schema_invalid_documents_are_refused(void **state)
     check_refused(&doc, "announced");
 }
 
+static const fp_out_zone small_zones[] = {
+    {"chrome", 0, 4}, {"title", 5, 13}, {"body", 14, 19},
+};
+
+static void test_zones_are_written_after_the_text(void **state)
+{
+    (void)state;
+    fp_out_doc doc = small_doc;
+    doc.text = "Menu\nHeadline\nBody.";
+    doc.zones = small_zones;
+    doc.n_zones = 3;
+    xmlDocPtr xml = write_and_parse(&doc, 1);
+    xmlNodePtr document = nth_document(xml, 0);
+    xmlNodePtr text = child_element(document, "text", 0);
+    assert_non_null(text);
+    xmlNodePtr zone = xmlNextElementSibling(text);
+    for (size_t i = 0; i < 3; i++, zone = xmlNextElementSibling(zone)) {
+        assert_non_null(zone);
+        assert_string_equal((const char *)zone->name, "zone");
+        assert_attr(zone, "kind", small_zones[i].kind);
+        char digits[32];
+        snprintf(digits, sizeof digits, "%zu", small_zones[i].start);
+        assert_attr(zone, "start", digits);
+        snprintf(digits, sizeof digits, "%zu", small_zones[i].end);
+        assert_attr(zone, "end", digits);
+    }
+    assert_string_equal((const char *)zone->name, "fact");
+    xmlFreeDoc(xml);
+}
+
+static void test_bad_zones_are_refused(void **state)
+{
+    (void)state;
+    fp_out_zone zones[3];
+    memcpy(zones, small_zones, sizeof zones);
+    fp_out_doc doc = small_doc;
+    doc.text = "Menu\nHeadline\nBody.";
+    doc.zones = zones;
+    doc.n_zones = 3;
+    zones[1].kind = "sidebar";
+    check_refused(&doc, "\"sidebar\"");
+    zones[1].kind = NULL;
+    check_refused(&doc, "(null)");
+    memcpy(zones, small_zones, sizeof zones);
+    zones[2].start = 12; /* overlaps the title */
+    check_refused(&doc, "overlaps");
+    zones[2].start = 19;
+    zones[2].end = 14;
+    check_refused(&doc, "ends before it starts");
+    memcpy(zones, small_zones, sizeof zones);
+    doc.text = NULL;
+    check_refused(&doc, "without the text");
+    doc.text = "t";
+    doc.zones = NULL;
+    check_refused(&doc, "without a list");
+}
+
 static void test_meta_date_forms_are_accepted(void **state)
 {
     (void)state;
@@ -574,6 +631,8 @@ int main(void)
         cmocka_unit_test(test_reserved_names_are_allowed_as_children),
         cmocka_unit_test(test_schema_invalid_documents_are_refused),
         cmocka_unit_test(test_meta_date_forms_are_accepted),
+        cmocka_unit_test(test_zones_are_written_after_the_text),
+        cmocka_unit_test(test_bad_zones_are_refused),
         cmocka_unit_test(test_calls_out_of_order_are_refused),
         cmocka_unit_test(test_write_errors_are_reported),
     };
