@@ -16,10 +16,23 @@ set(FP_PLUGINS_RELDIR "${CMAKE_INSTALL_LIBDIR}/factpipe/plugins")
 set(FP_DATA_RELDIR "${CMAKE_INSTALL_DATADIR}/factpipe")
 set(FP_SDK_RELDIR "${CMAKE_INSTALL_DATADIR}/factpipe/sdk")
 
-# pkg-config files find their prefix from their own folder, so an install
-# moved elsewhere (cmake --install --prefix, DESTDIR) still resolves.
-file(RELATIVE_PATH FP_PC_PREFIX_FROM_PCDIR
-     "/prefix/${fp_pkgconfig_dir}" "/prefix")
+# pkg-config files find each folder from their own (${pcfiledir}) by the
+# shortest relative path, so an install moved elsewhere (cmake --install
+# --prefix, DESTDIR, an unpacked package) still resolves, and the paths
+# pkg-config prints stay short (<libdir>/pkgconfig/.. for the libdir).
+function(fp_pc_relative var to)
+  file(RELATIVE_PATH relative "/prefix/${fp_pkgconfig_dir}" "/prefix/${to}")
+  string(REGEX REPLACE "/$" "" relative "${relative}")
+  if(relative STREQUAL "")
+    set(relative ".")
+  endif()
+  set(${var} "${relative}" PARENT_SCOPE)
+endfunction()
+fp_pc_relative(FP_PC_TO_PREFIX "")
+fp_pc_relative(FP_PC_TO_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+fp_pc_relative(FP_PC_TO_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+fp_pc_relative(FP_PC_TO_PLUGINSDIR "${FP_PLUGINS_RELDIR}")
+fp_pc_relative(FP_PC_TO_DATADIR "${FP_DATA_RELDIR}")
 foreach(pc factpipe-plugin factpipe)
   configure_file("${PROJECT_SOURCE_DIR}/cmake/${pc}.pc.in"
                  "${PROJECT_BINARY_DIR}/${pc}.pc" @ONLY)
