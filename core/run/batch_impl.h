@@ -136,6 +136,9 @@ size_t fp_sweep_temporaries(const char *dir);
 /* Removes the temporaries of path left by processes no longer running. */
 void fp_sweep_stale_siblings(const char *path);
 char *fp_path_join(const char *a, const char *b);
+/* mkdir -p: dir and every missing folder above it (others may be creating
+ * the same ones at once: an array of runs into out/shard-K/). */
+int fp_make_folder(const char *dir, fp_error *err);
 
 /* ---- XML the supervisor writes (batch_xml.c) ---------------------------- */
 
