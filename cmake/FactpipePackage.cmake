@@ -28,25 +28,29 @@ set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON) # factpipe-dev: factpipe (= VERSIO
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)       # NAME_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # for programs linking libfactpipe
+# A shlibs file for libfactpipe.so.0, so that packages of programs that
+# embed it get their dependency from dpkg-shlibdeps.  (CPack warns that the
+# plugins have no soname: they are modules, loaded by path, not linked.)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME "factpipe")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION "text")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
   "facts from Vietnamese local-government bulletin pages, as XML
- factpipe turns scraped pages of Vietnamese local-government bulletins
- (HTML or text) into structured facts - percentages, counts, dates, named
- officials, document references - written as one schema-valid XML
- vocabulary.  Extractors are plugins loaded at run time; batches of
- folders and archives run in isolated workers and resume after a crash.")
+factpipe turns scraped pages of Vietnamese local-government bulletins
+(HTML or text) into structured facts - percentages, counts, dates, named
+officials, document references - written as one schema-valid XML
+vocabulary.  Extractors are plugins loaded at run time; batches of
+folders and archives run in isolated workers and resume after a crash.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME "factpipe-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION "libdevel")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
   "factpipe plugin SDK and embedding library (development files)
- Headers of the factpipe plugin ABI and of libfactpipe, pkg-config files
- (factpipe-plugin, factpipe), the CMake package (find_package(factpipe),
- factpipe_add_plugin) and the fake host for testing an extractor plugin
- out of tree.")
+Headers of the factpipe plugin ABI and of libfactpipe, pkg-config files
+(factpipe-plugin, factpipe), the CMake package (find_package(factpipe),
+factpipe_add_plugin) and the fake host for testing an extractor plugin
+out of tree.")
 
 include(CPack)
