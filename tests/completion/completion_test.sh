@@ -8,11 +8,7 @@ set -uo pipefail
 : "${FACTPIPE:?}" "${COMPLETION:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../support/check.sh"
 
 # shellcheck source=/dev/null
 . "$COMPLETION"
@@ -85,5 +81,4 @@ check "--pipeline=FILE" expect "--pipeline=" "$(printf '%s\n' "$tmp/dir.d" "$tmp
 check "nothing to offer for -j" expect "-j" "" "$FACTPIPE" -j ""
 check "inputs are files" expect "input" "$(printf '%s\n' "$tmp/dir.d" "$tmp/dir.pipeline")" "$FACTPIPE" -v "$tmp/dir"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

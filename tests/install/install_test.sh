@@ -11,11 +11,7 @@ set -uo pipefail
 : "${CONFIGURED_PREFIX:?}" "${LIBDIR:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../support/check.sh"
 has_line() { # has_line TEXT EXTENDED-REGEX
   grep -Eq -- "$2" <<<"$1" || { echo "no line matching '$2' in:"; echo "$1"; return 1; }
 }
@@ -99,5 +95,4 @@ if [ ! -e "$CONFIGURED_PREFIX/$LIBDIR/factpipe" ] && [ ! -e "$CONFIGURED_PREFIX/
     grep -qF "missing folders: $tmp/alone/$LIBDIR/factpipe/plugins, $CONFIGURED_PREFIX/$LIBDIR/factpipe/plugins" "$tmp/alone.err"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -12,11 +12,7 @@ set -uo pipefail
 read -r -a sanitize <<<"${SANITIZE_FLAGS:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../support/check.sh"
 cd "$SOURCE_DIR"
 unset FACTPIPE_PLUGIN_PATH
 
@@ -112,5 +108,4 @@ LD_LIBRARY_PATH=$tmp/root$L "$tmp/embed" samples/thanhkhe-2018-10-09.txt >"$tmp/
 check "unpacked dev: libfactpipe finds its data next to itself" \
   test "$(grep -c '<fact ' "$tmp/embed.xml")" -gt 0
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -39,16 +39,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/factpipe-slurm.XXXXXX")
 chmod 755 "$tmp" # munged wants the path to its socket open to all
 trap 'cluster_stop; rm -rf "$tmp"' EXIT
 trap 'echo "slurm test: interrupted"; exit 1' INT TERM
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-finish() {
-  echo "slurm test: $((SECONDS - started)) s"
-  echo "$passed passed, $failed failed"
-  [ "$failed" -eq 0 ]
-}
+. "$(dirname "$0")/../support/check.sh"
 job_outputs() {
   local f
   for f in "$tmp"/array/slurm-*.out; do
@@ -112,7 +103,7 @@ submit() {
 
 mkdir -p "$tmp/array"
 sed "s|/data/crawl/|$tmp/crawl/|g" <<<"$job_script" >"$tmp/array/factpipe.sbatch"
-export FACTPIPE_TEST_DELAY_MS=150
+export FACTPIPE_TEST_DELAY_MS=200
 job=$(submit)
 [ -n "$job" ] || fatal "sbatch did not submit the array"
 shard2=$tmp/array/out/shard-2
@@ -163,4 +154,5 @@ mkdir -p "$tmp/parallel"
 check "README's GNU parallel line" bash -c "cd '$tmp/parallel' && $parallel_line"
 same_as_plain "$tmp/parallel"
 
+echo "slurm test: $((SECONDS - started)) s"
 finish
