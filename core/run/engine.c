@@ -19,9 +19,8 @@ static void engine_debug(fp_engine *e, const char *what, const char *detail)
 }
 
 /* Search order: the pipeline's plugin-dir lines, --plugin-dir,
- * FACTPIPE_PLUGIN_PATH, then factpipe's own plugin folder: the first found
- * of the build tree (only when running from it), next to the program, the
- * configured install folder. */
+ * FACTPIPE_PLUGIN_PATH, then factpipe's own plugin folder (the first found
+ * of fp_default_plugin_places). */
 static int build_plugin_path(fp_engine *e, const fp_engine_config *cfg, fp_error *err)
 {
     for (size_t i = 0; i < e->pipeline->n_plugin_dirs; i++)

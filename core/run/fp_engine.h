@@ -73,11 +73,11 @@ typedef struct fp_default_place {
 } fp_default_place;
 
 /* The candidates for the data folder (default pipeline, zoning rules,
- * lexicons, schema) and for the plugin folder, in search order: the build
- * tree (only when this code runs from it), next to the running program or
- * libfactpipe (<bin>/../share/factpipe, <bin>/../lib/factpipe/plugins, by
- * the install's relative layout), the configured install folder.  The
- * first found is used.  Static, computed once per process. */
+ * lexicons, schema) and for the plugin folder, in search order: next to
+ * the running program or libfactpipe (<bin>/../share/factpipe,
+ * <bin>/../lib/factpipe/plugins, by the install's relative layout), the
+ * build tree (only when this code runs from it), the configured install
+ * folder.  The first found is used.  Static, computed once per process. */
 const fp_default_place *fp_default_data_places(size_t *n);
 const fp_default_place *fp_default_plugin_places(size_t *n);
 /* The data folder in use: the first data place found, else the last one
@@ -91,8 +91,5 @@ const char *fp_default_schema_path(void);
  * (the first of fp_default_plugin_places found).  -1 only when out of
  * memory. */
 int fp_plugin_path_add_defaults(fp_plugin_path *pp, fp_error *err);
-/* 1 when the running program (or libfactpipe) lives in the build tree it
- * was built in. */
-int fp_running_from_build_tree(void);
 
 #endif

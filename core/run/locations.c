@@ -1,8 +1,8 @@
 /* Where a factpipe binary finds its plugins and configuration without
- * being told: in its build tree when it runs from there, else next to
- * itself (the program's <bin>/../share/factpipe, libfactpipe's
- * <lib>/../share/factpipe, wherever the install was moved), and only when
- * that folder is missing where it was configured to be installed. */
+ * being told: next to itself (the program's <bin>/../share/factpipe,
+ * libfactpipe's <lib>/../share/factpipe, wherever the install was moved),
+ * else in its build tree when it runs from there, and only when neither is
+ * there where it was configured to be installed. */
 #include "fp_engine.h"
 #include "fp_self_path.h"
 
@@ -21,7 +21,6 @@ typedef struct places {
 } places;
 
 static struct {
-    int in_build_tree;
     places data, plugins;
     char schema[PATH_MAX];
 } known;
@@ -71,52 +70,49 @@ static const char *first_found(const places *p)
     return p->list[p->n - 1].path;
 }
 
-/* Candidates in search order: the build tree, next to this code, the
- * configured install folder. */
+/* Candidates in search order: next to this code (an install, wherever
+ * it was put — even inside the build folder, as a DESTDIR stage may be),
+ * the build tree when this code runs from it, the configured install
+ * folder. */
 static void find_places(void)
 {
     char self[PATH_MAX];
     fp_self_kind kind = FP_SELF_PROGRAM;
     int have_self = fp_self_path(self, sizeof self, &kind) == 0;
-    known.in_build_tree = have_self && is_inside(self, FP_BUILD_DIR);
-    if (known.in_build_tree) {
-        add_place(&known.data, FP_SOURCE_DIR "/config", "build tree", has_default_pipeline);
-        add_place(&known.plugins, FP_BUILD_PLUGIN_DIR, "build tree", is_folder);
-    }
     if (have_self) {
-        *strrchr(self, '/') = '\0';
-        if (self[0] == '\0')
-            strcpy(self, "/");
+        char dir[PATH_MAX];
+        strcpy(dir, self);
+        *strrchr(dir, '/') = '\0';
+        if (dir[0] == '\0')
+            strcpy(dir, "/");
         int library = kind == FP_SELF_LIBRARY;
         const char *origin = library ? "next to libfactpipe" : "next to the program";
         const char *to_data = library ? FP_LIBRARY_TO_DATA_DIR : FP_PROGRAM_TO_DATA_DIR;
         const char *to_plugins = library ? FP_LIBRARY_TO_PLUGIN_DIR : FP_PROGRAM_TO_PLUGIN_DIR;
         char path[PATH_MAX];
-        if (to_data[0] && fp_path_join_folded(path, sizeof path, self, to_data) == 0)
+        if (to_data[0] && fp_path_join_folded(path, sizeof path, dir, to_data) == 0)
             add_place(&known.data, path, origin, has_default_pipeline);
-        if (to_plugins[0] && fp_path_join_folded(path, sizeof path, self, to_plugins) == 0)
+        if (to_plugins[0] && fp_path_join_folded(path, sizeof path, dir, to_plugins) == 0)
             add_place(&known.plugins, path, origin, is_folder);
+    }
+    if (have_self && is_inside(self, FP_BUILD_DIR)) {
+        add_place(&known.data, FP_SOURCE_DIR "/config", "build tree", has_default_pipeline);
+        add_place(&known.plugins, FP_BUILD_PLUGIN_DIR, "build tree", is_folder);
     }
     add_place(&known.data, FP_INSTALL_DATA_DIR, "configured install folder",
               has_default_pipeline);
     add_place(&known.plugins, FP_INSTALL_PLUGIN_DIR, "configured install folder", is_folder);
 
-    if (known.in_build_tree)
+    const char *data = first_found(&known.data);
+    if (strcmp(data, FP_SOURCE_DIR "/config") == 0) /* the source tree's layout */
         snprintf(known.schema, sizeof known.schema, "%s", FP_SOURCE_DIR "/schema/factpipe.rng");
     else
-        snprintf(known.schema, sizeof known.schema, "%s/schema/factpipe.rng",
-                 first_found(&known.data));
+        snprintf(known.schema, sizeof known.schema, "%s/schema/factpipe.rng", data);
 }
 
 static void ensure_known(void)
 {
     pthread_once(&known_once, find_places);
-}
-
-int fp_running_from_build_tree(void)
-{
-    ensure_known();
-    return known.in_build_tree;
 }
 
 const fp_default_place *fp_default_data_places(size_t *n)

@@ -61,6 +61,14 @@ runs_from "$tmp/moved" moved
 DESTDIR=$tmp/stage "$CMAKE" --install "$BUILD_DIR" >/dev/null || { echo "FAIL: DESTDIR install"; exit 1; }
 runs_from "$tmp/stage$CONFIGURED_PREFIX" destdir
 
+# Staged inside the build folder, as a DESTDIR stage often is: its own
+# files still come first, not the build tree's.
+stage=$BUILD_DIR/install-test-stage.$$
+trap 'rm -rf "$tmp" "$stage"' EXIT
+DESTDIR=$stage "$CMAKE" --install "$BUILD_DIR" >/dev/null || { echo "FAIL: DESTDIR install in the build folder"; exit 1; }
+runs_from "$stage$CONFIGURED_PREFIX" stage-in-build
+rm -rf "$stage"
+
 # A symlink elsewhere: /proc/self/exe leads back to the install.
 mkdir -p "$tmp/elsewhere"
 ln -s "$tmp/moved/bin/factpipe" "$tmp/elsewhere/factpipe"
