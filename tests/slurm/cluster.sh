@@ -43,6 +43,8 @@ cluster_dir=
 # Every process of this cluster carries FP_SLURM_CLUSTER=<its folder> in
 # its environment: the daemons, the slurmstepd they start and the jobs
 # (sbatch passes the submitter's environment on).
+# (Daemons are started as `env ... daemon &`, not through this function,
+# so that $! is the daemon itself.)
 cluster_env() { env FP_SLURM_CLUSTER="$cluster_dir" SLURM_CONF="$cluster_dir/slurm.conf" "$@"; }
 slurm() { cluster_env timeout 20 "$@"; }
 
@@ -68,7 +70,7 @@ cluster_start() {
   chmod 700 "$cluster_dir/key"
   mungekey --create --keyfile="$cluster_dir/key/munge.key" || return 1
   local socket=$cluster_dir/run/munge.socket
-  cluster_env munged -F --socket="$socket" --key-file="$cluster_dir/key/munge.key" \
+  env FP_SLURM_CLUSTER="$cluster_dir" munged -F --socket="$socket" --key-file="$cluster_dir/key/munge.key" \
     --pid-file="$cluster_dir/run/munged.pid" --seed-file="$cluster_dir/key/munged.seed" \
     --log-file="$cluster_dir/log/munged.log" >"$cluster_dir/log/munged.out" 2>&1 &
   cluster_pids+=($!)
@@ -115,9 +117,11 @@ MessageTimeout=5
 NodeName=$host NodeAddr=127.0.0.1 CPUs=32 State=UNKNOWN
 PartitionName=factpipe Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
-  cluster_env slurmctld -D -f "$cluster_dir/slurm.conf" >"$cluster_dir/log/slurmctld.out" 2>&1 &
+  env FP_SLURM_CLUSTER="$cluster_dir" SLURM_CONF="$cluster_dir/slurm.conf" \
+    slurmctld -D -f "$cluster_dir/slurm.conf" >"$cluster_dir/log/slurmctld.out" 2>&1 &
   cluster_pids+=($!)
-  cluster_env slurmd -D -f "$cluster_dir/slurm.conf" >"$cluster_dir/log/slurmd.out" 2>&1 &
+  env FP_SLURM_CLUSTER="$cluster_dir" SLURM_CONF="$cluster_dir/slurm.conf" \
+    slurmd -D -f "$cluster_dir/slurm.conf" >"$cluster_dir/log/slurmd.out" 2>&1 &
   cluster_pids+=($!)
   both_alive_and_up() { alive_and "${cluster_pids[1]}" alive_and "${cluster_pids[2]}" cluster_is_up; }
   wait_until 30 both_alive_and_up ||
@@ -150,6 +154,7 @@ cluster_stop() {
   wait_until 10 bash -c 'for p; do kill -0 "$p" 2>/dev/null && exit 1; done; exit 0' _ "${cluster_pids[@]}"
   # Whatever is left (a daemon that hung, slurmstepd, a job's processes).
   left=$(cluster_processes)
+  [ -z "$left" ] || echo "cluster: killing what did not stop:" $left
   for pid in $left; do kill -KILL "$pid" 2>/dev/null; done
   wait 2>/dev/null
   cluster_pids=()
