@@ -46,6 +46,15 @@ static int make_parents(const char *path, fp_error *err)
     return 0;
 }
 
+int fp_make_folder(const char *dir, fp_error *err)
+{
+    if (make_parents(dir, err) != 0)
+        return -1;
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return fp_error_set(err, "%s: cannot create folder: %s", dir, strerror(errno));
+    return 0;
+}
+
 int fp_atomic_open(fp_atomic_file *f, const char *path, fp_error *err)
 {
     memset(f, 0, sizeof *f);

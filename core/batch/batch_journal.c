@@ -195,8 +195,7 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
         return NULL;
     }
     j->fd = -1;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fp_error_set(err, "%s: cannot create folder: %s", dir, strerror(errno));
+    if (fp_make_folder(dir, err) != 0) {
         fp_journal_close(j);
         return NULL;
     }

@@ -22,9 +22,10 @@ enum {
 
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
-    "       factpipe check-plugin [OPTIONS] PLUGIN.so...  (see its --help)\n"
+    "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
-    "bulletin pages and write them as XML (schema: schema/factpipe.rng).\n"
+    "bulletin pages and write them as XML; schema:\n"
+    "  %s\n"
     "\n"
     "INPUT is a file (HTML or plain text, any of UTF-8, UTF-16 with BOM or\n"
     "windows-1258) or a folder, read recursively in sorted order for\n"
@@ -39,13 +40,18 @@ static const char usage_text[] =
     "  -f, --format NAME       output format (default xml):\n"
     "%s"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
-    "                          zoning rules (default: %s/default.pipeline)\n"
+    "                          zoning rules (default: default.pipeline in\n"
+    "                          %s)\n"
     "      --plugin-dir DIR    look for plugins (NAME.so) in DIR first; may\n"
     "                          be repeated.  Then FACTPIPE_PLUGIN_PATH\n"
-    "                          (':'-separated), the build tree when run from\n"
-    "                          it, and %s\n"
+    "                          (':'-separated), then factpipe's own plugin\n"
+    "                          folder: the one next to this program, else\n"
+    "                          the build tree's when run from it, else the\n"
+    "                          configured one (here: %s)\n"
     "      --list-plugins      list the pipeline's plugins with their version,\n"
-    "                          kind, priority and options, then exit\n"
+    "                          kind, priority and options, and each folder\n"
+    "                          searched for plugins and data (found or not),\n"
+    "                          then exit\n"
     "      --keep-chrome       keep facts found in page chrome (menus, link\n"
     "                          lists, counters, footers) with zone=\"chrome\"\n"
     "                          instead of dropping them\n"
@@ -88,6 +94,10 @@ static const char usage_text[] =
     "  -v, --verbose           also print debug messages of the plugins\n"
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
+    "\n"
+    "Files: an installed factpipe finds its plugins and data next to itself\n"
+    "(<bin>/../lib/factpipe/plugins, <bin>/../share/factpipe), wherever the\n"
+    "install was moved; --list-plugins shows each folder searched.\n"
     "\n"
     "Limits (README, Limits): a page whose attributes libxml2 would compare\n"
     "more than 10^8 times for duplicates fails; a plugin's regular expression\n"
@@ -150,15 +160,6 @@ static void format_lines(char *out, size_t size)
     }
 }
 
-static void print_usage(void)
-{
-    char formats[1024];
-    format_lines(formats, sizeof formats);
-    printf(usage_text, formats, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
-           (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH,
-           FP_BATCH_DEFAULT_TIMEOUT, FP_BATCH_DEFAULT_MAX_RATIO);
-}
-
 static int parse_number(const char *s, double min, double max, double *out)
 {
     char *end;
@@ -218,6 +219,29 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     default: b->progress = b->summary = 1; return 0;
     }
 }
+
+/* The plugin folder factpipe falls back on: the first found, else the
+ * last one it would try. */
+static const char *own_plugin_dir(void)
+{
+    size_t n;
+    const fp_default_place *places = fp_default_plugin_places(&n);
+    for (size_t i = 0; i < n; i++)
+        if (places[i].found)
+            return places[i].path;
+    return places[n - 1].path;
+}
+
+static void print_usage(void)
+{
+    char formats[1024];
+    format_lines(formats, sizeof formats);
+    printf(usage_text, fp_default_schema_path(), formats, fp_default_config_dir(),
+           own_plugin_dir(),
+           (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH,
+           FP_BATCH_DEFAULT_TIMEOUT, FP_BATCH_DEFAULT_MAX_RATIO);
+}
+
 
 /* Returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cli *c)
@@ -320,9 +344,35 @@ static int parse_args(int argc, char **argv, cli *c)
     return -1;
 }
 
+static void print_searched(const char *path, const char *origin, int found)
+{
+    printf("  %-9s %s  (%s)\n", found ? "found" : "not found", path,
+           origin ? origin : "given");
+}
+
+/* Where the default data and the plugins were looked for, in order, up
+ * to the folder used. */
+static void list_folders(const fp_engine *e)
+{
+    size_t n;
+    const fp_default_place *data = fp_default_data_places(&n);
+    printf("data folders searched (default pipeline, zoning rules, lexicons):\n");
+    for (size_t i = 0; i < n; i++) {
+        print_searched(data[i].path, data[i].origin, data[i].found);
+        if (data[i].found)
+            break;
+    }
+    const fp_plugin_path *path = fp_engine_plugin_path(e);
+    printf("plugin folders searched:\n");
+    for (size_t i = 0; i < path->n_asked; i++)
+        print_searched(path->asked[i].dir, path->asked[i].origin, path->asked[i].found);
+}
+
 static void list_plugins(const fp_engine *e)
 {
     printf("pipeline: %s\n", fp_engine_pipeline_path(e));
+    printf("schema: %s\n", fp_default_schema_path());
+    list_folders(e);
     for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
         const fp_plugin_handle *h = fp_engine_plugin(e, i);
         const fp_plugin_desc *d = h->desc;
