@@ -163,11 +163,14 @@ static size_t list_joiner(const date_scanner *s, size_t k)
     return n + role_at(s, k + n, ROLE_AND);
 }
 
-/* The next item, at token k, of a list whose head is of kind:
- * "ngày 22 và 23 - 10", "tháng 10, 11 - 2000", "năm 2019 và 2020". */
-static bool parse_item(const date_scanner *s, size_t k, date_kind kind,
+/* The next item, at token k, of a list after the item before, joined by
+ * "và" or "hoặc" when by_word: "ngày 22 và 23 - 10", "tháng 10, 11 -
+ * 2000", "năm 2019 và 2020". */
+static bool parse_item(const date_scanner *s, size_t k,
+                       const date_part *before, bool by_word,
                        date_part *item)
 {
+    date_kind kind = before->value.kind;
     bool found;
     switch (kind) {
     case DATE_DAY:
@@ -186,11 +189,16 @@ static bool parse_item(const date_scanner *s, size_t k, date_kind kind,
     }
     if (!found || item->value.kind != kind || item->month_figures)
         return false;
-    /* "tháng 10, 11 xã", "năm 2019, 2020 hộ": the number counts. */
-    bool bare_number = item->bare_year || (kind == DATE_MONTH &&
-                                           !item->month_word &&
-                                           item->value.year == 0);
-    if (bare_number && !nothing_counted_after(s, item->end))
+    /* "tháng 10, 11 xã", "năm 2019, 2020 hộ": the number counts.  Years
+     * listed together ascend, and "và" joins like things: "năm 2019 và
+     * 2020 đều ...", but "năm 2019 và 2000 hộ". */
+    bool bare_month = kind == DATE_MONTH && !item->month_word &&
+                      item->value.year == 0;
+    bool year_after_comma = item->bare_year && !by_word;
+    if ((bare_month || year_after_comma) &&
+        !nothing_counted_after(s, item->end))
+        return false;
+    if (item->bare_year && item->value.year <= before->value.year)
         return false;
     return part_is_date(s, item, true);
 }
@@ -202,9 +210,10 @@ static size_t read_list(const date_scanner *s, date_part *items)
     size_t n = 1;
     date_kind kind = items[0].value.kind;
     while (n < MAX_LIST_ITEMS) {
-        size_t joiner = list_joiner(s, items[n - 1].end);
+        size_t at = items[n - 1].end, joiner = list_joiner(s, at);
+        bool by_word = joiner > 0 && !is_punct(s, at + joiner - 1, ',');
         if (joiner == 0 ||
-            !parse_item(s, items[n - 1].end + joiner, kind, &items[n]))
+            !parse_item(s, at + joiner, &items[n - 1], by_word, &items[n]))
             break;
         n++;
         if (kind == DATE_DAY && items[n - 1].value.month != 0)
