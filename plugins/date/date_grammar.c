@@ -134,16 +134,20 @@ static void note_phrases(const date_grammar *grammar, const char *folded,
     }
 }
 
-/* Only a number, an opening bracket ("(2011 - 2015)") or a word some
- * lexicon knows can start a date. */
-static bool may_start_date(const date_token *t)
+/* Only a number, an opening bracket ("(2011 - 2015)"), a word that
+ * opens a date piece, an interval or a span, or (when they are asked for)
+ * a relative word can start a date: most tokens are skipped at once. */
+static bool may_start_date(const date_token *t, bool relative)
 {
+    enum { OPENING_ROLES = ROLE_DAY | ROLE_MONTH | ROLE_YEAR | ROLE_QUARTER |
+                           ROLE_FROM | ROLE_PERIOD };
     if (t->in_identifier)
         return false;
-    return t->type == TOKEN_NUMBER ||
-           (t->type == TOKEN_PUNCT && t->punct == '(') ||
-           t->grammar_word != NULL ||
-           t->relative != NULL || t->weekday != NULL;
+    if (t->type == TOKEN_NUMBER || (t->type == TOKEN_PUNCT && t->punct == '('))
+        return true;
+    if (t->grammar_word != NULL && (t->grammar_word->roles & OPENING_ROLES))
+        return true;
+    return relative && (t->relative != NULL || t->weekday != NULL);
 }
 
 int date_scan_tokens(const date_grammar *grammar, const char *text,
@@ -158,7 +162,7 @@ int date_scan_tokens(const date_grammar *grammar, const char *text,
     for (size_t i = 0; i < n;) {
         size_t next = i + 1;
         int rc = NOT_FOUND;
-        if (may_start_date(&tokens[i])) {
+        if (may_start_date(&tokens[i], grammar->resolve_relative)) {
             rc = scan_interval(&s, &out, i, &next);
             if (rc == NOT_FOUND)
                 rc = scan_year_span(&s, &out, i, &next);
