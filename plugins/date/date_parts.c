@@ -8,79 +8,6 @@
 /* Bare numbers read as years lie in this window (see parse_bare_year). */
 enum { BARE_YEAR_MIN = 1900, BARE_YEAR_MAX = 2099 };
 
-const date_token *token_at(const date_scanner *s, size_t i)
-{
-    return i < s->n ? &s->tokens[i] : NULL;
-}
-
-bool is_punct(const date_scanner *s, size_t i, uint32_t punct)
-{
-    const date_token *t = token_at(s, i);
-    return t != NULL && t->type == TOKEN_PUNCT && t->punct == punct;
-}
-
-static bool is_glued_punct(const date_scanner *s, size_t i, uint32_t punct)
-{
-    return is_punct(s, i, punct) && !s->tokens[i].space_before;
-}
-
-bool is_number(const date_scanner *s, size_t i, int min_digits,
-               int max_digits)
-{
-    const date_token *t = token_at(s, i);
-    return t != NULL && t->type == TOKEN_NUMBER && !t->in_identifier &&
-           t->n_digits >= min_digits && t->n_digits <= max_digits;
-}
-
-static bool is_glued_number(const date_scanner *s, size_t i)
-{
-    return is_number(s, i, 1, 9) && !s->tokens[i].space_before;
-}
-
-static bool is_joiner(uint32_t punct)
-{
-    return punct == '/' || punct == PUNCT_DASH || punct == '.';
-}
-
-size_t role_at(const date_scanner *s, size_t i, unsigned roles)
-{
-    const lexicon_entry *e = i < s->n ? s->tokens[i].grammar_word : NULL;
-    return e != NULL && (e->roles & roles) ? e->n_words : 0;
-}
-
-/* The number at i starts a date only if it is not the tail of something
- * written without spaces: "A10", "1.250.300", "1/15/3", "2,15". */
-static bool free_before(const date_scanner *s, size_t i)
-{
-    if (i == 0 || s->tokens[i].space_before)
-        return true;
-    const date_token *prev = &s->tokens[i - 1];
-    if (prev->type != TOKEN_PUNCT)
-        return false;
-    bool after_number = i >= 2 && !prev->space_before &&
-                        s->tokens[i - 2].type == TOKEN_NUMBER;
-    return !(after_number && (prev->punct == '/' || prev->punct == '.' ||
-                              prev->punct == ',' || prev->punct == ':'));
-}
-
-/* The date that ends with token last (written with separator sep, 0 for
- * none) ends there: no letter glued on ("15/3abc", "8h30"), no further
- * number joined on ("15/3/2019/5", "1.2.3").  A dash and a number may
- * follow when the date used another separator: "15/3-20/3". */
-static bool free_after(const date_scanner *s, size_t last, uint32_t sep)
-{
-    const date_token *next = token_at(s, last + 1);
-    if (next == NULL || next->space_before)
-        return true;
-    if (next->type != TOKEN_PUNCT || next->punct == '%')
-        return false; /* "15/3abc", "từ 11-12%" */
-    if (next->punct == ',' || next->punct == ':')
-        return !is_glued_number(s, last + 2); /* "2,5", "14:30" */
-    if (!is_joiner(next->punct) || !is_glued_number(s, last + 2))
-        return true;
-    return next->punct == PUNCT_DASH && sep != PUNCT_DASH && sep != 0;
-}
-
 static int year_of_number(const date_scanner *s, size_t i)
 {
     const date_token *t = &s->tokens[i];
@@ -139,17 +66,6 @@ static bool parse_year_tail(const date_scanner *s, size_t i, bool allow_space,
     return false;
 }
 
-bool is_plain_word(const date_scanner *s, size_t i)
-{
-    const date_token *t = token_at(s, i);
-    if (t == NULL || t->type != TOKEN_WORD || t->relative != NULL ||
-        t->weekday != NULL)
-        return false;
-    return t->grammar_word == NULL ||
-           !(t->grammar_word->roles &
-             ~(unsigned)(ROLE_QUANTITY | ROLE_HOUR | ROLE_MINUTE));
-}
-
 /* A month at token i: "10", "03", or a name from date-months.txt.  A name
  * that is also the year word ("năm" is May and "year") followed by a
  * number is the year word: "9 tháng năm 2018" is nine months of 2018.
@@ -177,6 +93,15 @@ static bool parse_month_number(const date_scanner *s, size_t i, int *month,
     *end = after;
     *spelled = true;
     return true;
+}
+
+/* A unit of time not followed by a number: what the numbers before it
+ * count ("sau 2000 năm", "nghỉ lễ 4 - 5 ngày"), not the start of a date
+ * ("năm 2019", "ngày 5"). */
+static bool unit_of_time_at(const date_scanner *s, size_t i)
+{
+    size_t words = role_at(s, i, ROLE_DAY | ROLE_MONTH | ROLE_YEAR);
+    return words > 0 && !is_number(s, i + words, 1, 4);
 }
 
 /* Day d and month m in range (the day checked against the month again
@@ -221,11 +146,19 @@ static bool parse_numeric_day(const date_scanner *s, size_t i,
     bool spaced = !glued || last != i + 2;
     if (!free_after(s, last, spaced ? 0 : sep->punct))
         return false;
-    /* "ngày 10 - 12 tháng 3": days 10 to 12 of March; "sáng 8-9 giờ":
-     * hours. */
+    /* "ngày 10 - 12 tháng 3": days 10 to 12 of March; "sáng 8-9 giờ",
+     * "nghỉ lễ 4 - 5 ngày": ranges of hours and days. */
     if (year == 0 && ((!glued && role_at(s, last + 1, ROLE_MONTH) > 0) ||
-                      role_at(s, last + 1, ROLE_HOUR | ROLE_MINUTE) > 0))
+                      role_at(s, last + 1, ROLE_HOUR | ROLE_MINUTE) > 0 ||
+                      unit_of_time_at(s, last + 1)))
         return false;
+    /* "ngày 15/3 năm 2019": the year in words. */
+    size_t year_words = year == 0 ? role_at(s, last + 1, ROLE_YEAR) : 0;
+    if (year_words > 0 && is_number(s, last + 1 + year_words, 4, 4) &&
+        free_after(s, last + 1 + year_words, 0)) {
+        last += 1 + year_words;
+        year = s->tokens[last].number;
+    }
     part->value = (date_value){.kind = DATE_DAY, .year = year,
                                .month = month, .day = day};
     part->spaced = !glued;
@@ -424,13 +357,6 @@ bool parse_part(const date_scanner *s, size_t i, bool allow_day_only,
                  parse_month(s, i, part) || parse_quarter(s, i, part) ||
                  parse_year(s, i, part) || parse_month_figures(s, i, part);
     return found && !followed_by_exclusion(s, part->end);
-}
-
-/* A bare number that starts a duration ("sau 2000 năm") is no year. */
-static bool unit_of_time_at(const date_scanner *s, size_t i)
-{
-    return role_at(s, i, ROLE_DAY | ROLE_MONTH | ROLE_YEAR) > 0 &&
-           !is_number(s, i + 1, 1, 4);
 }
 
 bool parse_bare_year(const date_scanner *s, size_t i, date_part *part)

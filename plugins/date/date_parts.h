@@ -9,17 +9,7 @@
 #ifndef DATE_PARTS_H
 #define DATE_PARTS_H
 
-#include "date_grammar.h"
-
-typedef struct date_scanner {
-    const date_grammar *grammar;
-    const char *text;   /* the document text, as written */
-    const char *folded; /* its words in lower case, at the same offsets */
-    const date_token *tokens;
-    size_t n;
-    article_date article;
-    int two_digit_reference; /* year two-digit years are read near */
-} date_scanner;
+#include "date_tokens.h"
 
 typedef struct date_part {
     date_value value;  /* year 0 when the text gives none */
@@ -33,25 +23,6 @@ typedef struct date_part {
     bool month_word;   /* after "tháng" */
     bool bare_year;    /* a year number without "năm" */
 } date_part;
-
-/* ---- Tokens. ---------------------------------------------------------- */
-
-const date_token *token_at(const date_scanner *s, size_t i);
-bool is_punct(const date_scanner *s, size_t i, uint32_t punct);
-/* A number of min_digits to max_digits digits, not inside a document
- * number. */
-bool is_number(const date_scanner *s, size_t i, int min_digits,
-               int max_digits);
-
-/* Number of words of the grammar phrase at token i if it has one of
- * roles, else 0. */
-size_t role_at(const date_scanner *s, size_t i, unsigned roles);
-
-/* A word no lexicon of the grammar knows, or knows only as a number word
- * or a unit of the time of day: what a number before it would count. */
-bool is_plain_word(const date_scanner *s, size_t i);
-
-/* ---- Pieces. ---------------------------------------------------------- */
 
 /* Reads a date piece at token i: a day (numeric or worded, with or without
  * "ngày"), a month after "tháng", a quarter after "quý", a year after
