@@ -95,6 +95,11 @@ static void lunar_and_recurring(void **state)
         {"ngày 15 tháng 8 âm lịch", ARTICLE, 0, NONE},
         {"ngày 10/3 (âm lịch)", ARTICLE, 0, NONE},
         {"mồng 10 tháng 3 ÂL", ARTICLE, 0, NONE},
+        /* Giêng and Chạp are lunar months; the year of the lunar date
+         * still stands. */
+        {"mồng 1 tháng Giêng", ARTICLE, 0, NONE},
+        {"ngày 1 tháng Giêng năm 2020", NULL, 1, {{"2020", "năm 2020"}}},
+        {"Tháng Chạp năm 2019", NULL, 1, {{"2019", "năm 2019"}}},
         {"ngày 14/4 hàng năm", ARTICLE, 0, NONE},
         {"vào ngày 15 hằng tháng", ARTICLE, 0, NONE},
         {"ngày 10 và 25 hằng tháng", ARTICLE, 0, NONE},
