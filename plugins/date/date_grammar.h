@@ -55,9 +55,10 @@ typedef struct date_grammar {
     date_lexicon weekdays; /* date-weekdays.txt: 1 Monday … 7 Sunday */
     date_lexicon relative; /* date-relative.txt: unit and offset */
     bool resolve_relative; /* report "hôm qua", "năm nay", ... */
-    /* Hashes of the first words of words, relative and weekdays: most
-     * syllables of a text are in no lexicon, and one bit says so. */
-    uint64_t first_words[FIRST_WORD_BITS / 64];
+    /* Hashes of the first words of words, relative and weekdays, one set
+     * per lexicon: most syllables of a text are in none of them, and a
+     * bit says so without a search. */
+    uint64_t first_words[3][FIRST_WORD_BITS / 64];
 } date_grammar;
 
 /* Fills grammar->first_words once the lexicons are loaded. */
