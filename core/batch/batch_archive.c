@@ -95,8 +95,9 @@ void fp_archive_close(fp_archive *r)
     free(r);
 }
 
-/* A member name made safe as a path under the output folder: no leading
- * '/', no "." or ".." components, no empty ones. */
+/* ARCHIVE/MEMBER as a relative name: no leading '/', no "." or empty
+ * components; ".." stays (the output name encodes it, batch_names.h, so
+ * "../x" and "__/x" are different files). */
 static char *safe_relative(const char *archive_rel, const char *name)
 {
     size_t n = strlen(archive_rel) + strlen(name) + 2;
@@ -113,13 +114,8 @@ static char *safe_relative(const char *archive_rel, const char *name)
             break;
         if (!(len == 1 && c[0] == '.')) {
             out[k++] = '/';
-            if (len == 2 && c[0] == '.' && c[1] == '.') {
-                out[k++] = '_';
-                out[k++] = '_';
-            } else {
-                memcpy(out + k, c, len);
-                k += len;
-            }
+            memcpy(out + k, c, len);
+            k += len;
         }
         c += len;
     }

@@ -13,10 +13,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct input_item {
     char *path;     /* to open */
-    char *relative; /* relative to its input root, for -o DIR */
+    char *relative; /* its output name under -o DIR: the path under the
+                       deepest folder that holds every input */
     int is_archive;
 } input_item;
 
@@ -27,6 +29,9 @@ struct fp_batch_feed {
     size_t n_archives;
     fp_archive *archive; /* the archive being read, or NULL */
     size_t seq;
+    char *cwd;           /* for the anchors of relative inputs */
+    char *base;          /* the common folder of the inputs' anchors */
+    int has_base;
 };
 
 static int add_item(fp_batch_feed *f, char *path, char *relative, fp_error *err)
@@ -132,16 +137,104 @@ static int walk_folder(fp_batch_feed *f, const char *root, const char *rel, int 
     return rc;
 }
 
+
+/* An input's anchor: its path made absolute (against the current folder)
+ * with empty and "." parts dropped and no leading '/'; ".." is kept as it
+ * stands (it names a place only once links are followed), so distinct
+ * paths keep distinct anchors.  malloc'ed. */
+static char *anchor_of(fp_batch_feed *f, const char *path)
+{
+    if (path[0] != '/' && !f->cwd && !(f->cwd = getcwd(NULL, 0)))
+        f->cwd = strdup("/cwd-unknown");
+    const char *parts[2] = {path[0] == '/' ? "" : f->cwd, path};
+    char *out = f->cwd || path[0] == '/' ? malloc(strlen(parts[0]) + strlen(path) + 2) : NULL;
+    size_t k = 0;
+    for (int p = 0; out && p < 2; p++) {
+        for (const char *c = parts[p]; *c;) {
+            const char *end = strchr(c, '/');
+            size_t len = end ? (size_t)(end - c) : strlen(c);
+            if (len && !(len == 1 && c[0] == '.')) {
+                if (k)
+                    out[k++] = '/';
+                memcpy(out + k, c, len);
+                k += len;
+            }
+            c += len + (end ? 1 : 0);
+        }
+    }
+    if (out)
+        out[k] = '\0';
+    return out;
+}
+
+/* Narrows the common folder to the part it shares with folder (an
+ * anchor). */
+static int narrow_base(fp_batch_feed *f, const char *folder, size_t len)
+{
+    if (!f->has_base) {
+        f->has_base = 1;
+        return (f->base = strndup(folder, len)) ? 0 : -1;
+    }
+    size_t common = 0, i = 0;
+    for (; f->base[i] && i < len && f->base[i] == folder[i]; i++)
+        if (f->base[i] == '/')
+            common = i;
+    if ((!f->base[i] || f->base[i] == '/') && (i == len || folder[i] == '/'))
+        common = i; /* one is a whole-component prefix of the other */
+    f->base[common] = '\0';
+    return 0;
+}
+
+/* Items [from, f->n) get anchor/ in front of their relative names. */
+static int prefix_items(fp_batch_feed *f, size_t from, const char *anchor)
+{
+    for (size_t i = from; i < f->n; i++) {
+        char *full = anchor[0] ? fp_path_join(anchor, f->items[i].relative)
+                               : strdup(f->items[i].relative);
+        if (!full)
+            return -1;
+        free(f->items[i].relative);
+        f->items[i].relative = full;
+    }
+    return 0;
+}
+
+/* Every relative name made relative to the common folder: distinct
+ * inputs keep distinct names, and a single folder's files are named as
+ * under it. */
+static void strip_base(fp_batch_feed *f)
+{
+    size_t n = f->base ? strlen(f->base) : 0;
+    for (size_t i = 0; n && i < f->n; i++) {
+        char *rel = f->items[i].relative;
+        if (strncmp(rel, f->base, n) == 0 && rel[n] == '/')
+            memmove(rel, rel + n + 1, strlen(rel + n + 1) + 1);
+    }
+}
+
 static int add_input(fp_batch_feed *f, const char *input, fp_error *err)
 {
     struct stat st;
-    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
-        return walk_folder(f, input, "", 0, err);
-    /* A file, or something that is not there: the engine reports it as a
-     * failed document, so the batch names it in its output. */
-    const char *base = strrchr(input, '/');
-    base = base && base[1] ? base + 1 : input;
-    return add_item(f, strdup(input), strdup(base), err);
+    char *anchor = anchor_of(f, input);
+    if (!anchor)
+        return fp_error_set(err, "out of memory");
+    size_t from = f->n;
+    int rc;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+        rc = walk_folder(f, input, "", 0, err);
+        if (rc == 0 && (narrow_base(f, anchor, strlen(anchor)) != 0 ||
+                        prefix_items(f, from, anchor) != 0))
+            rc = fp_error_set(err, "out of memory");
+    } else {
+        /* A file, or something that is not there: the engine reports it
+         * as a failed document, so the batch names it in its output. */
+        const char *slash = strrchr(anchor, '/');
+        rc = add_item(f, strdup(input), strdup(anchor), err);
+        if (rc == 0 && narrow_base(f, anchor, slash ? (size_t)(slash - anchor) : 0) != 0)
+            rc = fp_error_set(err, "out of memory");
+    }
+    free(anchor);
+    return rc;
 }
 
 static int add_files_from(fp_batch_feed *f, const char *list, fp_error *err)
@@ -184,11 +277,21 @@ fp_batch_feed *fp_batch_feed_new(const fp_batch_options *o, const char *const *i
         rc = add_input(f, inputs[i], err);
     if (rc == 0 && o->files_from)
         rc = add_files_from(f, o->files_from, err);
+    strip_base(f);
     if (rc != 0) {
         fp_batch_feed_free(f);
         return NULL;
     }
     return f;
+}
+
+const char *fp_batch_feed_find_file(const fp_batch_feed *f, dev_t dev, ino_t ino)
+{
+    struct stat st;
+    for (size_t i = 0; i < f->n; i++)
+        if (stat(f->items[i].path, &st) == 0 && st.st_dev == dev && st.st_ino == ino)
+            return f->items[i].path;
+    return NULL;
 }
 
 size_t fp_batch_feed_known_total(const fp_batch_feed *f, int *more_unknown)
@@ -286,5 +389,7 @@ void fp_batch_feed_free(fp_batch_feed *f)
         free(f->items[i].relative);
     }
     free(f->items);
+    free(f->cwd);
+    free(f->base);
     free(f);
 }

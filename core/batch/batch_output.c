@@ -1,17 +1,27 @@
 /* The batch's output: a stream (standard output), one combined file
- * committed whole at the end, or an output folder where every document's
- * file is committed before its journal line and the failure report is
- * written at the end.  What goes into the bytes is the output format's
- * business; where they go, and in which order they become durable, is
+ * committed whole at the end (or written through, for a device or FIFO),
+ * or an output folder whose files are made durable in groups before their
+ * journal lines (batch_commit.c), with the failure report written at the
+ * end.  What goes into the bytes is the output format's business; where
+ * they go, under which name, and in which order they become durable, is
  * this file's. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "batch_output.h"
+#include "../common/fp_escape.h"
+#include "../common/fp_hash.h"
+#include "../common/fp_u64set.h"
+#include "batch_commit.h"
 #include "batch_files.h"
 #include "batch_journal.h"
+#include "batch_names.h"
+#include "batch_outdir.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 typedef enum output_mode { OUT_STREAM, OUT_COMBINED, OUT_FOLDER } output_mode;
@@ -24,7 +34,11 @@ struct fp_batch_output {
     fp_batch_stats *stats;
     FILE *out;                /* stream or combined file */
     fp_atomic_file combined;
-    fp_journal *journal;      /* folder */
+    fp_outdir *dir;           /* folder */
+    fp_journal *journal;
+    fp_committer *committer;
+    fp_u64set claimed;         /* hashes of the output names given out: a
+                                  second document with a name fails */
     char *head, *file_tail;   /* around each document of a folder */
     size_t head_len, file_tail_len;
     size_t written;           /* documents written in this run */
@@ -69,23 +83,73 @@ static char *hook_bytes(fp_out_memory *m, int rc, size_t *len, fp_error *err)
     return m->data;
 }
 
-/* DIR/<relative><extension>, malloc'ed. */
-static char *folder_file_path(const fp_batch_output *out, const fp_batch_doc *d)
+/* ---- output names ------------------------------------------------------------ */
+
+static uint64_t name_hash(const char *rel)
 {
-    size_t n = strlen(d->relative) + strlen(out->format->extension) + 1;
-    char *name = malloc(n);
-    char *path = name ? (snprintf(name, n, "%s%s", d->relative, out->format->extension),
-                         fp_path_join(out->o->output, name))
-                      : NULL;
-    free(name);
-    return path;
+    return fp_hash128_of(rel, strlen(rel)).h1;
 }
+
+/* The document's file under the folder (batch_names.h), claimed for it.
+ * malloc'ed; NULL with *failed set (1: this document cannot have a file,
+ * -1: out of memory) and err set. */
+static char *claim_output_name(fp_batch_output *out, const fp_batch_doc *d, int *failed,
+                               fp_error *err)
+{
+    char *rel = fp_output_relative_path(d->relative, out->format->extension, err);
+    if (!rel) {
+        *failed = 1;
+        return NULL;
+    }
+    int free_name = fp_u64set_add(&out->claimed, name_hash(rel));
+    if (free_name == 1)
+        return rel;
+    if (free_name < 0) {
+        *failed = -1;
+        fp_error_set(err, "out of memory");
+    } else {
+        *failed = 1;
+        fp_error_set(err, "%s/%s: an earlier document of this run has the same output file "
+                     "(a duplicate name in an archive, or an input given twice); this one is "
+                     "not written", fp_outdir_path(out->dir), rel);
+    }
+    free(rel);
+    return NULL;
+}
+
+/* ---- opening ------------------------------------------------------------------- */
 
 static int is_folder_output(const char *output)
 {
     struct stat st;
     size_t n = strlen(output);
     return (n > 0 && output[n - 1] == '/') || (stat(output, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/* The resume key: a digest of everything that changes a document's
+ * output — the engine's identity (pipeline, plugins, their files and
+ * options) and the output format. */
+static char *resume_key(const fp_engine *e, const fp_output_format *format)
+{
+    char *identity = fp_engine_identity(e);
+    if (!identity)
+        return NULL;
+    fp_hash128_state s;
+    fp_hash128_init(&s, 0);
+    fp_hash128_update(&s, identity, strlen(identity));
+    fp_hash128_update(&s, ";format=", 8);
+    fp_hash128_update(&s, format->name, strlen(format->name));
+    free(identity);
+    char hex[33], *key = malloc(40);
+    fp_hash128_hex(fp_hash128_final(&s), hex);
+    if (key)
+        snprintf(key, 40, "key=%s", hex);
+    return key;
+}
+
+static int wrote_here(void *user, const char *rel)
+{
+    return fp_journal_wrote_in(user, rel);
 }
 
 static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
@@ -98,25 +162,60 @@ static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
         !(out->file_tail = hook_bytes(&m, out->format->tail(m.fp, 1, err), &out->file_tail_len,
                                       err)))
         return -1;
-    char *config = fp_engine_identity(e);
-    if (!config)
+    if (!(out->dir = fp_outdir_open(out->o->output, err)))
+        return -1;
+    char *key = resume_key(e, out->format);
+    if (!key)
         return fp_error_set(err, "out of memory");
-    out->journal = fp_journal_open(out->o->output, out->o->resume, config, err);
-    free(config);
+    out->journal = fp_journal_open(out->dir, out->o->resume, key, err);
+    free(key);
     if (!out->journal)
         return -1;
-    fp_sweep_temporaries(out->o->output);
+    /* the journal's lock is held: what is in the temporaries folder was
+     * left by a run that is over */
+    fp_outdir_sweep(out->dir);
+    if (out->o->resume)
+        fp_outdir_sweep_legacy(out->dir, out->format->extension, wrote_here, out->journal);
+    if (!(out->committer = fp_committer_new(out->dir, out->journal, 0, err)))
+        return -1;
     out->report_fp = open_memstream(&out->report, &out->report_len);
     return out->report_fp ? 0 : fp_error_set(err, "out of memory");
 }
 
-static int open_stream(fp_batch_output *out, fp_error *err)
+/* -o FILE that is one of the inputs (or the --files-from list): refused
+ * before a byte is read or written. */
+static int refuse_input_as_output(fp_batch_output *out, const fp_batch_feed *feed,
+                                  fp_error *err)
+{
+    char *target = fp_resolve_output_path(out->o->output, err);
+    if (!target)
+        return -1;
+    struct stat st, list;
+    const char *input = NULL;
+    if (stat(target, &st) == 0) {
+        input = fp_batch_feed_find_file(feed, st.st_dev, st.st_ino);
+        if (!input && out->o->files_from && stat(out->o->files_from, &list) == 0 &&
+            list.st_dev == st.st_dev && list.st_ino == st.st_ino)
+            input = out->o->files_from;
+    }
+    int rc = 0;
+    if (input) {
+        out->stats->refused = 1;
+        rc = fp_error_set(err, "-o %s is also an input (%s): refusing to write over what is "
+                          "being read; choose another output", out->o->output, input);
+    }
+    free(target);
+    return rc;
+}
+
+static int open_stream(fp_batch_output *out, const fp_batch_feed *feed, fp_error *err)
 {
     if (out->o->resume)
         return fp_error_set(err, "--resume needs an output folder (-o DIR/): a combined "
                             "output is rewritten whole by every run");
     if (out->mode == OUT_COMBINED) {
-        fp_sweep_stale_siblings(out->o->output);
+        if (refuse_input_as_output(out, feed, err) != 0)
+            return -1;
         if (fp_atomic_open(&out->combined, out->o->output, err) != 0)
             return output_failed(out);
         out->out = out->combined.fp;
@@ -136,8 +235,8 @@ static int open_stream(fp_batch_output *out, fp_error *err)
 }
 
 fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output_format *format,
-                                      const fp_engine *e, int several, fp_batch_stats *stats,
-                                      fp_error *err)
+                                      const fp_engine *e, const fp_batch_feed *feed,
+                                      int several, fp_batch_stats *stats, fp_error *err)
 {
     fp_batch_output *out = calloc(1, sizeof *out);
     if (!out) {
@@ -149,7 +248,7 @@ fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output
     out->several = several;
     out->stats = stats;
     out->mode = !o->output ? OUT_STREAM : is_folder_output(o->output) ? OUT_FOLDER : OUT_COMBINED;
-    int rc = out->mode == OUT_FOLDER ? open_folder(out, e, err) : open_stream(out, err);
+    int rc = out->mode == OUT_FOLDER ? open_folder(out, e, err) : open_stream(out, feed, err);
     if (rc != 0) {
         if (out->mode == OUT_COMBINED && out->combined.fp)
             fp_atomic_abandon(&out->combined);
@@ -159,49 +258,104 @@ fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output
     return out;
 }
 
+/* ---- documents ------------------------------------------------------------------ */
+
 int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
                                 fp_doc_outcome *outcome, char **reason, fp_error *err)
 {
     const char *recorded = NULL;
     *reason = NULL;
-    if (!out->journal ||
-        !fp_journal_find(out->journal, d->source, d->identity, outcome, &recorded))
+    if (!out->journal || !out->o->resume ||
+        !fp_journal_find(out->journal, d->source, d->identity, outcome, &recorded) ||
+        (out->o->retry_failed && *outcome != FP_DOC_OK))
         return 0;
     /* The journal is trusted only while the file is there. */
-    char *path = folder_file_path(out, d);
-    if (!path)
-        return fp_error_set(err, "out of memory");
-    int there = access(path, F_OK) == 0;
-    free(path);
+    fp_error ignored;
+    char *rel = fp_output_relative_path(d->relative, out->format->extension, &ignored);
+    int there = rel ? fp_outdir_has_file(out->dir, rel) : 0;
+    free(rel);
+    if (there < 0)
+        return fp_error_set(err, "%s: out of file descriptors", fp_outdir_path(out->dir));
     if (there && recorded && !(*reason = strdup(recorded)))
         return fp_error_set(err, "out of memory");
     return there;
 }
 
+int fp_batch_output_skipped(fp_batch_output *out, const fp_batch_doc *d, fp_error *err)
+{
+    if (out->mode != OUT_FOLDER)
+        return 0;
+    int failed = 0;
+    char *rel = claim_output_name(out, d, &failed, err);
+    free(rel);
+    return rel ? 0 : failed;
+}
+
+/* Errors that concern one document's name or place, not the output as a
+ * whole: that document fails, the batch goes on. */
+static int concerns_one_document(int e)
+{
+    return e == ELOOP || e == ENOTDIR || e == EISDIR || e == EEXIST || e == ENAMETOOLONG ||
+           e == EACCES || e == EPERM || e == EINVAL || e == EXDEV;
+}
+
 static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
                              const char *reason, const char *bytes, size_t len, fp_error *err)
 {
-    char *path = folder_file_path(out, d);
-    if (!path)
-        return fp_error_set(err, "out of memory");
-    fp_atomic_file f;
-    int rc = fp_atomic_open(&f, path, err);
-    free(path);
-    if (rc != 0)
-        return output_failed(out);
-    if (fwrite(out->head, 1, out->head_len, f.fp) != out->head_len ||
-        fwrite(bytes, 1, len, f.fp) != len ||
-        fwrite(out->file_tail, 1, out->file_tail_len, f.fp) != out->file_tail_len) {
-        int why = errno;
-        fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
-        fp_atomic_abandon(&f);
-        errno = why;
-        return output_failed(out);
+    int failed = 0;
+    char *rel = claim_output_name(out, d, &failed, err);
+    if (!rel)
+        return failed;
+    const char *slash = strrchr(rel, '/');
+    const char *name = slash ? slash + 1 : rel;
+    int rc = 0;
+    int folder = fp_outdir_folder(out->dir, rel, slash ? (size_t)(slash - rel) : 0, 1, err);
+    struct stat st;
+    if (folder < 0) {
+        rc = concerns_one_document(errno) ? 1 : output_failed(out);
+    } else if (fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+        rc = 1;
+        fp_error_set(err, "%s/%s: cannot write this file: a folder of that name is in the way",
+                     fp_outdir_path(out->dir), rel);
     }
-    if (fp_atomic_commit(&f, err) != 0 ||
-        fp_journal_append(out->journal, d->source, d->identity, outcome, reason, err) != 0)
-        return output_failed(out);
-    return 0;
+    /* its journal line first: a device too full for the line stops the
+     * run before the file is written */
+    size_t line_len = 0;
+    char *line = rc == 0 ? fp_journal_line(out->journal, d->source, d->identity, outcome, reason,
+                                           rel, &line_len)
+                         : NULL;
+    if (rc == 0 && !line) {
+        errno = ENOMEM;
+        rc = fp_error_set(err, "out of memory");
+    }
+    if (rc == 0 && fp_journal_reserve(out->journal, line_len, err) != 0)
+        rc = output_failed(out);
+    char tmp[48];
+    int fd = rc == 0 ? fp_outdir_temporary(out->dir, tmp, err) : -1;
+    if (rc == 0 && fd < 0)
+        rc = output_failed(out);
+    struct iovec iov[3] = {{out->head, out->head_len},
+                           {(void *)bytes, len},
+                           {out->file_tail, out->file_tail_len}};
+    if (rc == 0 && fp_fd_writev_all(fd, iov, 3) != 0) {
+        int why = errno;
+        fp_error_set(err, "%s/%s: cannot write: %s", fp_outdir_path(out->dir), rel,
+                     strerror(why));
+        close(fd);
+        unlinkat(fp_outdir_tmp_fd(out->dir), tmp, 0);
+        errno = why;
+        rc = output_failed(out);
+    }
+    if (rc == 0) {
+        /* start the write-back now: the group's fdatasync then waits less */
+        (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        if (fp_committer_add(out->committer, fd, tmp, folder, name, rel, line, err) != 0)
+            rc = output_failed(out);
+        line = NULL; /* the committer's, or freed */
+    }
+    free(line);
+    free(rel);
+    return rc;
 }
 
 int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
@@ -233,34 +387,43 @@ void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
 {
     if (!out->report_fp)
         return;
-    fputs(d->source, out->report_fp);
-    fprintf(out->report_fp, "\t%s\t", fp_doc_outcome_name(outcome));
-    for (const char *c = reason ? reason : ""; *c; c++)
-        fputc(*c == '\t' || *c == '\n' ? ' ' : *c, out->report_fp);
-    fputc('\n', out->report_fp);
+    char *source = fp_escape_field(d->source), *why = fp_escape_field(reason);
+    if (source && why)
+        fprintf(out->report_fp, "%s\t%s\t%s\n", source, fp_doc_outcome_name(outcome), why);
+    free(source);
+    free(why);
 }
 
+/* ---- the end -------------------------------------------------------------------- */
+
+/* The report, committed alone: temporary, fdatasync, rename, folder. */
 static int write_report(fp_batch_output *out, fp_error *err)
 {
     if (fflush(out->report_fp) != 0)
         return fp_error_set(err, "out of memory");
-    char *path = fp_path_join(out->o->output, FP_BATCH_REPORT_NAME);
-    fp_atomic_file f;
-    if (!path)
-        return fp_error_set(err, "out of memory");
-    int rc = fp_atomic_open(&f, path, err);
-    free(path);
-    if (rc != 0)
+    char tmp[48];
+    int fd = fp_outdir_temporary(out->dir, tmp, err);
+    if (fd < 0)
         return output_failed(out);
-    if (fputs("source\tstatus\treason\n", f.fp) < 0 ||
-        fwrite(out->report, 1, out->report_len, f.fp) != out->report_len) {
-        int why = errno;
-        fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
-        fp_atomic_abandon(&f);
-        errno = why;
-        return output_failed(out);
-    }
-    return fp_atomic_commit(&f, err) == 0 ? 0 : output_failed(out);
+    static const char header[] = "source\tstatus\treason\n";
+    struct iovec iov[2] = {{(void *)header, sizeof header - 1}, {out->report, out->report_len}};
+    int root = fp_outdir_root_fd(out->dir), why = 0;
+    const char *what = "write";
+    if (fp_fd_writev_all(fd, iov, 2) != 0 || fdatasync(fd) != 0)
+        why = errno;
+    if (close(fd) != 0 && !why)
+        why = errno;
+    if (!why && renameat(fp_outdir_tmp_fd(out->dir), tmp, root, FP_BATCH_REPORT_NAME) != 0)
+        why = errno, what = "rename into place";
+    if (!why && fsync(root) != 0)
+        why = errno, what = "sync its folder";
+    if (!why)
+        return 0;
+    unlinkat(fp_outdir_tmp_fd(out->dir), tmp, 0);
+    fp_error_set(err, "%s/%s: cannot %s: %s", fp_outdir_path(out->dir), FP_BATCH_REPORT_NAME,
+                 what, strerror(why));
+    errno = why;
+    return output_failed(out);
 }
 
 static int write_tail(fp_batch_output *out, fp_error *err)
@@ -285,8 +448,17 @@ static int write_tail(fp_batch_output *out, fp_error *err)
 
 int fp_batch_output_close(fp_batch_output *out, int ok, fp_error *err)
 {
-    if (out->mode == OUT_FOLDER)
+    if (out->mode == OUT_FOLDER) {
+        /* what is written is committed even when the run stops early */
+        fp_error flush_err = {{0}};
+        if (fp_committer_flush(out->committer, &flush_err) != 0) {
+            output_failed(out);
+            if (ok)
+                *err = flush_err;
+            return -1;
+        }
         return ok ? write_report(out, err) : -1;
+    }
     if (ok && write_tail(out, err) != 0)
         ok = 0;
     if (out->mode == OUT_COMBINED) {
@@ -303,11 +475,14 @@ void fp_batch_output_free(fp_batch_output *out)
 {
     if (!out)
         return;
+    fp_committer_free(out->committer);
     fp_journal_close(out->journal);
+    fp_outdir_close(out->dir);
     if (out->report_fp)
         fclose(out->report_fp);
     free(out->report);
     free(out->head);
     free(out->file_tail);
+    fp_u64set_free(&out->claimed);
     free(out);
 }

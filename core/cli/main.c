@@ -1,5 +1,6 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
 #include "check/fp_check.h"
+#include "common/fp_escape.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
 #include "batch/fp_batch.h"
@@ -34,9 +35,12 @@ static const char usage_text[] =
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
     "                          gets one file per document (PATH/NAME.xml in\n"
-    "                          XML, mirroring the input folders); any other\n"
-    "                          PATH gets one combined file.  Default: combined\n"
-    "                          output on standard output.\n"
+    "                          XML, mirroring the inputs' paths under the\n"
+    "                          deepest folder holding them all; odd bytes,\n"
+    "                          '%%' and leading dots %%XX-encoded); any other\n"
+    "                          PATH gets one combined file (a device or FIFO\n"
+    "                          written through; an input is never overwritten).\n"
+    "                          Default: combined output on standard output.\n"
     "  -f, --format NAME       output format (default xml):\n"
     "%s"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
@@ -82,7 +86,11 @@ static const char usage_text[] =
     "      --files-from FILE   read more INPUTs from FILE, one per line ('-':\n"
     "                          standard input)\n"
     "      --resume            with -o DIR/: skip the documents DIR's journal\n"
-    "                          (factpipe-journal.tsv) lists as done\n"
+    "                          (factpipe-journal.tsv) lists as done with the\n"
+    "                          same inputs, pipeline, plugins, lexicons, zoning\n"
+    "                          rules, format and output options\n"
+    "      --retry-failed      with --resume: also redo the documents the\n"
+    "                          journal lists as failed or quarantined\n"
     "      --shard K/N         process only slice K of N (by a hash of each\n"
     "                          document's source name); default from\n"
     "                          SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT\n"
@@ -125,12 +133,17 @@ typedef struct cli {
     size_t n_globs[2];
 } cli;
 
+/* Messages are escaped (common/fp_escape.h): a name with a newline or a
+ * terminal control byte in it cannot forge or hide lines. */
 static void print_log(void *user, int level, const char *message)
 {
     const cli *c = user;
     if (level == FP_LOG_DEBUG && !c->verbose)
         return;
-    fprintf(stderr, "factpipe: %s%s\n", level == FP_LOG_WARNING ? "warning: " : "", message);
+    char *escaped = fp_escape_needed(message) ? fp_escape_field(message) : NULL;
+    fprintf(stderr, "factpipe: %s%s\n", level == FP_LOG_WARNING ? "warning: " : "",
+            escaped ? escaped : message);
+    free(escaped);
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -147,7 +160,7 @@ static int parse_size(const char *s, size_t *out)
 /* Long options without a short form. */
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
-       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING };
+       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_RETRY_FAILED };
 
 /* The formats of --help, one "  NAME  SUMMARY" line each. */
 static void format_lines(char *out, size_t size)
@@ -209,6 +222,7 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     case OPT_EXCLUDE: return add_glob(c, 1, arg);
     case OPT_FILES_FROM: b->files_from = arg; return 0;
     case OPT_RESUME: b->resume = 1; return 0;
+    case OPT_RETRY_FAILED: b->retry_failed = 1; return 0;
     case OPT_SHARD: c->shard = arg; return 0;
     case OPT_MAX_RATIO:
         if (parse_number(arg, 1, 1e9, &b->max_ratio) != 0) {
@@ -263,6 +277,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
         {"resume", no_argument, NULL, OPT_RESUME},
+        {"retry-failed", no_argument, NULL, OPT_RETRY_FAILED},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
         {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -300,6 +315,7 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_EXCLUDE:
         case OPT_FILES_FROM:
         case OPT_RESUME:
+        case OPT_RETRY_FAILED:
         case OPT_SHARD:
         case OPT_MAX_RATIO:
         case OPT_PROGRESS:
@@ -408,6 +424,11 @@ static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats
         fp_error_set(err, "--resume needs an output folder (-o DIR/)");
         return -2;
     }
+    if (b->retry_failed && !b->resume) {
+        fp_error_set(err, "--retry-failed goes with --resume (it redoes the failures an "
+                     "output folder's journal lists)");
+        return -2;
+    }
     return fp_batch_run(e, b, (const char *const *)argv + optind, (size_t)(argc - optind), stats,
                         err);
 }
@@ -446,7 +467,7 @@ int main(int argc, char **argv)
     } else {
         fp_batch_stats stats;
         int rc = run_batch(&c, e, argv, argc, &stats, &err);
-        if (rc == -2) {
+        if (rc == -2 || (rc < 0 && stats.refused)) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_USAGE;
         } else if (rc < 0 && stats.output_full) {

@@ -1,6 +1,6 @@
 /* A deliberately hostile extractor for the batch tests (RELIABILITY T7):
  * a marker in a document's text makes it crash, abort, loop, exhaust
- * memory, exit, spam stdout or fail, so the tests can check that such a
+ * memory, exit, take 1.5 s, spam stdout or fail, so the tests can check that such a
  * document costs itself only.  Built outside <build>/plugins: no pipeline finds it by
  * accident. */
 #include <factpipe/plugin.h>
@@ -56,6 +56,8 @@ static int poison_extract(void *state, const fp_document *doc, const fp_host *ho
     if (has(doc, "POISON-LOOP"))
         for (volatile unsigned long spin = 0;; spin++)
             ;
+    if (has(doc, "POISON-SLOW")) /* over a 1 s --timeout, within a 5 s one */
+        usleep(1500 * 1000);
     if (has(doc, "POISON-STDOUT")) {
         for (int i = 0; i < 1000; i++)
             printf("<not-xml>spam %d</not-xml>\n", i);
