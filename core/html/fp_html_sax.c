@@ -194,7 +194,10 @@ static int open_block(html_sax *w, const xmlChar *name,
     memset(element, 0, sizeof *element);
     element->parent = parent;
     strncpy(element->tag, (const char *)name, sizeof element->tag - 1);
-    element->cues = fp_html_element_cues(attributes, &w->out_of_memory);
+    bool hidden;
+    element->cues = fp_html_element_cues(attributes, &hidden,
+                                         &w->out_of_memory);
+    element->hidden = hidden;
     if (w->out_of_memory)
         return -1;
     element->start = UINT32_MAX; /* see pending_element */

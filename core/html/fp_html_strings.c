@@ -44,40 +44,98 @@ char *fp_title_text_take(fp_title_text *title)
     return text;
 }
 
-/* Append s to out lower-cased with white space collapsed. */
+/* Append s to out lower-cased with white space collapsed.  A capital
+ * after a small letter starts a new part ("articleBody" → "article-body"),
+ * as a '-' would: zoning cues match whole parts. */
 static void append_cue(char *out, size_t *len, const xmlChar *s)
 {
     int pending_space = *len > 0;
+    unsigned char previous = ' ';
     for (; *s; s++) {
-        if (fp_is_ascii_space(*s)) {
+        unsigned char c = *s;
+        if (fp_is_ascii_space(c)) {
             pending_space = *len > 0;
+            previous = ' ';
             continue;
         }
         if (pending_space)
             out[(*len)++] = ' ';
         pending_space = 0;
-        unsigned char c = *s;
-        out[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        bool capital = c >= 'A' && c <= 'Z';
+        if (capital && previous >= 'a' && previous <= 'z')
+            out[(*len)++] = '-';
+        out[(*len)++] = (char)(capital ? c + ('a' - 'A') : c);
+        previous = c;
     }
 }
 
-char *fp_html_element_cues(const xmlChar **attributes, int *out_of_memory)
+/* Room append_cue may need for s: a '-' per character at most. */
+static size_t cue_room(const xmlChar *s)
 {
-    const xmlChar *id = NULL, *class_names = NULL;
-    /* The first id and class with a value; libxml2 has already dropped
-     * repeated attribute names. */
+    return s ? 2 * strlen((const char *)s) + 1 : 0;
+}
+
+/* Does the ASCII string s contain word, ignoring case and white space
+ * ("display: none" holds "display:none")? */
+static bool contains_squeezed(const xmlChar *s, const char *word)
+{
+    for (; s && *s; s++) {
+        const xmlChar *p = s;
+        const char *w = word;
+        while (*w && *p) {
+            if (fp_is_ascii_space(*p)) {
+                p++;
+                continue;
+            }
+            unsigned char c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+            if (c != (unsigned char)*w)
+                break;
+            p++;
+            w++;
+        }
+        if (!*w)
+            return true;
+    }
+    return false;
+}
+
+static bool is_hidden(const char *name, const xmlChar *value)
+{
+    if (strcmp(name, "hidden") == 0)
+        return true;
+    if (!value)
+        return false;
+    if (strcmp(name, "aria-hidden") == 0)
+        return xmlStrcasecmp(value, BAD_CAST "true") == 0;
+    if (strcmp(name, "style") == 0)
+        return contains_squeezed(value, "display:none") ||
+               contains_squeezed(value, "visibility:hidden");
+    return false;
+}
+
+char *fp_html_element_cues(const xmlChar **attributes, bool *hidden,
+                           int *out_of_memory)
+{
+    /* The attributes whose words say what an element is for, in the
+     * order they are joined.  libxml2 has already dropped repeated
+     * attribute names. */
+    static const char *const cue_names[] = {"id", "class", "role",
+                                            "itemprop"};
+    enum { N_CUE_NAMES = sizeof cue_names / sizeof *cue_names };
+    const xmlChar *values[N_CUE_NAMES] = {NULL};
+    *hidden = false;
     for (size_t i = 0; attributes && attributes[i]; i += 2) {
         const char *name = (const char *)attributes[i];
-        if (!id && strcmp(name, "id") == 0)
-            id = attributes[i + 1];
-        else if (!class_names && strcmp(name, "class") == 0)
-            class_names = attributes[i + 1];
-        if (id && class_names)
-            break;
+        for (size_t k = 0; k < N_CUE_NAMES; k++)
+            if (!values[k] && strcmp(name, cue_names[k]) == 0)
+                values[k] = attributes[i + 1];
+        if (is_hidden(name, attributes[i + 1]))
+            *hidden = true;
     }
-    size_t size = (id ? strlen((const char *)id) : 0) +
-                  (class_names ? strlen((const char *)class_names) : 0) + 2;
-    if (size == 2)
+    size_t size = 1;
+    for (size_t k = 0; k < N_CUE_NAMES; k++)
+        size += cue_room(values[k]);
+    if (size == 1)
         return NULL;
     char *cues = malloc(size);
     if (!cues) {
@@ -85,10 +143,9 @@ char *fp_html_element_cues(const xmlChar **attributes, int *out_of_memory)
         return NULL;
     }
     size_t len = 0;
-    if (id)
-        append_cue(cues, &len, id);
-    if (class_names)
-        append_cue(cues, &len, class_names);
+    for (size_t k = 0; k < N_CUE_NAMES; k++)
+        if (values[k])
+            append_cue(cues, &len, values[k]);
     if (len == 0) {
         free(cues);
         return NULL;

@@ -8,6 +8,12 @@ static const char *const zone_names[] = {
     "title", "dateline", "lead", "body", "byline", "chrome",
 };
 
+/* The standoff zones also name captions (BODY lines of a picture). */
+static int is_standoff_zone_name(const char *zone)
+{
+    return strcmp(zone, "caption") == 0 || fp_xml_is_zone_name(zone);
+}
+
 int fp_xml_is_zone_name(const char *zone)
 {
     for (size_t i = 0; i < sizeof zone_names / sizeof *zone_names; i++) {
@@ -131,7 +137,7 @@ static int check_zones(const fp_out_doc *doc, fp_error *err)
     size_t previous_end = 0;
     for (size_t i = 0; i < doc->n_zones; i++) {
         const fp_out_zone *zone = &doc->zones[i];
-        if (!zone->kind || !fp_xml_is_zone_name(zone->kind))
+        if (!zone->kind || !is_standoff_zone_name(zone->kind))
             return fp_error_set(err, "%s: zone %zu has unknown kind \"%.64s\"",
                                 doc->source, i + 1,
                                 zone->kind ? zone->kind : "(null)");

@@ -91,7 +91,7 @@ void zone_mark_lead(fp_text *t)
 {
     for (size_t i = 0; i < t->n_lines; i++) {
         fp_line *line = &t->lines[i];
-        if (line->zone != FP_ZONE_BODY)
+        if (line->zone != FP_ZONE_BODY || line->caption)
             continue;
         zone_span text = zone_trim(zone_line_span(t, i));
         if (text.len >= ZONE_LEAD_MIN_BYTES && zone_has_sentence_punct(text) &&
@@ -158,8 +158,10 @@ int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
     zone_matcher m;
     if (zone_matcher_init(&m, rules, err) < 0)
         return -1;
-    for (size_t i = 0; i < t->n_lines; i++)
+    for (size_t i = 0; i < t->n_lines; i++) {
         t->lines[i].zone = FP_ZONE_BODY;
+        t->lines[i].caption = 0;
+    }
 
     int rc = 0;
     int found = 0;
@@ -169,8 +171,10 @@ int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
         rc = -1;
     } else if (found == 0) {
         fp_meta_free(meta);
-        for (size_t i = 0; i < t->n_lines; i++)
+        for (size_t i = 0; i < t->n_lines; i++) {
             t->lines[i].zone = FP_ZONE_BODY;
+            t->lines[i].caption = 0;
+        }
         rc = zone_plain_text(&m, t, meta, err);
         /* An HTML page whose article could not be found: its <title> is a
          * better guess at the headline than its first line of text. */

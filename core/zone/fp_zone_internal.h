@@ -10,12 +10,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The sections of config/zones.conf, in the order they are documented. */
 typedef enum zone_section {
     ZS_CHROME_CLASS,
     ZS_ARTICLE_CLASS,
     ZS_TITLE_CLASS,
+    ZS_CHROME_TAG,
+    ZS_ARTICLE_TAG,
+    ZS_CAPTION_CLASS,
+    ZS_CAPTION_TAG,
     ZS_CHROME_LINE,
     ZS_CHROME_PREFIX,
     ZS_COUNTER,
@@ -26,8 +31,9 @@ typedef enum zone_section {
     ZS_COUNT
 } zone_section;
 
-/* The three element-cue sections come first so they index class_cues. */
-#define ZS_N_CLASS_SECTIONS 3
+/* The element-cue sections (words of id/class, tag names) come first so
+ * they index class_cues. */
+#define ZS_N_CLASS_SECTIONS 7
 
 /* Patterns compiled once at load time and only read afterwards, so one rules
  * object can serve several threads (each brings its own match data). */
@@ -128,6 +134,55 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line);
 bool zone_is_byline_cue(zone_matcher *m, zone_span line);
 /* A short line that is only a person's name or names. */
 bool zone_is_person_name(zone_matcher *m, zone_span line);
+
+/* What zoning an HTML page works from: the elements' cues and the page
+ * furniture, the prose of each line, and the article region found from
+ * them (fp_zone_container.c). */
+typedef enum zone_cue {
+    ZONE_CUE_CHROME = -1,
+    ZONE_CUE_NONE = 0,
+    ZONE_CUE_ARTICLE = 1
+} zone_cue;
+
+typedef struct zone_html_page {
+    zone_matcher *m;
+    fp_text *t;
+    int8_t *cue;          /* per element: its own cue (class words, tag) */
+    uint8_t *furniture;   /* per element: it or an ancestor is page
+                             furniture (chrome cue or tag, hidden) */
+    uint32_t *prose;      /* per line: prose bytes, 0 when not prose */
+    uint8_t *caption;     /* per element: it or an ancestor holds a
+                             picture's caption */
+    uint8_t *wrapper;     /* per element: chrome by its markup but holding
+                             most of the page's prose */
+    bool any_wrapper;
+    uint32_t *n_children; /* per element: child blocks */
+    uint8_t *has_own_lines; /* per element: lines right in it */
+    uint64_t *prose_before; /* per line + 1: prose bytes of the lines
+                               before it */
+    uint8_t *in_region;   /* per line: inside the article region */
+    int32_t container;    /* the element chosen as the article's */
+    size_t first, last;   /* the region's first and last line */
+} zone_html_page;
+
+/* Set up the per-element and per-line facts; -1 when memory runs out. */
+int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
+                        fp_error *err);
+void zone_html_page_free(zone_html_page *p);
+
+/* Choose the article's container and the region around it (its sibling
+ * paragraphs); true when one stands out. */
+bool zone_find_article_region(zone_html_page *p);
+
+/* Is line i page furniture by its elements (a chrome-cued box, a nav, a
+ * hidden element)? */
+bool zone_line_in_furniture(const zone_html_page *p, size_t i);
+
+/* Does line i caption a picture (figure, figcaption, a caption class)? */
+bool zone_line_in_caption(const zone_html_page *p, size_t i);
+
+/* Prose: a line of sentences that is mostly not link text. */
+uint32_t zone_line_prose_bytes(zone_matcher *m, const fp_text *t, size_t i);
 
 /* Zone a text with no HTML elements (also the fallback for HTML pages
  * where no article container stands out). */

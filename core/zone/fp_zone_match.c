@@ -267,13 +267,31 @@ bool zone_is_percent_widget(zone_span line)
     return percents >= 3 && glued >= 2;
 }
 
+/* Sentence punctuation of scripts that do not use ASCII's: the
+ * ideographic comma and full stop, the full-width forms of , . ! ? : ;,
+ * the Arabic comma and question mark, the Devanagari danda. */
+static const char *const wide_sentence_punct[] = {
+    "\xE3\x80\x81", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x8E",
+    "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9A", "\xEF\xBC\x9B",
+    "\xD8\x8C",      "\xD8\x9F",      "\xE0\xA5\xA4",
+};
+
 bool zone_has_sentence_punct(zone_span line)
 {
     for (size_t i = 0; i < line.len; i++) {
-        char c = line.s[i];
+        unsigned char c = (unsigned char)line.s[i];
         if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?' ||
             c == ':')
             return true;
+        if (c != 0xE3 && c != 0xEF && c != 0xD8 && c != 0xE0)
+            continue;
+        for (size_t k = 0;
+             k < sizeof wide_sentence_punct / sizeof *wide_sentence_punct; k++) {
+            size_t n = strlen(wide_sentence_punct[k]);
+            if (i + n <= line.len &&
+                memcmp(line.s + i, wide_sentence_punct[k], n) == 0)
+                return true;
+        }
     }
     return false;
 }

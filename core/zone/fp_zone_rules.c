@@ -9,9 +9,10 @@
 #include <string.h>
 
 static const char *const section_names[ZS_COUNT] = {
-    "chrome-class", "article-class", "title-class",    "chrome-line",
-    "chrome-prefix", "counter",      "end-of-article", "dateline",
-    "byline",       "portal-name",
+    "chrome-class",   "article-class", "title-class",   "chrome-tag",
+    "article-tag",    "caption-class", "caption-tag",   "chrome-line",
+    "chrome-prefix",  "counter",       "end-of-article", "dateline",
+    "byline",         "portal-name",
 };
 
 /* Separators and decoration that may surround a cue on its line. */
