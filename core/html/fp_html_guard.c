@@ -1,11 +1,24 @@
 #include "fp_html_guard.h"
 
 #include <string.h>
+#include <strings.h>
 
-/* libxml2's IS_BLANK_CH. */
+/* What each byte can do inside a start tag, looked up once per byte:
+ * most bytes of names and values do nothing and are passed over. */
+enum {
+    BLANK = 1,   /* libxml2's IS_BLANK_CH */
+    TAG_END = 2, /* '>', and '/' when a '>' follows */
+    EQUALS = 4,
+};
+
+static const unsigned char byte_role[256] = {
+    [' '] = BLANK, ['\t'] = BLANK, ['\n'] = BLANK, ['\r'] = BLANK,
+    ['>'] = TAG_END, ['/'] = TAG_END, ['='] = EQUALS,
+};
+
 static int is_blank(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return byte_role[c] & BLANK;
 }
 
 static int is_ascii_letter(unsigned char c)
@@ -23,6 +36,19 @@ static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
 static int tag_ends_at(const unsigned char *s, size_t i, size_t len)
 {
     return s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>');
+}
+
+/* The first byte from i that has one of the roles in `stop` (a '/' only
+ * where the tag ends), or len. */
+static size_t skip_to(const unsigned char *s, size_t i, size_t len,
+                      unsigned stop)
+{
+    for (; i < len; i++) {
+        unsigned role = byte_role[s[i]] & stop;
+        if (role && (s[i] != '/' || tag_ends_at(s, i, len)))
+            return i;
+    }
+    return len;
 }
 
 /* An attribute value after '=' (blanks skipped): quoted up to the
@@ -45,23 +71,54 @@ static size_t skip_value(const unsigned char *s, size_t i, size_t len)
 static size_t scan_start_tag(const unsigned char *s, size_t open, size_t len,
                              size_t *n_attributes)
 {
-    size_t i = open + 1, n = 0;
-    while (i < len && !is_blank(s[i]) && !tag_ends_at(s, i, len))
-        i++; /* the tag name */
+    size_t n = 0;
+    size_t i = skip_to(s, open + 1, len, BLANK | TAG_END); /* the tag name */
     for (;;) {
         i = skip_blanks(s, i, len);
         if (i >= len || tag_ends_at(s, i, len))
             break;
         n++;
-        while (i < len && !is_blank(s[i]) && s[i] != '=' &&
-               !tag_ends_at(s, i, len))
-            i++;
+        i = skip_to(s, i, len, BLANK | TAG_END | EQUALS);
         i = skip_blanks(s, i, len);
         if (i < len && s[i] == '=')
             i = skip_value(s, skip_blanks(s, i + 1, len), len);
     }
     *n_attributes = n;
     return i;
+}
+
+/* Does the start tag at `open` name a raw-text element (script, style),
+ * whose content the parser reads as text, not tags? */
+static const char *raw_text_name(const unsigned char *s, size_t open,
+                                 size_t len)
+{
+    static const char *const names[] = {"script", "style"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        size_t n = strlen(names[k]);
+        if (open + 1 + n < len &&
+            strncasecmp((const char *)s + open + 1, names[k], n) == 0 &&
+            (is_blank(s[open + 1 + n]) || byte_role[s[open + 1 + n]] & TAG_END))
+            return names[k];
+    }
+    return NULL;
+}
+
+/* Where the raw text from i ends: at "</name" (any case), or len. */
+static size_t skip_raw_text(const unsigned char *s, size_t i, size_t len,
+                            const char *name)
+{
+    size_t n = strlen(name);
+    while (i < len) {
+        const unsigned char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            return len;
+        size_t at = (size_t)(lt - s);
+        if (at + 2 + n <= len && s[at + 1] == '/' &&
+            strncasecmp((const char *)s + at + 2, name, n) == 0)
+            return at;
+        i = at + 1;
+    }
+    return len;
 }
 
 void fp_html_attribute_load(const char *html, size_t len,
@@ -83,6 +140,10 @@ void fp_html_attribute_load(const char *html, size_t len,
         }
         size_t n;
         i = scan_start_tag(s, at, len, &n);
+        /* A script's "a<b" is no tag to the parser. */
+        const char *raw = raw_text_name(s, at, len);
+        if (raw)
+            i = skip_raw_text(s, i, len, raw);
         load->pairs += (uint64_t)n * (n ? n - 1 : 0) / 2;
         if (n > load->most) {
             load->most = n;

@@ -99,37 +99,59 @@ static bool contains_squeezed(const xmlChar *s, const char *word)
     return false;
 }
 
+/* Attribute names are lower case (libxml2's HTML parser folds them). */
 static bool is_hidden(const char *name, const xmlChar *value)
 {
-    if (strcmp(name, "hidden") == 0)
-        return true;
-    if (!value)
+    switch (name[0]) {
+    case 'h':
+        return strcmp(name, "hidden") == 0;
+    case 'a':
+        return value && strcmp(name, "aria-hidden") == 0 &&
+               xmlStrcasecmp(value, BAD_CAST "true") == 0;
+    case 's':
+        /* Most styles say neither "none" nor "hidden": look closer only
+         * when one of the words is there. */
+        return value && strcmp(name, "style") == 0 &&
+               ((xmlStrcasestr(value, BAD_CAST "none") &&
+                 contains_squeezed(value, "display:none")) ||
+                (xmlStrcasestr(value, BAD_CAST "hidden") &&
+                 contains_squeezed(value, "visibility:hidden")));
+    default:
         return false;
-    if (strcmp(name, "aria-hidden") == 0)
-        return xmlStrcasecmp(value, BAD_CAST "true") == 0;
-    if (strcmp(name, "style") == 0)
-        return contains_squeezed(value, "display:none") ||
-               contains_squeezed(value, "visibility:hidden");
-    return false;
+    }
+}
+
+/* The attributes whose words say what an element is for, in the order
+ * they are joined; -1 for any other. */
+static int cue_attribute(const char *name)
+{
+    switch (name[0]) {
+    case 'i':
+        return strcmp(name, "id") == 0         ? 0
+               : strcmp(name, "itemprop") == 0 ? 3
+                                                : -1;
+    case 'c':
+        return strcmp(name, "class") == 0 ? 1 : -1;
+    case 'r':
+        return strcmp(name, "role") == 0 ? 2 : -1;
+    default:
+        return -1;
+    }
 }
 
 char *fp_html_element_cues(const xmlChar **attributes, bool *hidden,
                            int *out_of_memory)
 {
-    /* The attributes whose words say what an element is for, in the
-     * order they are joined.  libxml2 has already dropped repeated
-     * attribute names. */
-    static const char *const cue_names[] = {"id", "class", "role",
-                                            "itemprop"};
-    enum { N_CUE_NAMES = sizeof cue_names / sizeof *cue_names };
+    enum { N_CUE_NAMES = 4 };
+    /* libxml2 has already dropped repeated attribute names. */
     const xmlChar *values[N_CUE_NAMES] = {NULL};
     *hidden = false;
     for (size_t i = 0; attributes && attributes[i]; i += 2) {
         const char *name = (const char *)attributes[i];
-        for (size_t k = 0; k < N_CUE_NAMES; k++)
-            if (!values[k] && strcmp(name, cue_names[k]) == 0)
-                values[k] = attributes[i + 1];
-        if (is_hidden(name, attributes[i + 1]))
+        int k = cue_attribute(name);
+        if (k >= 0)
+            values[k] = attributes[i + 1];
+        else if (is_hidden(name, attributes[i + 1]))
             *hidden = true;
     }
     size_t size = 1;

@@ -57,17 +57,20 @@ static int32_t parent_of(const fp_text *t, int32_t e)
     return parent >= 0 && parent < e ? parent : -1;
 }
 
-uint32_t zone_line_prose_bytes(zone_matcher *m, const fp_text *t, size_t i)
+/* Prose by its shape alone: long enough, mostly not links, with sentence
+ * punctuation. */
+static uint32_t prose_shape_bytes(const fp_text *t, size_t i)
 {
     const fp_line *line = &t->lines[i];
     zone_span text = zone_line_span(t, i);
     size_t link = line->link_bytes < text.len ? line->link_bytes : text.len;
     size_t own = text.len - link;
     if (own < PROSE_MIN_BYTES || own < PROSE_MIN_TEXT_SHARE * text.len ||
-        !zone_has_sentence_punct(text) || zone_is_chrome_line(m, text))
+        !zone_has_sentence_punct(text))
         return 0;
     return (uint32_t)own;
 }
+
 
 /* Paragraph blocks score their parent: the container is the element that
  * holds the paragraphs, not one of them. */
@@ -91,20 +94,36 @@ static bool names_a_box(const fp_element *el)
     return strcmp(el->tag, "body") != 0 && strcmp(el->tag, "html") != 0;
 }
 
-static zone_cue classify(const fp_zone_rules *rules, const fp_element *el)
+#define SECTION(s) (1u << (s))
+
+/* The element's cue from its words and, when they say nothing, its tag;
+ * *caption: it holds a picture's caption. */
+static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
+                         bool *caption)
 {
+    *caption = false;
     if (!names_a_box(el))
         return ZONE_CUE_NONE;
-    bool article = zone_cues_match(rules, ZS_ARTICLE_CLASS, el->cues);
-    bool chrome = zone_cues_match(rules, ZS_CHROME_CLASS, el->cues);
+    unsigned words = zone_cue_sections(
+        rules, el->cues,
+        SECTION(ZS_ARTICLE_CLASS) | SECTION(ZS_CHROME_CLASS) |
+            SECTION(ZS_CAPTION_CLASS));
+    unsigned tag = zone_cue_sections(
+        rules, el->tag,
+        SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) |
+            SECTION(ZS_CAPTION_TAG));
+    *caption = (words & SECTION(ZS_CAPTION_CLASS)) ||
+               (tag & SECTION(ZS_CAPTION_TAG));
+    bool article = words & SECTION(ZS_ARTICLE_CLASS);
+    bool chrome = words & SECTION(ZS_CHROME_CLASS);
     /* "content-left" says both: no evidence either way. */
     if (article != chrome)
         return article ? ZONE_CUE_ARTICLE : ZONE_CUE_CHROME;
     if (article)
         return ZONE_CUE_NONE;
-    if (zone_cues_match(rules, ZS_CHROME_TAG, el->tag))
+    if (tag & SECTION(ZS_CHROME_TAG))
         return ZONE_CUE_CHROME;
-    if (zone_cues_match(rules, ZS_ARTICLE_TAG, el->tag))
+    if (tag & SECTION(ZS_ARTICLE_TAG))
         return ZONE_CUE_ARTICLE;
     return ZONE_CUE_NONE;
 }
@@ -170,28 +189,26 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->prose = calloc(n_lines, sizeof *p->prose);
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
-    if (!p->cue || !p->furniture || !p->wrapper || !p->caption || !p->n_children || !p->has_own_lines ||
-        !p->prose || !p->in_region || !p->prose_before) {
+    if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
+        !p->n_children || !p->has_own_lines || !p->prose || !p->in_region ||
+        !p->prose_before) {
         zone_html_page_free(p);
         return fp_error_set(err, "zoning: out of memory");
     }
     for (size_t i = 0; i < t->n_lines; i++) {
         if (valid_element(t, t->lines[i].element))
             p->has_own_lines[t->lines[i].element] = 1;
-        p->prose[i] = zone_line_prose_bytes(m, t, i);
+        p->prose[i] = prose_shape_bytes(t, i);
         p->prose_before[i + 1] = p->prose_before[i] + p->prose[i];
     }
     double page_prose = (double)p->prose_before[t->n_lines];
     for (size_t i = 0; i < t->n_elements; i++) {
         int32_t e = (int32_t)i;
-        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e]);
+        bool caption;
+        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption);
         int32_t parent = parent_of(t, e);
         if (parent >= 0)
             p->n_children[parent]++;
-        bool caption =
-            names_a_box(&t->elements[e]) &&
-            (zone_cues_match(m->rules, ZS_CAPTION_CLASS, t->elements[e].cues) ||
-             zone_cues_match(m->rules, ZS_CAPTION_TAG, t->elements[e].tag));
         if (p->cue[e] != ZONE_CUE_CHROME && !caption) {
             p->caption[e] = parent >= 0 && p->caption[parent];
             continue;
@@ -208,6 +225,14 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
             p->any_wrapper |= wrapper;
         }
     }
+    /* Lines in furniture however wrappers are taken never count as prose:
+     * the chrome-line cues (regular expressions) are asked only about the
+     * others.  The shape alone sized the wrappers above. */
+    mark_furniture(p, true);
+    for (size_t i = 0; i < t->n_lines; i++)
+        if (p->prose[i] && !zone_line_in_furniture(p, i) &&
+            zone_is_chrome_line(m, zone_line_span(t, i)))
+            p->prose[i] = 0;
     mark_furniture(p, false);
     return 0;
 }
@@ -317,26 +342,6 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
     return best;
 }
 
-/* Does the text of lines [from, to) end a sentence? */
-static bool ends_sentence(const fp_text *t, size_t from, size_t to)
-{
-    if (to <= from)
-        return false;
-    zone_span last = zone_trim(zone_line_span(t, to - 1));
-    if (last.len == 0)
-        return false;
-    char c = last.s[last.len - 1];
-    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
-        c == ')')
-        return true;
-    /* "。" and the closing quotes and full-width stops end sentences too. */
-    return last.len >= 3 &&
-           ((unsigned char)last.s[last.len - 3] == 0xE3 ||
-            (unsigned char)last.s[last.len - 3] == 0xE2 ||
-            (unsigned char)last.s[last.len - 3] == 0xEF) &&
-           zone_has_sentence_punct((zone_span){last.s + last.len - 3, 3});
-}
-
 /* A block of running text: a <p>, or a block holding no other block (a
  * <div> used as a paragraph, a lead kept apart).  Headings and list items
  * are not. */
@@ -362,7 +367,7 @@ static bool is_sibling_paragraph(const zone_html_page *p, size_t from,
         return false;
     if (bytes >= SIBLING_PARAGRAPH_BYTES)
         return (double)links < SIBLING_LINK_SHARE * (double)bytes;
-    return links == 0 && ends_sentence(p->t, from, to);
+    return links == 0 && zone_ends_sentence(zone_line_span(p->t, to - 1));
 }
 
 static void mark_region(zone_html_page *p, size_t from, size_t to)

@@ -13,6 +13,9 @@ enum { TITLE_MIN_BYTES = 12, TITLE_MAX_BYTES = 600 };
 /* Lines after the container that may still be the byline or date line. */
 enum { TAIL_MAX_LINES = 6 };
 enum { BARE_DATE_MAX_BYTES = 80 };
+/* A body line shorter than this that is not prose is kept only between
+ * two paragraphs (jusText's "short" blocks, 70 characters). */
+enum { SHORT_LINE_BYTES = 70 };
 
 typedef zone_html_page html_zoner;
 
@@ -132,6 +135,91 @@ static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
     return 0;
 }
 
+/* Is the line an item of a list or a cell of a table?  Those are kept
+ * whatever their length: a list of names, a table of figures. */
+static bool is_list_or_cell(const html_zoner *z, size_t i)
+{
+    int32_t e = z->t->lines[i].element;
+    if (!valid_element(z->t, e))
+        return false;
+    const char *tag = z->t->elements[e].tag;
+    return strcmp(tag, "li") == 0 || strcmp(tag, "td") == 0 ||
+           strcmp(tag, "th") == 0 || strcmp(tag, "dd") == 0 ||
+           strcmp(tag, "dt") == 0;
+}
+
+/* A figure with what it counts ("Tổng kinh phí: 120 triệu đồng"): a
+ * short line of content, not furniture. */
+static bool has_words_and_number(zone_span line)
+{
+    bool digit = false, letters = false;
+    for (size_t i = 0; i < line.len; i++) {
+        unsigned char c = (unsigned char)line.s[i];
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            letters = true;
+    }
+    return digit && letters;
+}
+
+/* How a line of the container reads, for the short-line rule below. */
+typedef enum line_class { LINE_BAD, LINE_SHORT, LINE_GOOD } line_class;
+
+static line_class body_line_class(const html_zoner *z, size_t i)
+{
+    const fp_line *line = &z->t->lines[i];
+    if (line->zone != FP_ZONE_BODY)
+        return LINE_BAD;
+    return z->prose[i] > 0 || line->end - line->start >= SHORT_LINE_BYTES ||
+                   is_list_or_cell(z, i) ||
+                   zone_ends_sentence(zone_line_span(z->t, i)) ||
+                   has_words_and_number(zone_line_span(z->t, i))
+               ? LINE_GOOD
+               : LINE_SHORT;
+}
+
+/* Short lines (a heading, a one-line caption, "Advertisement", a share
+ * count) are the article's only between two paragraphs of it, as jusText
+ * decides them: at the container's edges or next to chrome they are
+ * furniture.  Every line is decided before any changes (a dropped line
+ * must not count as chrome next to the short lines after it): the
+ * nearest non-short class before each line is carried forward, the one
+ * after it backward; the container's edges count as bad. */
+static void drop_short_edges(html_zoner *z, size_t from)
+{
+    if (from > z->last)
+        return;
+    size_t n = z->last - from + 1;
+    uint8_t *before = malloc(n);
+    if (!before)
+        return; /* keeping a few short lines is no failure */
+    line_class seen = LINE_BAD;
+    for (size_t k = 0; k < n; k++) {
+        before[k] = (uint8_t)seen;
+        line_class c = body_line_class(z, from + k);
+        if (c != LINE_SHORT)
+            seen = c;
+    }
+    seen = LINE_BAD;
+    for (size_t k = n; k-- > 0;) {
+        size_t i = from + k;
+        line_class c = body_line_class(z, i);
+        if (c != LINE_SHORT) {
+            seen = c;
+            continue;
+        }
+        /* Dropped lines are noted in in_region (no later step reads it)
+         * so that they keep counting as short for the lines before. */
+        if (before[k] != LINE_GOOD || seen != LINE_GOOD)
+            z->in_region[i] = 0;
+    }
+    free(before);
+    for (size_t i = from; i <= z->last; i++)
+        if (z->t->lines[i].zone == FP_ZONE_BODY && !z->in_region[i])
+            z->t->lines[i].zone = FP_ZONE_CHROME;
+}
+
 static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
                           fp_error *err)
 {
@@ -214,11 +302,16 @@ static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
         return -1;
     if (title != SIZE_MAX && title >= z->first)
         z->t->lines[title].zone = FP_ZONE_TITLE;
+    /* The author's name closing the article is its byline before it can
+     * pass for a short line at the container's edge. */
+    if (zone_find_trailing_byline(z->m, z->t, meta, err) < 0)
+        return -1;
+    drop_short_edges(z, body_from);
     for (size_t i = 0; i < z->t->n_lines; i++)
         z->t->lines[i].caption = z->t->lines[i].zone == FP_ZONE_BODY &&
                                  zone_line_in_caption(z, i);
     zone_mark_lead(z->t);
-    return zone_find_trailing_byline(z->m, z->t, meta, err);
+    return 0;
 }
 
 int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err)
