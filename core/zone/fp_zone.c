@@ -149,6 +149,47 @@ int zone_title_from_html_title(zone_matcher *m, const char *html_title,
     return zone_meta_set(&meta->title, title, err);
 }
 
+static bool has_article_text(const fp_text *t)
+{
+    for (size_t i = 0; i < t->n_lines; i++)
+        if ((t->lines[i].zone == FP_ZONE_BODY ||
+             t->lines[i].zone == FP_ZONE_LEAD) &&
+            !t->lines[i].caption)
+            return true;
+    return false;
+}
+
+/* A page that has text never has an empty article.  When zoning found
+ * only a headline, a date line, a byline or a caption (a notice of one
+ * line, a page that is a heading and a date), those lines are the
+ * article; when it found only chrome, so are the lines that are chrome by
+ * their place alone.  Lines that are furniture by what they say (tool
+ * links, counters, widgets, "Các tin khác") or mostly links stay chrome,
+ * as FACTS.md wants: a page of nothing else has no article. */
+static void ensure_article(zone_matcher *m, fp_text *t)
+{
+    if (has_article_text(t))
+        return;
+    bool any = false;
+    for (size_t i = 0; i < t->n_lines; i++) {
+        fp_line *line = &t->lines[i];
+        if (line->zone != FP_ZONE_CHROME) {
+            line->zone = FP_ZONE_BODY;
+            line->caption = 0;
+            any = true;
+        }
+    }
+    for (size_t i = 0; !any && i < t->n_lines; i++) {
+        fp_line *line = &t->lines[i];
+        zone_span text = zone_line_span(t, i);
+        if (zone_is_blank(text) || line->link_bytes * 2 > text.len ||
+            zone_is_chrome_line(m, text) || zone_is_end_of_article(m, text))
+            continue;
+        line->zone = FP_ZONE_BODY;
+    }
+    zone_mark_lead(t);
+}
+
 int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
                      fp_error *err)
 {
@@ -185,6 +226,8 @@ int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
     }
     if (rc == 0 && !meta->title)
         rc = zone_title_from_html_title(&m, t->html_title, meta, err);
+    if (rc == 0)
+        ensure_article(&m, t);
     zone_matcher_free(&m);
     if (rc < 0)
         fp_meta_free(meta);

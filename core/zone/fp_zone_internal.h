@@ -42,6 +42,7 @@ typedef enum zone_pattern {
     ZP_DATE_YMD,   /* 2018-10-05 */
     ZP_DATE_WORDS, /* ngày 5 tháng 10 năm 2018 */
     ZP_PERSON_NAME, /* "Thu Lan", "Nguyễn Văn A - Minh Hà" */
+    ZP_CAPITALS,    /* "THÔNG BÁO": letters, none of them small */
     ZP_COUNT
 } zone_pattern;
 

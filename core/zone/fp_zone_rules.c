@@ -56,6 +56,7 @@ static const char *const builtin_patterns[ZP_COUNT] = {
         "^\\s*" ZONE_NAME "(?:\\s*[,&/]\\s*" ZONE_NAME ")*"
         "(?:\\s*[-–]\\s*\\p{Lu}[^.!?;:]{0,60})?"
         "\\s*(?:\\([^()]{1,40}\\))?\\s*$",
+    [ZP_CAPITALS] = "^\\P{Ll}*\\p{Lu}\\P{Ll}*$",
 };
 
 /* Bounds on a single match: our lines are short, so a pattern that needs
