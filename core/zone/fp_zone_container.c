@@ -87,13 +87,6 @@ static bool is_paragraph_tag(const char *tag)
     return false;
 }
 
-/* The words on <body> describe the page (templates, feature flags), not a
- * box on it. */
-static bool names_a_box(const fp_element *el)
-{
-    return strcmp(el->tag, "body") != 0 && strcmp(el->tag, "html") != 0;
-}
-
 #define SECTION(s) (1u << (s))
 
 /* The element's cue from its words and, when they say nothing, its tag;
@@ -101,9 +94,6 @@ static bool names_a_box(const fp_element *el)
 static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
                          bool *caption)
 {
-    *caption = false;
-    if (!names_a_box(el))
-        return ZONE_CUE_NONE;
     unsigned words = zone_cue_sections(
         rules, el->cues,
         SECTION(ZS_ARTICLE_CLASS) | SECTION(ZS_CHROME_CLASS) |
@@ -158,6 +148,8 @@ static void element_lines(const fp_text *t, int32_t e, size_t *from,
 static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
 {
     const fp_text *t = p->t;
+    memset(p->n_content_children, 0,
+           t->n_elements * sizeof *p->n_content_children);
     for (size_t i = 0; i < t->n_elements; i++) {
         int32_t e = (int32_t)i;
         int32_t parent = parent_of(t, e);
@@ -168,6 +160,8 @@ static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
         else
             p->furniture[e] = p->cue[e] == ZONE_CUE_CHROME &&
                               !(wrappers_trusted && p->wrapper[e]);
+        if (parent >= 0 && !p->furniture[e])
+            p->n_content_children[parent]++;
     }
 }
 
@@ -185,12 +179,13 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->wrapper = calloc(n_el, sizeof *p->wrapper);
     p->caption = calloc(n_el, sizeof *p->caption);
     p->n_children = calloc(n_el, sizeof *p->n_children);
+    p->n_content_children = calloc(n_el, sizeof *p->n_content_children);
     p->has_own_lines = calloc(n_el, sizeof *p->has_own_lines);
     p->prose = calloc(n_lines, sizeof *p->prose);
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->n_children || !p->has_own_lines || !p->prose || !p->in_region ||
+        !p->n_children || !p->n_content_children || !p->has_own_lines || !p->prose || !p->in_region ||
         !p->prose_before) {
         zone_html_page_free(p);
         return fp_error_set(err, "zoning: out of memory");
@@ -244,6 +239,7 @@ void zone_html_page_free(zone_html_page *p)
     free(p->prose);
     free(p->in_region);
     free(p->n_children);
+    free(p->n_content_children);
     free(p->has_own_lines);
     free(p->wrapper);
     free(p->caption);
@@ -318,11 +314,12 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
     }
     if (best < 0)
         return -1;
-    /* A container alone in its parent stands for the parent: the rest of
-     * the article may be in the parent's siblings (paragraphs split over
-     * several sections). */
+    /* A container alone in its parent (but for furniture: an ad, an empty
+     * aside) stands for the parent: the rest of the article may be in the
+     * parent's siblings (paragraphs split over several boxes). */
     for (int32_t up = parent_of(p->t, best);
-         up >= 0 && parent_of(p->t, up) >= 0 && p->n_children[up] == 1 &&
+         up >= 0 && parent_of(p->t, up) >= 0 &&
+         p->n_content_children[up] == 1 &&
          !p->has_own_lines[up] && !p->furniture[up];
          up = parent_of(p->t, up))
         best = up;
@@ -446,20 +443,24 @@ bool zone_find_article_region(zone_html_page *p)
         return false; /* the caller zones the page as plain text */
     /* Trust furniture markup first.  A chrome element holding most of the
      * page's prose may be the page's wrapper (a <form> around an ASP.NET
-     * page) or a big footer beside a short article: it is taken as a
-     * wrapper only when the article found inside it is much larger than
-     * the one found without it. */
+     * page) or a big footer beside a short article.  It is taken as a
+     * wrapper when nothing reads as an article without it, or when the
+     * article found inside it is much larger than the one found without
+     * it and sits in a box not named chrome itself (the footer's text is
+     * in a "footer-text" box, the footer itself). */
     uint64_t prose = find_region(p, score);
     if (p->any_wrapper) {
-        int32_t strict_container = p->container;
         mark_furniture(p, true);
         uint64_t wrapped = find_region(p, score);
-        if (wrapped < WRAPPED_ARTICLE_GAIN * prose || wrapped == 0) {
-            mark_furniture(p, false);
-            p->container = strict_container;
-            prose = find_region(p, score);
-        } else {
+        bool take = wrapped > 0 &&
+                    (prose < MIN_ARTICLE_PROSE ||
+                     (wrapped >= WRAPPED_ARTICLE_GAIN * prose &&
+                      p->cue[p->container] != ZONE_CUE_CHROME));
+        if (take) {
             prose = wrapped;
+        } else {
+            mark_furniture(p, false);
+            prose = find_region(p, score);
         }
     }
     free(score);

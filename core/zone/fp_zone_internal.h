@@ -167,6 +167,8 @@ typedef struct zone_html_page {
                              most of the page's prose */
     bool any_wrapper;
     uint32_t *n_children; /* per element: child blocks */
+    uint32_t *n_content_children; /* per element: child blocks that are
+                                     not furniture */
     uint8_t *has_own_lines; /* per element: lines right in it */
     uint64_t *prose_before; /* per line + 1: prose bytes of the lines
                                before it */
