@@ -33,12 +33,17 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
-    "                          gets one file per document (PATH/NAME.xml in\n"
-    "                          XML, mirroring the input folders); any other\n"
-    "                          PATH gets one combined file.  Default: combined\n"
-    "                          output on standard output.\n"
-    "  -f, --format NAME       output format (default xml):\n"
+    "                          gets one file per document (PATH/NAME.EXT,\n"
+    "                          mirroring the input folders; EXT below); any\n"
+    "                          other PATH gets one combined file.  Default:\n"
+    "                          combined output on standard output.\n"
+    "  -f, --format NAME       output format (default xml), with the EXT of\n"
+    "                          its per-document files:\n"
     "%s"
+    "                          In text, each of several documents starts\n"
+    "                          with a line '==> SOURCE <=='; a failed one\n"
+    "                          has no text (stderr and the exit status say\n"
+    "                          why, and DIR/factpipe-report.tsv with -o DIR/)\n"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
     "                          zoning rules (default: default.pipeline in\n"
     "                          %s)\n"
@@ -155,7 +160,8 @@ static void format_lines(char *out, size_t size)
     out[0] = '\0';
     const fp_output_format *f;
     for (size_t i = 0, used = 0; (f = fp_output_format_at(i)) != NULL && used < size; i++) {
-        snprintf(out + used, size - used, "%26s%-6s %s\n", "", f->name, f->summary);
+        snprintf(out + used, size - used, "%26s%-6s %-6s %s\n", "", f->name, f->extension,
+                 f->summary);
         used += strlen(out + used);
     }
 }
@@ -460,8 +466,9 @@ int main(int argc, char **argv)
             status = EXIT_OUTPUT;
         } else {
             if (stats.failed)
-                fprintf(stderr, "factpipe: %zu of %zu documents failed (see their <error> "
-                        "elements%s)\n", stats.failed, stats.documents + stats.skipped,
+                fprintf(stderr, "factpipe: %zu of %zu documents failed (see %s%s)\n",
+                        stats.failed, stats.documents + stats.skipped,
+                        (c.format ? c.format : fp_output_format_default())->failures,
                         c.batch.output ? " or the folder's " FP_BATCH_REPORT_NAME : "");
             status = rc ? EXIT_SOME_FAILED : EXIT_ALL_OK;
         }

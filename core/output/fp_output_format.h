@@ -1,6 +1,6 @@
 /* Output formats (--format NAME): how one processed document is written,
- * and what surrounds the documents of a run.  One table; XML is its only
- * entry for now.  Adding a format is adding one entry (a file of its own
+ * and what surrounds the documents of a run.  One table: xml (the
+ * default), text.  Adding a format is adding one entry (a file of its own
  * here in core/output/, and its line in fp_output_format.c): the batch
  * runner, the workers, the CLI and --help take it from the table.
  *
@@ -40,6 +40,8 @@ typedef struct fp_output_format {
     const char *name;      /* as --format takes it: "xml" */
     const char *extension; /* of the per-document files: ".xml" */
     const char *summary;   /* one line for --help */
+    const char *failures;  /* where a reader finds why documents failed,
+                              after "see ": "their <error> elements" */
     int (*head)(FILE *out, fp_error *err);
     /* NULL: nothing between documents. */
     int (*between)(FILE *out, const fp_output_position *at, fp_error *err);
@@ -74,7 +76,8 @@ typedef struct fp_out_memory {
 int fp_out_memory_open(fp_out_memory *m, fp_error *err);
 int fp_out_memory_close(fp_out_memory *m, int rc, fp_error *err);
 
-/* The XML format's hooks (format_xml.c). */
+/* The formats' hooks, one file each (format_NAME.c). */
 extern const fp_output_format fp_output_format_xml;
+extern const fp_output_format fp_output_format_text;
 
 #endif
