@@ -27,7 +27,7 @@ static uint64_t hash_step(uint64_t h, unsigned char c)
     return (h ^ c) * FNV_PRIME;
 }
 
-static uint64_t hash_phrase(const char *s)
+uint64_t lexicon_hash(const char *s)
 {
     uint64_t h = FNV_OFFSET_BASIS;
     for (; *s != '\0'; s++)
@@ -59,7 +59,7 @@ static size_t probe(const lexicon *lex, uint64_t hash, char mark,
 
 static size_t slot_of(const lexicon *lex, const char *key)
 {
-    return probe(lex, hash_phrase(key), 0, key);
+    return probe(lex, lexicon_hash(key), 0, key);
 }
 
 static bool grow(lexicon *lex)
@@ -123,7 +123,7 @@ static bool add_entry(lexicon *lex, const char *key, int value)
 {
     if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
         return false;
-    uint64_t hash = hash_phrase(key);
+    uint64_t hash = lexicon_hash(key);
     size_t slot = probe(lex, hash, 0, key);
     if (lex->keys[slot] != NULL)
         return true;

@@ -49,6 +49,9 @@ bool lexicon_find(const lexicon *lex, const char *folded, int *value);
 bool lexicon_has_first_word(const lexicon *lex, const char *word);
 bool lexicon_has_last_word(const lexicon *lex, const char *word);
 
+/* The hash lexicons file their phrases under (FNV-1a of the bytes). */
+uint64_t lexicon_hash(const char *s);
+
 /* Frees the entries; lex may be zeroed or half-loaded. */
 void lexicon_free(lexicon *lex);
 

@@ -20,7 +20,7 @@ static char mark_of(uint32_t c)
 {
     switch (c) {
     case ',': case ';': case ':': case '.': case '!': case '?': case '(':
-    case ')': case '/':
+    case ')': case '/': case '&':
         return (char)c;
     case '[':
         return '(';

@@ -28,7 +28,7 @@ typedef struct token {
                               token_list.folded (words only) */
     token_shape shape;
     char mark;             /* marks: ',', ';', ':', '.', '!', '?', '(', ')',
-                              '"' (any quote), '-' (any dash), '/', or '#'
+                              '"' (any quote), '-' (any dash), '/', '&', or '#'
                               for anything else */
     bool space_before;     /* white space between it and the token before */
 } token;
