@@ -180,6 +180,14 @@ bool lexicon_has_last_word(const lexicon *lex, const char *word)
     return find_edge(lex, LAST_WORD_MARK, word);
 }
 
+const char *lexicon_entry_at(const lexicon *lex, size_t slot)
+{
+    const char *key = lex->keys[slot];
+    if (key == NULL || key[0] == FIRST_WORD_MARK || key[0] == LAST_WORD_MARK)
+        return NULL;
+    return key;
+}
+
 void lexicon_free(lexicon *lex)
 {
     for (size_t i = 0; i < lex->capacity; i++)

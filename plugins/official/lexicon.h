@@ -32,6 +32,8 @@ typedef struct lexicon {
     size_t used;      /* slots taken: entries and their edge words */
     size_t count;     /* entries */
     size_t max_words; /* words in the longest entry */
+    unsigned id;      /* the lexicon's place among its owner's, for
+                         word_roles (set by the owner after loading) */
 } lexicon;
 
 /* Loads path into lex (zeroed first).  kinds NULL: a plain list, every
@@ -48,6 +50,10 @@ bool lexicon_find(const lexicon *lex, const char *folded, int *value);
  * before trying the phrases that start or end at a word. */
 bool lexicon_has_first_word(const lexicon *lex, const char *word);
 bool lexicon_has_last_word(const lexicon *lex, const char *word);
+
+/* The entry in slot (0 <= slot < capacity), or NULL when the slot is
+ * free or holds an edge word: to walk the entries. */
+const char *lexicon_entry_at(const lexicon *lex, size_t slot);
 
 /* The hash lexicons file their phrases under (FNV-1a of the bytes). */
 uint64_t lexicon_hash(const char *s);

@@ -128,6 +128,9 @@ typedef struct lexicon_slot {
 
 #define SLOT(FIELD) offsetof(official_lexicons, FIELD)
 
+_Static_assert((int)N_OPTIONS <= (int)WORD_ROLES_MAX_LEXICONS,
+               "word_roles has three bits per lexicon in 64");
+
 static const lexicon_slot slots[N_OPTIONS] = {
     [OPTION_TITLE_HEADS] = {SLOT(title_heads), NULL, 0},
     [OPTION_TITLE_STOPS] = {SLOT(title_stops), NULL, 0},
@@ -159,6 +162,7 @@ static void official_destroy(void *state)
         return;
     for (size_t i = 0; i < N_OPTIONS; i++)
         lexicon_free(lexicon_in(lex, i));
+    word_roles_free(&lex->roles);
     free(lex);
 }
 
@@ -184,6 +188,12 @@ static int official_create(const fp_config *config, const fp_host *host,
                          slots[i].n_kinds, host) != FP_OK) {
             official_destroy(lex);
             return FP_ERROR;
+        }
+        lexicon_in(lex, i)->id = (unsigned)i;
+        if (!word_roles_add(&lex->roles, lexicon_in(lex, i))) {
+            official_destroy(lex);
+            return fp_errorf(host, "out of memory indexing lexicon %s",
+                             path);
         }
     }
     *state = lex;

@@ -178,7 +178,9 @@ static bool confirmed(const name_span *name, honorific_kind honorific,
     case FORM_LOWER:
         return honorific != HONORIFIC_NONE || posted || listed;
     case FORM_WEAK:
-        return honorific != HONORIFIC_NONE || titled_before || listed ||
+        /* a list of Vietnamese names has surnames: "Kiềm Tây Nam, Quý
+         * Châu" in one is a list of places */
+        return honorific != HONORIFIC_NONE || titled_before ||
                (rc->identity && posted);
     case FORM_GIVEN:
         /* bare, only a predicate says it is a name: "được biết Hùng mới
@@ -300,12 +302,14 @@ static bool person_may_start(const scanner *sc, size_t j)
 
 /* Notes for each sentence whether it tells a private story or gives a
  * citizen's identity, and where a list of candidates or members opens in
- * it: after a list word ("ứng cử viên", "liên danh"), at the colon, "là"
- * or "gồm" that introduces the items. */
+ * it: at the colon, "là" or "gồm" that introduces the items shortly after
+ * a list word ("Danh sách ứng cử viên đại biểu HĐND tỉnh gồm:", "liên
+ * danh là"). */
+enum { LIST_INTRODUCER_DISTANCE = 8 };
+
 static void read_sentences(scanner *sc, bool list_carried)
 {
-    size_t s = 0;
-    bool cue = false;
+    size_t s = 0, cue = SIZE_MAX; /* where the last list word ends */
     sc->sentences[0] = (sentence_facts){false, false,
                                         list_carried ? 0 : SIZE_MAX};
     for (size_t i = 0; i < n_tokens(sc); i++) {
@@ -313,10 +317,11 @@ static void read_sentences(scanner *sc, bool list_carried)
         sentence_facts *facts = &sc->sentences[s];
         if (is_sentence_mark(sc, i)) {
             sc->sentences[++s] = (sentence_facts){false, false, SIZE_MAX};
-            cue = false;
+            cue = SIZE_MAX;
             continue;
         }
-        if (cue && facts->list_cue == SIZE_MAX &&
+        if (cue != SIZE_MAX && i - cue <= LIST_INTRODUCER_DISTANCE &&
+            facts->list_cue == SIZE_MAX &&
             (tokens_is_mark(sc->tokens, i, ':') ||
              context_at(sc, i, CONTEXT_ITEM) > 0 ||
              context_at(sc, i, CONTEXT_PREDICATE) > 0))
@@ -328,7 +333,9 @@ static void read_sentences(scanner *sc, bool list_carried)
             facts->story |= kind == PRIVATE_STORY;
             facts->identity |= kind == PRIVATE_IDENTITY;
         }
-        cue |= context_at(sc, i, CONTEXT_LIST) > 0;
+        size_t list_word = context_at(sc, i, CONTEXT_LIST);
+        if (list_word > 0)
+            cue = i + list_word;
     }
 }
 
@@ -364,8 +371,33 @@ static bool alloc_scratch(scanner *sc)
     sc->titles = malloc(n * sizeof *sc->titles);
     sc->sentence_of = malloc(n * sizeof *sc->sentence_of);
     sc->sentences = malloc((n + 1) * sizeof *sc->sentences);
-    return sc->titles != NULL && sc->sentence_of != NULL &&
-           sc->sentences != NULL;
+    sc->roles = malloc(n * sizeof *sc->roles);
+    sc->context_kind = calloc(n, sizeof *sc->context_kind);
+    sc->context_len = calloc(n, sizeof *sc->context_len);
+    sc->head_len = calloc(n, sizeof *sc->head_len);
+    if (sc->titles == NULL || sc->sentence_of == NULL ||
+        sc->sentences == NULL || sc->roles == NULL ||
+        sc->context_kind == NULL || sc->context_len == NULL ||
+        sc->head_len == NULL)
+        return false;
+    /* One look-up per word; the scan tests bits after it. */
+    for (size_t i = 0; i < n; i++)
+        sc->roles[i] = tokens_is_word(sc->tokens, i)
+                           ? word_roles_of(&sc->lex->roles,
+                                           tokens_folded(sc->tokens, i))
+                           : 0;
+    /* The context word at each token, asked for often and by kind. */
+    for (size_t i = 0; i < n; i++) {
+        int kind = 0;
+        size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
+        sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
+        sc->context_len[i] = (unsigned char)len;
+    }
+    /* Heads, asked for at every word by several readers; after the
+     * context words, whose prefixes they use. */
+    for (size_t i = 0; i < n; i++)
+        sc->head_len[i] = (unsigned char)head_length(sc, i);
+    return true;
 }
 
 static void free_scratch(scanner *sc)
@@ -373,6 +405,10 @@ static void free_scratch(scanner *sc)
     free(sc->titles);
     free(sc->sentence_of);
     free(sc->sentences);
+    free(sc->roles);
+    free(sc->context_kind);
+    free(sc->context_len);
+    free(sc->head_len);
 }
 
 bool scan_block(const official_lexicons *lex, const char *text, size_t len,

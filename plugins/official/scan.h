@@ -20,6 +20,7 @@
 
 #include "lexicon.h"
 #include "tokens.h"
+#include "word_roles.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -75,6 +76,7 @@ typedef struct official_lexicons {
     lexicon admin_units;
     lexicon historical_figures;
     lexicon private_cues;
+    word_roles roles; /* of every word of the lexicons above */
 } official_lexicons;
 
 enum { MENTION_MAX_TITLES = 8 };

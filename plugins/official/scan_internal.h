@@ -42,6 +42,10 @@ typedef struct scanner {
     size_t n_titles;
     size_t *sentence_of;        /* per token: its sentence */
     sentence_facts *sentences;
+    role_bits *roles;           /* per token: its word's roles, 0 for marks */
+    unsigned char *context_kind; /* per token: the context word starting */
+    unsigned char *context_len;  /* there (official-context-words.txt) */
+    unsigned char *head_len;     /* per token: head_length() */
 } scanner;
 
 /* How a name is written (scan_names.c). */
@@ -73,14 +77,40 @@ typedef struct right_context {
 /* ------------------------------------------------------------------ */
 /* Words (scan_words.c).                                              */
 
-const token *tok(const scanner *sc, size_t i);
+/* The small tests asked at every token are inline. */
+static inline const token *tok(const scanner *sc, size_t i)
+{
+    return &sc->tokens->tokens[i];
+}
 
-size_t n_tokens(const scanner *sc);
+static inline size_t n_tokens(const scanner *sc)
+{
+    return sc->tokens->count;
+}
 
-bool has_shape(const scanner *sc, size_t i, token_shape shape);
+static inline bool has_shape(const scanner *sc, size_t i, token_shape shape)
+{
+    return i < n_tokens(sc) && tok(sc, i)->shape == shape;
+}
 
 /* A word starting with a capital: a name word or an abbreviation. */
-bool is_capitalized(const scanner *sc, size_t i);
+static inline bool is_capitalized(const scanner *sc, size_t i)
+{
+    return has_shape(sc, i, SHAPE_TITLE) || has_shape(sc, i, SHAPE_UPPER);
+}
+
+/* A word that can be a syllable of a name: capital, then small letters. */
+static inline bool is_name_word(const scanner *sc, size_t i)
+{
+    return has_shape(sc, i, SHAPE_TITLE);
+}
+
+/* Whether some entry of lex starts with the word at token i. */
+static inline bool starts_entry(const scanner *sc, const lexicon *lex,
+                                size_t i)
+{
+    return i < n_tokens(sc) && (sc->roles[i] & role_first(lex->id)) != 0;
+}
 
 bool folded_is(const scanner *sc, size_t i, const char *word);
 
@@ -90,8 +120,18 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value);
 
 /* match_at_most() with no bound but the lexicon's longest entry. */
-size_t match_at(const scanner *sc, const lexicon *lex, size_t i,
-                int *value);
+static inline size_t match_at(const scanner *sc, const lexicon *lex,
+                              size_t i, int *value)
+{
+    return starts_entry(sc, lex, i)
+               ? match_at_most(sc, lex, i, lex->max_words, value)
+               : 0;
+}
+
+/* The length of the shortest entry of lex that ends right before token
+ * i (joined to it by white space), 0 when none. */
+size_t match_length_before(const scanner *sc, const lexicon *lex,
+                           size_t i);
 
 /* Whether an entry of lex ends right before token i (and is joined to it
  * by white space). */
@@ -99,14 +139,17 @@ bool match_before(const scanner *sc, const lexicon *lex, size_t i);
 
 /* The context word at i (official-context-words.txt): its length, 0 when
  * none or when its kind is not kind. */
-size_t context_at(const scanner *sc, size_t i, context_kind kind);
+static inline size_t context_at(const scanner *sc, size_t i,
+                                context_kind kind)
+{
+    return i < n_tokens(sc) && sc->context_kind[i] == (unsigned char)kind
+               ? sc->context_len[i]
+               : 0;
+}
 
 /* Whether the folded phrase of tokens [i, i + n) is listed in lex. */
 bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n);
-
-/* A word that can be a syllable of a name: capital, then small letters. */
-bool is_name_word(const scanner *sc, size_t i);
 
 bool is_surname(const scanner *sc, size_t i);
 
@@ -116,8 +159,16 @@ bool is_plausible_syllable(const scanner *sc, size_t i);
 size_t name_run(const scanner *sc, size_t i, size_t max);
 
 /* A title head at i with its prefixes ("nguyên Phó Giám đốc"): its
- * length in tokens, 0 when none.  any_case false asks for a capital. */
-size_t head_at(const scanner *sc, size_t i, bool any_case);
+ * length in tokens, 0 when none.  head_length() reads it from the
+ * lexicons; head_at() asks the scanner's copy, any_case false asking for
+ * a capital. */
+size_t head_length(const scanner *sc, size_t i);
+static inline size_t head_at(const scanner *sc, size_t i, bool any_case)
+{
+    if (i >= n_tokens(sc) || (!any_case && !is_capitalized(sc, i)))
+        return 0;
+    return sc->head_len[i];
+}
 
 /* A surname followed by at least one more name word. */
 bool name_starts_at(const scanner *sc, size_t i);

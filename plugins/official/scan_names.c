@@ -35,13 +35,11 @@ static bool free_to_start(const scanner *sc, size_t i, bool cued)
 
 /* A full name in small letters ("Bác sĩ trần văn nhật", "nguyễn văn hòa
  * và ..."): a listed surname and known name syllables, none of them a
- * title word or a verb.  Without a cue it must end at a mark or "và",
- * where nothing else could continue it. */
+ * title word or a verb. */
 static size_t lower_name_length(const scanner *sc, size_t i, bool cued)
 {
     if (!has_shape(sc, i, SHAPE_LOWER) ||
-        !lexicon_find(&sc->lex->surnames, tokens_folded(sc->tokens, i),
-                      NULL))
+        !(sc->roles[i] & role_word(sc->lex->surnames.id)))
         return 0;
     size_t n = 1;
     while (n < NAME_MAX_WORDS && has_shape(sc, i + n, SHAPE_LOWER) &&
@@ -51,9 +49,13 @@ static size_t lower_name_length(const scanner *sc, size_t i, bool cued)
         n++;
     if (n < 2 || phrase_listed(sc, &sc->lex->admin_units, i, n))
         return 0;
+    if (cued)
+        return n;
+    /* Surnames are common words in small letters ("lại", "từ", "cao"):
+     * without a cue, a full three-word name that ends at a mark. */
     size_t after = i + n;
-    if (!cued && after < n_tokens(sc) && !has_shape(sc, after, SHAPE_MARK) &&
-        context_at(sc, after, CONTEXT_JOINS) == 0)
+    if (n < 3 || (after < n_tokens(sc) && !has_shape(sc, after, SHAPE_MARK) &&
+                  context_at(sc, after, CONTEXT_JOINS) == 0))
         return 0;
     return n;
 }

@@ -71,8 +71,12 @@ static size_t place_after(const scanner *sc, size_t j, int kind,
         tokens_phrase(sc->tokens, j, run, phrase, sizeof phrase) &&
         lexicon_find(&sc->lex->admin_units, phrase, NULL);
     /* "Đồng chí Chỉ huy trưởng ... quận Cao Đức": an honorific before the
-     * title promises a person, so a name wins over a listed unit. */
-    bool reads_as_name = starts_plausible_name(sc, j);
+     * title promises a person, so a name wins over a listed unit.  An
+     * unlisted run that starts with a surname is a name ("chủ tịch xã Bùi
+     * Văn Luyến"): units named after people are listed. */
+    bool reads_as_name =
+        starts_plausible_name(sc, j) ||
+        (!whole_run_is_unit && run <= NAME_MAX_WORDS && name_starts_at(sc, j));
     if (whole_run_is_unit && !(person_expected && reads_as_name))
         return run;
     size_t longest = run < sc->lex->admin_units.max_words
@@ -207,9 +211,13 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
         if (name_starts_at(sc, j)) {
             /* "Bệnh viện Bạch Mai", "Trường THPT Lê Quý Đôn": an
              * institution's name, then maybe the person's (after a unit
-             * word, place_after() has told them apart already). */
-            if (j != unit_read_at &&
-                match_before(sc, &sc->lex->place_words, j)) {
+             * word, place_after() has told them apart already).  In a
+             * title an institution is written with a capital: "môi
+             * trường Mai Ái Trực" is no school. */
+            size_t place_word =
+                match_length_before(sc, &sc->lex->place_words, j);
+            if (j != unit_read_at && place_word > 0 &&
+                is_capitalized(sc, j - place_word)) {
                 j += place_name_length(sc, j,
                                        name_run(sc, j, RUN_LOOKAHEAD));
                 closed = true;

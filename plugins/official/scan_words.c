@@ -6,26 +6,6 @@
 
 #include <string.h>
 
-const token *tok(const scanner *sc, size_t i)
-{
-    return &sc->tokens->tokens[i];
-}
-
-size_t n_tokens(const scanner *sc)
-{
-    return sc->tokens->count;
-}
-
-bool has_shape(const scanner *sc, size_t i, token_shape shape)
-{
-    return i < n_tokens(sc) && tok(sc, i)->shape == shape;
-}
-
-bool is_capitalized(const scanner *sc, size_t i)
-{
-    return has_shape(sc, i, SHAPE_TITLE) || has_shape(sc, i, SHAPE_UPPER);
-}
-
 bool folded_is(const scanner *sc, size_t i, const char *word)
 {
     return tokens_is_word(sc->tokens, i) &&
@@ -35,42 +15,61 @@ bool folded_is(const scanner *sc, size_t i, const char *word)
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value)
 {
-    char phrase[LEXICON_MAX_ENTRY];
-    if (!tokens_is_word(sc->tokens, i) ||
-        !lexicon_has_first_word(lex, tokens_folded(sc->tokens, i)))
+    if (!starts_entry(sc, lex, i))
         return 0;
-    for (size_t n = max_words; n > 0; n--)
-        if (tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
-            lexicon_find(lex, phrase, value))
+    /* Only a phrase whose last word ends an entry may be one: the longest
+     * such reach decides how much of the phrase to build. */
+    role_bits last = role_last(lex->id);
+    size_t reach = 0;
+    for (size_t n = 1; n <= max_words && tokens_is_word(sc->tokens, i + n - 1) &&
+                       (n == 1 || tok(sc, i + n - 1)->space_before);
+         n++)
+        if (sc->roles[i + n - 1] & last)
+            reach = n;
+    if (reach == 0)
+        return 0;
+    /* The phrase built once, then cut word by word from the longest. */
+    char phrase[LEXICON_MAX_ENTRY];
+    size_t ends[LEXICON_MAX_ENTRY / 2];
+    size_t n = 0, used = 0;
+    while (n < reach && n < sizeof ends / sizeof *ends) {
+        const char *word = tokens_folded(sc->tokens, i + n);
+        size_t len = strlen(word);
+        if (used + len + 2 > sizeof phrase)
+            break;
+        if (n > 0)
+            phrase[used++] = ' ';
+        memcpy(phrase + used, word, len);
+        used += len;
+        ends[n++] = used;
+    }
+    for (; n > 0; n--) {
+        if (!(sc->roles[i + n - 1] & last))
+            continue;
+        phrase[ends[n - 1]] = '\0';
+        if (lexicon_find(lex, phrase, value))
+            return n;
+    }
+    return 0;
+}
+
+size_t match_length_before(const scanner *sc, const lexicon *lex,
+                           size_t i)
+{
+    char phrase[LEXICON_MAX_ENTRY];
+    if (i == 0 || i >= n_tokens(sc) || !tok(sc, i)->space_before ||
+        !(sc->roles[i - 1] & role_last(lex->id)))
+        return 0;
+    for (size_t n = 1; n <= lex->max_words && n <= i; n++)
+        if (tokens_phrase(sc->tokens, i - n, n, phrase, sizeof phrase) &&
+            lexicon_find(lex, phrase, NULL))
             return n;
     return 0;
 }
 
-size_t match_at(const scanner *sc, const lexicon *lex, size_t i,
-                int *value)
-{
-    return match_at_most(sc, lex, i, lex->max_words, value);
-}
-
 bool match_before(const scanner *sc, const lexicon *lex, size_t i)
 {
-    char phrase[LEXICON_MAX_ENTRY];
-    if (i == 0 || i >= n_tokens(sc) || !tok(sc, i)->space_before ||
-        !tokens_is_word(sc->tokens, i - 1) ||
-        !lexicon_has_last_word(lex, tokens_folded(sc->tokens, i - 1)))
-        return false;
-    for (size_t n = 1; n <= lex->max_words && n <= i; n++)
-        if (tokens_phrase(sc->tokens, i - n, n, phrase, sizeof phrase) &&
-            lexicon_find(lex, phrase, NULL))
-            return true;
-    return false;
-}
-
-size_t context_at(const scanner *sc, size_t i, context_kind kind)
-{
-    int value = 0;
-    size_t n = match_at(sc, &sc->lex->context_words, i, &value);
-    return value == (int)kind ? n : 0;
+    return match_length_before(sc, lex, i) > 0;
 }
 
 bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
@@ -82,18 +81,13 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
            lexicon_find(lex, phrase, NULL);
 }
 
-bool is_name_word(const scanner *sc, size_t i)
-{
-    return has_shape(sc, i, SHAPE_TITLE);
-}
-
 bool is_surname(const scanner *sc, size_t i)
 {
     if (!is_name_word(sc, i))
         return false;
-    const char *word = tokens_folded(sc->tokens, i);
-    if (lexicon_find(&sc->lex->surnames, word, NULL))
+    if (sc->roles[i] & role_word(sc->lex->surnames.id))
         return true;
+    const char *word = tokens_folded(sc->tokens, i);
     /* "H'Hen": the entry "h'" is a prefix. */
     const char *apostrophe = strchr(word, '\'');
     char prefix[16];
@@ -107,9 +101,8 @@ bool is_surname(const scanner *sc, size_t i)
 
 bool is_plausible_syllable(const scanner *sc, size_t i)
 {
-    return tokens_is_word(sc->tokens, i) &&
-           lexicon_find(&sc->lex->name_syllables,
-                        tokens_folded(sc->tokens, i), NULL);
+    return i < n_tokens(sc) &&
+           (sc->roles[i] & role_word(sc->lex->name_syllables.id)) != 0;
 }
 
 size_t name_run(const scanner *sc, size_t i, size_t max)
@@ -121,11 +114,9 @@ size_t name_run(const scanner *sc, size_t i, size_t max)
     return n;
 }
 
-size_t head_at(const scanner *sc, size_t i, bool any_case)
+size_t head_length(const scanner *sc, size_t i)
 {
     if (!tokens_is_word(sc->tokens, i))
-        return 0;
-    if (!any_case && !is_capitalized(sc, i))
         return 0;
     /* "nguyên Phó Giám đốc": prefixes, then the head; the longest head
      * wins over a prefix that starts it ("Phó Chủ tịch" is listed). */

@@ -1,0 +1,52 @@
+/*
+ * word_roles — for each word of the lexicons, what it is in them: the
+ * first word of an entry, the last word, or a whole one-word entry, as
+ * bits per lexicon.  A scan looks each word of the text up once here and
+ * then tests bits, instead of hashing the word again for every lexicon
+ * it might start an entry of; most words are in none.
+ */
+#ifndef OFFICIAL_WORD_ROLES_H
+#define OFFICIAL_WORD_ROLES_H
+
+#include "lexicon.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t role_bits;
+
+enum { WORD_ROLES_MAX_LEXICONS = 21 }; /* three bits each in 64 */
+
+static inline role_bits role_first(unsigned lexicon_id)
+{
+    return (role_bits)1 << (3 * lexicon_id);
+}
+
+static inline role_bits role_last(unsigned lexicon_id)
+{
+    return (role_bits)1 << (3 * lexicon_id + 1);
+}
+
+static inline role_bits role_word(unsigned lexicon_id)
+{
+    return (role_bits)1 << (3 * lexicon_id + 2);
+}
+
+typedef struct word_roles {
+    char **keys; /* open addressing; NULL marks a free slot */
+    uint64_t *hashes;
+    role_bits *bits;
+    size_t capacity, used;
+} word_roles;
+
+/* Adds the words of lex (whose id is below WORD_ROLES_MAX_LEXICONS).
+ * Returns false when out of memory. */
+bool word_roles_add(word_roles *roles, const lexicon *lex);
+
+/* The roles of a folded word; 0 when it is in no lexicon. */
+role_bits word_roles_of(const word_roles *roles, const char *word);
+
+void word_roles_free(word_roles *roles);
+
+#endif /* OFFICIAL_WORD_ROLES_H */
