@@ -41,6 +41,7 @@ enum {
     OPTION_NAME_SYLLABLES,
     OPTION_PLACE_WORDS,
     OPTION_ADMIN_UNITS,
+    OPTION_COUNTRIES,
     OPTION_HISTORICAL_FIGURES,
     OPTION_PRIVATE_CUES,
     N_OPTIONS
@@ -81,7 +82,10 @@ static const fp_option official_options[N_OPTIONS] = {
         "words before a place or institution name (đường, Trường THPT, ...)"),
     [OPTION_ADMIN_UNITS] = LEXICON_OPTION(
         "admin-units", "official-admin-units.txt",
-        "place names: provinces, districts, wards, countries"),
+        "province, district and ward names"),
+    [OPTION_COUNTRIES] = LEXICON_OPTION(
+        "countries", "official-countries.txt",
+        "countries, regions and international bodies (Hàn Quốc, ...)"),
     [OPTION_HISTORICAL_FIGURES] = LEXICON_OPTION(
         "historical-figures", "official-historical-figures.txt",
         "historical figures, never officials of the article"),
@@ -104,6 +108,7 @@ static const lexicon_kind context_kinds[] = {
     {"list", CONTEXT_LIST},           {"item", CONTEXT_ITEM},
     {"alias", CONTEXT_ALIAS},         {"birth", CONTEXT_BIRTH},
     {"age", CONTEXT_AGE},             {"joins", CONTEXT_JOINS},
+    {"mandate", CONTEXT_MANDATE},
 };
 
 static const lexicon_kind private_kinds[] = {
@@ -145,6 +150,7 @@ static const lexicon_slot slots[N_OPTIONS] = {
     [OPTION_NAME_SYLLABLES] = {SLOT(name_syllables), NULL, 0},
     [OPTION_PLACE_WORDS] = {SLOT(place_words), NULL, 0},
     [OPTION_ADMIN_UNITS] = {SLOT(admin_units), NULL, 0},
+    [OPTION_COUNTRIES] = {SLOT(countries), NULL, 0},
     [OPTION_HISTORICAL_FIGURES] = {SLOT(historical_figures), NULL, 0},
     [OPTION_PRIVATE_CUES] = {SLOT(private_cues), private_kinds,
                              N_KINDS(private_kinds)},

@@ -252,7 +252,7 @@ static size_t honorific_at(const scanner *sc, size_t i, int *kind)
     if (n == 0 || *kind == HONORIFIC_NOT || has_shape(sc, i, SHAPE_LOWER))
         return n;
     if ((!opens_sentence(sc, i) && is_surname(sc, i)) ||
-        listed_place_at(sc, i) > 0 || after_place_word(sc, i))
+        listed_place_at(sc, i) >= 2 || after_place_word(sc, i))
         return 0;
     return n;
 }
@@ -302,10 +302,10 @@ static bool person_may_start(const scanner *sc, size_t j)
 
 /* Notes for each sentence whether it tells a private story or gives a
  * citizen's identity, and where a list of candidates or members opens in
- * it: at the colon, "là" or "gồm" that introduces the items shortly after
- * a list word ("Danh sách ứng cử viên đại biểu HĐND tỉnh gồm:", "liên
- * danh là"). */
-enum { LIST_INTRODUCER_DISTANCE = 8 };
+ * it: at the colon after a list word, or at the "là" or "gồm" shortly
+ * after it ("Danh sách ứng cử viên đại biểu HĐND tỉnh gồm:", "liên danh
+ * là"). */
+enum { LIST_INTRODUCER_DISTANCE = 12 };
 
 static void read_sentences(scanner *sc, bool list_carried)
 {
@@ -320,11 +320,11 @@ static void read_sentences(scanner *sc, bool list_carried)
             cue = SIZE_MAX;
             continue;
         }
-        if (cue != SIZE_MAX && i - cue <= LIST_INTRODUCER_DISTANCE &&
-            facts->list_cue == SIZE_MAX &&
+        if (cue != SIZE_MAX && i >= cue && facts->list_cue == SIZE_MAX &&
             (tokens_is_mark(sc->tokens, i, ':') ||
-             context_at(sc, i, CONTEXT_ITEM) > 0 ||
-             context_at(sc, i, CONTEXT_PREDICATE) > 0))
+             (i - cue <= LIST_INTRODUCER_DISTANCE &&
+              (context_at(sc, i, CONTEXT_ITEM) > 0 ||
+               context_at(sc, i, CONTEXT_PREDICATE) > 0))))
             facts->list_cue = i;
         if (!tokens_is_word(sc->tokens, i))
             continue;
@@ -333,7 +333,8 @@ static void read_sentences(scanner *sc, bool list_carried)
             facts->story |= kind == PRIVATE_STORY;
             facts->identity |= kind == PRIVATE_IDENTITY;
         }
-        size_t list_word = context_at(sc, i, CONTEXT_LIST);
+        size_t list_word = context_at(sc, i, CONTEXT_LIST) +
+                           context_at(sc, i, CONTEXT_MANDATE);
         if (list_word > 0)
             cue = i + list_word;
     }
@@ -493,7 +494,7 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
         bool cued = i == expected_at || introduced;
         size_t place = cued ? 0 : listed_place_at(&sc, i);
         name_span name;
-        if (place > 0 && name_starts_at(&sc, i)) {
+        if (place > 0 && (name_starts_at(&sc, i) || country_at(&sc, i))) {
             i += place; /* "tại Hà Nội, ...", "Lâm Đồng Nguyễn Văn Đẳng" */
         } else if (name_at(&sc, i, cued, &name)) {
             i = take_name(&sc, &name, honorific, first, &ok);
@@ -503,7 +504,8 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
         if (i > expected_at)
             expected_at = SIZE_MAX;
     }
-    carry->list_open = ok && opens_list(&sc);
+    /* A list goes on while its paragraphs do, or opens here. */
+    carry->list_open = ok && (carry->list_open || opens_list(&sc));
     free_scratch(&sc);
     return ok;
 }

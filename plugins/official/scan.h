@@ -54,7 +54,8 @@ typedef enum context_kind {
     CONTEXT_ALIAS,
     CONTEXT_BIRTH,
     CONTEXT_AGE,
-    CONTEXT_JOINS
+    CONTEXT_JOINS,
+    CONTEXT_MANDATE
 } context_kind;
 
 /* What a private-story cue says (official-private-cues.txt). */
@@ -74,6 +75,7 @@ typedef struct official_lexicons {
     lexicon name_syllables;
     lexicon place_words;
     lexicon admin_units;
+    lexicon countries;
     lexicon historical_figures;
     lexicon private_cues;
     word_roles roles; /* of every word of the lexicons above */

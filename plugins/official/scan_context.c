@@ -81,8 +81,9 @@ static size_t organisation_at(const scanner *sc, size_t k)
 
 /* A post stated as a predicate at k: "là Chủ tịch UBND xã", "hiện là phó
  * tổng giám đốc", "mới được đề bạt làm phó phòng", "nguyên là hiệu
- * trưởng".  Its end, or 0; the post goes to *post, and *held says whether
- * the person holds it now. */
+ * trưởng", or a mandate ("trúng cử").  Its end, or 0; the post goes to
+ * *post, and *held says whether the person holds it now (and it is to be
+ * reported). */
 static size_t predicate_at(const scanner *sc, size_t k, token_span *post,
                            bool *held)
 {
@@ -96,6 +97,14 @@ static size_t predicate_at(const scanner *sc, size_t k, token_span *post,
         *held &= former == 0;
         j += n + former;
     }
+    /* "trúng cử với 85% số phiếu", "được giới thiệu ứng cử": a mandate
+     * or a candidacy, no post to report */
+    size_t mandate = context_at(sc, j, CONTEXT_MANDATE);
+    if (mandate > 0) {
+        *post = (token_span){j, j};
+        *held = false;
+        return j + mandate;
+    }
     size_t verb = context_at(sc, j, CONTEXT_PREDICATE);
     if (verb == 0)
         return 0;
@@ -108,6 +117,24 @@ static size_t predicate_at(const scanner *sc, size_t k, token_span *post,
         return 0;
     *post = (token_span){j, end};
     return end;
+}
+
+/* Work in an organisation, no post ("giáo viên Trường THCS Lý Tự Trọng",
+ * "kỹ sư Công ty Điện lực"): its end, or 0.  It makes no one an official
+ * but is read past, to what follows it. */
+static size_t employment_at(const scanner *sc, size_t k)
+{
+    for (size_t m = 1; m <= 3; m++) {
+        size_t w = k + m - 1;
+        if (!has_shape(sc, w, SHAPE_LOWER) || (m > 1 && !tok(sc, w)->space_before) ||
+            match_at(sc, &sc->lex->title_stops, w, NULL) > 0 ||
+            sc->context_len[w] > 0)
+            return 0;
+        size_t end = organisation_at(sc, k + m);
+        if (end > 0 && tok(sc, k + m)->space_before)
+            return end;
+    }
+    return 0;
 }
 
 static void add_post(right_context *rc, size_t first, size_t end)
@@ -136,7 +163,7 @@ static size_t read_segment(const scanner *sc, size_t k, bool direct,
     bool held;
     if ((end = predicate_at(sc, k, &post, &held)) > 0) {
         rc->predicate = true;
-        if (held)
+        if (held && post.end > post.first)
             add_post(rc, post.first, post.end);
         return end;
     }
@@ -144,6 +171,8 @@ static size_t read_segment(const scanner *sc, size_t k, bool direct,
         add_post(rc, k, end);
         return end;
     }
+    if (!direct && (end = employment_at(sc, k)) > 0)
+        return end;
     return 0;
 }
 

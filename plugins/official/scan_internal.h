@@ -213,6 +213,10 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
  * place, unit, title or honorific. */
 bool may_be_given_name(const scanner *sc, size_t i);
 
+/* The length of a listed country, region or international body starting
+ * at capitalized token i ("Hàn Quốc"), 0 when none. */
+size_t country_at(const scanner *sc, size_t i);
+
 /* The length of a listed place (province, district, ward, country)
  * starting at capitalized token i and ending its capitalized run or
  * followed by a name ("Hà Nội", "Lâm Đồng Nguyễn Văn Đẳng"); 0 when

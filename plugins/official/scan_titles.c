@@ -42,9 +42,26 @@ size_t listed_place_at(const scanner *sc, size_t i)
         run++;
     for (size_t n = run; n > 0; n--)
         if ((n == run || name_starts_at(sc, i + n)) &&
-            phrase_listed(sc, &sc->lex->admin_units, i, n))
+            (phrase_listed(sc, &sc->lex->admin_units, i, n) ||
+             phrase_listed(sc, &sc->lex->countries, i, n)))
             return n;
     return 0;
+}
+
+size_t country_at(const scanner *sc, size_t i)
+{
+    if (!is_capitalized(sc, i))
+        return 0;
+    size_t n = match_at(sc, &sc->lex->countries, i, NULL);
+    /* "Ban Pháp chế", "Anh ngữ": a word in small letters that goes on
+     * with it makes another word of it. */
+    size_t after = i + n;
+    if (n > 0 && has_shape(sc, after, SHAPE_LOWER) &&
+        tok(sc, after)->space_before &&
+        match_at(sc, &sc->lex->title_stops, after, NULL) == 0 &&
+        context_at(sc, after, CONTEXT_JOINS) == 0)
+        return 0;
+    return n;
 }
 
 /* Tokens taken by the name of a unit after an administrative word at j
@@ -208,6 +225,13 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             j++;
             continue;
         }
+        /* "Đại sứ Hàn Quốc", "Thủ tướng Nhật Bản Fumio Kishida" */
+        size_t country = country_at(sc, j);
+        if (country > 0) {
+            j += country;
+            closed = true;
+            continue;
+        }
         if (name_starts_at(sc, j)) {
             /* "Bệnh viện Bạch Mai", "Trường THPT Lê Quý Đôn": an
              * institution's name, then maybe the person's (after a unit
@@ -263,6 +287,25 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
         *name = (name_span){phrase, 1, FORM_GIVEN};
         return true;
     }
+    /* "giám đốc sở y tế hà nội trần thị nhị hà": a full name in small
+     * letters at the end of a title in small letters. */
+    for (size_t len = NAME_MAX_WORDS; len >= 3; len--) {
+        if (end < phrase + len)
+            continue;
+        size_t start = end - len;
+        if (!has_shape(sc, start, SHAPE_LOWER) ||
+            !(sc->roles[start] & role_word(sc->lex->surnames.id)))
+            continue;
+        bool plausible = true;
+        for (size_t k = start + 1; k < end && plausible; k++)
+            plausible = has_shape(sc, k, SHAPE_LOWER) &&
+                        tok(sc, k)->space_before &&
+                        is_plausible_syllable(sc, k);
+        if (plausible) {
+            *name = (name_span){start, len, FORM_LOWER};
+            return true;
+        }
+    }
     /* The last two capitalized words, one of them not Vietnamese, not a
      * listed place, and not the name of an organisation whose word comes
      * before them ("Công ty Samsung Electronics"). */
@@ -273,11 +316,14 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
     bool foreign =
         !syllable_is_vietnamese(tokens_folded(sc->tokens, pair)) ||
         !syllable_is_vietnamese(tokens_folded(sc->tokens, pair + 1));
-    if (!foreign || phrase_listed(sc, &sc->lex->admin_units, pair, 2) ||
+    /* "thôn Voòng Cơlâu": a place word in small letters before them
+     * names a place ("Nhật Bản" ends in the capitalized "Bản"). */
+    if (!foreign || listed_place_at(sc, pair) > 0 ||
         match_at(sc, &sc->lex->org_starts, pair, NULL) > 0 ||
         match_at(sc, &sc->lex->org_starts, pair + 1, NULL) > 0 ||
         match_before(sc, &sc->lex->org_starts, pair) ||
-        match_before(sc, &sc->lex->place_words, pair))
+        (match_before(sc, &sc->lex->place_words, pair) &&
+         !is_capitalized(sc, pair - 1)))
         return false;
     *name = (name_span){pair, 2, FORM_WEAK};
     return true;

@@ -19,6 +19,7 @@ static const char *const lexicon_files[][2] = {
     {"name-syllables", "official-name-syllables.txt"},
     {"place-words", "official-place-words.txt"},
     {"admin-units", "official-admin-units.txt"},
+    {"countries", "official-countries.txt"},
     {"historical-figures", "official-historical-figures.txt"},
     {"private-cues", "official-private-cues.txt"},
 };

@@ -23,7 +23,7 @@ static void descriptor_fields(void **state)
     assert_string_equal(desc->name, "official");
     assert_string_equal(desc->kind, "official");
     assert_string_equal(desc->version, "1.0.0");
-    assert_int_equal(desc->n_options, 12);
+    assert_int_equal(desc->n_options, 13);
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_int_equal(desc->options[i].type, FP_OPT_PATH);
         assert_non_null(desc->options[i].description);
