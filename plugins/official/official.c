@@ -108,7 +108,7 @@ static const lexicon_kind context_kinds[] = {
     {"list", CONTEXT_LIST},           {"item", CONTEXT_ITEM},
     {"alias", CONTEXT_ALIAS},         {"birth", CONTEXT_BIRTH},
     {"age", CONTEXT_AGE},             {"joins", CONTEXT_JOINS},
-    {"mandate", CONTEXT_MANDATE},
+    {"mandate", CONTEXT_MANDATE},     {"rank", CONTEXT_RANK},
 };
 
 static const lexicon_kind private_kinds[] = {

@@ -55,7 +55,8 @@ typedef enum context_kind {
     CONTEXT_BIRTH,
     CONTEXT_AGE,
     CONTEXT_JOINS,
-    CONTEXT_MANDATE
+    CONTEXT_MANDATE,
+    CONTEXT_RANK
 } context_kind;
 
 /* What a private-story cue says (official-private-cues.txt). */

@@ -278,10 +278,27 @@ bool may_be_given_name(const scanner *sc, size_t i)
            match_at(sc, &sc->lex->honorifics, i, NULL) == 0;
 }
 
+/* Whether the head [first, phrase) ends in a rank ("nguyên Đại tá"). */
+static bool head_is_rank(const scanner *sc, size_t first, size_t phrase)
+{
+    for (size_t k = first; k < phrase; k++)
+        if (context_at(sc, k, CONTEXT_RANK) == phrase - k)
+            return true;
+    return false;
+}
+
 bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
                      size_t end, name_span *name)
 {
     size_t phrase = first + head_len;
+    /* After a rank comes the name, whatever it is: "Đại tá Rah Lan
+     * Chung", "Thượng úy Hùng". */
+    size_t run = end - phrase;
+    if (run >= 1 && run <= NAME_MAX_WORDS && tok(sc, phrase)->space_before &&
+        name_run(sc, phrase, run) == run && head_is_rank(sc, first, phrase)) {
+        *name = (name_span){phrase, run, run == 1 ? FORM_GIVEN : FORM_WEAK};
+        return true;
+    }
     if (end == phrase + 1 && tok(sc, phrase)->space_before &&
         may_be_given_name(sc, phrase)) {
         *name = (name_span){phrase, 1, FORM_GIVEN};

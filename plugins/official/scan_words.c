@@ -123,6 +123,8 @@ size_t head_length(const scanner *sc, size_t i)
     size_t k = i;
     for (int prefixes = 0; prefixes < 3; prefixes++) {
         size_t head = match_at(sc, &sc->lex->title_heads, k, NULL);
+        if (head == 0)
+            head = context_at(sc, k, CONTEXT_RANK); /* a rank is a title */
         if (head > 0)
             return k + head - i;
         size_t prefix = context_at(sc, k, CONTEXT_PREFIX);

@@ -74,6 +74,13 @@ static void lexicon_errors_name_the_line(void **state)
     expect_create_error(setting, expected);
     remove(path);
 
+    path = temporary_lexicon("là: predicate\nvà: conjunction\n");
+    snprintf(setting, sizeof setting, "context-words=%s", path);
+    snprintf(expected, sizeof expected, "%s:2: unknown kind \"conjunction\"",
+             path);
+    expect_create_error(setting, expected);
+    remove(path);
+
     path = temporary_lexicon("phường\nxã\n");
     snprintf(setting, sizeof setting, "org-ends=%s", path);
     snprintf(expected, sizeof expected, "%s:1: expected \"words: kind\"",
