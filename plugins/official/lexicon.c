@@ -66,7 +66,7 @@ static bool grow(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
     char **keys = calloc(capacity, sizeof *keys);
-    int *values = calloc(capacity, sizeof *values);
+    int64_t *values = calloc(capacity, sizeof *values);
     uint64_t *hashes = calloc(capacity, sizeof *hashes);
     if (keys == NULL || values == NULL || hashes == NULL) {
         free(keys);
@@ -152,8 +152,41 @@ bool lexicon_find(const lexicon *lex, const char *folded, int *value)
     if (lex->keys[slot] == NULL)
         return false;
     if (value != NULL)
-        *value = lex->values[slot];
+        *value = (int)lex->values[slot];
     return true;
+}
+
+bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
+                        uint64_t bits)
+{
+    char key[LEXICON_MAX_ENTRY];
+    if (len >= sizeof key)
+        return true; /* longer than any entry it could stand for */
+    memcpy(key, word, len);
+    key[len] = '\0';
+    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+        return false;
+    uint64_t hash = lexicon_hash(key);
+    size_t slot = probe(lex, hash, 0, key);
+    if (lex->keys[slot] == NULL) {
+        lex->keys[slot] = strdup(key);
+        if (lex->keys[slot] == NULL)
+            return false;
+        lex->hashes[slot] = hash;
+        lex->used++;
+        lex->count++;
+        lex->max_words = 1;
+    }
+    lex->values[slot] = (int64_t)((uint64_t)lex->values[slot] | bits);
+    return true;
+}
+
+uint64_t lexicon_bits(const lexicon *lex, const char *folded)
+{
+    if (lex->capacity == 0)
+        return 0;
+    size_t slot = slot_of(lex, folded);
+    return lex->keys[slot] ? (uint64_t)lex->values[slot] : 0;
 }
 
 static bool find_edge(const lexicon *lex, char mark, const char *word)

@@ -26,7 +26,7 @@ typedef struct lexicon_kind {
 
 typedef struct lexicon {
     char **keys; /* open addressing; NULL marks a free slot */
-    int *values;
+    int64_t *values;
     uint64_t *hashes; /* of each slot's key */
     size_t capacity;
     size_t used;      /* slots taken: entries and their edge words */
@@ -45,6 +45,16 @@ int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
 /* Whether the folded phrase is listed; its value goes to *value if that
  * is not NULL. */
 bool lexicon_find(const lexicon *lex, const char *folded, int *value);
+
+/* Used as a map from words to bits (word_roles.h): ORs bits into the
+ * value of the word word[0, len), adding it if new.  Returns false when
+ * out of memory. */
+bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
+                        uint64_t bits);
+
+/* The bits of a folded word merged in with lexicon_merge_bits(), 0 when
+ * it is not there. */
+uint64_t lexicon_bits(const lexicon *lex, const char *folded);
 
 /* Whether some entry starts, or ends, with this folded word: a cheap test
  * before trying the phrases that start or end at a word. */

@@ -209,7 +209,8 @@ static size_t take_name(scanner *sc, const name_span *name,
     if (!confirmed(name, honorific, anchor != SIZE_MAX, listed, &rc))
         return i + 1;
     mention *m = add_mention(sc, name, honorific);
-    *ok = m != NULL && (anchor == SIZE_MAX || claim_titles_before(sc, m, anchor));
+    *ok = m != NULL &&
+          (anchor == SIZE_MAX || claim_titles_before(sc, m, anchor));
     for (size_t k = 0; *ok && k < rc.n_titles; k++)
         *ok = add_title(sc, m, rc.titles[k].first, rc.titles[k].end);
     if (m != NULL) {

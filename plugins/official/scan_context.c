@@ -126,7 +126,8 @@ static size_t employment_at(const scanner *sc, size_t k)
 {
     for (size_t m = 1; m <= 3; m++) {
         size_t w = k + m - 1;
-        if (!has_shape(sc, w, SHAPE_LOWER) || (m > 1 && !tok(sc, w)->space_before) ||
+        if (!has_shape(sc, w, SHAPE_LOWER) ||
+            (m > 1 && !tok(sc, w)->space_before) ||
             match_at(sc, &sc->lex->title_stops, w, NULL) > 0 ||
             sc->context_len[w] > 0)
             return 0;

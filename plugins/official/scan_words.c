@@ -21,11 +21,14 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
      * such reach decides how much of the phrase to build. */
     role_bits last = role_last(lex->id);
     size_t reach = 0;
-    for (size_t n = 1; n <= max_words && tokens_is_word(sc->tokens, i + n - 1) &&
-                       (n == 1 || tok(sc, i + n - 1)->space_before);
-         n++)
-        if (sc->roles[i + n - 1] & last)
+    for (size_t n = 1; n <= max_words; n++) {
+        size_t k = i + n - 1;
+        if (!tokens_is_word(sc->tokens, k) ||
+            (n > 1 && !tok(sc, k)->space_before))
+            break;
+        if (sc->roles[k] & last)
             reach = n;
+    }
     if (reach == 0)
         return 0;
     /* The phrase built once, then cut word by word from the longest. */

@@ -63,7 +63,8 @@ static const char *const codas[] = {"", "c", "ch", "m", "n", "ng", "nh",
 bool syllable_is_vietnamese(const char *folded)
 {
     size_t len = strlen(folded), pos = 0;
-    char onset[SYLLABLE_MAX_LETTERS + 1] = "", coda[SYLLABLE_MAX_LETTERS + 1] = "";
+    char onset[SYLLABLE_MAX_LETTERS + 1] = "";
+    char coda[SYLLABLE_MAX_LETTERS + 1] = "";
     size_t n_onset = 0, n_vowels = 0, n_coda = 0;
     bool q_onset = false;
     while (pos < len) {
@@ -83,8 +84,9 @@ bool syllable_is_vietnamese(const char *folded)
             }
             continue;
         }
+        /* not a letter of Vietnamese, or a vowel after the coda */
         if (!is_vowel(c) || n_coda > 0)
-            return false; /* not a letter of Vietnamese, or vowel-consonant-vowel */
+            return false;
         /* "qu": the u belongs to the onset */
         if (n_vowels == 0 && !q_onset && strcmp(onset, "q") == 0) {
             if (!is_u(c))

@@ -3,7 +3,8 @@
  * first word of an entry, the last word, or a whole one-word entry, as
  * bits per lexicon.  A scan looks each word of the text up once here and
  * then tests bits, instead of hashing the word again for every lexicon
- * it might start an entry of; most words are in none.
+ * it might start an entry of; most words are in none.  The words and
+ * their bits are kept in a lexicon used as a map.
  */
 #ifndef OFFICIAL_WORD_ROLES_H
 #define OFFICIAL_WORD_ROLES_H
@@ -11,7 +12,6 @@
 #include "lexicon.h"
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
 
 typedef uint64_t role_bits;
@@ -34,10 +34,7 @@ static inline role_bits role_word(unsigned lexicon_id)
 }
 
 typedef struct word_roles {
-    char **keys; /* open addressing; NULL marks a free slot */
-    uint64_t *hashes;
-    role_bits *bits;
-    size_t capacity, used;
+    lexicon words; /* each word with its role bits as value */
 } word_roles;
 
 /* Adds the words of lex (whose id is below WORD_ROLES_MAX_LEXICONS).
@@ -45,8 +42,15 @@ typedef struct word_roles {
 bool word_roles_add(word_roles *roles, const lexicon *lex);
 
 /* The roles of a folded word; 0 when it is in no lexicon. */
-role_bits word_roles_of(const word_roles *roles, const char *word);
+static inline role_bits word_roles_of(const word_roles *roles,
+                                      const char *word)
+{
+    return lexicon_bits(&roles->words, word);
+}
 
-void word_roles_free(word_roles *roles);
+static inline void word_roles_free(word_roles *roles)
+{
+    lexicon_free(&roles->words);
+}
 
 #endif /* OFFICIAL_WORD_ROLES_H */
