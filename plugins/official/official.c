@@ -114,6 +114,7 @@ static const lexicon_kind context_kinds[] = {
 static const lexicon_kind private_kinds[] = {
     {"story", PRIVATE_STORY},
     {"identity", PRIVATE_IDENTITY},
+    {"role", PRIVATE_ROLE},
 };
 
 #define N_KINDS(kinds) (sizeof(kinds) / sizeof *(kinds))

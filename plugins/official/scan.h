@@ -62,7 +62,8 @@ typedef enum context_kind {
 /* What a private-story cue says (official-private-cues.txt). */
 typedef enum private_kind {
     PRIVATE_STORY = 1,
-    PRIVATE_IDENTITY = 2
+    PRIVATE_IDENTITY = 2,
+    PRIVATE_ROLE = 3
 } private_kind;
 
 typedef struct official_lexicons {

@@ -12,10 +12,24 @@
  * between them.  A bound keeps the scan linear on runaway input. */
 enum { CONTEXT_MAX_SEGMENTS = MENTION_MAX_TITLES + 6 };
 
-/* An age or a year of birth at k ("70 tuổi", "sinh năm 1968", "SN 1975",
- * "1968" alone in brackets): the token after it, or 0. */
+/* Who the person is as a citizen, at k: an age or a year of birth ("70
+ * tuổi", "sinh năm 1968", "SN 1975", "1968" alone in brackets), a home,
+ * a family tie or a trade ("ngụ ấp Phú Hòa", "nông dân xã B").  The token
+ * after it, or 0. */
 static size_t identity_at(const scanner *sc, size_t k, bool bracketed)
 {
+    /* "ngụ ấp Phú Hòa", "nông dân xã Tân Phú", "vợ ông Ba": up to the
+     * next mark */
+    int kind = 0;
+    size_t cue = match_at(sc, &sc->lex->private_cues, k, &kind);
+    if (cue > 0 && has_shape(sc, k, SHAPE_LOWER) &&
+        (kind == PRIVATE_IDENTITY || kind == PRIVATE_ROLE)) {
+        size_t end = k + cue;
+        while (end < n_tokens(sc) && end - k < TITLE_MAX_TOKENS &&
+               tokens_is_word(sc->tokens, end))
+            end++;
+        return end;
+    }
     if (has_shape(sc, k, SHAPE_NUMBER)) {
         size_t age = context_at(sc, k + 1, CONTEXT_AGE);
         if (age > 0)

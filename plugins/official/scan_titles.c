@@ -333,13 +333,14 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
     bool foreign =
         !syllable_is_vietnamese(tokens_folded(sc->tokens, pair)) ||
         !syllable_is_vietnamese(tokens_folded(sc->tokens, pair + 1));
-    /* "thôn Voòng Cơlâu": a place word in small letters before them
-     * names a place ("Nhật Bản" ends in the capitalized "Bản"). */
+    /* "Bí thư Chi bộ thôn Voòng Cơlâu": a place word in small letters
+     * before them names a place ("Nhật Bản" ends in the capitalized
+     * "Bản"), unless it is the head's own ("trưởng thôn Cơlâu Bhưới"). */
     if (!foreign || listed_place_at(sc, pair) > 0 ||
         match_at(sc, &sc->lex->org_starts, pair, NULL) > 0 ||
         match_at(sc, &sc->lex->org_starts, pair + 1, NULL) > 0 ||
         match_before(sc, &sc->lex->org_starts, pair) ||
-        (match_before(sc, &sc->lex->place_words, pair) &&
+        (pair > phrase && match_before(sc, &sc->lex->place_words, pair) &&
          !is_capitalized(sc, pair - 1)))
         return false;
     *name = (name_span){pair, 2, FORM_WEAK};

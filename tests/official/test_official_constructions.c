@@ -206,6 +206,8 @@ static void given_and_foreign_names_after_a_title(void **state)
          1, {{"Penny Wong", {"Ngoại trưởng Australia"}}}},
         {"Trưởng thôn Ksor H'Mai cho biết bà con đã thu hoạch xong.",
          1, {{"Ksor H'Mai", {"Trưởng thôn"}}}},
+        {"Theo trưởng thôn Bhriu Pơloong, cả thôn có 80 hộ.",
+         1, {{"Bhriu Pơloong", {"trưởng thôn"}}}},
         /* an organisation after a head is none */
         {"Giám đốc Sở cho biết kế hoạch đã được phê duyệt.", NONE},
         {"Bộ trưởng Quốc phòng cho biết tình hình ổn định.", NONE},
@@ -224,6 +226,15 @@ static void private_citizens_are_no_officials(void **state)
         {"Gia đình bà Nguyễn Thị Thắm thuộc diện hộ nghèo của xã.", NONE},
         {"Ông Nguyễn Văn Phú, bố của nạn nhân, cho biết cháu đã tỉnh.",
          NONE},
+        /* who the person is, right after the name */
+        {"Ông Nguyễn Văn Tư - nông dân xã Hòa Phú - cho biết ruộng đã khô.",
+         NONE},
+        {"Bà Trần Thị Hoa, vợ ông Nguyễn Văn Bảy, cho biết cả nhà đã an "
+         "toàn.", NONE},
+        /* ... which a post still outweighs */
+        {"Ông Lê Văn Năm, sinh năm 1965, quê Nghệ An, là Ủy viên Trung ương "
+         "Đảng.",
+         1, {{"Lê Văn Năm", {"Ủy viên Trung ương Đảng"}}}},
         /* a nickname or a foreign name with "ông" and no post */
         {"Ông Sáu Nhỏ ở ấp Tân Hòa cũng góp tiền làm cầu.", NONE},
         {"Ông Carlos Gomez cho biết ông rất thích Việt Nam.", NONE},
