@@ -109,6 +109,7 @@ static const lexicon_kind context_kinds[] = {
     {"alias", CONTEXT_ALIAS},         {"birth", CONTEXT_BIRTH},
     {"age", CONTEXT_AGE},             {"joins", CONTEXT_JOINS},
     {"mandate", CONTEXT_MANDATE},     {"rank", CONTEXT_RANK},
+    {"chain", CONTEXT_CHAIN},
 };
 
 static const lexicon_kind private_kinds[] = {

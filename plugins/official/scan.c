@@ -67,9 +67,22 @@ static title_span *title_ending_at(scanner *sc, size_t end)
     return NULL;
 }
 
+/* Where the title before the one starting at first would end: at the
+ * comma or the "kiêm" that joins them, SIZE_MAX when none does. */
+static size_t chained_title_end(const scanner *sc, size_t first)
+{
+    if (first > 0 && tokens_is_mark(sc->tokens, first - 1, ','))
+        return first - 1;
+    for (size_t n = 1; n <= 3 && n <= first; n++)
+        if (context_at(sc, first - n, CONTEXT_CHAIN) == n)
+            return first - n;
+    return SIZE_MAX;
+}
+
 /* Claims the titles written before a name: the one ending at anchor and
- * those chained to it by commas ("Ủy viên Ban Thường vụ Quận ủy, Phó
- * Chủ tịch Thường trực UBND quận Đoàn Thị Lệ Hằng"), in text order. */
+ * those chained to it by commas or "kiêm" ("Ủy viên Ban Thường vụ Quận
+ * ủy, Phó Chủ tịch Thường trực UBND quận Đoàn Thị Lệ Hằng"), in text
+ * order. */
 static bool claim_titles_before(scanner *sc, mention *m, size_t anchor)
 {
     title_span *chain[MENTION_MAX_TITLES];
@@ -77,9 +90,10 @@ static bool claim_titles_before(scanner *sc, mention *m, size_t anchor)
     title_span *t = title_ending_at(sc, anchor);
     while (t != NULL && n < MENTION_MAX_TITLES) {
         chain[n++] = t;
-        if (t->first == 0 || !tokens_is_mark(sc->tokens, t->first - 1, ','))
+        size_t before = chained_title_end(sc, t->first);
+        if (before == SIZE_MAX)
             break;
-        t = title_ending_at(sc, t->first - 1);
+        t = title_ending_at(sc, before);
     }
     for (size_t k = n; k > 0; k--) {
         chain[k - 1]->claimed = true;
@@ -487,6 +501,12 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
             if (title_tail_name(&sc, i, head, end, &tail))
                 end = tail.first;
             remember_title(&sc, i, end);
+            /* "Các Phó Chủ tịch UBND tỉnh: A, B": a list of them */
+            if (tokens_is_mark(tokens, end, ':')) {
+                sentence_facts *facts = &sc.sentences[sc.sentence_of[end]];
+                if (facts->list_cue > end)
+                    facts->list_cue = end;
+            }
             if (expected_at == i)
                 expected_at = tail.first != SIZE_MAX ? tail.first : end;
             i = end;

@@ -56,7 +56,8 @@ typedef enum context_kind {
     CONTEXT_AGE,
     CONTEXT_JOINS,
     CONTEXT_MANDATE,
-    CONTEXT_RANK
+    CONTEXT_RANK,
+    CONTEXT_CHAIN
 } context_kind;
 
 /* What a private-story cue says (official-private-cues.txt). */

@@ -206,11 +206,13 @@ void read_right_context(const scanner *sc, size_t i, right_context *rc)
         bool separated = opens || tokens_is_mark(sc->tokens, j, ',') ||
                          tokens_is_mark(sc->tokens, j, '-') ||
                          (bracketed && tokens_is_mark(sc->tokens, j, ';'));
+        /* "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện" */
+        size_t chain = j > i ? context_at(sc, j, CONTEXT_CHAIN) : 0;
         bool direct = j == i && tokens_is_word(sc->tokens, j) &&
                       tok(sc, j)->space_before;
-        if (!separated && !direct)
+        if (!separated && !direct && chain == 0)
             break;
-        size_t k = separated ? j + 1 : j;
+        size_t k = separated ? j + 1 : j + chain;
         size_t end = read_segment(sc, k, direct, bracketed || opens, rc);
         if (end == 0)
             break;

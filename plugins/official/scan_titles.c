@@ -149,18 +149,14 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
     size_t j = first + head_len;
     bool closed = false, after_unit_abbreviation = false;
     size_t unit_read_at = SIZE_MAX; /* where place_after() left off */
+    size_t joined_at = SIZE_MAX;    /* the word after a joining mark */
     while (j < n_tokens(sc) && j - first < TITLE_MAX_TOKENS) {
         const token *t = tok(sc, j);
         if (t->shape == SHAPE_MARK) {
             /* "Sở Lao động - Thương binh và Xã hội": a dash inside. */
-            if (t->mark == '-' && continues_organisation(sc, j + 1)) {
-                j++;
-                closed = false;
-                continue;
-            }
-            /* "bộ NN & PTNT" */
-            if (t->mark == '&' && tokens_is_word(sc->tokens, j + 1)) {
-                j++;
+            if ((t->mark == '-' && continues_organisation(sc, j + 1)) ||
+                (t->mark == '&' && tokens_is_word(sc->tokens, j + 1))) {
+                joined_at = ++j; /* "Bộ GD-ĐT", "bộ NN & PTNT" */
                 closed = false;
                 continue;
             }
@@ -180,7 +176,7 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             break;
         }
         after_unit_abbreviation = false;
-        if (!t->space_before)
+        if (!t->space_before && j != joined_at)
             break;
         size_t joins = context_at(sc, j, CONTEXT_JOINS);
         if (joins > 0) {

@@ -52,6 +52,10 @@ static void lists_of_candidates_and_members(void **state)
          3, {{"Nguyễn Văn Tư", {NULL}},
              {"Phạm Thị Nga", {NULL}},
              {"Hoàng Văn Mạnh", {NULL}}}},
+        /* the holders of a title, listed after it */
+        {"Các Phó Chủ tịch UBND huyện: Lê Quang Vinh, Đoàn Thị Mến cùng "
+         "dự.",
+         2, {{"Lê Quang Vinh", {NULL}}, {"Đoàn Thị Mến", {NULL}}}},
         /* a list word without items after it opens no list */
         {"Các đại biểu đã thảo luận về dự thảo nghị quyết. Nguyễn Văn "
          "Hải, Lê Thị Hạnh cũng có mặt.", NONE},
@@ -76,6 +80,12 @@ static void titles_before_the_name(void **state)
         {"Chiều 8/9, tại TP Hà Nội, Phó Thủ tướng Lê Văn Thành chủ trì "
          "cuộc họp.",
          1, {{"Lê Văn Thành", {"Phó Thủ tướng"}}}},
+        /* two titles joined by "kiêm" */
+        {"Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh Lữ Văn Hùng chủ trì.",
+         1, {{"Lữ Văn Hùng", {"Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"}}}},
+        {"Ông Tô Văn Động, Bí thư Huyện ủy kiêm Chủ tịch UBND huyện, phát "
+         "biểu.",
+         1, {{"Tô Văn Động", {"Bí thư Huyện ủy", "Chủ tịch UBND huyện"}}}},
         /* a rank after a title and a comma */
         {"Giám đốc Công an tỉnh Gia Lai, Đại tá Rah Lan Chung, thông tin "
          "về vụ việc.",
@@ -126,6 +136,8 @@ static void small_letters_and_odd_spacing(void **state)
          1, {{"Nguyễn Thị Hồng Hạnh", {"Phó Giám đốc Sở Tư pháp TP.HCM"}}}},
         {"bộ trưởng bộ NN & PTNT Lê Minh Hoan đến thăm mô hình.",
          1, {{"Lê Minh Hoan", {"bộ trưởng bộ NN & PTNT"}}}},
+        {"Thứ trưởng Bộ GD-ĐT Ngô Thị Minh trả lời chất vấn.",
+         1, {{"Ngô Thị Minh", {"Thứ trưởng Bộ GD-ĐT"}}}},
         /* a name in small letters after an honorific or a title */
         {"Theo bác sĩ lê văn tuấn, trưởng khoa cấp cứu, bệnh nhân đã "
          "tỉnh.",
