@@ -1,22 +1,24 @@
 /*
- * official — the officials extractor (FACTS.md, "official").
+ * official — the officials extractor (the guideline (docs/GUIDELINE.md,
+ * "official")).
  *
- * Finds people named in an official capacity (the guideline,
- * docs/GUIDELINE.md, "official"): a personal name first, then its
- * capacity from the words around it — a title before or after the name,
- * a post stated as a predicate, a list of candidates or members, or an
- * introduction as "đồng chí", "ông", "bà" in the article's business —
- * and reports one fact per person per document with the full name as its
- * value and one `title` child per title.
+ * Finds people named in an official capacity: a personal name first, then
+ * its capacity from the words around it — a title before or after the
+ * name, a post stated as a predicate, a mandate, a list of candidates or
+ * members, or an introduction as "đồng chí", "ông", "bà" in the article's
+ * business — and reports one fact per person per document with the full
+ * name as its value and one `title` child per title.
  *
  * Everything language-specific is data: title heads, the words that end
- * a title, organisation words, honorifics, the words around a name,
- * surnames and name syllables, place words, place names, historical
- * figures and private-story cues are lexicon files
- * (config/lexicons/official-*.txt) loaded once in create().  extract()
- * runs a hand-written scanner over each block's words (scan.c) — no
- * regular expressions, one pass per block, lexicon look-ups by hash — and
- * merges the mentions per document (people.c).  The instance is read-only
+ * a title, organisation words, honorifics, the words around a name
+ * (prefixes, ranks, predicates, list words...), surnames and name
+ * syllables, place words, unit names, countries, historical figures and
+ * private-story cues are lexicon files (config/lexicons/official-*.txt)
+ * loaded once in create(), and indexed together by word (word_roles.c).
+ * extract() runs a hand-written scanner over each block's words (scan.c)
+ * — no regular expressions, one pass per block after one look-up per
+ * word, bounded look-ahead, so linear in the text — and merges the
+ * mentions per document by hash (people.c).  The instance is read-only
  * after create(); extract() allocates its own scratch space, so threads
  * may share an instance.
  */

@@ -117,7 +117,7 @@ static bool names_post(const mention *m)
 }
 
 /* Whether this mention alone names the person in an official capacity
- * (the guideline, docs/GUIDELINE.md, "official"). */
+ * (the guideline (docs/GUIDELINE.md, "official")). */
 static bool names_capacity(const mention *m)
 {
     if (names_post(m))

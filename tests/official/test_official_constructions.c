@@ -1,6 +1,6 @@
 /*
- * The official plugin on the constructions of real news (the guideline,
- * docs/GUIDELINE.md, "official"): lists of candidates, delegates and
+ * The official plugin on the constructions of real news (the guideline
+ * (docs/GUIDELINE.md, "official")): lists of candidates, delegates and
  * members; a title, a comma, the name, a comma; a title after a place or
  * a clause; ranks, former and acting posts; titles and names in small
  * letters and odd spacing; posts in any organisation; posts stated as
