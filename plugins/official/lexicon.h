@@ -29,7 +29,7 @@ typedef struct lexicon {
     int64_t *values;
     uint64_t *hashes; /* of each slot's key */
     size_t capacity;
-    size_t used;      /* slots taken: entries and their edge words */
+    size_t used;      /* slots taken */
     size_t count;     /* entries */
     size_t max_words; /* words in the longest entry */
     unsigned id;      /* the lexicon's place among its owner's, for
@@ -56,13 +56,9 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
  * it is not there. */
 uint64_t lexicon_bits(const lexicon *lex, const char *folded);
 
-/* Whether some entry starts, or ends, with this folded word: a cheap test
- * before trying the phrases that start or end at a word. */
-bool lexicon_has_first_word(const lexicon *lex, const char *word);
-bool lexicon_has_last_word(const lexicon *lex, const char *word);
 
 /* The entry in slot (0 <= slot < capacity), or NULL when the slot is
- * free or holds an edge word: to walk the entries. */
+ * free: to walk the entries. */
 const char *lexicon_entry_at(const lexicon *lex, size_t slot);
 
 /* The hash lexicons file their phrases under (FNV-1a of the bytes). */
