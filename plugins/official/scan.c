@@ -12,6 +12,7 @@
  */
 #include "scan_internal.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,13 +407,17 @@ static bool alloc_scratch(scanner *sc)
     for (size_t i = 0; i < n; i++) {
         int kind = 0;
         size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
+        if (len > UCHAR_MAX) /* no real phrase is that long */
+            len = 0;
         sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
         sc->context_len[i] = (unsigned char)len;
     }
     /* Heads, asked for at every word by several readers; after the
      * context words, whose prefixes they use. */
-    for (size_t i = 0; i < n; i++)
-        sc->head_len[i] = (unsigned char)head_length(sc, i);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = head_length(sc, i);
+        sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
+    }
     return true;
 }
 
