@@ -69,11 +69,14 @@ static title_span *title_ending_at(scanner *sc, size_t end)
 }
 
 /* Where the title before the one starting at first would end: at the
- * comma or the "kiêm" that joins them, SIZE_MAX when none does. */
+ * comma or the "kiêm" that joins them, or right there after a rank
+ * ("Thiếu tướng Phó Giám đốc ..."); SIZE_MAX when none does. */
 static size_t chained_title_end(const scanner *sc, size_t first)
 {
     if (first > 0 && tokens_is_mark(sc->tokens, first - 1, ','))
         return first - 1;
+    if (first > 0 && rank_ends_at(sc, first > 3 ? first - 3 : 0, first))
+        return first;
     for (size_t n = 1; n <= 3 && n <= first; n++)
         if (context_at(sc, first - n, CONTEXT_CHAIN) == n)
             return first - n;

@@ -213,6 +213,10 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
  * place, unit, title or honorific. */
 bool may_be_given_name(const scanner *sc, size_t i);
 
+/* Whether a rank ends at token end, starting at first or after it
+ * ("Đại tá", "nguyên Đại tá"). */
+bool rank_ends_at(const scanner *sc, size_t first, size_t end);
+
 /* The length of a listed country, region or international body starting
  * at capitalized token i ("Hàn Quốc"), 0 when none. */
 size_t country_at(const scanner *sc, size_t i);

@@ -48,6 +48,14 @@ size_t listed_place_at(const scanner *sc, size_t i)
     return 0;
 }
 
+bool rank_ends_at(const scanner *sc, size_t first, size_t end)
+{
+    for (size_t k = first; k < end; k++)
+        if (context_at(sc, k, CONTEXT_RANK) == end - k)
+            return true;
+    return false;
+}
+
 size_t country_at(const scanner *sc, size_t i)
 {
     if (!is_capitalized(sc, i))
@@ -147,6 +155,9 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
                  bool person_expected)
 {
     size_t j = first + head_len;
+    /* A rank takes no organisation: a title after it is another one
+     * ("Thiếu tướng Phó Giám đốc Công an tỉnh"). */
+    bool rank = rank_ends_at(sc, first, j);
     bool closed = false, after_unit_abbreviation = false;
     size_t unit_read_at = SIZE_MAX; /* where place_after() left off */
     size_t joined_at = SIZE_MAX;    /* the word after a joining mark */
@@ -176,7 +187,8 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             break;
         }
         after_unit_abbreviation = false;
-        if (!t->space_before && j != joined_at)
+        if ((!t->space_before && j != joined_at) ||
+            (rank && head_at(sc, j, true) > 0))
             break;
         size_t joins = context_at(sc, j, CONTEXT_JOINS);
         if (joins > 0) {
@@ -274,15 +286,6 @@ bool may_be_given_name(const scanner *sc, size_t i)
            match_at(sc, &sc->lex->honorifics, i, NULL) == 0;
 }
 
-/* Whether the head [first, phrase) ends in a rank ("nguyên Đại tá"). */
-static bool head_is_rank(const scanner *sc, size_t first, size_t phrase)
-{
-    for (size_t k = first; k < phrase; k++)
-        if (context_at(sc, k, CONTEXT_RANK) == phrase - k)
-            return true;
-    return false;
-}
-
 bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
                      size_t end, name_span *name)
 {
@@ -291,7 +294,7 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
      * Chung", "Thượng úy Hùng". */
     size_t run = end - phrase;
     if (run >= 1 && run <= NAME_MAX_WORDS && tok(sc, phrase)->space_before &&
-        name_run(sc, phrase, run) == run && head_is_rank(sc, first, phrase)) {
+        name_run(sc, phrase, run) == run && rank_ends_at(sc, first, phrase)) {
         *name = (name_span){phrase, run, run == 1 ? FORM_GIVEN : FORM_WEAK};
         return true;
     }

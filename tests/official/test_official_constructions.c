@@ -110,6 +110,17 @@ static void ranks_former_and_acting_posts(void **state)
     static const official_case cases[] = {
         {"Thiếu tướng Đinh Văn Nơi, Giám đốc Công an tỉnh, trao thưởng.",
          1, {{"Đinh Văn Nơi", {"Thiếu tướng", "Giám đốc Công an tỉnh"}}}},
+        /* a rank takes no organisation: the title after it is another */
+        {"Đại tá Phó Giám đốc Công an tỉnh Trần Hồng Minh kiểm tra.",
+         1, {{"Trần Hồng Minh", {"Đại tá", "Phó Giám đốc Công an tỉnh"}}}},
+        /* ... but an office may be named after a title */
+        {"Chủ nhiệm Văn phòng Chủ tịch nước Lê Khánh Hải dự lễ.",
+         1, {{"Lê Khánh Hải", {"Chủ nhiệm Văn phòng Chủ tịch nước"}}}},
+        /* whatever follows a rank is the name */
+        {"Đại tá Rah Lan Chung cùng dự.",
+         1, {{"Rah Lan Chung", {"Đại tá"}}}},
+        {"Thượng úy Hùng đã có mặt kịp thời.",
+         1, {{"Hùng", {"Thượng úy"}}}},
         {"Trung úy Phan Văn Lực - Đội Cảnh sát giao thông số 3 - đã kịp "
          "thời đưa người bị nạn đi cấp cứu.",
          1, {{"Phan Văn Lực", {"Trung úy", "Đội Cảnh sát giao thông số 3"}}}},
