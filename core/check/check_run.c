@@ -7,7 +7,7 @@
 
 #include "../pipeline/fp_pipeline.h"
 #include "../plugin/fp_loader.h"
-#include "../run/fp_engine.h"
+#include "../engine/fp_engine.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -2,8 +2,8 @@
 #include "check/fp_check.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
-#include "run/fp_batch.h"
-#include "run/fp_engine.h"
+#include "batch/fp_batch.h"
+#include "engine/fp_engine.h"
 #include "pipeline/fp_pipeline.h"
 
 #include <errno.h>
@@ -22,9 +22,10 @@ enum {
 
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
-    "       factpipe check-plugin [OPTIONS] PLUGIN.so...  (see its --help)\n"
+    "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
-    "bulletin pages and write them as XML (schema: schema/factpipe.rng).\n"
+    "bulletin pages and write them as XML; schema:\n"
+    "  %s\n"
     "\n"
     "INPUT is a file (HTML or plain text, any of UTF-8, UTF-16 with BOM or\n"
     "windows-1258) or a folder, read recursively in sorted order for\n"
@@ -32,18 +33,30 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
-    "                          gets one XML file per document (PATH/NAME.xml,\n"
-    "                          mirroring the input folders); any other PATH\n"
-    "                          gets one combined XML file.  Default: combined\n"
-    "                          XML on standard output.\n"
+    "                          gets one file per document (PATH/NAME.EXT,\n"
+    "                          mirroring the input folders; EXT below); any\n"
+    "                          other PATH gets one combined file.  Default:\n"
+    "                          combined output on standard output.\n"
+    "  -f, --format NAME       output format (default xml), with the EXT of\n"
+    "                          its per-document files:\n"
+    "%s"
+    "                          In text, each of several documents starts\n"
+    "                          with a line '==> SOURCE <=='; a failed one\n"
+    "                          has no text (stderr and the exit status say\n"
+    "                          why, and DIR/factpipe-report.tsv with -o DIR/)\n"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
-    "                          zoning rules (default: %s/default.pipeline)\n"
+    "                          zoning rules (default: default.pipeline in\n"
+    "                          %s)\n"
     "      --plugin-dir DIR    look for plugins (NAME.so) in DIR first; may\n"
     "                          be repeated.  Then FACTPIPE_PLUGIN_PATH\n"
-    "                          (':'-separated), the build tree when run from\n"
-    "                          it, and %s\n"
+    "                          (':'-separated), then factpipe's own plugin\n"
+    "                          folder: the one next to this program, else\n"
+    "                          the build tree's when run from it, else the\n"
+    "                          configured one (here: %s)\n"
     "      --list-plugins      list the pipeline's plugins with their version,\n"
-    "                          kind, priority and options, then exit\n"
+    "                          kind, priority and options, and each folder\n"
+    "                          searched for plugins and data (found or not),\n"
+    "                          then exit\n"
     "      --keep-chrome       keep facts found in page chrome (menus, link\n"
     "                          lists, counters, footers) with zone=\"chrome\"\n"
     "                          instead of dropping them\n"
@@ -87,6 +100,10 @@ static const char usage_text[] =
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
     "\n"
+    "Files: an installed factpipe finds its plugins and data next to itself\n"
+    "(<bin>/../lib/factpipe/plugins, <bin>/../share/factpipe), wherever the\n"
+    "install was moved; --list-plugins shows each folder searched.\n"
+    "\n"
     "Limits (README, Limits): a page whose attributes libxml2 would compare\n"
     "more than 10^8 times for duplicates fails; a plugin's regular expression\n"
     "that runs past its match-limit (pipeline option of percentage, count and\n"
@@ -100,6 +117,7 @@ static const char usage_text[] =
 
 typedef struct cli {
     const char *output;
+    const fp_output_format *format;
     const char *pipeline;
     const char **plugin_dirs;
     size_t n_plugin_dirs;
@@ -135,6 +153,18 @@ static int parse_size(const char *s, size_t *out)
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
        OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING };
+
+/* The formats of --help, one "  NAME  SUMMARY" line each. */
+static void format_lines(char *out, size_t size)
+{
+    out[0] = '\0';
+    const fp_output_format *f;
+    for (size_t i = 0, used = 0; (f = fp_output_format_at(i)) != NULL && used < size; i++) {
+        snprintf(out + used, size - used, "%26s%-6s %-6s %s\n", "", f->name, f->extension,
+                 f->summary);
+        used += strlen(out + used);
+    }
+}
 
 static int parse_number(const char *s, double min, double max, double *out)
 {
@@ -196,11 +226,35 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     }
 }
 
+/* The plugin folder factpipe falls back on: the first found, else the
+ * last one it would try. */
+static const char *own_plugin_dir(void)
+{
+    size_t n;
+    const fp_default_place *places = fp_default_plugin_places(&n);
+    for (size_t i = 0; i < n; i++)
+        if (places[i].found)
+            return places[i].path;
+    return places[n - 1].path;
+}
+
+static void print_usage(void)
+{
+    char formats[1024];
+    format_lines(formats, sizeof formats);
+    printf(usage_text, fp_default_schema_path(), formats, fp_default_config_dir(),
+           own_plugin_dir(),
+           (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH,
+           FP_BATCH_DEFAULT_TIMEOUT, FP_BATCH_DEFAULT_MAX_RATIO);
+}
+
+
 /* Returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cli *c)
 {
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
         {"pipeline", required_argument, NULL, 'c'},
         {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
         {"list-plugins", no_argument, NULL, OPT_LIST},
@@ -222,9 +276,17 @@ static int parse_args(int argc, char **argv, cli *c)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int opt;
-    while ((opt = getopt_long(argc, argv, "o:c:j:vh", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "o:f:c:j:vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
+        case 'f': {
+            fp_error err = {{0}};
+            if (!(c->format = fp_output_format_find(optarg, &err))) {
+                fprintf(stderr, "factpipe: --format: %s\n", err.message);
+                return EXIT_USAGE;
+            }
+            break;
+        }
         case 'c': c->pipeline = optarg; break;
         case 'v': c->verbose = 1; break;
         case OPT_PLUGIN_DIR: {
@@ -273,9 +335,7 @@ static int parse_args(int argc, char **argv, cli *c)
             printf("factpipe %s (plugin ABI %d.%d)\n", FP_VERSION, FP_ABI_MAJOR, FP_ABI_MINOR);
             return EXIT_ALL_OK;
         case 'h':
-            printf(usage_text, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
-                   (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH, FP_BATCH_DEFAULT_TIMEOUT,
-                   FP_BATCH_DEFAULT_MAX_RATIO);
+            print_usage();
             return EXIT_ALL_OK;
         default:
             fprintf(stderr, "Try 'factpipe --help' for more information.\n");
@@ -290,9 +350,35 @@ static int parse_args(int argc, char **argv, cli *c)
     return -1;
 }
 
+static void print_searched(const char *path, const char *origin, int found)
+{
+    printf("  %-9s %s  (%s)\n", found ? "found" : "not found", path,
+           origin ? origin : "given");
+}
+
+/* Where the default data and the plugins were looked for, in order, up
+ * to the folder used. */
+static void list_folders(const fp_engine *e)
+{
+    size_t n;
+    const fp_default_place *data = fp_default_data_places(&n);
+    printf("data folders searched (default pipeline, zoning rules, lexicons):\n");
+    for (size_t i = 0; i < n; i++) {
+        print_searched(data[i].path, data[i].origin, data[i].found);
+        if (data[i].found)
+            break;
+    }
+    const fp_plugin_path *path = fp_engine_plugin_path(e);
+    printf("plugin folders searched:\n");
+    for (size_t i = 0; i < path->n_asked; i++)
+        print_searched(path->asked[i].dir, path->asked[i].origin, path->asked[i].found);
+}
+
 static void list_plugins(const fp_engine *e)
 {
     printf("pipeline: %s\n", fp_engine_pipeline_path(e));
+    printf("schema: %s\n", fp_default_schema_path());
+    list_folders(e);
     for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
         const fp_plugin_handle *h = fp_engine_plugin(e, i);
         const fp_plugin_desc *d = h->desc;
@@ -315,6 +401,7 @@ static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats
 {
     fp_batch_options *b = &c->batch;
     b->output = c->output;
+    b->format = c->format;
     b->include = c->globs[0];
     b->n_include = c->n_globs[0];
     b->exclude = c->globs[1];
@@ -379,8 +466,9 @@ int main(int argc, char **argv)
             status = EXIT_OUTPUT;
         } else {
             if (stats.failed)
-                fprintf(stderr, "factpipe: %zu of %zu documents failed (see their <error> "
-                        "elements%s)\n", stats.failed, stats.documents + stats.skipped,
+                fprintf(stderr, "factpipe: %zu of %zu documents failed (see %s%s)\n",
+                        stats.failed, stats.documents + stats.skipped,
+                        (c.format ? c.format : fp_output_format_default())->failures,
                         c.batch.output ? " or the folder's " FP_BATCH_REPORT_NAME : "");
             status = rc ? EXIT_SOME_FAILED : EXIT_ALL_OK;
         }

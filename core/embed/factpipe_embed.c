@@ -1,12 +1,12 @@
 /* libfactpipe's public API (include/factpipe/factpipe.h): a thin layer over
- * the engine (core/run/fp_engine.h).  Only the functions marked
+ * the engine (core/engine/fp_engine.h).  Only the functions marked
  * FACTPIPE_API are exported from the shared library; everything of the
  * core stages it links stays hidden (see core/CMakeLists.txt). */
 #include <factpipe/factpipe.h>
 
 #include "../input/fp_input.h"
-#include "../output/fp_xml.h"
-#include "../run/fp_engine.h"
+#include "../engine/fp_engine.h"
+#include "../output/fp_output_format.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -67,47 +67,10 @@ FACTPIPE_API void factpipe_free(factpipe *fp)
     free(fp);
 }
 
-/* The writer only writes a <document> inside <factpipe>; so it writes into
- * memory, and the bytes after the root's start tag go to out. */
-typedef struct document_buffer {
-    char *data;
-    size_t size;
-    FILE *memory;
-    fp_xml_out *writer;
-    long document_start;
-} document_buffer;
-
-static int buffer_open(document_buffer *b, fp_error *err)
+/* The document goes to memory first, so out gets all of it or nothing. */
+static int render_xml(void *user, const fp_out_doc *doc, fp_error *err)
 {
-    memset(b, 0, sizeof *b);
-    b->memory = open_memstream(&b->data, &b->size);
-    if (!b->memory)
-        return fp_error_set(err, "cannot buffer the XML: %s", strerror(errno));
-    b->writer = fp_xml_out_new(b->memory, err);
-    if (!b->writer || fp_xml_out_begin(b->writer, err) != 0)
-        return -1;
-    fflush(b->memory);
-    b->document_start = ftell(b->memory);
-    return 0;
-}
-
-static int buffer_copy_to(document_buffer *b, FILE *out, fp_error *err)
-{
-    if (fflush(b->memory) != 0)
-        return fp_error_set(err, "cannot buffer the XML: %s", strerror(errno));
-    size_t n = b->size - (size_t)b->document_start;
-    if (fwrite(b->data + b->document_start, 1, n, out) != n || fflush(out) != 0)
-        return fp_error_set(err, "cannot write the XML output: %s",
-                            strerror(errno));
-    return 0;
-}
-
-static void buffer_close(document_buffer *b)
-{
-    fp_xml_out_free(b->writer);
-    if (b->memory)
-        fclose(b->memory);
-    free(b->data);
+    return fp_output_render(&fp_output_format_xml, user, doc, err);
 }
 
 /* Runs one document (from path, or from bytes when path is NULL). */
@@ -117,18 +80,24 @@ static int process(factpipe *fp, const char *path, const unsigned char *bytes,
 {
     char reason[1024] = "";
     fp_error err = {{0}};
-    document_buffer b;
-    int rc = buffer_open(&b, &err);
-    if (rc == 0 && path)
-        rc = fp_engine_process_file(fp->engine, path, source, b.writer,
-                                    reason, sizeof reason, &err);
-    else if (rc == 0)
-        rc = fp_engine_process_bytes(fp->engine, bytes, len, source, source,
-                                     NULL, b.writer, reason, sizeof reason,
-                                     &err);
-    if (rc >= 0 && buffer_copy_to(&b, out, &err) != 0)
-        rc = -1;
-    buffer_close(&b);
+    fp_engine_input in = {0};
+    in.source = source;
+    in.path = path;
+    in.bytes = bytes;
+    in.len = len;
+    in.name_hint = path ? NULL : source;
+    fp_out_memory document;
+    int rc = fp_out_memory_open(&document, &err);
+    if (rc == 0) {
+        rc = fp_engine_process(fp->engine, &in, render_xml, document.fp, reason,
+                               sizeof reason, &err);
+        if (fp_out_memory_close(&document, rc < 0 ? -1 : 0, &err) != 0)
+            rc = -1;
+    }
+    if (rc >= 0 && (fwrite(document.data, 1, document.len, out) != document.len ||
+                    fflush(out) != 0))
+        rc = fp_error_set(&err, "cannot write the XML output: %s", strerror(errno));
+    free(document.data);
     if (rc < 0)
         return say(why, why_size, err.message);
     if (rc > 0)
@@ -169,15 +138,11 @@ FACTPIPE_API int factpipe_process_bytes(factpipe *fp, const void *bytes,
 FACTPIPE_API int factpipe_write_begin(FILE *out)
 {
     fp_error err = {{0}};
-    fp_xml_out *w = fp_xml_out_new(out, &err);
-    int rc = w ? fp_xml_out_begin(w, &err) : -1;
-    fp_xml_out_free(w);
-    return rc;
+    return fp_output_format_xml.head(out, &err) == 0 && fflush(out) == 0 ? 0 : -1;
 }
 
 FACTPIPE_API int factpipe_write_end(FILE *out)
 {
-    if (fputs("</factpipe>\n", out) == EOF || fflush(out) != 0)
-        return -1;
-    return 0;
+    fp_error err = {{0}};
+    return fp_output_format_xml.tail(out, 1, &err) == 0 && fflush(out) == 0 ? 0 : -1;
 }

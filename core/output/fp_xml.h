@@ -8,53 +8,14 @@
 #define FP_XML_H
 
 #include "../common/fp_error.h"
+#include "fp_out_doc.h"
 
-#include <factpipe/plugin.h>
 #include <stdio.h>
 
 #define FP_XML_NAMESPACE "urn:factpipe:1"
 /* The version attribute of <factpipe>: the version of the vocabulary that
  * schema/factpipe.rng describes.  Bump it when the schema changes. */
 #define FP_XML_FORMAT_VERSION "0.2.0"
-
-typedef struct fp_out_fact {
-    const char *kind;
-    const char *value;
-    size_t start, end;         /* character offsets in the extracted text */
-    size_t src_start, src_end; /* byte offsets in the input file */
-    const char *text;          /* surface text */
-    const char *plugin;        /* plugin name */
-    const char *plugin_version;
-    const char *zone;          /* NULL for article facts, else "chrome" */
-    const fp_attr *attrs;
-    size_t n_attrs;
-    const fp_attr *children;
-    size_t n_children;
-} fp_out_fact;
-
-/* One zone of the text, as standoff: <zone kind= start= end=/>. */
-typedef struct fp_out_zone {
-    const char *kind;  /* title dateline lead body caption byline chrome */
-    size_t start, end; /* character offsets in the extracted text */
-} fp_out_zone;
-
-typedef struct fp_out_doc {
-    const char *source;     /* as given / relative to the input root */
-    const char *format;     /* "html" or "text"; NULL when it failed early */
-    const char *encoding;   /* detected source encoding, or NULL */
-    const char *title, *date, *byline; /* meta, each may be NULL */
-    const char *url;         /* meta: the page's address (a WARC record's
-                                target URI), or NULL */
-    const char *record_date; /* meta: when the page was fetched (a WARC
-                                record's date, ISO 8601), or NULL */
-    const char *text;       /* extracted text, or NULL (not included) */
-    const fp_out_zone *zones; /* with text only: its zones in text order */
-    size_t n_zones;
-    const char *error;      /* non-NULL: the document failed, say why */
-    int partial;            /* parsing stopped early */
-    const fp_out_fact *facts;
-    size_t n_facts;
-} fp_out_doc;
 
 typedef struct fp_xml_out fp_xml_out;
 
@@ -65,6 +26,11 @@ fp_xml_out *fp_xml_out_new(FILE *out, fp_error *err);
 
 /* <?xml …?> and the opening <factpipe> element. */
 int fp_xml_out_begin(fp_xml_out *w, fp_error *err);
+/* The same state with nothing written: the documents that follow come
+ * out exactly as inside a combined output (indented one level), for
+ * writers of single documents whose caller writes the preamble and the
+ * closing (the batch workers, libfactpipe). */
+int fp_xml_out_begin_fragment(fp_xml_out *w, fp_error *err);
 /* One <document>.  A document the schema would reject (empty fact value,
  * kind not [a-z][a-z0-9-]*, unknown zone, bad or repeated plugin attribute
  * name, meta date not YYYY[-MM[-DD]], format other than html/text, no

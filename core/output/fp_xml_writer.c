@@ -69,13 +69,14 @@ void fp_xml_out_free(fp_xml_out *w)
     free(w);
 }
 
-/* Moves everything written since the last call to the FILE. */
-static int flush_to_file(fp_xml_out *w, fp_error *err)
+/* Moves everything written since the last call to the FILE (or drops it,
+ * for a fragment's preamble). */
+static int flush_to_file(fp_xml_out *w, int discard, fp_error *err)
 {
     if (xmlTextWriterFlush(w->writer) < 0)
         return writer_failed(w, err, "flushing");
     size_t len = (size_t)xmlBufferLength(w->buffer);
-    if (len > 0 && fwrite(xmlBufferContent(w->buffer), 1, len, w->out) != len) {
+    if (len > 0 && !discard && fwrite(xmlBufferContent(w->buffer), 1, len, w->out) != len) {
         w->broken = 1; /* part of the chunk may have reached the file */
         return fp_error_set(err, "cannot write the XML output: %s",
                             strerror(errno));
@@ -152,7 +153,7 @@ static int end_element(fp_xml_out *w, fp_error *err)
     return 0;
 }
 
-int fp_xml_out_begin(fp_xml_out *w, fp_error *err)
+static int begin(fp_xml_out *w, int discard, fp_error *err)
 {
     if (check_usable(w, 0, err) < 0)
         return -1;
@@ -166,10 +167,20 @@ int fp_xml_out_begin(fp_xml_out *w, fp_error *err)
      * closes it now, so this call's output is the complete start tag. */
     if (xmlTextWriterWriteRaw(w->writer, xml_str("\n")) < 0)
         return writer_failed(w, err, "ending the root start tag");
-    if (flush_to_file(w, err) < 0)
+    if (flush_to_file(w, discard, err) < 0)
         return -1;
     w->begun = 1;
     return 0;
+}
+
+int fp_xml_out_begin(fp_xml_out *w, fp_error *err)
+{
+    return begin(w, 0, err);
+}
+
+int fp_xml_out_begin_fragment(fp_xml_out *w, fp_error *err)
+{
+    return begin(w, 1, err);
 }
 
 static int write_fact(fp_xml_out *w, const fp_out_fact *fact, fp_error *err)
@@ -270,7 +281,7 @@ int fp_xml_out_document(fp_xml_out *w, const fp_out_doc *doc, fp_error *err)
         fp_error_prefix(err, "%s: ", doc->source);
         return -1;
     }
-    return flush_to_file(w, err);
+    return flush_to_file(w, 0, err);
 }
 
 int fp_xml_out_end(fp_xml_out *w, fp_error *err)
@@ -280,7 +291,7 @@ int fp_xml_out_end(fp_xml_out *w, fp_error *err)
     /* Closes <factpipe> and ends the last line. */
     if (xmlTextWriterEndDocument(w->writer) < 0)
         return writer_failed(w, err, "ending the document");
-    if (flush_to_file(w, err) < 0)
+    if (flush_to_file(w, 0, err) < 0)
         return -1;
     w->ended = 1;
     if (fflush(w->out) != 0 || ferror(w->out))

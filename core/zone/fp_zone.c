@@ -1,5 +1,7 @@
 /* Zoning entry point and the metadata helpers both zoners share. */
 #include "fp_zone_internal.h"
+#include "fp_zone_meta.h"
+#include "fp_zone_passes.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -48,10 +48,16 @@ const char *fp_zone_run_name(const fp_zone_run *run);
 int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
                  fp_error *err);
 
+/* Whether a zoned line is part of the article's text (a lead or body line
+ * that is no caption): the one rule every reader of the article uses
+ * (fp_zone_article_text, and through the output model the text and HTML
+ * output formats). */
+bool fp_zone_line_is_article(const fp_line *line);
+
 /* The article's text: its lead and body lines in text order, one blank
  * line between two of them; no title, dateline, byline, caption or
- * chrome.  *out is
- * malloc'ed and NUL-terminated, *len bytes without the NUL. */
+ * chrome.  *out is malloc'ed and NUL-terminated, *len bytes without the
+ * NUL. */
 int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
                          fp_error *err);
 

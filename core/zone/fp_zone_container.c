@@ -16,7 +16,8 @@
  * tags are data (config/zones.conf).  A furniture element that holds most
  * of the page's prose is the page's wrapper, whatever its name ("<form>"
  * around a whole ASP.NET page, "has-sidebar" on the main column). */
-#include "fp_zone_internal.h"
+#include "fp_zone_container.h"
+#include "fp_zone_meta.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,9 @@
  * the headline above it, the date line, a lead kept apart and the byline
  * between, the body lines inside it, the author and date line right after
  * it.  Everything else is chrome. */
-#include "fp_zone_internal.h"
+#include "fp_zone_container.h"
+#include "fp_zone_meta.h"
+#include "fp_zone_passes.h"
 
 #include <stdlib.h>
 #include <string.h>

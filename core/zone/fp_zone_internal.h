@@ -1,5 +1,7 @@
-/* Shared between the zoning sources: the loaded rules and the per-line
- * tests built from them.  Not part of the public zoning interface. */
+/* The bottom layer of zoning, shared by every zoning source: the loaded
+ * rules (fp_zone_rules.c) and the per-line tests built from them
+ * (fp_zone_match.c).  Not part of the public zoning interface; the layers
+ * above are fp_zone_meta.h and fp_zone_passes.h. */
 #ifndef FP_ZONE_INTERNAL_H
 #define FP_ZONE_INTERNAL_H
 
@@ -144,78 +146,5 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line);
 bool zone_is_byline_cue(zone_matcher *m, zone_span line);
 /* A short line that is only a person's name or names. */
 bool zone_is_person_name(zone_matcher *m, zone_span line);
-
-/* What zoning an HTML page works from: the elements' cues and the page
- * furniture, the prose of each line, and the article region found from
- * them (fp_zone_container.c). */
-typedef enum zone_cue {
-    ZONE_CUE_CHROME = -1,
-    ZONE_CUE_NONE = 0,
-    ZONE_CUE_ARTICLE = 1
-} zone_cue;
-
-typedef struct zone_html_page {
-    zone_matcher *m;
-    fp_text *t;
-    int8_t *cue;          /* per element: its own cue (class words, tag) */
-    uint8_t *furniture;   /* per element: it or an ancestor is page
-                             furniture (chrome cue or tag, hidden) */
-    uint32_t *prose;      /* per line: prose bytes, 0 when not prose */
-    uint8_t *caption;     /* per element: it or an ancestor holds a
-                             picture's caption */
-    uint8_t *wrapper;     /* per element: chrome by its markup but holding
-                             most of the page's prose */
-    bool any_wrapper;
-    uint32_t *n_children; /* per element: child blocks */
-    uint32_t *n_content_children; /* per element: child blocks that are
-                                     not furniture */
-    uint8_t *has_own_lines; /* per element: lines right in it */
-    uint64_t *prose_before; /* per line + 1: prose bytes of the lines
-                               before it */
-    uint8_t *in_region;   /* per line: inside the article region */
-    int32_t container;    /* the element chosen as the article's */
-    size_t first, last;   /* the region's first and last line */
-} zone_html_page;
-
-/* Set up the per-element and per-line facts; -1 when memory runs out. */
-int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
-                        fp_error *err);
-void zone_html_page_free(zone_html_page *p);
-
-/* Choose the article's container and the region around it (its sibling
- * paragraphs); true when one stands out. */
-bool zone_find_article_region(zone_html_page *p);
-
-/* Is line i page furniture by its elements (a chrome-cued box, a nav, a
- * hidden element)? */
-bool zone_line_in_furniture(const zone_html_page *p, size_t i);
-
-/* Does line i caption a picture (figure, figcaption, a caption class)? */
-bool zone_line_in_caption(const zone_html_page *p, size_t i);
-
-
-/* Zone a text with no HTML elements (also the fallback for HTML pages
- * where no article container stands out). */
-int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
-                    fp_error *err);
-/* Zone an HTML page: returns 1 when it found an article container, 0 when
- * it did not (the caller then falls back to zone_plain_text), -1 on error. */
-int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err);
-
-/* Helpers for filling fp_meta. */
-zone_span zone_line_span(const fp_text *t, size_t i);
-int zone_meta_set(char **field, zone_span value, fp_error *err);
-/* The byline value: the text after a byline cue, or the whole line. */
-int zone_meta_set_byline(zone_matcher *m, fp_meta *meta, zone_span line,
-                         fp_error *err);
-/* Name the last line before the trailing dateline / chrome BYLINE when it
- * looks like an author's name, and record meta->byline. */
-int zone_find_trailing_byline(zone_matcher *m, fp_text *t, fp_meta *meta,
-                              fp_error *err);
-/* Mark the first prose BODY line after the title as the LEAD. */
-void zone_mark_lead(fp_text *t);
-/* The article title from <title>, with the portal's name stripped. */
-int zone_title_from_html_title(zone_matcher *m, const char *html_title,
-                               fp_meta *meta, fp_error *err);
 
 #endif

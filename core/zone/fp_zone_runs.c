@@ -78,7 +78,7 @@ int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
     return 0;
 }
 
-static bool is_article_text(const fp_line *line)
+bool fp_zone_line_is_article(const fp_line *line)
 {
     return (line->zone == FP_ZONE_LEAD || line->zone == FP_ZONE_BODY) &&
            !line->caption;
@@ -90,7 +90,7 @@ int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
     static const char separator[] = "\n\n";
     size_t need = 1;
     for (size_t i = 0; i < t->n_lines; i++)
-        if (is_article_text(&t->lines[i]))
+        if (fp_zone_line_is_article(&t->lines[i]))
             need += t->lines[i].end - t->lines[i].start + strlen(separator);
     char *text = malloc(need);
     if (!text)
@@ -99,7 +99,7 @@ int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
     size_t n = 0;
     for (size_t i = 0; i < t->n_lines; i++) {
         const fp_line *line = &t->lines[i];
-        if (!is_article_text(line))
+        if (!fp_zone_line_is_article(line))
             continue;
         if (n > 0) {
             memcpy(text + n, separator, strlen(separator));

@@ -3,6 +3,8 @@
  * to the first end-of-article heading ("Các tin khác"); inside it, tool
  * links, counters and widgets are still chrome. */
 #include "fp_zone_internal.h"
+#include "fp_zone_meta.h"
+#include "fp_zone_passes.h"
 
 /* Before the body starts, a short line holding a date (and nothing much
  * else) is the article's date even without a dateline cue. */

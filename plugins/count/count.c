@@ -1,21 +1,24 @@
 /*
- * count — the count extractor (FACTS.md, "count").
+ * count — the count extractor (the guideline: docs/GUIDELINE.md, "count").
  *
- * Finds whole numbers written in digits ("203", "03", "1.250",
+ * Finds whole numbers written in digits ("203", "03", "1.250", "25 000",
  * "18.165.267") and reports those followed by what they count: value the
- * integer (thousands dots and leading zeros dropped), attribute `unit` the
+ * integer (thousands separators and leading zeros dropped, a word
+ * multiplier applied: "3 triệu người" is 3000000), attribute `unit` the
  * counted noun phrase as written.  Which numbers are counts and where the
- * unit ends is decided in count_rules.c from four word lists in
- * config/lexicons/ (count-*.txt), so the language knowledge lives in data.
+ * unit ends is decided in count_rules.c from the word lists in
+ * config/lexicons/ (count-*.txt), so the language knowledge lives in data;
+ * count_number.c reads the digits.
  *
  * One PCRE2 pattern finds the candidates: a digit run, possibly grouped by
- * thousands dots, standing alone (not inside a word, a decimal, a date
- * "05/10/2018", a document number "217-QĐ/TW", a time "8:30") and followed
- * by horizontal space.  Regex use follows RELIABILITY.md R8–R10: UTF, UCP,
- * MATCH_INVALID_UTF, NEVER_BACKSLASH_C, digits as [0-9], JIT with
- * interpreter fallback, match limits, match data per call, and any matcher
- * error fails the document.  All repeats are possessive, so JIT stack use
- * does not grow with the subject.
+ * thousands or with a decimal part, standing alone (not inside a word, a
+ * decimal, a date "05/10/2018", a time "8:30") and followed by horizontal
+ * space or a dash (the lower end of a range "1.500-2.000").  Regex use
+ * follows RELIABILITY.md R8–R10: UTF, UCP, MATCH_INVALID_UTF,
+ * NEVER_BACKSLASH_C, digits as [0-9], JIT with interpreter fallback, match
+ * limits, match data per call, and any matcher error fails the document.
+ * All repeats are possessive or bounded, so JIT stack use does not grow
+ * with the subject.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -25,14 +28,20 @@
 
 #include <pcre2.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The lexicon options come first, in the order of lexicons_of(). */
 enum {
     OPTION_NOUNS,
-    OPTION_EXCLUDED_UNITS,
+    OPTION_TIME_UNITS,
+    OPTION_CURRENCIES,
+    OPTION_MEASURES,
+    OPTION_MULTIPLIERS,
     OPTION_STOPWORDS,
     OPTION_NAMES_BEFORE,
+    OPTION_NAMES_AFTER,
     OPTION_YEAR_BEFORE,
     OPTION_OPEN_NOUNS,
     OPTION_MAX_UNIT_WORDS,
@@ -47,21 +56,43 @@ static const fp_option count_options[N_OPTIONS] = {
         .default_value = "lexicons/count-nouns.txt",
         .description = "counted nouns and classifiers (người, hộ gia đình, "
                        "lượt): where a unit starts and ends"},
-    [OPTION_EXCLUDED_UNITS] = {
-        .name = "excluded-units", .type = FP_OPT_PATH,
-        .default_value = "lexicons/count-units-excluded.txt",
-        .description = "words after a number that make it no count: time, "
-                       "age, money, measures (năm, tuổi, đồng, km)"},
+    [OPTION_TIME_UNITS] = {
+        .name = "time-units", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-time-units.txt",
+        .description = "words after a number that make it a duration, an "
+                       "age, a time of day or a lunar day (năm, tuổi, giờ, "
+                       "tết): no count"},
+    [OPTION_CURRENCIES] = {
+        .name = "currencies", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-currencies.txt",
+        .description = "currencies of any country after a number (đồng, "
+                       "USD, đôla, baht, NDT): money, no count"},
+    [OPTION_MEASURES] = {
+        .name = "measures", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-measures.txt",
+        .description = "units of measure after a number (km, ha, tấn, hải "
+                       "lý, khối): a measure, no count"},
+    [OPTION_MULTIPLIERS] = {
+        .name = "multipliers", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-multipliers.txt",
+        .description = "number words and their values (nghìn 1000, triệu "
+                       "1000000): \"3 triệu người\" counts 3000000"},
     [OPTION_STOPWORDS] = {
         .name = "stopwords", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-stopwords.txt",
-        .description = "function words and verbs: no count starts with "
-                       "one, a unit ends before one"},
+        .description = "function words, pronouns and verbs: no count "
+                       "starts with one, a unit ends before one"},
     [OPTION_NAMES_BEFORE] = {
         .name = "names-before", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-names-before.txt",
         .description = "words before a number that make it a name, "
                        "ordinal, date or document number (số, thứ, năm)"},
+    [OPTION_NAMES_AFTER] = {
+        .name = "names-after", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-names-after.txt",
+        .description = "words after a number that start a name written in "
+                       "lower case (nguyễn: \"88 nguyễn văn linh\" is an "
+                       "address)"},
     [OPTION_YEAR_BEFORE] = {
         .name = "year-before", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-year-before.txt",
@@ -90,24 +121,36 @@ static const fp_option count_options[N_OPTIONS] = {
 
 /* RELIABILITY.md R9; the match and heap limits are options. */
 enum { DEPTH_LIMIT = 5000 };
-
-/* Longest number taken as a count, in digits (a count of billions is
- * already rare): longer ones are phone, account or record numbers, or
- * addresses such as "255.255.255.255". */
-enum { MAX_COUNT_DIGITS = 10 };
-
 /* Not glued to a word, a digit, a decimal or thousands separator, a date
- * or document number ("05/10", "217-QĐ", "2016-2020"), a time ("8:30")
- * or an opening parenthesis of a phone code; followed by space, so that
- * "1A", "21,1%", "2,5 tỷ", "05/10" and "14h" are not candidates. */
+ * or document number ("05/10"), a time ("8:30") or an underscore; followed
+ * by space, so that "1A", "21,1%", "05/10" and "14h" are not candidates,
+ * or by a dash, so that the lower end of a range is one.  Thousands are
+ * grouped by a dot, a space (also no-break) or both, at most four groups
+ * after the first (COUNT_MAX_DIGITS); otherwise digits with an optional
+ * decimal part ("2,5 triệu"). */
 static const char NUMBER_PATTERN[] =
-    "(?<![\\p{L}\\p{M}\\p{N}.,/:\\-–_])"
-    "[0-9]++(?:\\.[0-9]{3}(?![0-9]))*+"
-    "(?=\\h)";
+    "(?<![\\p{L}\\p{M}\\p{N}.,/:_])"
+    "(?:[0-9]{1,3}+"
+    "(?:(?:\\.[ \\x{A0}\\x{202F}]?+|[ \\x{A0}\\x{202F}])[0-9]{3}+(?![0-9]))"
+    "{1,4}+"
+    "|[0-9]++(?:[.,][0-9]++)?+)"
+    "(?=\\h|[\\-\\x{2013}\\x{2014}])";
 
 static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
                                         PCRE2_MATCH_INVALID_UTF |
                                         PCRE2_NEVER_BACKSLASH_C;
+
+enum { N_LEXICONS = OPTION_YEAR_BEFORE - OPTION_NOUNS + 1 };
+
+/* The lexicons of rules, in the order of their options. */
+static void lexicons_of(count_rules *rules, count_lexicon *out[N_LEXICONS])
+{
+    count_lexicon *all[N_LEXICONS] = {
+        &rules->nouns,        &rules->time_units,  &rules->currencies,
+        &rules->measures,     &rules->multipliers, &rules->stopwords,
+        &rules->names_before, &rules->names_after, &rules->year_before};
+    memcpy(out, all, sizeof all);
+}
 
 typedef struct count_state {
     pcre2_code *pattern;
@@ -122,11 +165,10 @@ static void count_destroy(void *opaque)
         return;
     pcre2_match_context_free(state->limits);
     pcre2_code_free(state->pattern);
-    count_lexicon_free(&state->rules.nouns);
-    count_lexicon_free(&state->rules.excluded_units);
-    count_lexicon_free(&state->rules.stopwords);
-    count_lexicon_free(&state->rules.names_before);
-    count_lexicon_free(&state->rules.year_before);
+    count_lexicon *lexicons[N_LEXICONS];
+    lexicons_of(&state->rules, lexicons);
+    for (size_t i = 0; i < N_LEXICONS; i++)
+        count_lexicon_free(lexicons[i]);
     free(state);
 }
 
@@ -163,22 +205,19 @@ static int compile_pattern(count_state *state, const fp_host *host)
 static int load_lexicons(count_rules *rules, const fp_option_value *values,
                          const fp_host *host)
 {
-    if (count_lexicon_load(&rules->nouns, values[OPTION_NOUNS].string,
-                           COUNT_LEXICON_PLAIN, host) != FP_OK ||
-        count_lexicon_load(&rules->excluded_units,
-                           values[OPTION_EXCLUDED_UNITS].string,
-                           COUNT_LEXICON_PLAIN, host) != FP_OK ||
-        count_lexicon_load(&rules->stopwords,
-                           values[OPTION_STOPWORDS].string,
-                           COUNT_LEXICON_PLAIN, host) != FP_OK ||
-        count_lexicon_load(&rules->names_before,
-                           values[OPTION_NAMES_BEFORE].string,
-                           COUNT_LEXICON_EXCEPTIONS | COUNT_LEXICON_CASED,
-                           host) != FP_OK ||
-        count_lexicon_load(&rules->year_before,
-                           values[OPTION_YEAR_BEFORE].string,
-                           COUNT_LEXICON_PLAIN, host) != FP_OK)
-        return FP_ERROR;
+    /* Features of each lexicon file, in the order of lexicons_of(). */
+    static const unsigned flags[N_LEXICONS] = {
+        [OPTION_MULTIPLIERS - OPTION_NOUNS] = COUNT_LEXICON_VALUED,
+        [OPTION_NAMES_BEFORE - OPTION_NOUNS] =
+            COUNT_LEXICON_EXCEPTIONS | COUNT_LEXICON_CASED,
+    };
+    count_lexicon *lexicons[N_LEXICONS];
+    lexicons_of(rules, lexicons);
+    for (size_t i = 0; i < N_LEXICONS; i++)
+        if (count_lexicon_load(lexicons[i],
+                               values[OPTION_NOUNS + i].string, flags[i],
+                               host) != FP_OK)
+            return FP_ERROR;
     rules->open_nouns = values[OPTION_OPEN_NOUNS].integer != 0;
     rules->max_unit_words = (size_t)values[OPTION_MAX_UNIT_WORDS].integer;
     return FP_OK;
@@ -215,36 +254,6 @@ static int count_create(const fp_config *config, const fp_host *host,
     return FP_OK;
 }
 
-/* The FACTS.md value of a number: its digits without thousands dots or
- * leading zeros.  Returns false when it has too many digits to count or
- * reads as a phone number. */
-static bool count_value(const char *number, size_t len, char *out,
-                        bool *year_like)
-{
-    size_t n = 0, written_digits = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (number[i] == '.')
-            continue;
-        written_digits++;
-        if (n == 0 && number[i] == '0')
-            continue;
-        if (n == MAX_COUNT_DIGITS)
-            return false;
-        out[n++] = number[i];
-    }
-    /* "0236", "02437215689": an area code or a phone number.  Counts
-     * are padded to two digits at most ("03 tập thể"). */
-    if (written_digits > 3 && number[0] == '0')
-        return false;
-    if (n == 0)
-        out[n++] = '0';
-    out[n] = '\0';
-    /* As a year it is written plain, e.g. "2020", never "2.020". */
-    *year_like = written_digits == 4 && len == 4 && n == 4 &&
-                 (strncmp(out, "19", 2) == 0 || strncmp(out, "20", 2) == 0);
-    return true;
-}
-
 static int emit_count(const fp_host *host, size_t start, size_t end,
                       const char *value, const char *unit, size_t unit_len)
 {
@@ -271,21 +280,51 @@ static int emit_count(const fp_host *host, size_t start, size_t end,
     return FP_OK;
 }
 
-/* One candidate number at [start, end) of the block. */
+/* One candidate number at [start, end) of the block; *previous is the
+ * candidate before it, and becomes this one. */
 static int consider_number(const count_state *state, const fp_host *host,
                            const char *block, size_t block_len,
-                           size_t block_offset, size_t start, size_t end)
+                           size_t block_offset, size_t start, size_t end,
+                           count_candidate *previous, bool *has_previous)
 {
-    char value[MAX_COUNT_DIGITS + 1];
-    bool year_like = false;
-    if (!count_value(block + start, end - start, value, &year_like))
+    count_candidate candidate = {.start = start, .end = end};
+    bool readable = count_number_parse(block + start, end - start,
+                                       &candidate.number);
+    /* "0236", "02437215689": an area code or a phone number.  Counts
+     * are padded to two digits at most ("03 tập thể"). */
+    bool phone_like = candidate.number.leading_zero &&
+                      candidate.number.written_digits > 3;
+    count_reading reading;
+    bool counted = readable && !phone_like &&
+                   count_rules_apply(&state->rules, block, block_len,
+                                     &candidate,
+                                     *has_previous ? previous : NULL,
+                                     &reading);
+    *previous = candidate;
+    *has_previous = readable;
+    if (!counted)
         return FP_OK;
-    size_t unit_start, unit_end;
-    if (!count_rules_apply(&state->rules, block, block_len, start, end,
-                           year_like, &unit_start, &unit_end))
-        return FP_OK;
-    return emit_count(host, block_offset + start, block_offset + unit_end,
-                      value, block + unit_start, unit_end - unit_start);
+    char value[24];
+    snprintf(value, sizeof value, "%llu", (unsigned long long)reading.value);
+    return emit_count(host, block_offset + reading.start,
+                      block_offset + reading.unit_end, value,
+                      block + reading.unit_start,
+                      reading.unit_end - reading.unit_start);
+}
+
+/* Where the full stop after the first group of the number [start, end)
+ * ends, when a dot and a space there end a sentence rather than join
+ * thousands ("mức độ 2. 954 trẻ em"); 0 otherwise. */
+static size_t dot_ending_a_sentence(const count_state *state,
+                                    const char *block, size_t start,
+                                    size_t end)
+{
+    const char *dot = memchr(block + start, '.', end - start);
+    if (dot == NULL || dot + 1 >= block + end ||
+        (dot[1] >= '0' && dot[1] <= '9') ||
+        !count_rules_dot_ends_sentence(&state->rules, block, start))
+        return 0;
+    return (size_t)(dot - block) + 1;
 }
 
 static int extract_block(const count_state *state,
@@ -296,6 +335,8 @@ static int extract_block(const count_state *state,
     const char *block = doc->text + span->start;
     size_t block_len = span->end - span->start;
     const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
+    count_candidate previous;
+    bool has_previous = false;
 
     /* Every match holds a digit, so each one moves the start forward. */
     for (size_t offset = 0; offset < block_len;) {
@@ -310,8 +351,17 @@ static int extract_block(const count_state *state,
                              "(bytes %zu-%zu): %s", doc->source, block_index,
                              span->start, span->end, (const char *)message);
         }
+        size_t sentence_end = dot_ending_a_sentence(state, block,
+                                                    ovector[0], ovector[1]);
+        if (sentence_end != 0) {
+            /* Read on after the full stop: "954 trẻ em" is a count. */
+            has_previous = false;
+            offset = sentence_end;
+            continue;
+        }
         if (consider_number(state, host, block, block_len, span->start,
-                            ovector[0], ovector[1]) != FP_OK)
+                            ovector[0], ovector[1], &previous,
+                            &has_previous) != FP_OK)
             return FP_ERROR;
         offset = ovector[1];
     }

@@ -20,7 +20,61 @@ void count_lexicon_free(count_lexicon *lex)
     for (size_t i = 0; i < lex->n_entries; i++)
         free(lex->entries[i].phrase);
     free(lex->entries);
+    for (size_t i = 0; i < lex->n_first_words; i++)
+        free(lex->first_words[i]);
+    free(lex->first_words);
+    for (size_t i = 0; i < lex->n_last_words; i++)
+        free(lex->last_words[i]);
+    free(lex->last_words);
     memset(lex, 0, sizeof *lex);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The first (last: false) word of every entry, sorted, each once, into
+ * *words.  Returns FP_ERROR when out of memory. */
+static int collect_edge_words(const count_lexicon *lex, bool first,
+                              char ***words, size_t *n_words)
+{
+    *words = calloc(lex->n_entries, sizeof **words);
+    if (*words == NULL)
+        return FP_ERROR;
+    size_t n = 0;
+    for (size_t i = 0; i < lex->n_entries; i++) {
+        const char *phrase = lex->entries[i].phrase;
+        const char *space = first ? strchr(phrase, ' ')
+                                  : strrchr(phrase, ' ');
+        const char *start = first || space == NULL ? phrase : space + 1;
+        size_t len = first && space != NULL ? (size_t)(space - phrase)
+                                            : strlen(start);
+        char *word = malloc(len + 1);
+        if (word == NULL) {
+            *n_words = n;
+            return FP_ERROR;
+        }
+        memcpy(word, start, len);
+        word[len] = '\0';
+        (*words)[n++] = word;
+    }
+    qsort(*words, n, sizeof **words, compare_strings);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept > 0 && strcmp((*words)[kept - 1], (*words)[i]) == 0)
+            free((*words)[i]);
+        else
+            (*words)[kept++] = (*words)[i];
+    }
+    *n_words = kept;
+    return FP_OK;
+}
+
+static bool has_word(char *const *words, size_t n_words, const char *word)
+{
+    return bsearch(&word, words, n_words, sizeof *words, compare_strings) !=
+           NULL;
 }
 
 static int compare_entries(const void *a, const void *b)
@@ -126,6 +180,32 @@ static void sort_and_dedupe(count_lexicon *lex)
     lex->n_entries = kept;
 }
 
+/* Cuts the value off the end of a valued entry ("triệu 1000000"): the
+ * last space-separated token, all digits, 1..COUNT_VALUE_MAX, after at
+ * least one word. */
+static int split_value(char *entry, uint64_t *value)
+{
+    char *last = strrchr(entry, ' ');
+    char *tab = strrchr(entry, '\t');
+    if (tab != NULL && (last == NULL || tab > last))
+        last = tab;
+    if (last == NULL || last[1] == '\0')
+        return FP_ERROR;
+    uint64_t v = 0;
+    for (const char *p = last + 1; *p != '\0'; p++) {
+        if (*p < '0' || *p > '9' || v > COUNT_VALUE_MAX / 10)
+            return FP_ERROR;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    if (v == 0 || v > COUNT_VALUE_MAX)
+        return FP_ERROR;
+    *last = '\0';
+    if (trim(entry)[0] == '\0')
+        return FP_ERROR;
+    *value = v;
+    return FP_OK;
+}
+
 static int parse_line(count_lexicon *lex, size_t *capacity, char *line,
                       const char *path, size_t line_no, unsigned flags,
                       const fp_host *host)
@@ -140,6 +220,13 @@ static int parse_line(count_lexicon *lex, size_t *capacity, char *line,
     if (exception && (entry = trim(entry + 1))[0] == '\0')
         return fp_errorf(host, "%s:%zu: '!' without an entry after it",
                          path, line_no);
+    uint64_t value = 0;
+    if ((flags & COUNT_LEXICON_VALUED) &&
+        split_value(entry, &value) != FP_OK)
+        return fp_errorf(host, "%s:%zu: expected words and then their value, "
+                         "a whole number from 1 to %llu (\"triệu "
+                         "1000000\")", path, line_no,
+                         (unsigned long long)COUNT_VALUE_MAX);
     const char *why = NULL;
     size_t n_words = 0;
     char *phrase = normalize_entry(entry, &n_words, &why);
@@ -149,7 +236,8 @@ static int parse_line(count_lexicon *lex, size_t *capacity, char *line,
     bool capital_only = (flags & COUNT_LEXICON_CASED) &&
                         count_starts_capitalized(entry, strlen(entry));
     if (add_entry(lex, capacity,
-                  (count_entry){phrase, exception, capital_only}) != FP_OK) {
+                  (count_entry){phrase, exception, capital_only, value}) !=
+        FP_OK) {
         free(phrase);
         return fp_errorf(host, "%s:%zu: out of memory", path, line_no);
     }
@@ -190,12 +278,19 @@ int count_lexicon_load(count_lexicon *lex, const char *path, unsigned flags,
         return FP_ERROR;
     }
     sort_and_dedupe(lex);
+    if (collect_edge_words(lex, true, &lex->first_words,
+                           &lex->n_first_words) != FP_OK ||
+        collect_edge_words(lex, false, &lex->last_words,
+                           &lex->n_last_words) != FP_OK) {
+        count_lexicon_free(lex);
+        return fp_errorf(host, "%s: out of memory", path);
+    }
     return FP_OK;
 }
 
 static const count_entry *find(const count_lexicon *lex, const char *phrase)
 {
-    count_entry key = {(char *)phrase, false, false};
+    count_entry key = {(char *)phrase, false, false, 0};
     return bsearch(&key, lex->entries, lex->n_entries, sizeof *lex->entries,
                    compare_entries);
 }
@@ -223,6 +318,13 @@ static size_t match_longest(const count_lexicon *lex, const count_word *words,
                             size_t n_words, bool backward,
                             const count_entry **entry)
 {
+    /* Every entry read forwards starts with words[0]; read backwards it
+     * ends with words[0] (the word nearest the number). */
+    if (n_words == 0 ||
+        !has_word(backward ? lex->last_words : lex->first_words,
+                  backward ? lex->n_last_words : lex->n_first_words,
+                  words[0].folded))
+        return 0;
     size_t limit = n_words < lex->max_words ? n_words : lex->max_words;
     for (size_t k = limit; k > 0; k--) {
         const count_word *ordered[COUNT_PHRASE_MAX_WORDS];

@@ -10,7 +10,8 @@
  *   - a leading '!' marks an entry as an exception to shorter entries
  *     ("!tổng số" beside "số");
  *   - an entry written with a capital first letter matches only text with
- *     a capitalized first word ("Quận" matches "Quận 3", not "cấp quận").
+ *     a capitalized first word ("Quận" matches "Quận 3", not "cấp quận");
+ *   - an entry ends with a whole number, its value ("triệu 1000000").
  *
  * Lookups find the longest entry that matches a run of words, so "đồng
  * chí" (a counted noun) wins over "đồng" (money) and "cây số" (distance)
@@ -19,12 +20,14 @@
 #ifndef COUNT_LEXICON_H
 #define COUNT_LEXICON_H
 
+#include "count_number.h"
 #include "count_text.h"
 
 #include <factpipe/plugin.h>
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Longest entry, in words; longer ones are refused with their line. */
 enum { COUNT_PHRASE_MAX_WORDS = 6 };
@@ -33,19 +36,25 @@ typedef struct count_entry {
     char *phrase;      /* folded words joined by single spaces */
     bool exception;    /* written with a leading '!' */
     bool capital_only; /* written with a capital (cased lexicons only) */
+    uint64_t value;    /* the number after the words (valued lexicons) */
 } count_entry;
 
 /* Features of a lexicon file, or-ed together; see the top of this file. */
 enum {
     COUNT_LEXICON_PLAIN = 0,
     COUNT_LEXICON_EXCEPTIONS = 1, /* '!' entries allowed */
-    COUNT_LEXICON_CASED = 2       /* capitalized entries match capitals */
+    COUNT_LEXICON_CASED = 2,      /* capitalized entries match capitals */
+    COUNT_LEXICON_VALUED = 4      /* every entry ends with its value */
 };
 
 typedef struct count_lexicon {
     count_entry *entries; /* sorted by phrase, no duplicates */
     size_t n_entries;
     size_t max_words;     /* words in the longest entry */
+    /* The words entries start and end with, sorted, each once: most
+     * lookups end at one of these without joining a phrase. */
+    char **first_words, **last_words;
+    size_t n_first_words, n_last_words;
 } count_lexicon;
 
 /* Loads path into lex with the features in flags (COUNT_LEXICON_*).  On

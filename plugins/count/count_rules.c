@@ -4,42 +4,186 @@
 #include "count_rules.h"
 
 /* Words read on each side: enough for the longest lexicon entry and the
- * longest unit. */
+ * longest unit after a multiplier. */
 enum { WORDS_BEFORE = COUNT_PHRASE_MAX_WORDS, WORDS_AFTER = 12 };
 
-/* "2016 - 2021 …": the later year of a span.  Also "10 - 2018": a year
- * beside another number is never a count. */
-static bool ends_a_year_span(const char *block, size_t number_start,
-                             bool year_like)
+static bool is_dash(int cp)
 {
-    size_t before = count_skip_space_back(block, number_start);
-    size_t dash_start;
-    int cp = before > 0 ? count_codepoint_before(block, before, &dash_start)
-                        : -1;
-    if (cp != '-' && cp != 0x2013 /* en dash */ && cp != 0x2014 /* em */)
-        return false;
-    count_word previous;
-    if (count_words_before(block, dash_start, &previous, 1) == 0 ||
-        !previous.is_number)
-        return false;
-    size_t digits = 0;
-    for (size_t i = previous.start; i < previous.end; i++)
-        digits += block[i] >= '0' && block[i] <= '9';
-    bool previous_is_year = digits == 4 && previous.end - previous.start == 4 &&
-                            (block[previous.start] == '1' ||
-                             block[previous.start] == '2');
-    return year_like || previous_is_year;
+    return cp == '-' || cp == 0x2013 /* en dash */ || cp == 0x2014 /* em */;
 }
 
-/* Whether the words before the number make it a name, an ordinal, a date
- * part or a document number, or make a year-like number a year. */
+static bool is_digit_byte(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The dash right before pos (spaces skipped), or -1; its start in *at. */
+static int dash_before(const char *block, size_t pos, size_t *at)
+{
+    size_t end = count_skip_space_back(block, pos);
+    int cp = end > 0 ? count_codepoint_before(block, end, at) : -1;
+    return is_dash(cp) ? cp : -1;
+}
+
+/* Whether a number ends right before pos, spaces skipped. */
+static bool number_ends_before(const char *block, size_t pos)
+{
+    size_t end = count_skip_space_back(block, pos);
+    return end > 0 && is_digit_byte(block[end - 1]);
+}
+
+static bool below(const count_number *a, const count_number *b)
+{
+    double x = (double)a->integer, y = (double)b->integer;
+    double scale = 1;
+    for (unsigned i = 0; i < a->fraction_digits; i++)
+        scale *= 10;
+    x += (double)a->fraction / scale;
+    scale = 1;
+    for (unsigned i = 0; i < b->fraction_digits; i++)
+        scale *= 10;
+    y += (double)b->fraction / scale;
+    return x < y;
+}
+
+/* A dash before the number.  Returns false when it makes the number no
+ * count: a minus sign ("-1"), a dash that joins it to a word ("COVID-19",
+ * "F-16"), to a year or a larger number ("2016 - 2021", "10 - 2018",
+ * "17 - 3 – 2004"), to a number that is no plain one ("05-10-2018",
+ * "5/10 - 20"), or to a decimal without multiplier ("0,5-1 lần": a
+ * ratio).  A smaller plain number before the dash makes a range: *context
+ * is then where the lower number starts, for the words before it to be
+ * read; otherwise the number's own start. */
+static bool read_dash_before(const char *block,
+                             const count_candidate *number,
+                             const count_candidate *previous,
+                             bool multiplied, size_t *context)
+{
+    *context = number->start;
+    size_t dash_start;
+    if (dash_before(block, number->start, &dash_start) < 0)
+        return true;
+    if (!number_ends_before(block, dash_start))
+        /* A sentence's dash ("… - 30 hộ dân") is set off by a space; one
+         * glued to the number is a sign ("-1") or joins a code
+         * ("COVID-19"). */
+        return count_skip_space_back(block, number->start) != number->start;
+    size_t lower_end = count_skip_space_back(block, dash_start);
+    if (previous == NULL || previous->end != lower_end)
+        return false;
+    const count_number *lower = &previous->number;
+    size_t ignored;
+    /* "0,5-1 lần" is a ratio, "1,5-2 triệu người" a count. */
+    if (lower->fraction_digits > 0 && !multiplied)
+        return false;
+    if (lower->year_like || number->number.year_like ||
+        !below(lower, &number->number) ||
+        (dash_before(block, previous->start, &ignored) >= 0 &&
+         number_ends_before(block, ignored)))
+        return false;
+    *context = previous->start;
+    return true;
+}
+
+/* "(0236) 3 812 345": a parenthesized area code before the number. */
+static bool after_area_code(const char *block, size_t pos)
+{
+    size_t end = count_skip_space_back(block, pos);
+    if (end == 0 || block[end - 1] != ')')
+        return false;
+    size_t i = end - 1, digits = 0;
+    while (i > 0 && end - i < 12 &&
+           (is_digit_byte(block[i - 1]) || block[i - 1] == ' ' ||
+            block[i - 1] == '.' || block[i - 1] == '+')) {
+        digits += is_digit_byte(block[i - 1]);
+        i--;
+    }
+    return i > 0 && block[i - 1] == '(' && digits >= 2 &&
+           (block[i] == '0' || block[i] == '+');
+}
+
+/* How many words of words[0..n) the multipliers take ("triệu", "nghìn
+ * tỷ"), their product in *multiplier (0 when it is too large a count). */
+static size_t multiplier_words(const count_rules *rules,
+                               const count_word *words, size_t n,
+                               uint64_t *multiplier)
+{
+    size_t taken = 0;
+    *multiplier = 1;
+    while (taken < n) {
+        const count_entry *entry = NULL;
+        size_t k = count_lexicon_match_forward(&rules->multipliers,
+                                               words + taken, n - taken,
+                                               &entry);
+        if (k == 0)
+            break;
+        taken += k;
+        if (*multiplier > COUNT_VALUE_MAX / entry->value) {
+            *multiplier = 0;
+            break;
+        }
+        *multiplier *= entry->value;
+    }
+    return taken;
+}
+
+/* The value of the number and the multipliers after it, compounds
+ * included ("3 triệu 500 nghìn" is 3500000); *used: the words they take.
+ * Returns false when it is no whole count: a decimal without multiplier
+ * ("2,5 người"), a fraction of a unit, or too large. */
+static bool scaled_value(const count_rules *rules, const char *block,
+                         const count_number *number, const count_word *words,
+                         size_t n, uint64_t *value, size_t *used)
+{
+    uint64_t multiplier;
+    size_t taken = multiplier_words(rules, words, n, &multiplier);
+    if (!count_number_scale(number, multiplier, value))
+        return false;
+    if (taken == 0) {
+        *used = 0;
+        return number->fraction_digits == 0;
+    }
+    while (taken + 1 < n && words[taken].is_number) {
+        count_number part;
+        uint64_t smaller, part_value;
+        size_t k = multiplier_words(rules, words + taken + 1,
+                                    n - taken - 1, &smaller);
+        if (k == 0 || smaller == 0 || smaller >= multiplier ||
+            !count_number_parse(block + words[taken].start,
+                                words[taken].end - words[taken].start,
+                                &part) ||
+            part.fraction_digits != 0 ||
+            !count_number_scale(&part, smaller, &part_value) ||
+            part_value >= multiplier || part_value > COUNT_VALUE_MAX - *value)
+            break;
+        *value += part_value;
+        multiplier = smaller;
+        taken += 1 + k;
+    }
+    *used = taken;
+    return true;
+}
+
+/* Whether the words before the number (from context) make it a name, an
+ * ordinal, a date part or a document number, or a year-like number a
+ * year.  listed: a listed counted noun follows the number. */
 static bool named_by_words_before(const count_rules *rules, const char *block,
-                                  size_t number_start, bool year_like)
+                                  size_t context, bool year_like, bool listed)
 {
     count_word before[WORDS_BEFORE];
-    size_t n = count_words_before(block, number_start, before, WORDS_BEFORE);
-    /* A digit group ("0236 3812 345") or a code ("VN 123", "QL 14"). */
-    if (n > 0 && (before[0].is_number || before[0].acronym))
+    size_t n = count_words_before(block, context, before, WORDS_BEFORE);
+    /* A digit group ("0236 3812 345"), or a code ("VN 123 hạ cánh", "QL
+     * 14 đoạn qua") unless a counted noun follows ("UBND 12 xã"). */
+    if (n > 0 && (before[0].is_number || (before[0].acronym && !listed)))
+        return true;
+    /* The tail of a compound number: "3 triệu 500 nghìn". */
+    if (n > 1 && before[1].is_number &&
+        count_lexicon_match_forward(&rules->multipliers, before, 1, NULL) > 0)
+        return true;
+    /* The end of a proper name ("Sea Games 22", "tàu Hoàng Đạt 35 cập
+     * cảng"): a capitalized word inside a phrase, unless a counted noun
+     * follows ("xã Hòa Bắc 30 hộ"). */
+    if (n > 1 && before[0].capitalized && !listed)
         return true;
     if (year_like && count_lexicon_match_backward(&rules->year_before, before,
                                                   n, NULL) > 0)
@@ -50,23 +194,43 @@ static bool named_by_words_before(const count_rules *rules, const char *block,
     return k > 0 && !entry->exception;
 }
 
+/* The longest unit of time, currency or measure starting at words[0]. */
+static size_t excluded_unit_words(const count_rules *rules,
+                                  const count_word *words, size_t n)
+{
+    const count_lexicon *classes[] = {&rules->time_units, &rules->currencies,
+                                      &rules->measures};
+    size_t longest = 0;
+    for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+        size_t k = count_lexicon_match_forward(classes[i], words, n, NULL);
+        if (k > longest)
+            longest = k;
+    }
+    return longest;
+}
+
 /* How many words of words[0..n) the counted noun takes: 0 when the first
- * word does not start a counted noun phrase. */
+ * word does not start a counted noun phrase.  *listed: it is a listed
+ * noun. */
 static size_t head_noun_words(const count_rules *rules,
                               const count_word *words, size_t n,
-                              bool year_like)
+                              bool year_like, bool *listed)
 {
+    *listed = false;
     if (n == 0 || words[0].is_number)
         return 0;
     size_t noun = count_lexicon_match_forward(&rules->nouns, words, n, NULL);
-    size_t unit = count_lexicon_match_forward(&rules->excluded_units, words,
-                                              n, NULL);
+    size_t unit = excluded_unit_words(rules, words, n);
     size_t stop = count_lexicon_match_forward(&rules->stopwords, words, n,
                                               NULL);
+    size_t name = count_lexicon_match_forward(&rules->names_after, words, n,
+                                              NULL);
     /* The longer reading wins: "đồng chí" is people, "đồng" money. */
-    if (noun > 0 && noun > unit && noun >= stop)
+    if (noun > 0 && noun > unit && noun >= stop && noun > name) {
+        *listed = true;
         return noun;
-    if (unit > 0 || stop > 0)
+    }
+    if (unit > 0 || stop > 0 || name > 0)
         return 0;
     /* An unlisted word.  A year followed by a word nobody counts is a date
      * the date words around it did not announce ("Đến 2020 phấn đấu").  A
@@ -98,8 +262,7 @@ static size_t unit_words(const count_rules *rules, const count_word *words,
         /* A unit word followed by a number starts a date or a measure
          * ("200 hộ năm 2019"); alone it is usually the last syllable of
          * a compound ("15 hợp đồng", "cộng đồng"). */
-        size_t unit = count_lexicon_match_forward(&rules->excluded_units,
-                                                  next, rest, NULL);
+        size_t unit = excluded_unit_words(rules, next, rest);
         if (unit > 0 && unit < rest && next[unit].is_number)
             break;
         taken++;
@@ -107,20 +270,60 @@ static size_t unit_words(const count_rules *rules, const count_word *words,
     return taken;
 }
 
+bool count_rules_dot_ends_sentence(const count_rules *rules,
+                                   const char *block, size_t number_start)
+{
+    count_word before[WORDS_BEFORE];
+    size_t n = count_words_before(block, number_start, before, WORDS_BEFORE);
+    if (n == 0)
+        return false;
+    const count_entry *entry = NULL;
+    size_t named = count_lexicon_match_backward(&rules->names_before, before,
+                                                n, &entry);
+    return before[0].is_number || before[0].acronym ||
+           (n > 1 && before[0].capitalized) ||
+           excluded_unit_words(rules, before, 1) > 0 ||
+           (named > 0 && !entry->exception);
+}
+
 bool count_rules_apply(const count_rules *rules, const char *block,
-                       size_t len, size_t number_start, size_t number_end,
-                       bool year_like, size_t *unit_start, size_t *unit_end)
+                       size_t len, const count_candidate *candidate,
+                       const count_candidate *previous,
+                       count_reading *reading)
 {
     count_word after[WORDS_AFTER];
-    size_t n = count_words_after(block, len, number_end, after, WORDS_AFTER);
-    size_t head = head_noun_words(rules, after, n, year_like);
-    if (head == 0)
+    /* Most numbers are followed by punctuation or another number: one
+     * word tells, before the whole phrase is read. */
+    if (count_words_after(block, len, candidate->end, after, 1) == 0 ||
+        after[0].is_number)
         return false;
-    if (named_by_words_before(rules, block, number_start, year_like) ||
-        ends_a_year_span(block, number_start, year_like))
+    size_t n = count_words_after(block, len, candidate->end, after,
+                                 WORDS_AFTER);
+    uint64_t value;
+    size_t used;
+    if (!scaled_value(rules, block, &candidate->number, after, n, &value,
+                      &used))
         return false;
-    size_t taken = unit_words(rules, after, n, head);
-    *unit_start = after[0].start;
-    *unit_end = after[taken - 1].end;
+    const count_word *phrase = after + used;
+    size_t n_phrase = n - used;
+    bool year_like = candidate->number.year_like && used == 0;
+    bool listed;
+    size_t head = head_noun_words(rules, phrase, n_phrase, year_like,
+                                  &listed);
+    /* "hơn 50 triệu giao cho …": after a multiplier the currency is
+     * often left out, so only a listed noun makes the sum a count. */
+    if (used > 0 && !listed)
+        return false;
+    size_t context;
+    if (head == 0 ||
+        !read_dash_before(block, candidate, previous, used > 0, &context) ||
+        named_by_words_before(rules, block, context, year_like, listed) ||
+        after_area_code(block, context))
+        return false;
+    size_t taken = unit_words(rules, phrase, n_phrase, head);
+    reading->value = value;
+    reading->start = context;
+    reading->unit_start = phrase[0].start;
+    reading->unit_end = phrase[taken - 1].end;
     return true;
 }

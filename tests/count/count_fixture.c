@@ -13,9 +13,13 @@
 /* Option name and the file of config/lexicons/ it reads by default. */
 static const char *const lexicon_options[][2] = {
     {"nouns", "count-nouns.txt"},
-    {"excluded-units", "count-units-excluded.txt"},
+    {"time-units", "count-time-units.txt"},
+    {"currencies", "count-currencies.txt"},
+    {"measures", "count-measures.txt"},
+    {"multipliers", "count-multipliers.txt"},
     {"stopwords", "count-stopwords.txt"},
     {"names-before", "count-names-before.txt"},
+    {"names-after", "count-names-after.txt"},
     {"year-before", "count-year-before.txt"},
 };
 

@@ -1,8 +1,10 @@
 /*
  * NeMo Vietnamese text-normalization cases (data/, Apache-2.0, see
  * data/NOTICE.txt) as count tests: the written integers of the cardinal
- * cases are counts when a noun follows; the written dates, times, money
- * sums, measures, ordinals, ranges and phone numbers are not, even with a
+ * cases are counts when a noun follows, with their thousands grouped by
+ * dots or spaces; the written decimals are counts only with a word
+ * multiplier ("1,5 triệu người"); the written dates, times, money sums,
+ * measures, ordinals, ranges and phone numbers are not, even with a
  * counted noun after them.
  */
 #include "count_fixture.h"
@@ -56,13 +58,16 @@ static bool is_plain_integer(const char *s)
     return true;
 }
 
-/* "1234567" -> "1.234.567", as Vietnamese text groups thousands. */
-static void group_thousands(const char *digits, char *out)
+/* "1234567" -> "1.234.567" with separator ".", as Vietnamese text groups
+ * thousands; "1 234 567" with " ", "1. 234. 567" with ". ". */
+static void group_thousands(const char *digits, const char *separator,
+                            char *out)
 {
     size_t len = strlen(digits), n = 0;
     for (size_t i = 0; i < len; i++) {
         if (i > 0 && (len - i) % 3 == 0)
-            out[n++] = '.';
+            for (const char *c = separator; *c != '\0'; c++)
+                out[n++] = *c;
         out[n++] = digits[i];
     }
     out[n] = '\0';
@@ -100,9 +105,13 @@ static void cardinals_followed_by_a_noun_are_counts(void **state)
         /* Values carry no leading zeros; the cases have none but "0". */
         snprintf(text, sizeof text, "có %s người", written);
         expect_count(text, counted ? written : NULL);
-        if (is_plain_integer(written)) {
-            char grouped[LINE_BYTES];
-            group_thousands(written, grouped);
+        static const char *const separators[] = {".", " ", "\xC2\xA0",
+                                                 ". "};
+        for (size_t i = 0; is_plain_integer(written) &&
+                           i < sizeof separators / sizeof *separators;
+             i++) {
+            char grouped[LINE_BYTES * 2];
+            group_thousands(written, separators[i], grouped);
             snprintf(text, sizeof text, "có %s người", grouped);
             expect_count(text, counted ? written : NULL);
         }
@@ -110,6 +119,63 @@ static void cardinals_followed_by_a_noun_are_counts(void **state)
     }
     fclose(file);
     assert_true(checked > 100);
+}
+
+/* The value of each written decimal with a word multiplier in
+ * tn_decimal.txt, as its spoken side reads it ("một phẩy năm triệu"). */
+static const struct {
+    const char *written;
+    const char *value; /* NULL: no count (negative, or too large) */
+} multiplied_decimals[] = {
+    {"0,2 triệu", "200000"},  {"18 vạn", "180000"},
+    {"-99,95 tỷ", NULL},      {"1,5 triệu", "1500000"},
+    {"3,14 tỷ", "3140000000"}, {"10,01 vạn", "100100"},
+    {"1 tỉ", "1000000000"},
+};
+
+static bool has_multiplier_word(const char *written)
+{
+    static const char *const words[] = {" triệu", " vạn", " tỷ", " tỉ",
+                                        " nghìn", " ngàn"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strstr(written, words[i]) != NULL)
+            return true;
+    return false;
+}
+
+static void decimals_count_only_with_a_multiplier(void **state)
+{
+    FILE *file = open_data("tn_decimal.txt");
+    char line[LINE_BYTES];
+    size_t checked = 0, multiplied = 0;
+    while (fgets(line, sizeof line, file) != NULL) {
+        char *written = written_side(line, true);
+        if (written == NULL)
+            continue;
+        char text[LINE_BYTES * 2];
+        snprintf(text, sizeof text, "có %s người", written);
+        const char *value = NULL;
+        if (has_multiplier_word(written)) {
+            size_t i = 0, n = sizeof multiplied_decimals /
+                              sizeof *multiplied_decimals;
+            while (i < n &&
+                   strcmp(multiplied_decimals[i].written, written) != 0)
+                i++;
+            if (i == n)
+                fail_msg("tn_decimal.txt: \"%s\" is not in the table of "
+                         "multiplied decimals", written);
+            value = multiplied_decimals[i].value;
+            multiplied++;
+        }
+        /* Without a multiplier a decimal ("1,01", "123,000") or a glued
+         * abbreviation ("1tr2", "10k") is no count. */
+        expect_count(text, value);
+        checked++;
+    }
+    fclose(file);
+    assert_true(checked > 20);
+    assert_int_equal(multiplied, sizeof multiplied_decimals /
+                                     sizeof *multiplied_decimals);
 }
 
 static void written_non_counts_stay_out(void **state)
@@ -152,6 +218,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cardinals_followed_by_a_noun_are_counts),
+        cmocka_unit_test(decimals_count_only_with_a_multiplier),
         cmocka_unit_test(written_non_counts_stay_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

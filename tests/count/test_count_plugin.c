@@ -27,11 +27,11 @@ static void descriptor_fields(void **state)
     assert_string_equal(desc->kind, "count");
     assert_string_equal(desc->version, "1.0.0");
     assert_non_null(desc->description);
-    static const char *const names[] = {"nouns", "excluded-units",
-                                        "stopwords", "names-before",
-                                        "year-before", "open-nouns",
-                                        "max-unit-words", "match-limit",
-                                        "heap-limit"};
+    static const char *const names[] = {
+        "nouns",        "time-units",  "currencies",     "measures",
+        "multipliers",  "stopwords",   "names-before",   "names-after",
+        "year-before",  "open-nouns",  "max-unit-words", "match-limit",
+        "heap-limit"};
     assert_int_equal(desc->n_options, N_CASES(names));
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_string_equal(desc->options[i].name, names[i]);
@@ -117,7 +117,7 @@ static void lexicon_errors_name_file_and_line(void **state)
 
     path = write_lexicon("bad-utf8.txt", "năm\n\xC3\x28\n");
     snprintf(expected, sizeof expected, "%s:2: cannot use entry", path);
-    expect_create_error("excluded-units", path, expected);
+    expect_create_error("measures", path, expected);
 
     path = write_lexicon("empty.txt", "# only a comment\n\n");
     snprintf(expected, sizeof expected, "lexicon %s has no entries", path);
@@ -129,6 +129,34 @@ static void lexicon_errors_name_file_and_line(void **state)
 
     expect_create_error("nouns", "/nonexistent/count-nouns.txt",
                         "cannot open lexicon /nonexistent/count-nouns.txt");
+
+    /* A multiplier needs its value after its words, 1 to 9999999999. */
+    static const char *const bad_values[] = {
+        "nghìn 1000\ntriệu\n", "nghìn 1000\ntriệu 0\n",
+        "nghìn 1000\ntriệu mười\n", "nghìn 1000\n99999999999\n",
+        "nghìn 1000\ntriệu 99999999999\n"};
+    for (size_t i = 0; i < N_CASES(bad_values); i++) {
+        path = write_lexicon("multipliers.txt", bad_values[i]);
+        snprintf(expected, sizeof expected, "%s:2: expected words and then "
+                 "their value", path);
+        expect_create_error("multipliers", path, expected);
+    }
+}
+
+/* A valued lexicon of one's own: "lakh" is a hundred thousand. */
+static void multipliers_come_from_their_lexicon(void **state)
+{
+    const char *path = write_lexicon("lakh.txt", "# Indian English\n"
+                                                 "lakh 100000\n"
+                                                 "crore\t10000000\n");
+    char setting[1100];
+    snprintf(setting, sizeof setting, "multipliers=%s", path);
+    const char *extra[] = {setting, NULL};
+    static const count_case cases[] = {
+        {"có 3 lakh người", 1, {{"300000", "người", "3 lakh người"}}},
+        {"có 2 crore người", 1, {{"20000000", "người", "2 crore người"}}},
+    };
+    check_count_cases(cases, N_CASES(cases), extra);
 }
 
 /* Entries are NFC-normalized and case-folded: an NFD, upper-case entry
@@ -247,6 +275,7 @@ int main(void)
         cmocka_unit_test(closed_nouns_need_a_listed_noun),
         cmocka_unit_test(max_unit_words_limits_modifiers),
         cmocka_unit_test(lexicon_errors_name_file_and_line),
+        cmocka_unit_test(multipliers_come_from_their_lexicon),
         cmocka_unit_test(lexicon_entries_are_normalized),
         cmocka_unit_test(spans_are_bytes_of_the_text),
         cmocka_unit_test(blocks_bound_units_and_chrome_is_read),

@@ -1,7 +1,8 @@
 /*
- * What is a count and what is not: every example of FACTS.md "count", the
- * sentences of the seed page (samples/thanhkhe-2018-10-09.txt), and
- * sentences in the style of real bulletins that exercise each rule.
+ * What is a count and what is not: every example of the guideline
+ * (docs/GUIDELINE.md, "count"), the sentences of the seed page
+ * (samples/thanhkhe-2018-10-09.txt), and sentences in the style of real
+ * bulletins that exercise each rule.
  */
 #include "count_fixture.h"
 
@@ -14,7 +15,7 @@
 #define N_CASES(cases) (sizeof(cases) / sizeof *(cases))
 #define NONE(text) {text, 0, {{NULL, NULL, NULL}}}
 
-/* FACTS.md "count": the examples of what is a count. */
+/* The guideline (docs/GUIDELINE.md, "count"): what is a count. */
 static void facts_md_counts(void **state)
 {
     static const count_case cases[] = {
@@ -37,12 +38,18 @@ static void facts_md_counts(void **state)
         {"gần 300 hộ", 1, {{"300", "hộ", "300 hộ"}}},
         {"khoảng 20 doanh nghiệp", 1,
          {{"20", "doanh nghiệp", "20 doanh nghiệp"}}},
+        /* A range counts its upper number; a word multiplier scales. */
+        {"40 - 60 chiếc", 1, {{"60", "chiếc", "40 - 60 chiếc"}}},
+        {"3 triệu người", 1, {{"3000000", "người", "3 triệu người"}}},
+        {"40 nghìn lượt khách", 1,
+         {{"40000", "lượt khách", "40 nghìn lượt khách"}}},
     };
     check_count_cases(cases, N_CASES(cases), NULL);
 }
 
-/* FACTS.md "count", "Not counts", with a counted noun after each number
- * where the text allows one, so that only the rule keeps it out. */
+/* The guideline (docs/GUIDELINE.md, "count"), what is not a count, with a
+ * counted noun after each number where the text allows one, so that only
+ * the rule keeps it out. */
 static void facts_md_not_counts(void **state)
 {
     static const count_case cases[] = {

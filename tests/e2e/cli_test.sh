@@ -25,7 +25,7 @@ valid() { "$XMLLINT" --noout --relaxng schema/factpipe.rng "$1" 2>/dev/null; }
 seed=samples/thanhkhe-2018-10-09.txt
 
 check "help exits 0 and lists every option" status_is 0 "$FACTPIPE" --help
-for opt in --output --pipeline --plugin-dir --list-plugins --keep-chrome --include-text \
+for opt in --output --format --pipeline --plugin-dir --list-plugins --keep-chrome --include-text \
            --max-input-size --version "Exit status"; do
   check "help mentions $opt" stdout_has "$opt"
 done
@@ -34,6 +34,16 @@ check "version names ABI" stdout_has "plugin ABI"
 check "no input is a usage error" status_is 2 "$FACTPIPE"
 check "unknown option is a usage error" status_is 2 "$FACTPIPE" --no-such-option "$seed"
 check "bad --max-input-size" status_is 2 "$FACTPIPE" --max-input-size 12abc "$seed"
+
+# --format: xml is the default; an unknown name is a usage error that
+# lists the formats (tests/output has each format's own tests).
+check "help lists the xml format" bash -c "'$FACTPIPE' --help | grep -qE '^ +xml +'"
+check "format xml" status_is 0 "$FACTPIPE" --format xml "$seed"
+cp "$tmp/stdout" "$tmp/format-xml.xml"
+check "format xml is the default" bash -c "'$FACTPIPE' '$seed' | cmp -s - '$tmp/format-xml.xml'"
+check "unknown format" status_is 2 "$FACTPIPE" -f json "$seed"
+check "unknown format lists the formats" stderr_has "unknown output format 'json': the formats are xml, text"
+check "unknown format writes nothing" test ! -s "$tmp/stdout"
 
 check "list-plugins" status_is 0 "$FACTPIPE" --list-plugins
 check "list-plugins shows percentage" stdout_has "percentage 1."

@@ -1,0 +1,290 @@
+/* The feed of documents: INPUTs and --files-from expanded into files
+ * (folders walked recursively in sorted order, filtered by --include and
+ * --exclude), archives opened one at a time as the feed reaches them, and
+ * only the documents of this run's shard handed on. */
+#include "batch_inputs.h"
+#include "batch_archive.h"
+#include "batch_files.h"
+#include "batch_select.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+typedef struct input_item {
+    char *path;     /* to open */
+    char *relative; /* relative to its input root, for -o DIR */
+    int is_archive;
+} input_item;
+
+struct fp_batch_feed {
+    const fp_batch_options *o;
+    input_item *items;
+    size_t n, cap, next;
+    size_t n_archives;
+    fp_archive *archive; /* the archive being read, or NULL */
+    size_t seq;
+};
+
+static int add_item(fp_batch_feed *f, char *path, char *relative, fp_error *err)
+{
+    if (!path || !relative)
+        goto oom;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 64;
+        input_item *grown = realloc(f->items, cap * sizeof *grown);
+        if (!grown)
+            goto oom;
+        f->items = grown;
+        f->cap = cap;
+    }
+    int archive = fp_batch_is_archive_name(path);
+    f->items[f->n++] = (input_item){path, relative, archive};
+    f->n_archives += (size_t)archive;
+    return 0;
+oom:
+    free(path);
+    free(relative);
+    return fp_error_set(err, "out of memory");
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads one folder's names, sorted. */
+static int list_folder(const char *dirpath, char ***names_out, size_t *n_out, fp_error *err)
+{
+    DIR *d = opendir(dirpath);
+    if (!d)
+        return fp_error_set(err, "%s: cannot read folder: %s", dirpath, strerror(errno));
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char **grown = realloc(names, (n + 1) * sizeof *grown);
+        if (!grown) {
+            rc = fp_error_set(err, "out of memory");
+            break;
+        }
+        names = grown;
+        if (!(names[n] = strdup(e->d_name))) {
+            rc = fp_error_set(err, "out of memory");
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
+    *names_out = names;
+    *n_out = n;
+    return rc;
+}
+
+/* A folder's files in name order, then its sub-folders in name order,
+ * each the same way (the order the serial runner always had). */
+static int walk_folder(fp_batch_feed *f, const char *root, const char *rel, int depth,
+                       fp_error *err)
+{
+    if (depth > 256)
+        return fp_error_set(err, "%s/%s: folders nested over 256 deep (a link loop?)", root,
+                            rel);
+    char *dirpath = rel[0] ? fp_path_join(root, rel) : strdup(root);
+    char **names = NULL;
+    size_t n = 0;
+    int rc = dirpath ? list_folder(dirpath, &names, &n, err) : fp_error_set(err, "out of memory");
+    char *is_folder = n ? calloc(n, 1) : NULL;
+    if (rc == 0 && n && !is_folder)
+        rc = fp_error_set(err, "out of memory");
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            char *child_rel = rel[0] ? fp_path_join(rel, names[i]) : strdup(names[i]);
+            char *child_path = child_rel ? fp_path_join(root, child_rel) : NULL;
+            struct stat st;
+            if (!child_rel || !child_path)
+                rc = fp_error_set(err, "out of memory");
+            else if (pass == 0 && stat(child_path, &st) != 0)
+                ; /* vanished or dangling link: nothing to read */
+            else if (pass == 0 && S_ISDIR(st.st_mode))
+                is_folder[i] = 1;
+            else if (pass == 0 && fp_batch_name_wanted(f->o, child_rel, 0)) {
+                rc = add_item(f, child_path, child_rel, err);
+                child_path = child_rel = NULL;
+            } else if (pass == 1 && is_folder[i] && fp_batch_name_wanted(f->o, child_rel, 1))
+                rc = walk_folder(f, root, child_rel, depth + 1, err);
+            free(child_rel);
+            free(child_path);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    free(is_folder);
+    free(dirpath);
+    return rc;
+}
+
+static int add_input(fp_batch_feed *f, const char *input, fp_error *err)
+{
+    struct stat st;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
+        return walk_folder(f, input, "", 0, err);
+    /* A file, or something that is not there: the engine reports it as a
+     * failed document, so the batch names it in its output. */
+    const char *base = strrchr(input, '/');
+    base = base && base[1] ? base + 1 : input;
+    return add_item(f, strdup(input), strdup(base), err);
+}
+
+static int add_files_from(fp_batch_feed *f, const char *list, fp_error *err)
+{
+    int is_stdin = strcmp(list, "-") == 0;
+    FILE *in = is_stdin ? stdin : fopen(list, "r");
+    if (!in)
+        return fp_error_set(err, "%s: cannot read the list of inputs: %s", list,
+                            strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int rc = 0;
+    while (rc == 0 && (len = getline(&line, &cap, in)) > 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len > 0)
+            rc = add_input(f, line, err);
+    }
+    if (rc == 0 && ferror(in))
+        rc = fp_error_set(err, "%s: cannot read the list of inputs: %s", list,
+                          strerror(errno));
+    free(line);
+    if (!is_stdin)
+        fclose(in);
+    return rc;
+}
+
+fp_batch_feed *fp_batch_feed_new(const fp_batch_options *o, const char *const *inputs,
+                                 size_t n_inputs, fp_error *err)
+{
+    fp_batch_feed *f = calloc(1, sizeof *f);
+    if (!f) {
+        fp_error_set(err, "out of memory");
+        return NULL;
+    }
+    f->o = o;
+    int rc = 0;
+    for (size_t i = 0; i < n_inputs && rc == 0; i++)
+        rc = add_input(f, inputs[i], err);
+    if (rc == 0 && o->files_from)
+        rc = add_files_from(f, o->files_from, err);
+    if (rc != 0) {
+        fp_batch_feed_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+size_t fp_batch_feed_known_total(const fp_batch_feed *f, int *more_unknown)
+{
+    *more_unknown = f->n_archives > 0;
+    size_t in_shard = 0;
+    for (size_t i = 0; i < f->n; i++)
+        in_shard += !f->items[i].is_archive && fp_batch_in_shard(f->o, f->items[i].path);
+    return in_shard;
+}
+
+static char *identity_of(const char *path)
+{
+    struct stat st;
+    char buf[96];
+    if (stat(path, &st) != 0)
+        snprintf(buf, sizeof buf, "missing");
+    else
+        snprintf(buf, sizeof buf, "size=%lld,mtime=%lld.%09ld", (long long)st.st_size,
+                 (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+    return strdup(buf);
+}
+
+/* The next document from the current archive, or opens the next one. */
+static int next_from_archive(fp_batch_feed *f, const input_item *it, fp_batch_doc *d,
+                             fp_error *err)
+{
+    if (!f->archive) {
+        fp_error why = {{0}};
+        f->archive = fp_archive_open(it->path, it->relative, f->o, &why);
+        if (!f->archive) {
+            /* The archive fails as one document named after it. */
+            d->source = strdup(it->path);
+            d->relative = strdup(it->relative);
+            d->error = strdup(why.message);
+            d->identity = identity_of(it->path);
+            f->next++;
+            if (!d->source || !d->relative || !d->error || !d->identity)
+                return fp_error_set(err, "out of memory");
+            return 1;
+        }
+    }
+    if (fp_archive_next(f->archive, d) == 1)
+        return 1;
+    fp_archive_close(f->archive);
+    f->archive = NULL;
+    f->next++;
+    return 0;
+}
+
+int fp_batch_feed_next(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
+{
+    memset(d, 0, sizeof *d);
+    while (f->next < f->n) {
+        const input_item *it = &f->items[f->next];
+        int got;
+        if (it->is_archive) {
+            got = next_from_archive(f, it, d, err);
+            if (got < 0)
+                return -1;
+        } else {
+            f->next++;
+            if (!fp_batch_in_shard(f->o, it->path))
+                continue;
+            d->path = strdup(it->path);
+            d->source = strdup(it->path);
+            d->relative = strdup(it->relative);
+            d->name_hint = strdup(it->path);
+            d->identity = identity_of(it->path);
+            if (!d->path || !d->source || !d->relative || !d->name_hint || !d->identity)
+                return fp_error_set(err, "out of memory");
+            struct stat st;
+            d->input_bytes = stat(it->path, &st) == 0 ? (uint64_t)st.st_size : 0;
+            got = 1;
+        }
+        if (got == 0)
+            continue;
+        if (!fp_batch_in_shard(f->o, d->source)) {
+            fp_batch_doc_free(d);
+            continue;
+        }
+        d->seq = f->seq++;
+        return 1;
+    }
+    return 0;
+}
+
+void fp_batch_feed_free(fp_batch_feed *f)
+{
+    if (!f)
+        return;
+    fp_archive_close(f->archive);
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->items[i].path);
+        free(f->items[i].relative);
+    }
+    free(f->items);
+    free(f);
+}

@@ -1,0 +1,313 @@
+/* The batch's output: a stream (standard output), one combined file
+ * committed whole at the end, or an output folder where every document's
+ * file is committed before its journal line and the failure report is
+ * written at the end.  What goes into the bytes is the output format's
+ * business; where they go, and in which order they become durable, is
+ * this file's. */
+#include "batch_output.h"
+#include "batch_files.h"
+#include "batch_journal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef enum output_mode { OUT_STREAM, OUT_COMBINED, OUT_FOLDER } output_mode;
+
+struct fp_batch_output {
+    const fp_batch_options *o;
+    const fp_output_format *format;
+    output_mode mode;
+    int several;
+    fp_batch_stats *stats;
+    FILE *out;                /* stream or combined file */
+    fp_atomic_file combined;
+    fp_journal *journal;      /* folder */
+    char *head, *file_tail;   /* around each document of a folder */
+    size_t head_len, file_tail_len;
+    size_t written;           /* documents written in this run */
+    FILE *report_fp;          /* failure rows (folder), memstream */
+    char *report;
+    size_t report_len;
+};
+
+/* Called right after an output operation failed, errno still its own:
+ * a full device gets its own exit status (the run can be resumed once
+ * there is room).  Returns -1. */
+static int output_failed(fp_batch_output *out)
+{
+    if (fp_errno_is_device_full(errno))
+        out->stats->output_full = 1;
+    return -1;
+}
+
+static const char *destination_name(const fp_batch_output *out)
+{
+    return out->mode == OUT_STREAM ? "standard output" : out->o->output;
+}
+
+/* Writes bytes to the stream or combined file. */
+static int put(fp_batch_output *out, const char *bytes, size_t len, fp_error *err)
+{
+    if (fwrite(bytes, 1, len, out->out) == len)
+        return 0;
+    int why = errno;
+    fp_error_set(err, "%s: cannot write: %s", destination_name(out), strerror(why));
+    errno = why;
+    return output_failed(out);
+}
+
+/* The bytes a format hook wrote into m (opened by the caller), or NULL
+ * when it failed. */
+static char *hook_bytes(fp_out_memory *m, int rc, size_t *len, fp_error *err)
+{
+    if (fp_out_memory_close(m, rc, err) != 0)
+        return NULL;
+    *len = m->len;
+    return m->data;
+}
+
+/* DIR/<relative><extension>, malloc'ed. */
+static char *folder_file_path(const fp_batch_output *out, const fp_batch_doc *d)
+{
+    size_t n = strlen(d->relative) + strlen(out->format->extension) + 1;
+    char *name = malloc(n);
+    char *path = name ? (snprintf(name, n, "%s%s", d->relative, out->format->extension),
+                         fp_path_join(out->o->output, name))
+                      : NULL;
+    free(name);
+    return path;
+}
+
+static int is_folder_output(const char *output)
+{
+    struct stat st;
+    size_t n = strlen(output);
+    return (n > 0 && output[n - 1] == '/') || (stat(output, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
+{
+    fp_out_memory m;
+    if (fp_out_memory_open(&m, err) != 0 ||
+        !(out->head = hook_bytes(&m, out->format->head(m.fp, err), &out->head_len, err)))
+        return -1;
+    if (fp_out_memory_open(&m, err) != 0 ||
+        !(out->file_tail = hook_bytes(&m, out->format->tail(m.fp, 1, err), &out->file_tail_len,
+                                      err)))
+        return -1;
+    char *config = fp_engine_identity(e);
+    if (!config)
+        return fp_error_set(err, "out of memory");
+    out->journal = fp_journal_open(out->o->output, out->o->resume, config, err);
+    free(config);
+    if (!out->journal)
+        return -1;
+    fp_sweep_temporaries(out->o->output);
+    out->report_fp = open_memstream(&out->report, &out->report_len);
+    return out->report_fp ? 0 : fp_error_set(err, "out of memory");
+}
+
+static int open_stream(fp_batch_output *out, fp_error *err)
+{
+    if (out->o->resume)
+        return fp_error_set(err, "--resume needs an output folder (-o DIR/): a combined "
+                            "output is rewritten whole by every run");
+    if (out->mode == OUT_COMBINED) {
+        fp_sweep_stale_siblings(out->o->output);
+        if (fp_atomic_open(&out->combined, out->o->output, err) != 0)
+            return output_failed(out);
+        out->out = out->combined.fp;
+    } else {
+        out->out = stdout;
+    }
+    fp_out_memory m;
+    size_t len;
+    char *head = fp_out_memory_open(&m, err) == 0
+                     ? hook_bytes(&m, out->format->head(m.fp, err), &len, err)
+                     : NULL;
+    if (!head)
+        return -1;
+    int rc = put(out, head, len, err);
+    free(head);
+    return rc;
+}
+
+fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output_format *format,
+                                      const fp_engine *e, int several, fp_batch_stats *stats,
+                                      fp_error *err)
+{
+    fp_batch_output *out = calloc(1, sizeof *out);
+    if (!out) {
+        fp_error_set(err, "out of memory");
+        return NULL;
+    }
+    out->o = o;
+    out->format = format;
+    out->several = several;
+    out->stats = stats;
+    out->mode = !o->output ? OUT_STREAM : is_folder_output(o->output) ? OUT_FOLDER : OUT_COMBINED;
+    int rc = out->mode == OUT_FOLDER ? open_folder(out, e, err) : open_stream(out, err);
+    if (rc != 0) {
+        if (out->mode == OUT_COMBINED && out->combined.fp)
+            fp_atomic_abandon(&out->combined);
+        fp_batch_output_free(out);
+        return NULL;
+    }
+    return out;
+}
+
+int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
+                                fp_doc_outcome *outcome, char **reason, fp_error *err)
+{
+    const char *recorded = NULL;
+    *reason = NULL;
+    if (!out->journal ||
+        !fp_journal_find(out->journal, d->source, d->identity, outcome, &recorded))
+        return 0;
+    /* The journal is trusted only while the file is there. */
+    char *path = folder_file_path(out, d);
+    if (!path)
+        return fp_error_set(err, "out of memory");
+    int there = access(path, F_OK) == 0;
+    free(path);
+    if (there && recorded && !(*reason = strdup(recorded)))
+        return fp_error_set(err, "out of memory");
+    return there;
+}
+
+static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
+                             const char *reason, const char *bytes, size_t len, fp_error *err)
+{
+    char *path = folder_file_path(out, d);
+    if (!path)
+        return fp_error_set(err, "out of memory");
+    fp_atomic_file f;
+    int rc = fp_atomic_open(&f, path, err);
+    free(path);
+    if (rc != 0)
+        return output_failed(out);
+    if (fwrite(out->head, 1, out->head_len, f.fp) != out->head_len ||
+        fwrite(bytes, 1, len, f.fp) != len ||
+        fwrite(out->file_tail, 1, out->file_tail_len, f.fp) != out->file_tail_len) {
+        int why = errno;
+        fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
+        fp_atomic_abandon(&f);
+        errno = why;
+        return output_failed(out);
+    }
+    if (fp_atomic_commit(&f, err) != 0 ||
+        fp_journal_append(out->journal, d->source, d->identity, outcome, reason, err) != 0)
+        return output_failed(out);
+    return 0;
+}
+
+int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
+                             fp_doc_outcome outcome, const char *reason, const char *bytes,
+                             size_t len, fp_error *err)
+{
+    if (out->mode == OUT_FOLDER)
+        return write_folder_file(out, d, outcome, reason, bytes, len, err);
+    if (out->format->between) {
+        fp_output_position at = {out->written, d->source, out->several};
+        fp_out_memory m;
+        size_t n;
+        char *between = fp_out_memory_open(&m, err) == 0
+                            ? hook_bytes(&m, out->format->between(m.fp, &at, err), &n, err)
+                            : NULL;
+        int rc = between ? put(out, between, n, err) : -1;
+        free(between);
+        if (rc != 0)
+            return -1;
+    }
+    if (put(out, bytes, len, err) != 0)
+        return -1;
+    out->written++;
+    return 0;
+}
+
+void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
+                            fp_doc_outcome outcome, const char *reason)
+{
+    if (!out->report_fp)
+        return;
+    fputs(d->source, out->report_fp);
+    fprintf(out->report_fp, "\t%s\t", fp_doc_outcome_name(outcome));
+    for (const char *c = reason ? reason : ""; *c; c++)
+        fputc(*c == '\t' || *c == '\n' ? ' ' : *c, out->report_fp);
+    fputc('\n', out->report_fp);
+}
+
+static int write_report(fp_batch_output *out, fp_error *err)
+{
+    if (fflush(out->report_fp) != 0)
+        return fp_error_set(err, "out of memory");
+    char *path = fp_path_join(out->o->output, FP_BATCH_REPORT_NAME);
+    fp_atomic_file f;
+    if (!path)
+        return fp_error_set(err, "out of memory");
+    int rc = fp_atomic_open(&f, path, err);
+    free(path);
+    if (rc != 0)
+        return output_failed(out);
+    if (fputs("source\tstatus\treason\n", f.fp) < 0 ||
+        fwrite(out->report, 1, out->report_len, f.fp) != out->report_len) {
+        int why = errno;
+        fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
+        fp_atomic_abandon(&f);
+        errno = why;
+        return output_failed(out);
+    }
+    return fp_atomic_commit(&f, err) == 0 ? 0 : output_failed(out);
+}
+
+static int write_tail(fp_batch_output *out, fp_error *err)
+{
+    fp_out_memory m;
+    size_t len;
+    char *tail = fp_out_memory_open(&m, err) == 0
+                     ? hook_bytes(&m, out->format->tail(m.fp, out->written, err), &len, err)
+                     : NULL;
+    if (!tail)
+        return -1;
+    int rc = put(out, tail, len, err);
+    free(tail);
+    if (rc == 0 && (fflush(out->out) != 0 || ferror(out->out))) {
+        int why = errno;
+        fp_error_set(err, "%s: cannot write: %s", destination_name(out), strerror(why));
+        errno = why;
+        rc = output_failed(out);
+    }
+    return rc;
+}
+
+int fp_batch_output_close(fp_batch_output *out, int ok, fp_error *err)
+{
+    if (out->mode == OUT_FOLDER)
+        return ok ? write_report(out, err) : -1;
+    if (ok && write_tail(out, err) != 0)
+        ok = 0;
+    if (out->mode == OUT_COMBINED) {
+        if (!ok) {
+            fp_atomic_abandon(&out->combined);
+            return -1;
+        }
+        return fp_atomic_commit(&out->combined, err) == 0 ? 0 : output_failed(out);
+    }
+    return ok ? 0 : -1;
+}
+
+void fp_batch_output_free(fp_batch_output *out)
+{
+    if (!out)
+        return;
+    fp_journal_close(out->journal);
+    if (out->report_fp)
+        fclose(out->report_fp);
+    free(out->report);
+    free(out->head);
+    free(out->file_tail);
+    free(out);
+}

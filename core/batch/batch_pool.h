@@ -1,0 +1,48 @@
+/* The worker pool (batch_pool.c: the supervisor's side; batch_worker.c:
+ * the worker's): pre-forked processes that run documents through the
+ * engine and render them in the run's output format. */
+#ifndef FP_BATCH_POOL_H
+#define FP_BATCH_POOL_H
+
+#include "../engine/fp_engine.h"
+#include "../output/fp_output_format.h"
+#include "batch_doc.h"
+
+typedef enum fp_pool_status {
+    FP_POOL_OK = 0,
+    FP_POOL_FAILED = 1,  /* the engine failed the document: rendered as such */
+    FP_POOL_CRASHED = 2, /* the worker died or ran over time: nothing rendered */
+} fp_pool_status;
+
+typedef struct fp_pool_result {
+    size_t seq;
+    fp_pool_status status;
+    char *reason;   /* failure or crash reason, malloc'ed, or NULL */
+    char *bytes;    /* the document rendered by the format, malloc'ed */
+    size_t len;
+    char *tally;    /* its facts per kind: "KIND COUNT\n" lines, or NULL */
+} fp_pool_result;
+
+void fp_pool_result_free(fp_pool_result *r);
+
+typedef struct fp_pool fp_pool;
+
+fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
+                     double timeout_seconds, fp_error *err);
+unsigned fp_pool_idle(const fp_pool *p);
+unsigned fp_pool_busy(const fp_pool *p);
+/* Hands d (kept by the caller until its result) to an idle worker. */
+int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err);
+/* Waits up to timeout_ms for results; calls on_result for each (the
+ * callback owns the result's strings).  Returns how many arrived, or -1
+ * when a worker cannot be started (err says why). */
+int fp_pool_wait(fp_pool *p, int timeout_ms,
+                 void (*on_result)(void *user, fp_pool_result *r), void *user, fp_error *err);
+void fp_pool_free(fp_pool *p);
+
+/* The worker side: reads tasks from task_fd, writes results to
+ * result_fd, returns when the task pipe closes. */
+void fp_worker_loop(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
+                    double timeout_seconds);
+
+#endif

@@ -1,0 +1,104 @@
+/* The engine: a loaded pipeline (plugins with their options and
+ * priorities, zoning rules) that turns one input document into the model
+ * an output format writes (core/output/fp_out_doc.h). */
+#ifndef FP_ENGINE_H
+#define FP_ENGINE_H
+
+#include "../common/fp_error.h"
+#include "../output/fp_out_doc.h"
+#include "../plugin/fp_host_impl.h"
+#include "../plugin/fp_loader.h"
+
+#include <stddef.h>
+
+typedef struct fp_engine_config {
+    const char *pipeline_path;        /* NULL: the default pipeline */
+    const char *const *plugin_dirs;   /* --plugin-dir, searched first after
+                                         the pipeline's own plugin-dir */
+    size_t n_plugin_dirs;
+    size_t max_input_bytes;           /* 0: FP_DEFAULT_MAX_INPUT_BYTES */
+    unsigned max_nesting;             /* 0: FP_HTML_DEFAULT_MAX_DEPTH */
+    int keep_chrome;                  /* keep chrome facts, zone="chrome" */
+    int include_text;                 /* write the extracted text */
+    fp_log_fn log;                    /* plugin and engine messages */
+    void *log_user;
+} fp_engine_config;
+
+typedef struct fp_engine fp_engine;
+
+/* Load the pipeline, its plugins (refusing incompatible ones), their
+ * options and the zoning rules; create every plugin instance.  On failure
+ * returns NULL with a message that names the file and line or the plugin. */
+fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err);
+void fp_engine_free(fp_engine *e);
+
+/* The pipeline file in use (absolute) and the loaded plugins, for
+ * --list-plugins and messages. */
+const char *fp_engine_pipeline_path(const fp_engine *e);
+size_t fp_engine_plugin_count(const fp_engine *e);
+const fp_plugin_handle *fp_engine_plugin(const fp_engine *e, size_t i);
+int fp_engine_plugin_priority(const fp_engine *e, size_t i);
+/* The plugin folders searched, and every folder asked for (asked[]). */
+const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e);
+/* What identifies the output this engine writes, for a journal line to
+ * count as done: the pipeline file's bytes, the plugins with their
+ * versions and priorities, and the engine options that change the
+ * output.  malloc'ed; NULL when out of memory. */
+char *fp_engine_identity(const fp_engine *e);
+
+/* One document to process: a file to read, or bytes already in memory
+ * (an archive member: len bytes followed by one readable NUL byte, which
+ * stay the caller's). */
+typedef struct fp_engine_input {
+    const char *source;         /* its name in the output */
+    const char *path;           /* the file to read, or NULL: */
+    const unsigned char *bytes; /* the document's bytes */
+    size_t len;
+    const char *name_hint;      /* a file name whose extension tells HTML
+                                   from text (NULL: path; no extension:
+                                   the bytes are sniffed) */
+    const char *url;            /* what an archive record says beyond the */
+    const char *record_date;    /* bytes (a WARC record's target URI and
+                                   ISO 8601 date), or NULL: go to meta */
+} fp_engine_input;
+
+/* Receives the model of each document the engine finished, processed or
+ * failed (doc->error set), and writes it somewhere: 0, or -1 with err set
+ * (stop the batch). */
+typedef int (*fp_engine_sink)(void *user, const fp_out_doc *doc, fp_error *err);
+
+/* Runs one document through every stage and hands its model to sink.
+ * Returns 0 when the document succeeded, 1 when it failed — the model
+ * then carries the error and *why says the reason — and -1 when the sink
+ * failed.  Documents over the engine's max_input_bytes fail. */
+int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink sink,
+                      void *sink_user, char *why, size_t why_size, fp_error *err);
+
+/* A folder factpipe looks in for its own files when not told where. */
+typedef struct fp_default_place {
+    const char *path;   /* absolute */
+    const char *origin; /* "build tree", "next to the program", ... */
+    int found;          /* exists (a data folder: holds default.pipeline) */
+} fp_default_place;
+
+/* The candidates for the data folder (default pipeline, zoning rules,
+ * lexicons, schema) and for the plugin folder, in search order: next to
+ * the running program or libfactpipe (<bin>/../share/factpipe,
+ * <bin>/../lib/factpipe/plugins, by the install's relative layout), the
+ * build tree (only when this code runs from it), the configured install
+ * folder.  The first found is used.  Static, computed once per process. */
+const fp_default_place *fp_default_data_places(size_t *n);
+const fp_default_place *fp_default_plugin_places(size_t *n);
+/* The data folder in use: the first data place found, else the last one
+ * tried.  A static string. */
+const char *fp_default_config_dir(void);
+/* The output schema: the source tree's schema/factpipe.rng from the build
+ * tree, else schema/factpipe.rng in the data folder. */
+const char *fp_default_schema_path(void);
+/* Append what is searched for plugins after the folders a user names:
+ * FACTPIPE_PLUGIN_PATH (':'-separated), then factpipe's own plugin folder
+ * (the first of fp_default_plugin_places found).  -1 only when out of
+ * memory. */
+int fp_plugin_path_add_defaults(fp_plugin_path *pp, fp_error *err);
+
+#endif

@@ -1,0 +1,83 @@
+/* Output formats (--format NAME): how one processed document is written,
+ * and what surrounds the documents of a run.  One table: xml (the
+ * default), text.  Adding a format is adding one entry (a file of its own
+ * here in core/output/, and its line in fp_output_format.c): the batch
+ * runner, the workers, the CLI and --help take it from the table.
+ *
+ * Who calls what:
+ *   - a worker renders each document it finished: render() for a
+ *     processed one, render_error() for one the engine failed;
+ *   - the supervisor renders the error document of one no worker
+ *     finished (crash, timeout, unreadable archive member) with
+ *     render_error(), and writes, around the workers' bytes:
+ *       combined output (stdout or -o FILE):
+ *           head, then for each document between(i) + its bytes, then
+ *           tail(number of documents written);
+ *       one file per document (-o DIR/): DIR/<relative><extension>
+ *           holding head + the document's bytes + tail(1).
+ * Every hook writes to a memory stream the caller owns (so a hook fails
+ * only when memory runs out) and returns 0, or -1 with err set.  The
+ * bytes of one document must not depend on any other document: workers
+ * render in parallel and the supervisor writes in input order. */
+#ifndef FP_OUTPUT_FORMAT_H
+#define FP_OUTPUT_FORMAT_H
+
+#include "../common/fp_error.h"
+#include "fp_out_doc.h"
+
+#include <stdio.h>
+
+/* Where a document stands in a combined output. */
+typedef struct fp_output_position {
+    size_t index;       /* 0 for the first document written */
+    const char *source; /* its source name */
+    int several;        /* the run has, or may have, more than one
+                           document (several inputs, a folder of more than
+                           one page, or an archive) */
+} fp_output_position;
+
+typedef struct fp_output_format {
+    const char *name;      /* as --format takes it: "xml" */
+    const char *extension; /* of the per-document files: ".xml" */
+    const char *summary;   /* one line for --help */
+    const char *failures;  /* where a reader finds why documents failed,
+                              after "see ": "their <error> elements" */
+    int (*head)(FILE *out, fp_error *err);
+    /* NULL: nothing between documents. */
+    int (*between)(FILE *out, const fp_output_position *at, fp_error *err);
+    int (*tail)(FILE *out, size_t n_documents, fp_error *err);
+    int (*render)(FILE *out, const fp_out_doc *doc, fp_error *err);
+    int (*render_error)(FILE *out, const char *source, const char *reason, fp_error *err);
+} fp_output_format;
+
+/* The format named name, or NULL with a message listing the formats. */
+const fp_output_format *fp_output_format_find(const char *name, fp_error *err);
+/* The format used when none is asked for (XML). */
+const fp_output_format *fp_output_format_default(void);
+/* The i-th format of the table, or NULL past its end (for --help). */
+const fp_output_format *fp_output_format_at(size_t i);
+
+/* Renders doc with render(), or with render_error() when doc->error is
+ * set, into out. */
+int fp_output_render(const fp_output_format *f, FILE *out, const fp_out_doc *doc,
+                     fp_error *err);
+/* A memory stream for the hooks: open, let hooks write to m->fp, close
+ * with what they returned.  Open: 0, or -1 with err set.  Close: when rc
+ * is 0 and the stream holds all that was written, 0 with the bytes in
+ * m->data (malloc'ed, NUL-terminated, the caller's to free) and m->len;
+ * else -1 with nothing kept (err set by the hook, or here when memory ran
+ * out). */
+typedef struct fp_out_memory {
+    FILE *fp;
+    char *data;
+    size_t len;
+} fp_out_memory;
+
+int fp_out_memory_open(fp_out_memory *m, fp_error *err);
+int fp_out_memory_close(fp_out_memory *m, int rc, fp_error *err);
+
+/* The formats' hooks, one file each (format_NAME.c). */
+extern const fp_output_format fp_output_format_xml;
+extern const fp_output_format fp_output_format_text;
+
+#endif
