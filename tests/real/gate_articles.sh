@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run factpipe on real pages (*.html.gz, unpacked into a temporary folder),
-# take each page's article text and hold it to a bar with the article
+# Run factpipe --format text on real pages (*.html.gz, unpacked into a
+# temporary folder) and hold their article texts to a bar with the article
 # benchmark's scorer (tests/tools/article_score.py).
 # usage: gate_articles.sh PAGES_DIR TRUTH.json MIN_F1
 set -euo pipefail
@@ -13,8 +13,8 @@ for page in "$pages"/*.html.gz; do
   name=$(basename "$page" .gz)
   gzip -dc "$page" > "$work/pages/$name"
 done
-"$FACTPIPE" --include-text -o "$work/out.xml" "$work/pages"
-"$PYTHON" "$SOURCE_DIR/tests/real/zones_to_articles.py" "$work/out.xml" "$truth" \
+"$FACTPIPE" --format text -o "$work/articles/" "$work/pages"
+"$PYTHON" "$SOURCE_DIR/tests/real/articles_to_json.py" "$work/articles" "$truth" \
   > "$work/pred.json"
 "$PYTHON" "$SOURCE_DIR/tests/tools/article_score.py" "$truth" "$work/pred.json" \
   --show 10
