@@ -14,8 +14,9 @@
  * for (nav, aside, footer; class or id words such as menu, sidebar,
  * related, share; hidden elements), as trafilatura does.  The words and
  * tags are data (config/zones.conf).  A furniture element that holds most
- * of the page's prose is the page's wrapper, whatever its name ("<form>"
- * around a whole ASP.NET page, "has-sidebar" on the main column). */
+ * of the page's prose may be the page's wrapper, whatever its name
+ * ("<form>" around a whole ASP.NET page, "has-sidebar" on the main
+ * column): see zone_find_article_region. */
 #include "fp_zone_container.h"
 #include "fp_zone_meta.h"
 
@@ -71,7 +72,6 @@ static uint32_t prose_shape_bytes(const fp_text *t, size_t i)
         return 0;
     return (uint32_t)own;
 }
-
 
 /* Paragraph blocks score their parent: the container is the element that
  * holds the paragraphs, not one of them. */
@@ -186,8 +186,8 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->n_children || !p->n_content_children || !p->has_own_lines || !p->prose || !p->in_region ||
-        !p->prose_before) {
+        !p->n_children || !p->n_content_children || !p->has_own_lines ||
+        !p->prose || !p->in_region || !p->prose_before) {
         zone_html_page_free(p);
         return fp_error_set(err, "zoning: out of memory");
     }
@@ -212,10 +212,12 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         size_t from, to;
         element_lines(t, e, &from, &to);
         double prose = (double)(p->prose_before[to] - p->prose_before[from]);
-        bool wrapper = page_prose > 0 && prose >= WRAPPER_PROSE_SHARE * page_prose;
+        bool wrapper =
+            page_prose > 0 && prose >= WRAPPER_PROSE_SHARE * page_prose;
         /* A caption is small: an element holding most of the page's
          * prose is not one, whatever its name. */
-        p->caption[e] = (parent >= 0 && p->caption[parent]) || (caption && !wrapper);
+        p->caption[e] =
+            (parent >= 0 && p->caption[parent]) || (caption && !wrapper);
         if (p->cue[e] == ZONE_CUE_CHROME) {
             p->wrapper[e] = wrapper;
             p->any_wrapper |= wrapper;
@@ -328,7 +330,8 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
      * of the article (paragraphs split over several boxes): climb while
      * ancestors keep a third of it (readability). */
     double last = score[best], threshold = last / 3;
-    for (int32_t up = parent_of(p->t, best); up >= 0; up = parent_of(p->t, up)) {
+    for (int32_t up = parent_of(p->t, best); up >= 0;
+         up = parent_of(p->t, up)) {
         if (score[up] < threshold)
             break;
         if (score[up] > last) {
@@ -419,7 +422,8 @@ static uint64_t find_region(zone_html_page *p, double *score)
 {
     const fp_text *t = p->t;
     memset(score, 0, (t->n_elements ? t->n_elements : 1) * sizeof *score);
-    memset(p->in_region, 0, (t->n_lines ? t->n_lines : 1) * sizeof *p->in_region);
+    memset(p->in_region, 0,
+           (t->n_lines ? t->n_lines : 1) * sizeof *p->in_region);
     score_elements(p, score);
     int32_t container = best_candidate(p, score);
     p->container = container;

@@ -300,8 +300,8 @@ bool zone_has_sentence_punct(zone_span line)
             return true;
         if (c == 0)
             continue;
-        for (size_t k = 0;
-             k < sizeof wide_sentence_punct / sizeof *wide_sentence_punct; k++) {
+        size_t n_wide = sizeof wide_sentence_punct / sizeof *wide_sentence_punct;
+        for (size_t k = 0; k < n_wide; k++) {
             size_t n = strlen(wide_sentence_punct[k]);
             if (i + n <= line.len &&
                 memcmp(s + i, wide_sentence_punct[k], n) == 0)
@@ -330,7 +330,8 @@ bool zone_ends_sentence(zone_span line)
     static const char *const wide_stops[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
                                              "\xEF\xBC\x9F", "\xEF\xBC\x8E"};
     for (size_t k = 0; k < sizeof wide_stops / sizeof *wide_stops; k++)
-        if (line.len >= 3 && memcmp(line.s + line.len - 3, wide_stops[k], 3) == 0)
+        if (line.len >= 3 &&
+            memcmp(line.s + line.len - 3, wide_stops[k], 3) == 0)
             return true;
     return false;
 }

@@ -40,37 +40,14 @@ static int free_rules(void **state)
                   " về hoạt động của phường</a><div>Tóm tắt ngắn: phường " \
                   "triển khai kế hoạch số " #n " trong tháng này.</div></li>"
 
-typedef struct zoned {
-    fp_text text;
-    fp_meta meta;
-    char *article;
-} zoned;
 
-static void zone_html(const fp_zone_rules *rules, const char *html, zoned *z)
-{
-    zone_test_make_text(html, strlen(html), 1, &z->text);
-    fp_error err = {{0}};
-    if (fp_zone_document(rules, &z->text, &z->meta, &err) != 0)
-        fail_msg("zoning: %s", err.message);
-    size_t len;
-    if (fp_zone_article_text(&z->text, &z->article, &len, &err) != 0)
-        fail_msg("article text: %s", err.message);
-}
-
-static void release(zoned *z)
-{
-    free(z->article);
-    fp_meta_free(&z->meta);
-    fp_text_free(&z->text);
-}
-
-static void expect_in_article(const zoned *z, const char *needle)
+static void expect_in_article(const zone_test_doc *z, const char *needle)
 {
     if (!strstr(z->article, needle))
         fail_msg("\"%s\" is not in the article:\n%s", needle, z->article);
 }
 
-static void expect_not_in_article(const zoned *z, const char *needle)
+static void expect_not_in_article(const zone_test_doc *z, const char *needle)
 {
     if (strstr(z->article, needle))
         fail_msg("\"%s\" is in the article:\n%s", needle, z->article);
@@ -80,57 +57,57 @@ static void paragraphs_win_over_teaser_lists(void **state)
 {
     /* The teasers hold more prose in all than the article, but spread
      * over many small boxes; no class word tells either apart. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div><h1>Giao ban quý III</h1><div>" P1 P2 P3
               "</div></div><div><ul>" TEASER(1) TEASER(2) TEASER(3)
               TEASER(4) TEASER(5) TEASER(6) TEASER(7) TEASER(8)
               "</ul></div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "an sinh xã hội");
     expect_not_in_article(&z, "Tóm tắt ngắn");
     assert_string_equal(z.meta.title, "Giao ban quý III");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void paragraphs_split_over_sections(void **state)
 {
     /* Each section holds its paragraphs in a box of its own; an
      * advertisement stands between them. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div class=\"story\"><section class=\"part\"><div>"
               P1 P2 "</div></section><div>Advertisement</div>"
               "<section class=\"part\"><div>" P3 P4
               "</div></section></div><div class=\"sidebar\">" P4
               "</div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "an sinh xã hội");
     expect_in_article(&z, "triển khai nghiêm túc");
     expect_not_in_article(&z, "Advertisement");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void paragraphs_in_boxes_beside_asides(void **state)
 {
     /* Each run of paragraphs shares its box with an (empty) aside: the
      * box holding all of them scores above any one run. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><section class=\"story-text\">"
               "<div><div>" P1 P2 "</div><aside aria-hidden=\"true\"></aside></div>"
               "<div><div>" P3 "</div><aside aria-hidden=\"true\"></aside></div>"
               "<div><div>" P4 "</div><aside aria-hidden=\"true\"></aside></div>"
               "</section><div class=\"more\"><ul>" TEASER(1) TEASER(2)
               "</ul></div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "an sinh xã hội");
     expect_in_article(&z, "triển khai nghiêm túc");
     expect_not_in_article(&z, "Tóm tắt ngắn");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void the_box_holding_the_runs_of_paragraphs(void **state)
@@ -138,62 +115,62 @@ static void the_box_holding_the_runs_of_paragraphs(void **state)
     /* Runs of paragraphs each in a box beside an empty slot: no run is
      * alone in its box, but the box holding them all scores above any
      * one of them. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><section>"
               "<div><div>" P1 "</div><div class=\"slot\"></div></div>"
               "<div><div>" P2 "</div><div class=\"slot\"></div></div>"
               "<div><div>" P3 "</div><div class=\"slot\"></div></div>"
               "<div><div>" P4 "</div><div class=\"slot\"></div></div>"
               "</section></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "87,5%");
     expect_in_article(&z, "an sinh xã hội");
     expect_in_article(&z, "triển khai nghiêm túc");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void paragraphs_beside_the_container_join_it(void **state)
 {
     /* A paragraph kept apart after the body's box, a box of the body's
      * class further on: more of the article.  A list of links is not. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div><div class=\"text\">" P1 P2 P3 "</div>"
               "<p>Phường sẽ tổ chức hội nghị tổng kết vào cuối năm.</p>"
               "Mọi ý kiến xin gửi về Văn phòng Đảng ủy phường.<br>"
               "<div class=\"note\"><ul><li><a href=\"/a\">Tin khác</a></li>"
               "</ul></div><div class=\"text\"><p>Ghi chú: số liệu đến "
               "ngày 30/9.</p></div></div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "an sinh xã hội");
     expect_in_article(&z, "tổng kết vào cuối năm");
     expect_in_article(&z, "Văn phòng Đảng ủy phường.");
     expect_in_article(&z, "số liệu đến ngày 30/9");
     expect_not_in_article(&z, "Tin khác");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void lead_kept_beside_the_body(void **state)
 {
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div><h1>Giao ban quý III</h1>"
               "<div class=\"sapo\">Đảng ủy phường đánh giá kết quả quý III, "
               "đề ra nhiệm vụ quý IV.</div><div class=\"detail\">" P1 P2 P3
               "</div></div></body></html>",
-              &z);
+              1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "Đảng ủy phường đánh giá"),
                      FP_ZONE_LEAD);
     expect_in_article(&z, "đề ra nhiệm vụ quý IV.\n\nSáng ngày 04/10");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void furniture_by_tag_class_and_visibility(void **state)
 {
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><nav><p>Trang chủ, tin tức, văn bản, thủ tục hành "
               "chính, liên hệ với chúng tôi.</p></nav><article>" P1
               "<aside>" P4 "</aside>" P2
@@ -203,7 +180,7 @@ static void furniture_by_tag_class_and_visibility(void **state)
               "vào nút xem thêm ở trên.</p></div>" P3
               "</article><footer><p>Cơ quan chủ quản: Ủy ban nhân dân "
               "phường, địa chỉ số 12 Lê Duẩn.</p></footer></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "87,5%");
     expect_in_article(&z, "an sinh xã hội");
@@ -214,49 +191,49 @@ static void furniture_by_tag_class_and_visibility(void **state)
     expect_not_in_article(&z, "Cơ quan chủ quản");
     assert_int_equal(zone_test_zone_of(&z.text, "Nội dung ẩn"),
                      FP_ZONE_CHROME);
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void page_wrapped_in_a_form(void **state)
 {
     /* ASP.NET pages put the whole page in one <form>: it wraps the
      * article, it is no furniture. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><form id=\"aspnetForm\"><div class=\"menu\">"
               "<a href=\"/\">Giới thiệu</a> <a href=\"/t\">Văn bản</a></div>"
               "<div>" P1 P2 P3 "</div><div><a href=\"/x\">Phường tổ chức "
               "hội nghị tổng kết công tác năm 2018, triển khai năm 2019</a>"
               "</div></form></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "an sinh xã hội");
     expect_not_in_article(&z, "Văn bản");
     expect_not_in_article(&z, "tổng kết công tác năm 2018");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void paragraphs_right_in_a_form(void **state)
 {
     /* The form is the paragraphs' own box: with nothing else reading as
      * an article, it is the article's container. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><form><div class=\"menu\"><a href=\"/\">Giới "
               "thiệu</a> <a href=\"/v\">Văn bản</a></div>" P1 P2 P3
               "</form></body></html>",
-              &z);
+              1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "45 đại biểu"), FP_ZONE_LEAD);
     expect_in_article(&z, "an sinh xã hội");
     assert_int_equal(zone_test_zone_of(&z.text, "Văn bản"), FP_ZONE_CHROME);
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void big_footer_beside_a_short_article(void **state)
 {
     /* The footer holds more prose than the article: still furniture. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div class=\"content\">" P1 P2
               "</div><div class=\"footer-wrap\"><p>Cổng thông tin điện tử "
               "phường, cơ quan chủ quản là Ủy ban nhân dân phường, chịu "
@@ -265,23 +242,23 @@ static void big_footer_beside_a_short_article(void **state)
               "biên tập của cổng thông tin.</p><p>Cổng được cấp phép số 193 "
               "ngày 05/10/2015, do Sở Thông tin và Truyền thông thành phố "
               "cấp.</p></div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     expect_in_article(&z, "87,5%");
     expect_not_in_article(&z, "ban biên tập");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void captions_are_article_but_not_running_text(void **state)
 {
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div class=\"detail\">" P1
               "<figure><img src=\"a.jpg\"><figcaption>Quang cảnh hội nghị "
               "với 45 đại biểu tham dự.</figcaption></figure>" P2
               "<p class=\"wp-caption-text\">Đồng chí Bí thư phát biểu.</p>" P3
               "</div></body></html>",
-              &z);
+              1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "Quang cảnh"), FP_ZONE_BODY);
     size_t i = zone_test_find_line(&z.text, "Quang cảnh");
     assert_true(z.text.lines[i].caption);
@@ -302,18 +279,18 @@ static void captions_are_article_but_not_running_text(void **state)
             captions++;
     assert_int_equal(captions, 2);
     free(runs);
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void short_lines_at_the_edges(void **state)
 {
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><div>" P1 "<h2>Nhiệm vụ quý IV</h2>" P2 P3
               "<ul><li>Nguyễn Văn An</li><li>Trần Thị Bình</li></ul>"
               "<p>Tổng kinh phí: 120 triệu đồng</p>"
               "<p>Xem tiếp</p><p>Thẻ: hội nghị</p></div></body></html>",
-              &z);
+              1, &z);
     /* Between two paragraphs a heading is the article's; after the last
      * one a line with a figure, and a list, are too. */
     expect_in_article(&z, "Nhiệm vụ quý IV");
@@ -323,23 +300,23 @@ static void short_lines_at_the_edges(void **state)
     assert_int_equal(zone_test_zone_of(&z.text, "Xem tiếp"), FP_ZONE_CHROME);
     assert_int_equal(zone_test_zone_of(&z.text, "Thẻ: hội nghị"),
                      FP_ZONE_CHROME);
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void no_headline_after_the_first_paragraph(void **state)
 {
     /* A teaser's heading inside the container, after the paragraphs
      * started, is not the page's headline. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><head><title>Báo cáo - Cổng thông tin</title></head><body>"
               "<div class=\"entry-content\">" P1 P2
               "<h1 class=\"entry-title\">Tin khác cùng chuyên mục</h1>" P3 P4
               "</div></body></html>",
-              &z);
+              1, &z);
     assert_int_not_equal(zone_test_zone_of(&z.text, "Tin khác cùng"),
                          FP_ZONE_TITLE);
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void body_class_words_describe_the_page(void **state)
@@ -347,32 +324,32 @@ static void body_class_words_describe_the_page(void **state)
     /* Words on <body> (templates, feature flags) name no box: neither
      * "sidebar" nor "caption" there makes the page furniture; <body>
      * holds all the prose, so it is the page's wrapper. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body class=\"has-sidebar f_caption_on\"><div>" P1 P2 P3
               "</div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "45 đại biểu");
     assert_false(z.text.lines[zone_test_find_line(&z.text, "45 đại")].caption);
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void scripts_without_ascii_punctuation(void **state)
 {
     /* Japanese sentences end in 。 and pause at 、: they are prose. */
-    zoned z;
-    zone_html(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
               "<html><body><ul class=\"nav\"><li><a href=\"/\">ホーム</a></li>"
               "</ul><div><p>先日、不正に改造したスマートフォンを販売したとして、"
               "男性が逮捕されたというニュースがありました。</p><p>報道によると、"
               "今回販売されたのは、機能制限を解除した端末です。</p><p>では、"
               "なぜ改造した端末を販売すると、権利の侵害になるのでしょうか。</p>"
               "</div></body></html>",
-              &z);
+              1, &z);
     expect_in_article(&z, "逮捕されたというニュース");
     expect_in_article(&z, "権利の侵害");
     expect_not_in_article(&z, "ホーム");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 int main(void)

@@ -24,33 +24,9 @@ static int free_rules(void **state)
     return 0;
 }
 
-typedef struct zoned {
-    fp_text text;
-    fp_meta meta;
-    char *article; /* fp_zone_article_text */
-} zoned;
-
-static void zone_doc(const fp_zone_rules *rules, const char *doc, int html,
-                     zoned *z)
-{
-    zone_test_make_text(doc, strlen(doc), html, &z->text);
-    fp_error err = {{0}};
-    if (fp_zone_document(rules, &z->text, &z->meta, &err) != 0)
-        fail_msg("zoning: %s", err.message);
-    size_t len;
-    if (fp_zone_article_text(&z->text, &z->article, &len, &err) != 0)
-        fail_msg("article text: %s", err.message);
-}
-
-static void release(zoned *z)
-{
-    free(z->article);
-    fp_meta_free(&z->meta);
-    fp_text_free(&z->text);
-}
 
 /* Every line of the text is in the article (lead or body). */
-static void expect_all_article(const zoned *z)
+static void expect_all_article(const zone_test_doc *z)
 {
     for (size_t i = 0; i < z->text.n_lines; i++) {
         fp_zone_kind zone = z->text.lines[i].zone;
@@ -65,19 +41,19 @@ static void one_sentence(void **state)
 {
     static const char sentence[] =
         "Ủy ban nhân dân phường thông báo lịch tiếp công dân ngày 5/10/2018.";
-    zoned z;
-    zone_doc(*state, sentence, 0, &z);
+    zone_test_doc z;
+    zone_test_zone_doc(*state, sentence, 0, &z);
     expect_all_article(&z);
     assert_string_equal(z.article, sentence);
     /* The sentence is not also taken for a headline. */
     assert_null(z.meta.title);
-    release(&z);
+    zone_test_release_doc(&z);
 
     /* A short one without a full stop, too. */
-    zone_doc(*state, "Phường có 45 tổ dân phố", 0, &z);
+    zone_test_zone_doc(*state, "Phường có 45 tổ dân phố", 0, &z);
     expect_all_article(&z);
     assert_string_equal(z.article, "Phường có 45 tổ dân phố");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void one_and_two_paragraphs(void **state)
@@ -85,14 +61,14 @@ static void one_and_two_paragraphs(void **state)
     static const char one[] =
         "Sáng nay, phường tổ chức hội nghị giao ban quý III. Có 45 đại biểu "
         "tham dự. Hội nghị đánh giá 87,5% chỉ tiêu đã hoàn thành.";
-    zoned z;
-    zone_doc(*state, one, 0, &z);
+    zone_test_doc z;
+    zone_test_zone_doc(*state, one, 0, &z);
     expect_all_article(&z);
     assert_string_equal(z.article, one);
-    release(&z);
+    zone_test_release_doc(&z);
 
     /* Two paragraphs of sentences: the first is no headline. */
-    zone_doc(*state,
+    zone_test_zone_doc(*state,
              "Sáng nay, phường tổ chức hội nghị giao ban quý III với 45 đại "
              "biểu.\nHội nghị đánh giá 87,5% chỉ tiêu của năm đã hoàn thành, "
              "còn 3 chỉ tiêu chưa đạt.\n",
@@ -100,13 +76,13 @@ static void one_and_two_paragraphs(void **state)
     expect_all_article(&z);
     assert_null(z.meta.title);
     assert_non_null(strstr(z.article, "45 đại biểu.\n\nHội nghị"));
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void plain_text_notice(void **state)
 {
-    zoned z;
-    zone_doc(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
              "THÔNG BÁO\nVề việc tạm ngừng cấp nước\nDo sửa chữa đường ống, "
              "khu vực tổ 5 sẽ tạm ngừng cấp nước từ 8h đến 17h ngày "
              "12/3/2019. Mong bà con thông cảm.\n",
@@ -119,13 +95,13 @@ static void plain_text_notice(void **state)
     assert_string_equal(z.meta.title, "Về việc tạm ngừng cấp nước");
     assert_int_equal(zone_test_zone_of(&z.text, "Do sửa chữa"), FP_ZONE_LEAD);
     assert_non_null(strstr(z.article, "Mong bà con thông cảm."));
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void page_whose_body_is_one_paragraph(void **state)
 {
-    zoned z;
-    zone_doc(*state,
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
              "<html><head><title>Thông báo tiêm chủng</title></head><body>"
              "<p>Phường tổ chức tiêm chủng cho 300 trẻ em vào sáng thứ Bảy."
              "</p></body></html>",
@@ -134,62 +110,62 @@ static void page_whose_body_is_one_paragraph(void **state)
     assert_string_equal(
         z.article, "Phường tổ chức tiêm chủng cho 300 trẻ em vào sáng thứ Bảy.");
     assert_string_equal(z.meta.title, "Thông báo tiêm chủng");
-    release(&z);
+    zone_test_release_doc(&z);
 
     /* Text right in <body>, no block around it. */
-    zone_doc(*state, "<html><body>Phường có 45 tổ dân phố</body></html>", 1,
+    zone_test_zone_doc(*state, "<html><body>Phường có 45 tổ dân phố</body></html>", 1,
              &z);
     expect_all_article(&z);
     assert_string_equal(z.article, "Phường có 45 tổ dân phố");
-    release(&z);
+    zone_test_release_doc(&z);
 
     /* A headline and one short paragraph. */
-    zone_doc(*state,
+    zone_test_zone_doc(*state,
              "<html><body><h1>Lịch tiếp công dân</h1><p>Chủ tịch UBND "
              "phường tiếp công dân vào thứ Năm.</p></body></html>",
              1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "Lịch tiếp"), FP_ZONE_TITLE);
     assert_string_equal(z.article,
                         "Chủ tịch UBND phường tiếp công dân vào thứ Năm.");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void never_an_empty_article(void **state)
 {
-    zoned z;
+    zone_test_doc z;
     /* A line that alone would be a byline, a date line, a headline. */
     static const char *const lone[] = {
         "Thu Lan", "Ngày đăng: 12/03/2019", "<h1>Lịch tiếp công dân</h1>",
     };
     for (size_t i = 0; i < sizeof lone / sizeof *lone; i++) {
-        zone_doc(*state, lone[i], lone[i][0] == '<', &z);
+        zone_test_zone_doc(*state, lone[i], lone[i][0] == '<', &z);
         if (z.article[0] == '\0')
             fail_msg("\"%s\": empty article", lone[i]);
-        release(&z);
+        zone_test_release_doc(&z);
     }
     /* Date line and headline keep their meaning in the metadata. */
-    zone_doc(*state, "Ngày đăng: 12/03/2019", 0, &z);
+    zone_test_zone_doc(*state, "Ngày đăng: 12/03/2019", 0, &z);
     assert_string_equal(z.meta.date, "2019-03-12");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 static void furniture_stays_chrome(void **state)
 {
     /* A page of nothing but furniture by what it says: tool links and
      * counters are never article (FACTS.md), even when nothing else is. */
-    zoned z;
-    zone_doc(*state, "Trang chủ\nLiên hệ\nHôm nay: 1985\nTổng cộng: 18165267\n",
+    zone_test_doc z;
+    zone_test_zone_doc(*state, "Trang chủ\nLiên hệ\nHôm nay: 1985\nTổng cộng: 18165267\n",
              0, &z);
     for (size_t i = 0; i < z.text.n_lines; i++)
         assert_int_equal(z.text.lines[i].zone, FP_ZONE_CHROME);
     assert_string_equal(z.article, "");
-    release(&z);
+    zone_test_release_doc(&z);
 
     /* Beside one sentence, the counter stays chrome too. */
-    zone_doc(*state, "Phường có 45 tổ dân phố\nHôm nay: 1985\n", 0, &z);
+    zone_test_zone_doc(*state, "Phường có 45 tổ dân phố\nHôm nay: 1985\n", 0, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "Hôm nay"), FP_ZONE_CHROME);
     assert_string_equal(z.article, "Phường có 45 tổ dân phố");
-    release(&z);
+    zone_test_release_doc(&z);
 }
 
 int main(void)
