@@ -160,6 +160,10 @@ static int element_start(fp_markup_builder *b, const char *name,
                          const xmlChar **attributes, fp_markup_place at,
                          int32_t *item_index)
 {
+    int is_time = name[0] == 't' && strcmp(name, "time") == 0;
+    /* Most elements: no attribute, or none that can hold a date. */
+    if (!attributes && !is_time)
+        return 0;
     const char *datetime = NULL, *itemprop = NULL, *content = NULL;
     int pubdate = 0;
     for (size_t i = 0; attributes && attributes[i]; i += 2) {
@@ -175,9 +179,8 @@ static int element_start(fp_markup_builder *b, const char *name,
         else if (attr[0] == 'p' && strcmp(attr, "pubdate") == 0)
             pubdate = 1;
     }
-    int is_time = strcmp(name, "time") == 0;
     const char *title = NULL;
-    if (strcmp(name, "abbr") == 0) {
+    if (name[0] == 'a' && strcmp(name, "abbr") == 0) {
         title = attribute(attributes, "title");
         if (title && !has_digit(title))
             title = NULL;

@@ -149,7 +149,7 @@ static bool element_date(pubdate_finder *f, const fp_markup_item *item,
     zone_span text = {t->text + item->text_start,
                       item->text_end - item->text_start};
     pubdate_match found;
-    if (!pubdate_find_in_text(f->m, text, 0, f->month_first, &found))
+    if (!pubdate_find_in_text(f->m, text, 0, f->find_flags, &found))
         return false;
     *when = found.when;
     return true;
@@ -338,12 +338,42 @@ static void choose(pubdate_finder *f)
     out->evidence = out->candidates[days[winner].best_candidate].evidence;
 }
 
-/* The headline's line, else the article's first, else the first. */
-static size_t find_anchor(const fp_text *t)
+/* Is the line's text part of the page's <title> ("Headline | Site")? */
+static bool in_html_title(const fp_text *t, size_t i)
 {
+    zone_span line = zone_trim(zone_line_span(t, i));
+    if (!t->html_title || line.len < PD_MIN_HEADLINE_BYTES)
+        return false;
+    size_t n = strlen(t->html_title);
+    for (size_t at = 0; at + line.len <= n; at++)
+        if (memcmp(t->html_title + at, line.s, line.len) == 0)
+            return true;
+    return false;
+}
+
+size_t pubdate_anchor(const fp_text *t)
+{
+    /* The site's name is in <title> too, and often a heading: the
+     * headline is the longest heading <title> repeats. */
+    size_t first_h1 = SIZE_MAX, best = SIZE_MAX, best_len = 0;
+    for (size_t i = 0; i < t->n_lines; i++) {
+        if (t->lines[i].heading < 1 || t->lines[i].heading > 3)
+            continue;
+        size_t len = t->lines[i].end - t->lines[i].start;
+        if (len > best_len && in_html_title(t, i)) {
+            best = i;
+            best_len = len;
+        }
+        if (first_h1 == SIZE_MAX && t->lines[i].heading == 1)
+            first_h1 = i;
+    }
+    if (best != SIZE_MAX)
+        return best;
     for (size_t i = 0; i < t->n_lines; i++)
         if (t->lines[i].zone == FP_ZONE_TITLE)
             return i;
+    if (first_h1 != SIZE_MAX)
+        return first_h1;
     for (size_t i = 0; i < t->n_lines; i++)
         if (t->lines[i].zone == FP_ZONE_LEAD ||
             t->lines[i].zone == FP_ZONE_BODY)
@@ -357,7 +387,8 @@ void pubdate_find(zone_matcher *m, const fp_text *t, const char *source_url,
     memset(out, 0, sizeof *out);
     if (!m->rules->pubdate)
         return;
-    pubdate_finder f = {m, t, latest, false, find_anchor(t), out};
+    pubdate_finder f = {m, t, latest, PD_FIND_SHORT_YEAR, pubdate_anchor(t),
+                        out};
     url_evidence(&f, source_url);
     markup_evidence(&f);
     pubdate_text_evidence(&f);

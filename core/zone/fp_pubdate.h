@@ -65,6 +65,7 @@ enum {
     PD_WINDOW_BEFORE_TITLE = 12, /* lines above the headline searched */
     PD_WINDOW_AFTER_TITLE = 24,  /* and below it */
     PD_MAX_LINE_BYTES = 400,     /* longer lines are prose, not date lines */
+    PD_MIN_HEADLINE_BYTES = 12,  /* a shorter <h1> is not matched to <title> */
     PD_DATE_CLASS_LEVELS = 3,    /* block ancestors searched for cues */
     PD_REFUSED_CLASS_LEVELS = 2
 };
@@ -84,6 +85,12 @@ typedef struct pubdate_result {
  * after it are refused: a page cannot be published tomorrow). */
 void pubdate_find(zone_matcher *m, const fp_text *t, const char *source_url,
                   int latest, pubdate_result *out);
+
+/* The headline's line, which text evidence is measured from: the longest
+ * <h1>-<h3> that the page's <title> repeats (the surest sign of a
+ * headline), else zoning's title, else the first <h1>, else the
+ * article's first line, else the first. */
+size_t pubdate_anchor(const fp_text *t);
 
 /* ---- scores (docs/PUBDATE.md) ------------------------------------------ */
 
@@ -121,7 +128,7 @@ typedef struct pubdate_finder {
     zone_matcher *m;
     const fp_text *t;
     int latest;         /* YYYYMMDD: later dates are refused */
-    bool month_first;   /* a/b/yyyy in text is month first */
+    unsigned find_flags; /* how to read its text dates: PD_FIND_* */
     size_t anchor;      /* the headline's line, or the article's first */
     pubdate_result *out;
 } pubdate_finder;
@@ -151,19 +158,30 @@ typedef struct pubdate_match {
     size_t start, end;
 } pubdate_match;
 
+/* How to read text dates. */
+enum {
+    PD_FIND_MONTH_FIRST = 1, /* an ambiguous a/b/yyyy is month first */
+    PD_FIND_SHORT_YEAR = 2   /* also 24.12.12, 24/12/12 (the nearer
+                                century that is not in the future) */
+};
+
 /* The first full calendar date in s at or after byte from (numeric
  * 24/12/2012, 2012-12-24, month names from config: "24 December 2012",
- * "ngày 24 tháng 12 năm 2012").  An ambiguous a/b/yyyy is day first unless month_first.  false
- * when there is none (days that do not exist are not dates). */
+ * "ngày 24 tháng 12 năm 2012"), read as flags say (PD_FIND_*); an
+ * ambiguous a/b/yyyy is day first by default.  false when there is none
+ * (days that do not exist are not dates). */
 bool pubdate_find_in_text(zone_matcher *m, zone_span s, size_t from,
-                          bool month_first, pubdate_match *out);
+                          unsigned flags, pubdate_match *out);
+/* Has s digits enough for a full date?  A cheap test before any pattern. */
+bool pubdate_may_hold_date(zone_span s);
 
 /* A machine-written value: ISO 8601 with or without time and offset,
  * "2023/11/02 20:59:53", "11/01/2023 12:43:42" (month first, as machines
  * write it), RFC 1123 "Tue, 21 Oct 2019 10:00:00 GMT", or text as above. */
 bool pubdate_read_value(zone_matcher *m, const char *value, pubdate_stamp *out);
 
-/* A full date in a URL's path: /2012/12/24/ or 2012-12-24 in a segment. */
+/* A full date in a URL's path: /2012/12/24/, /20121224/ (a whole
+ * segment), or 2012-12-24 inside a segment. */
 bool pubdate_read_url(const char *url, pubdate_stamp *out);
 
 bool pubdate_valid_day(int year, int month, int day);
@@ -180,12 +198,45 @@ typedef enum pubdate_form {
     PD_FORM_YMD,         /* 2012-12-24, 2012/12/24 */
     PD_FORM_DAY_MONTH,   /* 24 December 2012, 24. Dezember 2012 */
     PD_FORM_MONTH_DAY,   /* December 24, 2012 */
+    PD_FORM_SHORT_YEAR,  /* 24.12.12, 24/12/12 (PD_FIND_SHORT_YEAR) */
     PD_FORM_COUNT
 } pubdate_form;
 
-/* A form's pattern, or NULL when config has no words for it. */
-const pcre2_code *pubdate_form_pattern(const pubdate_rules *r,
-                                       pubdate_form form);
+/* Every form in one pattern; first_group[form] is the number of the
+ * form's first capture group, 0 when the pattern lacks it (no month names
+ * in config). */
+typedef struct pubdate_dates {
+    pcre2_code *re;
+    int first_group[PD_FORM_COUNT];
+} pubdate_dates;
+
+const pubdate_dates *pubdate_dates_pattern(const pubdate_rules *r);
+
+/* Month names (fp_pubdate_months.c), compared folded: ASCII and Latin-1
+ * letters lower-cased ("MÄRZ" = "märz"), white space runs (NBSP too) one
+ * space. */
+typedef struct pubdate_month {
+    char *name; /* folded */
+    int number;
+} pubdate_month;
+
+typedef struct pubdate_months {
+    pubdate_month *items; /* sorted by name */
+    size_t n;
+} pubdate_months;
+
+const pubdate_months *pubdate_rules_months(const pubdate_rules *r);
+/* Fold s[0, len) into out (NUL-terminated, at most size - 1 bytes). */
+size_t pubdate_fold(const char *s, size_t len, char *out, size_t size);
+int pubdate_months_build(pubdate_months *months, const cue_list *list,
+                         const char *path, fp_error *err);
+void pubdate_months_free(pubdate_months *months);
+/* The number of a month name as matched in text, or -1. */
+int pubdate_month_number(const pubdate_months *months, const char *word,
+                         size_t len);
+/* The pattern of every name (without a group of its own), or NULL when
+ * memory ran out. */
+char *pubdate_months_trie(const pubdate_months *months);
 /* The role of a markup key (meta name/property, itemprop, JSON-LD key):
  * published, updated, neutral ([date-key]: a date of unsaid kind), or
  * refused when config does not list it (not a date key at all). */

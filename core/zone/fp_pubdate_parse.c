@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 bool pubdate_valid_day(int year, int month, int day)
 {
@@ -23,6 +24,17 @@ static bool is_digit(char c)
 
 /* ---- text ------------------------------------------------------------ */
 
+/* A two-digit year in the nearer century that is not in the future
+ * (FACTS.md: 3/3/17 is 2017, 3/9/91 is 1991). */
+static int full_year(int two_digits)
+{
+    time_t now = time(NULL);
+    struct tm parts;
+    int this_year = gmtime_r(&now, &parts) ? parts.tm_year + 1900 : 2000;
+    int year = this_year / 100 * 100 + two_digits;
+    return year > this_year ? year - 100 : year;
+}
+
 static int group_int(zone_matcher *m, zone_span s, int group)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
@@ -40,24 +52,45 @@ static bool group_set(zone_matcher *m, int group)
     return ov[2 * group] != PCRE2_UNSET;
 }
 
-/* The month of a month-name form: the one of its twelve groups (from
- * first) that took part. */
-static int month_group(zone_matcher *m, int first)
+/* The number of the month name a group matched. */
+static int month_group(zone_matcher *m, zone_span s, int group)
 {
-    for (int k = 0; k < 12; k++)
-        if (group_set(m, first + k))
-            return k + 1;
-    return -1;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
+    if (ov[2 * group] == PCRE2_UNSET)
+        return -1;
+    return pubdate_month_number(pubdate_rules_months(m->rules->pubdate),
+                                s.s + ov[2 * group],
+                                ov[2 * group + 1] - ov[2 * group]);
 }
 
-/* Day, month and year of the match just made with form's pattern. */
-static void read_groups(zone_matcher *m, pubdate_form form, zone_span s,
-                        bool month_first, int *year, int *month, int *day)
+/* Which form matched: the one whose first group took part (every form
+ * has a group that always does). */
+static pubdate_form matched_form(zone_matcher *m, const pubdate_dates *dates)
 {
+    for (int form = 0; form < PD_FORM_COUNT; form++) {
+        int g = dates->first_group[form];
+        if (g == 0)
+            continue;
+        if (group_set(m, g))
+            return (pubdate_form)form;
+    }
+    return PD_FORM_COUNT;
+}
+
+/* Day, month and year of the match just made, read as form. */
+static void read_groups(zone_matcher *m, const pubdate_dates *dates,
+                        pubdate_form form, zone_span s, unsigned flags,
+                        int *year, int *month, int *day)
+{
+    bool month_first = flags & PD_FIND_MONTH_FIRST;
+    int g = dates->first_group[form];
     switch (form) {
-    case PD_FORM_NUMERIC: {
-        int a = group_int(m, s, 1), b = group_int(m, s, 3);
-        *year = group_int(m, s, 4);
+    case PD_FORM_NUMERIC:
+    case PD_FORM_SHORT_YEAR: {
+        int a = group_int(m, s, g), b = group_int(m, s, g + 2);
+        *year = group_int(m, s, g + 3);
+        if (form == PD_FORM_SHORT_YEAR)
+            *year = full_year(*year);
         /* Day first (24/12/2012) unless the page writes month first or
          * only the other reading exists. */
         bool swap = month_first ? a <= 12 : (b > 12 && a <= 12);
@@ -66,69 +99,163 @@ static void read_groups(zone_matcher *m, pubdate_form form, zone_span s,
         break;
     }
     case PD_FORM_YMD:
-        *year = group_int(m, s, 1);
-        *month = group_int(m, s, 3);
-        *day = group_int(m, s, 4);
+        *year = group_int(m, s, g);
+        *month = group_int(m, s, g + 2);
+        *day = group_int(m, s, g + 3);
         break;
     case PD_FORM_DAY_MONTH:
-        *day = group_int(m, s, 1);
-        *month = month_group(m, 2);
-        *year = group_int(m, s, 14);
+        *day = group_int(m, s, g);
+        *month = month_group(m, s, g + 1);
+        *year = group_int(m, s, g + 2);
         break;
-    default: /* PD_FORM_MONTH_DAY */
-        *month = month_group(m, 1);
-        *day = group_int(m, s, 13);
-        *year = group_int(m, s, 14);
+    case PD_FORM_MONTH_DAY:
+        *month = month_group(m, s, g);
+        *day = group_int(m, s, g + 1);
+        *year = group_int(m, s, g + 2);
+        break;
+    default:
+        *year = *month = *day = -1;
         break;
     }
 }
 
-/* A full date needs a day and a four-digit year: five digits at least. */
+/* A full date needs a day, a month and a year: four digits at least
+ * (24.12.12). */
 static bool enough_digits(zone_span s, size_t from)
 {
     int digits = 0;
     for (size_t i = from; i < s.len; i++)
-        if (is_digit(s.s[i]) && ++digits >= 5)
+        if (is_digit(s.s[i]) && ++digits >= 4)
             return true;
     return false;
 }
 
+bool pubdate_may_hold_date(zone_span s)
+{
+    return enough_digits(s, 0);
+}
+
+/* Every date form holds a year: four digits alone (1900-2100, what
+ * pubdate_valid_day accepts), or two after "d.m." / "d/m/".  The next year at or after *at, as [start, end);
+ * false when there is none. */
+static bool next_year(zone_span s, size_t *at, bool short_year, size_t *start,
+                      size_t *end)
+{
+    size_t i = *at;
+    while (i < s.len) {
+        if (!is_digit(s.s[i])) {
+            i++;
+            continue;
+        }
+        size_t run = i;
+        while (run < s.len && is_digit(s.s[run]))
+            run++;
+        size_t n = run - i;
+        /* A year the calendar check would accept (phone numbers, amounts
+         * and codes mostly are not). */
+        bool year = n == 4 && (s.s[i] == '1' ? s.s[i + 1] == '9'
+                                             : s.s[i] == '2' &&
+                                                   (s.s[i + 1] == '0' ||
+                                                    (s.s[i + 1] == '1' &&
+                                                     s.s[i + 2] == '0' &&
+                                                     s.s[i + 3] == '0')));
+        if (!year && n == 2 && short_year && i >= 4 &&
+            (s.s[i - 1] == '.' || s.s[i - 1] == '/') && is_digit(s.s[i - 2]))
+            year = true;
+        if (year) {
+            *start = i;
+            *end = run;
+            *at = run;
+            return true;
+        }
+        i = run;
+    }
+    *at = s.len;
+    return false;
+}
+
+/* How far before its year a date may start ("24th of September, 2019",
+ * "24 de septiembre de 2019") and after it end (2012-12-24). */
+enum { PD_DATE_BEFORE_YEAR = 48, PD_DATE_AFTER_YEAR = 8 };
+
+/* The earliest valid date matched in s[from, to) (to not inside a
+ * number). */
+static bool match_window(zone_matcher *m, const pubdate_dates *dates,
+                         zone_span s, size_t from, size_t to, unsigned flags,
+                         pubdate_match *out)
+{
+    size_t offset = from;
+    while (offset < to &&
+           pcre2_match(dates->re, (PCRE2_SPTR)s.s, to, offset, 0, m->match,
+                       m->rules->match_context) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
+        int year, month, day;
+        pubdate_form form = matched_form(m, dates);
+        read_groups(m, dates, form, s, flags, &year, &month, &day);
+        if ((form != PD_FORM_SHORT_YEAR || (flags & PD_FIND_SHORT_YEAR)) &&
+            pubdate_valid_day(year, month, day)) {
+            out->when = (pubdate_stamp){year, month, day, -1, -1, -1,
+                                        PD_TZ_NONE};
+            out->start = ov[0];
+            out->end = ov[1];
+            return true;
+        }
+        /* 31/02 does not exist (or 24.12.12 was not asked for): go on
+         * after its first character. */
+        offset = ov[0] + 1;
+        while (offset < to && ((unsigned char)s.s[offset] & 0xC0) == 0x80)
+            offset++;
+    }
+    return false;
+}
+
 bool pubdate_find_in_text(zone_matcher *m, zone_span s, size_t from,
-                          bool month_first, pubdate_match *out)
+                          unsigned flags, pubdate_match *out)
 {
     const pubdate_rules *r = m->rules->pubdate;
     if (!r || from >= s.len || !enough_digits(s, from))
         return false;
+    const pubdate_dates *dates = pubdate_dates_pattern(r);
+    /* The pattern runs only around each year, not over the whole line:
+     * most numbers in a text are not dates. */
     bool found = false;
-    for (int form = 0; form < PD_FORM_COUNT; form++) {
-        const pcre2_code *re = pubdate_form_pattern(r, (pubdate_form)form);
-        size_t offset = from;
-        /* Only an earlier match than the best so far can win. */
-        size_t limit = found ? out->start : s.len;
-        while (re && offset < limit &&
-               pcre2_match(re, (PCRE2_SPTR)s.s, s.len, offset, 0, m->match,
-                           m->rules->match_context) > 0) {
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
-            if (ov[0] >= limit)
-                break;
-            int year, month, day;
-            read_groups(m, (pubdate_form)form, s, month_first, &year, &month,
-                        &day);
-            if (pubdate_valid_day(year, month, day)) {
-                out->when = (pubdate_stamp){year, month, day, -1, -1, -1,
-                                            PD_TZ_NONE};
-                out->start = ov[0];
-                out->end = ov[1];
-                found = true;
-                break;
-            }
-            offset = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    size_t at = from, year_start, year_end;
+    while (next_year(s, &at, flags & PD_FIND_SHORT_YEAR, &year_start,
+                     &year_end)) {
+        size_t window = year_start > from + PD_DATE_BEFORE_YEAR
+                            ? year_start - PD_DATE_BEFORE_YEAR
+                            : from;
+        if (found && window >= out->start)
+            break;
+        while (window > from && ((unsigned char)s.s[window] & 0xC0) == 0x80)
+            window--;
+        size_t to = year_end + PD_DATE_AFTER_YEAR;
+        if (to > s.len)
+            to = s.len;
+        while (to < s.len && is_digit(s.s[to]) && is_digit(s.s[to - 1]))
+            to++;
+        while (to < s.len && ((unsigned char)s.s[to] & 0xC0) == 0x80)
+            to++;
+        pubdate_match candidate;
+        if (match_window(m, dates, s, window, to, flags, &candidate) &&
+            (!found || candidate.start < out->start)) {
+            *out = candidate;
+            found = true;
         }
     }
     return found;
 }
 
 /* ---- machine-written values ------------------------------------------ */
+
+/* Are p[0..n) all digits?  Stops at the first that is not (the NUL). */
+static bool all_digits(const char *p, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!is_digit(p[i]))
+            return false;
+    return true;
+}
 
 /* n digits at *p as a number, advancing *p; -1 when they are not there. */
 static int take_number(const char **p, int n)
@@ -228,7 +355,7 @@ bool pubdate_read_value(zone_matcher *m, const char *value,
         read_time(p, out);
         return true;
     }
-    if (year >= 0 && is_digit(p[0]) && is_digit(p[3]) && !is_digit(p[4])) {
+    if (year >= 0 && all_digits(p, 4) && !is_digit(p[4])) {
         /* 20191021 */
         int month = take_number(&p, 2), day = take_number(&p, 2);
         if (!pubdate_valid_day(year, month, day))
@@ -255,7 +382,7 @@ bool pubdate_read_value(zone_matcher *m, const char *value,
     /* Words: "Tue, 21 Oct 2019 10:00:00 GMT", "October 21, 2019". */
     size_t len = strnlen(value, FP_MARKUP_MAX_VALUE);
     pubdate_match found;
-    if (!pubdate_find_in_text(m, (zone_span){value, len}, 0, false, &found))
+    if (!pubdate_find_in_text(m, (zone_span){value, len}, 0, 0, &found))
         return false;
     *out = found.when;
     read_time(value + found.end, out);
@@ -294,7 +421,7 @@ bool pubdate_read_url(const char *url, pubdate_stamp *out)
             continue;
         p++;
         int year = take_number(&p, 4);
-        if (year < 0 || is_digit(*p))
+        if (year < 0 || (is_digit(*p) && !at_segment))
             continue;
         int month, day;
         if (at_segment && *p == '/') {
@@ -307,6 +434,10 @@ bool pubdate_read_url(const char *url, pubdate_stamp *out)
             day = take_small(&p);
             if (day < 0 || !segment_ends(p))
                 continue;
+        } else if (at_segment && all_digits(p, 4) && segment_ends(p + 4)) {
+            /* /20200428/ : a whole segment of eight digits */
+            month = take_number(&p, 2);
+            day = take_number(&p, 2);
         } else if (*p == '-') {
             /* …/2019-12-22-firefox… : one dashed date in a segment */
             p++;

@@ -18,7 +18,8 @@ struct pubdate_rules {
                           [date-key] */
     word_set types[2]; /* [date-article-type], [date-refused-type] */
     pcre2_code *cue[3]; /* published, updated, refused: anywhere in a line */
-    pcre2_code *form[PD_FORM_COUNT];
+    pubdate_dates dates;
+    pubdate_months months;
 };
 
 /* A cue anywhere in a line, as a whole word. */
@@ -114,31 +115,6 @@ static bool word_set_has(const word_set *set, const char *word, size_t len)
     return false;
 }
 
-/* ---- "name = value" entries ------------------------------------------ */
-
-/* Split "name = value" (spaces around '=' optional). */
-static bool split_pair(const char *entry, char *name, size_t name_size,
-                       const char **value)
-{
-    const char *eq = strrchr(entry, '=');
-    if (!eq || eq == entry)
-        return false;
-    size_t n = (size_t)(eq - entry);
-    while (n && entry[n - 1] == ' ')
-        n--;
-    if (n == 0 || n >= name_size)
-        return false;
-    memcpy(name, entry, n);
-    name[n] = '\0';
-    const char *v = eq + 1;
-    while (*v == ' ')
-        v++;
-    if (!*v)
-        return false;
-    *value = v;
-    return true;
-}
-
 /* A growing string for building patterns. */
 typedef struct text_buf {
     char *s;
@@ -208,57 +184,18 @@ static void buf_alternation(text_buf *b, char **words, size_t n)
     buf_str(b, ")");
 }
 
-/* The twelve months as twelve capture groups "(?:(jan|january)|(feb…)…)":
- * the group that took part names the month. */
-static int month_groups(text_buf *b, const cue_list *list, const char *path,
-                        fp_error *err)
+/* The month names as one capture group (a trie, fp_pubdate_months.c). */
+static void buf_months(text_buf *b, const pubdate_months *months)
 {
-    char **by_month[12] = {0};
-    size_t n_by_month[12] = {0};
-    int rc = 0;
-    for (size_t i = 0; i < list->n && rc == 0; i++) {
-        char name[128];
-        const char *value;
-        char *end;
-        long month = 0;
-        if (split_pair(list->items[i], name, sizeof name, &value))
-            month = strtol(value, &end, 10);
-        if (month < 1 || month > 12 || *end != '\0') {
-            rc = fp_error_set(err,
-                              "%s:%zu: entry '%s' in [date-month]: expected "
-                              "'NAME = NUMBER' with a month number 1-12 "
-                              "(\"January = 1\")",
-                              path, list->line_no[i], list->items[i]);
-            break;
-        }
-        char **grown = realloc(by_month[month - 1],
-                               (n_by_month[month - 1] + 1) * sizeof *grown);
-        char *copy = strdup(name);
-        if (!grown || !copy) {
-            free(copy);
-            if (grown)
-                by_month[month - 1] = grown;
-            rc = fp_error_set(err, "%s: out of memory", path);
-            break;
-        }
-        by_month[month - 1] = grown;
-        by_month[month - 1][n_by_month[month - 1]++] = copy;
+    char *trie = pubdate_months_trie(months);
+    if (!trie) {
+        b->failed = true;
+        return;
     }
-    if (rc == 0) {
-        buf_str(b, "(?:");
-        for (int k = 0; k < 12; k++) {
-            buf_str(b, k ? "|(" : "(");
-            buf_alternation(b, by_month[k], n_by_month[k]);
-            buf_str(b, ")");
-        }
-        buf_str(b, ")(?![\\p{L}\\p{N}])\\.?");
-    }
-    for (int k = 0; k < 12; k++) {
-        for (size_t i = 0; i < n_by_month[k]; i++)
-            free(by_month[k][i]);
-        free(by_month[k]);
-    }
-    return rc;
+    buf_str(b, "(");
+    buf_str(b, trie);
+    buf_str(b, ")(?![\\p{L}\\p{N}])\\.?");
+    free(trie);
 }
 
 /* A word list as an optional group: "(?:(?:a|b)\s*)?" style pieces. */
@@ -274,70 +211,119 @@ static void buf_words(text_buf *b, const cue_list *list)
     free(copy);
 }
 
-static int compile_form(pubdate_rules *r, pubdate_form form, text_buf *b,
-                        const char *path, fp_error *err)
-{
-    if (b->failed) {
-        free(b->s);
-        return fp_error_set(err, "%s: out of memory", path);
-    }
-    r->form[form] = zone_compile_pattern(b->s, "a date form built from "
-                                               "[date-month], [date-ordinal] "
-                                               "and [date-connector]",
-                                         path, err);
-    free(b->s);
-    memset(b, 0, sizeof *b);
-    return r->form[form] ? 0 : -1;
-}
-
-/* Numbers are ASCII digits: \d would take other scripts' digits too. */
+/* Numbers are ASCII digits: \d would take other scripts' digits too.
+ * Back references are relative, so that a form keeps its meaning inside
+ * the alternation of all forms. */
 #define D12 "([0-9]{1,2})"
 #define Y4 "([0-9]{4})(?![0-9])"
 
-static int build_forms(pubdate_rules *r, cue_list lists[ZS_COUNT],
-                       const char *path, fp_error *err)
-{
-    static const char numeric[] =
-        "(?<![0-9])" D12 "\\s*([./\\-])\\s*" D12 "\\s*\\2\\s*" Y4;
-    static const char ymd[] =
-        "(?<![0-9])([0-9]{4})([-/.])" D12 "\\2([0-9]{1,2})(?![0-9])";
-    text_buf b = {0};
-    buf_str(&b, numeric);
-    if (compile_form(r, PD_FORM_NUMERIC, &b, path, err) < 0)
-        return -1;
-    buf_str(&b, ymd);
-    if (compile_form(r, PD_FORM_YMD, &b, path, err) < 0)
-        return -1;
+/* Groups of each form, in order (see read_groups in fp_pubdate_parse.c). */
+static const int form_groups[PD_FORM_COUNT] = {
+    [PD_FORM_NUMERIC] = 4,    /* day, separator, month, year */
+    [PD_FORM_YMD] = 4,        /* year, separator, month, day */
+    [PD_FORM_DAY_MONTH] = 3,  /* day, month name, year */
+    [PD_FORM_MONTH_DAY] = 3,  /* month name, day, year */
+    [PD_FORM_SHORT_YEAR] = 4, /* day, separator, month, two-digit year */
+};
 
+/* The source of one form, or NULL when config has no words for it. */
+static char *form_source(const pubdate_rules *r, pubdate_form form,
+                         cue_list lists[ZS_COUNT], const char *path,
+                         fp_error *err, bool *failed)
+{
+    static const char numeric[] = "(?<![0-9])" D12 "\\s*([./\\-])\\s*" D12
+                                  "\\s*\\g{-2}\\s*" Y4;
+    static const char ymd[] =
+        "(?<![0-9])([0-9]{4})([-/.])" D12 "\\g{-2}([0-9]{1,2})(?![0-9])";
+    /* Not part of a longer number or version: "1.2.3.45" is not a date. */
+    static const char short_year[] = "(?<![0-9.,/])" D12 "([./])" D12
+                                     "\\g{-2}([0-9]{2})(?![0-9]|[.,/][0-9])";
     const cue_list *ordinal = &lists[ZS_DATE_ORDINAL];
     const cue_list *connector = &lists[ZS_DATE_CONNECTOR];
-    if (lists[ZS_DATE_MONTH].n > 0) {
+    text_buf b = {0};
+    switch (form) {
+    case PD_FORM_NUMERIC:
+        buf_str(&b, numeric);
+        break;
+    case PD_FORM_YMD:
+        buf_str(&b, ymd);
+        break;
+    case PD_FORM_SHORT_YEAR:
+        buf_str(&b, short_year);
+        break;
+    case PD_FORM_DAY_MONTH:
         /* 24 December 2012, 24. Dezember 2012, 24th of December, 2012 */
-        buf_str(&b, "(?<![\\p{L}\\p{N}])" D12 "(?:");
+        if (r->months.n == 0)
+            return NULL;
+        buf_str(&b, "(?=[0-9])(?<![\\p{L}\\p{N}])" D12 "(?:");
         buf_words(&b, ordinal);
         buf_str(&b, "(?![\\p{L}]))?\\.?\\s*(?:");
         buf_words(&b, connector);
         buf_str(&b, "\\s+)?");
-        if (month_groups(&b, &lists[ZS_DATE_MONTH], path, err) < 0) {
-            free(b.s);
-            return -1;
-        }
+        buf_months(&b, &r->months);
         buf_str(&b, ",?\\s*(?:");
         buf_words(&b, connector);
         buf_str(&b, "\\s+)?" Y4);
-        if (compile_form(r, PD_FORM_DAY_MONTH, &b, path, err) < 0)
-            return -1;
-        /* December 24, 2012, Dec. 24th 2012 (the entries were checked
-         * above) */
+        break;
+    default: /* PD_FORM_MONTH_DAY: December 24, 2012, Dec. 24th 2012 */
+        if (r->months.n == 0)
+            return NULL;
         buf_str(&b, "(?<![\\p{L}\\p{N}])");
-        month_groups(&b, &lists[ZS_DATE_MONTH], path, err);
+        buf_months(&b, &r->months);
         buf_str(&b, "\\s*" D12 "(?:");
         buf_words(&b, ordinal);
         buf_str(&b, ")?(?![\\p{L}\\p{N}])\\.?,?\\s*" Y4);
-        if (compile_form(r, PD_FORM_MONTH_DAY, &b, path, err) < 0)
-            return -1;
+        break;
     }
-    return 0;
+    if (b.failed) {
+        free(b.s);
+        fp_error_set(err, "%s: out of memory", path);
+        *failed = true;
+        return NULL;
+    }
+    return b.s;
+}
+
+/* All forms in one alternation, so that a line is scanned once for the
+ * earliest date; PD_FORM_SHORT_YEAR last, so that a four-digit year wins
+ * where both read (and the reader skips it when not asked for). */
+static int build_dates(pubdate_rules *r, cue_list lists[ZS_COUNT],
+                       const char *path, fp_error *err)
+{
+    static const pubdate_form order[PD_FORM_COUNT] = {
+        PD_FORM_NUMERIC, PD_FORM_YMD, PD_FORM_DAY_MONTH, PD_FORM_MONTH_DAY,
+        PD_FORM_SHORT_YEAR};
+    pubdate_dates *dates = &r->dates;
+    text_buf all = {0};
+    int group = 1;
+    bool failed = false;
+    for (int k = 0; k < PD_FORM_COUNT && !failed; k++) {
+        pubdate_form form = order[k];
+        dates->first_group[form] = 0;
+        char *source = form_source(r, form, lists, path, err, &failed);
+        if (!source)
+            continue;
+        buf_str(&all, all.len ? "|(?:" : "(?:");
+        buf_str(&all, source);
+        buf_str(&all, ")");
+        free(source);
+        dates->first_group[form] = group;
+        group += form_groups[form];
+    }
+    if (failed) {
+        free(all.s);
+        return -1;
+    }
+    if (all.failed) {
+        free(all.s);
+        return fp_error_set(err, "%s: out of memory", path);
+    }
+    dates->re = zone_compile_pattern(all.s, "the date forms built from "
+                                            "[date-month], [date-ordinal] "
+                                            "and [date-connector]",
+                                     path, err);
+    free(all.s);
+    return dates->re ? 0 : -1;
 }
 
 pubdate_rules *pubdate_rules_build(cue_list lists[ZS_COUNT], const char *path,
@@ -380,7 +366,10 @@ pubdate_rules *pubdate_rules_build(cue_list lists[ZS_COUNT], const char *path,
             rc = -1;
     }
     if (rc == 0)
-        rc = build_forms(r, lists, path, err);
+        rc = pubdate_months_build(&r->months, &lists[ZS_DATE_MONTH], path,
+                                  err);
+    if (rc == 0)
+        rc = build_dates(r, lists, path, err);
     if (rc != 0) {
         pubdate_rules_free(r);
         return NULL;
@@ -398,15 +387,19 @@ void pubdate_rules_free(pubdate_rules *r)
         word_set_free(&r->types[k]);
     for (int k = 0; k < 3; k++)
         pcre2_code_free(r->cue[k]);
-    for (int f = 0; f < PD_FORM_COUNT; f++)
-        pcre2_code_free(r->form[f]);
+    pcre2_code_free(r->dates.re);
+    pubdate_months_free(&r->months);
     free(r);
 }
 
-const pcre2_code *pubdate_form_pattern(const pubdate_rules *r,
-                                       pubdate_form form)
+const pubdate_months *pubdate_rules_months(const pubdate_rules *r)
 {
-    return r && form < PD_FORM_COUNT ? r->form[form] : NULL;
+    return &r->months;
+}
+
+const pubdate_dates *pubdate_dates_pattern(const pubdate_rules *r)
+{
+    return &r->dates;
 }
 
 pubdate_role pubdate_key_role(const pubdate_rules *r, const char *key,

@@ -6,7 +6,8 @@
  * article's date, and are never taken. */
 #include "fp_pubdate.h"
 
-/* Lines longer than this are never "short" lines of page furniture. */
+/* Lines longer than this are prose: only a zoned date line may be longer
+ * (up to PD_MAX_LINE_BYTES). */
 enum { PD_SHORT_LINE_BYTES = 160 };
 /* A date line is mostly its date: at most this many bytes of letters
  * besides ("Thứ năm", "Donnerstag", "GMT"). */
@@ -70,8 +71,7 @@ static int line_score(zone_matcher *m, zone_span line, const fp_line *l,
         return PD_SCORE_TEXT_CLASS;
     /* Short lines of page furniture ("By Anna | March 3, 2019 | 5
      * comments"), but not the teasers of a list of other news. */
-    if ((l->zone != FP_ZONE_CHROME || near) &&
-        line.len <= PD_SHORT_LINE_BYTES && !is_prose(line, d))
+    if ((l->zone != FP_ZONE_CHROME || near) && !is_prose(line, d))
         return PD_SCORE_TEXT_SHORT;
     return 0;
 }
@@ -81,7 +81,13 @@ static void line_evidence(pubdate_finder *f, size_t i)
     const fp_text *t = f->t;
     const fp_line *l = &t->lines[i];
     zone_span line = zone_trim(zone_line_span(t, i));
-    if (line.len == 0 || line.len > PD_MAX_LINE_BYTES ||
+    /* Most lines hold no date: look at the element cues only for those
+     * that do. */
+    pubdate_match d;
+    size_t longest = l->zone == FP_ZONE_DATELINE ? PD_MAX_LINE_BYTES
+                                                 : PD_SHORT_LINE_BYTES;
+    if (line.len == 0 || line.len > longest ||
+        !pubdate_find_in_text(f->m, line, 0, f->find_flags, &d) ||
         pubdate_element_cued(f, l->element, ZS_DATE_REFUSED_CLASS,
                              PD_REFUSED_CLASS_LEVELS))
         return;
@@ -96,12 +102,9 @@ static void line_evidence(pubdate_finder *f, size_t i)
     int penalty = pubdate_distance_penalty(f, i);
     if (l->zone == FP_ZONE_DATELINE && penalty > PD_ZONED_MAX_PENALTY)
         penalty = PD_ZONED_MAX_PENALTY;
-    size_t from = 0;
     for (int k = 0; k < PD_MAX_DATES_PER_LINE; k++) {
-        pubdate_match d;
-        if (!pubdate_find_in_text(f->m, line, from, f->month_first, &d))
+        if (k > 0 && !pubdate_find_in_text(f->m, line, d.end, f->find_flags, &d))
             break;
-        from = d.end;
         pubdate_role role = pubdate_cue_role(f->m, line, d.start);
         if (role == PD_ROLE_REFUSED)
             continue;
@@ -135,7 +138,7 @@ static void lead_evidence(pubdate_finder *f)
         return;
     zone_span line = zone_trim(zone_line_span(t, lead));
     pubdate_match d;
-    if (!pubdate_find_in_text(f->m, line, 0, f->month_first, &d) ||
+    if (!pubdate_find_in_text(f->m, line, 0, f->find_flags, &d) ||
         d.start > PD_LEAD_DATE_REACH)
         return;
     for (size_t i = 0; i < d.start; i++)

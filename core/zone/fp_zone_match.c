@@ -10,8 +10,8 @@ int zone_matcher_init(zone_matcher *m, const fp_zone_rules *rules,
 {
     m->rules = rules;
     /* Enough pairs for every capture group of the built-in patterns and
-     * the date forms (the day-month form has 14). */
-    m->match = pcre2_match_data_create(16, NULL);
+     * of all date forms in one pattern (18). */
+    m->match = pcre2_match_data_create(20, NULL);
     if (!m->match)
         return fp_error_set(err, "zoning: out of memory");
     return 0;
@@ -123,7 +123,7 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11])
 {
     pubdate_match found;
-    if (!pubdate_find_in_text(m, line, 0, false, &found))
+    if (!pubdate_find_in_text(m, line, 0, 0, &found))
         return false;
     snprintf(iso, 11, "%04d-%02d-%02d", found.when.year, found.when.month,
              found.when.day);
@@ -251,7 +251,8 @@ enum { ZONE_DATELINE_MAX_BYTES = 200, ZONE_BYLINE_MAX_BYTES = 120 };
 bool zone_is_dateline(zone_matcher *m, zone_span line, char iso[11])
 {
     line = zone_trim(line);
-    return line.len <= ZONE_DATELINE_MAX_BYTES &&
+    /* Digits first: most lines hold no date, and the cues are many. */
+    return line.len <= ZONE_DATELINE_MAX_BYTES && pubdate_may_hold_date(line) &&
            zone_line_matches(m, ZS_DATELINE, line, NULL) &&
            zone_find_date(m, line, iso);
 }

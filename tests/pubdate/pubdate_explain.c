@@ -33,14 +33,7 @@ static const char *zone_name(fp_zone_kind zone)
 /* The lines around the anchor the finder searched from. */
 static void print_window(const fp_text *t)
 {
-    size_t anchor = 0;
-    int found = 0;
-    for (size_t i = 0; i < t->n_lines && !found; i++)
-        if (t->lines[i].zone == FP_ZONE_TITLE)
-            anchor = i, found = 1;
-    for (size_t i = 0; i < t->n_lines && !found; i++)
-        if (t->lines[i].zone == FP_ZONE_LEAD || t->lines[i].zone == FP_ZONE_BODY)
-            anchor = i, found = 1;
+    size_t anchor = pubdate_anchor(t);
     size_t from = anchor > 8 ? anchor - 8 : 0;
     for (size_t i = from; i < t->n_lines && i < anchor + 12; i++) {
         size_t len = t->lines[i].end - t->lines[i].start;
