@@ -387,8 +387,10 @@ void pubdate_find(zone_matcher *m, const fp_text *t, const char *source_url,
     memset(out, 0, sizeof *out);
     if (!m->rules->pubdate)
         return;
-    pubdate_finder f = {m, t, latest, PD_FIND_SHORT_YEAR, pubdate_anchor(t),
-                        out};
+    unsigned flags = PD_FIND_SHORT_YEAR;
+    if (pubdate_month_first(m->rules->pubdate, t->markup.lang))
+        flags |= PD_FIND_MONTH_FIRST;
+    pubdate_finder f = {m, t, latest, flags, pubdate_anchor(t), out};
     url_evidence(&f, source_url);
     markup_evidence(&f);
     pubdate_text_evidence(&f);

@@ -242,6 +242,9 @@ char *pubdate_months_trie(const pubdate_months *months);
  * refused when config does not list it (not a date key at all). */
 pubdate_role pubdate_key_role(const pubdate_rules *r, const char *key,
                               size_t len);
+/* Does a page in this language (<html lang>, e.g. "en-US") write its
+ * numeric dates month first? */
+bool pubdate_month_first(const pubdate_rules *r, const char *lang);
 /* A JSON-LD @type: 1 an article, -1 refused (a comment…), 0 other. */
 int pubdate_type_rank(const pubdate_rules *r, const char *type, size_t len);
 /* The role the nearest cue before byte at of line gives a date there:

@@ -17,6 +17,7 @@ struct pubdate_rules {
     word_set keys[3];  /* [date-key-published], [date-key-updated],
                           [date-key] */
     word_set types[2]; /* [date-article-type], [date-refused-type] */
+    word_set month_first; /* [date-month-first] */
     pcre2_code *cue[3]; /* published, updated, refused: anywhere in a line */
     pubdate_dates dates;
     pubdate_months months;
@@ -347,6 +348,9 @@ pubdate_rules *pubdate_rules_build(cue_list lists[ZS_COUNT], const char *path,
     for (int k = 0; k < 2 && rc == 0; k++)
         rc = build_word_set(&r->types[k], &lists[type_sections[k]],
                             type_sections[k], path, err);
+    if (rc == 0)
+        rc = build_word_set(&r->month_first, &lists[ZS_DATE_MONTH_FIRST],
+                            ZS_DATE_MONTH_FIRST, path, err);
     for (int k = 0; k < 3 && rc == 0; k++) {
         if (lists[cue_sections[k]].n == 0)
             continue;
@@ -385,6 +389,7 @@ void pubdate_rules_free(pubdate_rules *r)
         word_set_free(&r->keys[k]);
     for (int k = 0; k < 2; k++)
         word_set_free(&r->types[k]);
+    word_set_free(&r->month_first);
     for (int k = 0; k < 3; k++)
         pcre2_code_free(r->cue[k]);
     pcre2_code_free(r->dates.re);
@@ -412,6 +417,11 @@ pubdate_role pubdate_key_role(const pubdate_rules *r, const char *key,
     if (word_set_has(&r->keys[2], key, len))
         return PD_ROLE_NEUTRAL;
     return PD_ROLE_REFUSED;
+}
+
+bool pubdate_month_first(const pubdate_rules *r, const char *lang)
+{
+    return lang && word_set_has(&r->month_first, lang, strlen(lang));
 }
 
 int pubdate_type_rank(const pubdate_rules *r, const char *type, size_t len)

@@ -6,6 +6,8 @@
  * article's date, and are never taken. */
 #include "fp_pubdate.h"
 
+#include <string.h>
+
 /* Lines longer than this are prose: only a zoned date line may be longer
  * (up to PD_MAX_LINE_BYTES). */
 enum { PD_SHORT_LINE_BYTES = 160 };
@@ -18,6 +20,8 @@ enum { PD_LINKED_REACH = 4 };
 /* The lead's dateline: the date starts within this many bytes and a dash
  * follows it within PD_LEAD_DASH_REACH. */
 enum { PD_LEAD_DATE_REACH = 64, PD_LEAD_DASH_REACH = 20 };
+/* An agency's tag in parentheses is at most this long: "(Chinhphu.vn)". */
+enum { PD_AGENCY_TAG_BYTES = 40 };
 
 static bool is_letter_byte(unsigned char c)
 {
@@ -125,8 +129,31 @@ static bool is_dash_at(zone_span s, size_t i)
             (p[2] == 0x93 || p[2] == 0x94)); /* – — */
 }
 
-/* "BERLIN, 20.01.2022 – …", "Hà Nội, 24/12/2012 - …": a place, the
- * date, a dash, at the start of the first paragraph. */
+/* The end of a news agency's tag opening a lead, "(Dân trí) - ", "(TTXVN)
+ * – ": just after its dash; 0 when the line does not open with one. */
+static size_t agency_tag_end(zone_span line)
+{
+    if (line.len == 0 || line.s[0] != '(')
+        return 0;
+    const char *close = memchr(line.s, ')', line.len < PD_AGENCY_TAG_BYTES
+                                                ? line.len
+                                                : PD_AGENCY_TAG_BYTES);
+    if (!close)
+        return 0;
+    size_t i = (size_t)(close - line.s) + 1;
+    while (i < line.len && line.s[i] == ' ')
+        i++;
+    if (i >= line.len || !is_dash_at(line, i))
+        return 0;
+    i += line.s[i] == '-' ? 1 : 3;
+    while (i < line.len && line.s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* The lead's own dateline, at the start of the first paragraph: a place,
+ * the date, a dash ("BERLIN, 20.01.2022 – …", "Hà Nội, 24/12/2012 - …"),
+ * or an agency's tag and the date ("(Chinhphu.vn) - Ngày 24/12/2012, …"). */
 static void lead_evidence(pubdate_finder *f)
 {
     const fp_text *t = f->t;
@@ -137,25 +164,25 @@ static void lead_evidence(pubdate_finder *f)
     if (lead == t->n_lines)
         return;
     zone_span line = zone_trim(zone_line_span(t, lead));
+    size_t from = agency_tag_end(line);
     pubdate_match d;
-    if (!pubdate_find_in_text(f->m, line, 0, f->find_flags, &d) ||
-        d.start > PD_LEAD_DATE_REACH)
+    if (!pubdate_find_in_text(f->m, line, from, f->find_flags, &d) ||
+        d.start > from + PD_LEAD_DATE_REACH)
         return;
-    for (size_t i = 0; i < d.start; i++)
+    for (size_t i = from; i < d.start; i++)
         if (line.s[i] == '.' || line.s[i] == '!' || line.s[i] == '?')
             return;
+    bool dated = from > 0;
     size_t reach = d.end + PD_LEAD_DASH_REACH;
     if (reach > line.len)
         reach = line.len;
-    for (size_t i = d.end; i < reach; i++) {
-        if (is_dash_at(line, i)) {
-            pubdate_role role = pubdate_cue_role(f->m, line, d.start);
-            pubdate_add(f, &d.when, PD_EV_LEAD, role,
-                        PD_SCORE_LEAD - pubdate_distance_penalty(f, lead),
-                        lead);
-            return;
-        }
-    }
+    for (size_t i = d.end; i < reach && !dated; i++)
+        dated = is_dash_at(line, i);
+    if (!dated)
+        return;
+    pubdate_role role = pubdate_cue_role(f->m, line, d.start);
+    pubdate_add(f, &d.when, PD_EV_LEAD, role,
+                PD_SCORE_LEAD - pubdate_distance_penalty(f, lead), lead);
 }
 
 void pubdate_text_evidence(pubdate_finder *f)

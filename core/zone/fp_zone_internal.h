@@ -39,6 +39,7 @@ typedef enum zone_section {
     ZS_DATE_MONTH,           /* "name = number" */
     ZS_DATE_ORDINAL,
     ZS_DATE_CONNECTOR,
+    ZS_DATE_MONTH_FIRST,     /* languages writing 12/24/2012 (<html lang>) */
     ZS_COUNT
 } zone_section;
 

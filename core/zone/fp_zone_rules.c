@@ -34,6 +34,7 @@ static const char *const section_names[ZS_COUNT] = {
     "date-month",
     "date-ordinal",
     "date-connector",
+    "date-month-first",
 };
 
 const char *zone_section_name(zone_section section)
