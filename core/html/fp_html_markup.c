@@ -243,10 +243,17 @@ int fp_markup_element_start(fp_markup_builder *b, const char *name,
 }
 
 void fp_markup_element_end(fp_markup_builder *b, int32_t item,
-                           uint32_t text_pos)
+                           const char *text, uint32_t text_pos)
 {
-    if (item >= 0 && (size_t)item < b->markup.n_items)
-        b->markup.items[item].text_end = text_pos;
+    if (item < 0 || (size_t)item >= b->markup.n_items)
+        return;
+    fp_markup_item *it = &b->markup.items[item];
+    /* The space or line break before the element's first byte was written
+     * only once that byte came. */
+    while (it->text_start < text_pos &&
+           (text[it->text_start] == ' ' || text[it->text_start] == '\n'))
+        it->text_start++;
+    it->text_end = text_pos;
 }
 
 int fp_markup_script_text(fp_markup_builder *b, const xmlChar *chunk,

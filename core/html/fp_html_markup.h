@@ -44,9 +44,10 @@ int fp_markup_element_start(fp_markup_builder *b, const char *name,
                             const xmlChar **attributes, fp_markup_place at,
                             int32_t *item, int *script_jsonld);
 
-/* The element that opened item ends with the text at text_pos. */
+/* The element that opened item ends with the text (so far) text, at
+ * text_pos. */
 void fp_markup_element_end(fp_markup_builder *b, int32_t item,
-                           uint32_t text_pos);
+                           const char *text, uint32_t text_pos);
 
 /* Text of a <script> (libxml2's cdataBlock): kept inside a JSON-LD one.
  * Returns 0, or -1 when memory ran out. */

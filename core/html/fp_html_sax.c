@@ -331,7 +331,7 @@ static void leave_element(html_sax *w)
 {
     const open_element *frame = &w->open[--w->depth];
     if (frame->markup_item >= 0)
-        fp_markup_element_end(&w->markup, frame->markup_item,
+        fp_markup_element_end(&w->markup, frame->markup_item, w->tb.text,
                               (uint32_t)w->tb.len);
     if (frame->jsonld_script)
         fp_markup_script_end(&w->markup);

@@ -100,9 +100,9 @@ size_t pubdate_anchor(const fp_text *t);
  * above it), up to PD_MAX_DISTANCE_PENALTY. */
 enum {
     PD_SCORE_JSONLD_ARTICLE = 82, /* datePublished of an Article object */
-    PD_SCORE_URL = 82,
     PD_SCORE_META = 80,           /* article:published_time… */
     PD_SCORE_MICRODATA = 80,      /* itemprop="datePublished" */
+    PD_SCORE_URL = 79,            /* /2012/12/24/: often the draft's day */
     PD_SCORE_TIME_PUBLISHED = 78, /* <time pubdate>, class "published" */
     PD_SCORE_JSONLD_OTHER = 76,   /* datePublished of another object */
     PD_SCORE_TEXT_PUBLISHED = 74, /* "Ngày đăng:", "Published on" */
