@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* The article's date: candidates from the URL, the markup and the text,
  * scored by what they are and where they stand, then one day chosen. */
 #include "fp_pubdate.h"
@@ -344,21 +345,19 @@ static bool in_html_title(const fp_text *t, size_t i)
     zone_span line = zone_trim(zone_line_span(t, i));
     if (!t->html_title || line.len < PD_MIN_HEADLINE_BYTES)
         return false;
-    size_t n = strlen(t->html_title);
-    for (size_t at = 0; at + line.len <= n; at++)
-        if (memcmp(t->html_title + at, line.s, line.len) == 0)
-            return true;
-    return false;
+    return memmem(t->html_title, strlen(t->html_title), line.s, line.len) !=
+           NULL;
 }
 
 size_t pubdate_anchor(const fp_text *t)
 {
     /* The site's name is in <title> too, and often a heading: the
      * headline is the longest heading <title> repeats. */
-    size_t first_h1 = SIZE_MAX, best = SIZE_MAX, best_len = 0;
-    for (size_t i = 0; i < t->n_lines; i++) {
+    size_t first_h1 = SIZE_MAX, best = SIZE_MAX, best_len = 0, headings = 0;
+    for (size_t i = 0; i < t->n_lines && headings < PD_MAX_HEADINGS; i++) {
         if (t->lines[i].heading < 1 || t->lines[i].heading > 3)
             continue;
+        headings++;
         size_t len = t->lines[i].end - t->lines[i].start;
         if (len > best_len && in_html_title(t, i)) {
             best = i;

@@ -66,6 +66,8 @@ enum {
     PD_WINDOW_AFTER_TITLE = 24,  /* and below it */
     PD_MAX_LINE_BYTES = 400,     /* longer lines are prose, not date lines */
     PD_MIN_HEADLINE_BYTES = 12,  /* a shorter <h1> is not matched to <title> */
+    PD_MAX_HEADINGS = 64,        /* headings compared with <title> */
+    PD_MAX_FAR_DATELINES = 16,   /* zoned date lines read outside the window */
     PD_DATE_CLASS_LEVELS = 3,    /* block ancestors searched for cues */
     PD_REFUSED_CLASS_LEVELS = 2
 };

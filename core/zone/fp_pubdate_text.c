@@ -20,8 +20,9 @@ enum { PD_LINKED_REACH = 4 };
 /* The lead's dateline: the date starts within this many bytes and a dash
  * follows it within PD_LEAD_DASH_REACH. */
 enum { PD_LEAD_DATE_REACH = 64, PD_LEAD_DASH_REACH = 20 };
-/* An agency's tag in parentheses is at most this long: "(Chinhphu.vn)". */
-enum { PD_AGENCY_TAG_BYTES = 40 };
+/* An agency's tag in parentheses is at most this long: "(Chinhphu.vn)";
+ * a date starting within the reach is read up to this many bytes. */
+enum { PD_AGENCY_TAG_BYTES = 40, PD_LEAD_TAIL_BYTES = 64 };
 
 static bool is_letter_byte(unsigned char c)
 {
@@ -165,6 +166,10 @@ static void lead_evidence(pubdate_finder *f)
         return;
     zone_span line = zone_trim(zone_line_span(t, lead));
     size_t from = agency_tag_end(line);
+    /* Only the opening of the paragraph matters (it may be megabytes). */
+    size_t opening = from + PD_LEAD_DATE_REACH + PD_LEAD_TAIL_BYTES;
+    if (line.len > opening)
+        line.len = opening;
     pubdate_match d;
     if (!pubdate_find_in_text(f->m, line, from, f->find_flags, &d) ||
         d.start > from + PD_LEAD_DATE_REACH)
@@ -206,8 +211,12 @@ void pubdate_text_evidence(pubdate_finder *f)
     for (size_t i = from; i < to; i++)
         line_evidence(f, i);
     /* Date lines zoning found further away: under the article. */
-    for (size_t i = 0; i < t->n_lines; i++)
-        if ((i < from || i >= to) && t->lines[i].zone == FP_ZONE_DATELINE)
+    size_t seen = 0;
+    for (size_t i = 0; i < t->n_lines && seen < PD_MAX_FAR_DATELINES; i++) {
+        if ((i < from || i >= to) && t->lines[i].zone == FP_ZONE_DATELINE) {
             line_evidence(f, i);
+            seen++;
+        }
+    }
     lead_evidence(f);
 }
