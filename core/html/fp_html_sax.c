@@ -199,7 +199,9 @@ static int open_block(html_sax *w, const xmlChar *name,
     fp_element *element = &w->elements[w->n_elements];
     memset(element, 0, sizeof *element);
     element->parent = parent;
-    strncpy(element->tag, (const char *)name, sizeof element->tag - 1);
+    /* Tag names are short: copy what fits, the rest of tag is zero. */
+    size_t tag_len = strnlen((const char *)name, sizeof element->tag - 1);
+    memcpy(element->tag, name, tag_len);
     element->cues = fp_html_element_cues(attributes, &w->out_of_memory);
     if (w->out_of_memory)
         return -1;

@@ -175,8 +175,23 @@ static bool next_year(zone_span s, size_t *at, bool short_year, size_t *start,
 }
 
 /* How far before its year a date may start ("24th of September, 2019",
- * "24 de septiembre de 2019") and after it end (2012-12-24). */
-enum { PD_DATE_BEFORE_YEAR = 48, PD_DATE_AFTER_YEAR = 8 };
+ * "24 de septiembre de 2019", "24 tháng 12 năm 2012": some twenty bytes)
+ * and after it end (2012-12-24). */
+enum { PD_DATE_BEFORE_YEAR = 32, PD_DATE_AFTER_YEAR = 8 };
+
+/* Every form has a day's digits next to its year (before it, or after it
+ * in 2012-12-24): "năm 2020" alone is no date, and no pattern is run. */
+static bool digits_around(zone_span s, size_t from, size_t year_start,
+                          size_t year_end, size_t to)
+{
+    for (size_t i = from; i < year_start; i++)
+        if (is_digit(s.s[i]))
+            return true;
+    for (size_t i = year_end; i < to; i++)
+        if (is_digit(s.s[i]))
+            return true;
+    return false;
+}
 
 /* The earliest valid date matched in s[from, to) (to not inside a
  * number). */
@@ -237,7 +252,8 @@ bool pubdate_find_in_text(zone_matcher *m, zone_span s, size_t from,
         while (to < s.len && ((unsigned char)s.s[to] & 0xC0) == 0x80)
             to++;
         pubdate_match candidate;
-        if (match_window(m, dates, s, window, to, flags, &candidate) &&
+        if (digits_around(s, window, year_start, year_end, to) &&
+            match_window(m, dates, s, window, to, flags, &candidate) &&
             (!found || candidate.start < out->start)) {
             *out = candidate;
             found = true;
