@@ -2,6 +2,7 @@
  * here is written as output the schema accepts. */
 #include "fp_xml_check.h"
 
+#include <factpipe/fact_check.h>
 #include <string.h>
 
 static const char *const zone_names[] = {
@@ -50,19 +51,6 @@ static int is_meta_date_prefix(const char *date)
     return is_meta_date(day);
 }
 
-/* Fact kinds share the shape of plugin attribute names: [a-z][a-z0-9-]*. */
-static int is_kind(const char *kind)
-{
-    if (!(kind[0] >= 'a' && kind[0] <= 'z'))
-        return 0;
-    for (const char *c = kind; *c; c++) {
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-              *c == '-'))
-            return 0;
-    }
-    return 1;
-}
-
 static int is_non_empty(const char *s)
 {
     return s && *s;
@@ -103,9 +91,9 @@ static int check_fact_extensions(const fp_out_fact *fact, fp_error *err)
 
 static int check_fact(const fp_out_fact *fact, fp_error *err)
 {
-    if (!fact->kind || !is_kind(fact->kind))
-        return fp_error_set(err, "kind \"%.64s\" is not [a-z][a-z0-9-]*",
-                            fact->kind ? fact->kind : "(null)");
+    char why[160];
+    if (fp_check_fact_name(FP_NAME_KIND, fact->kind, why, sizeof why) != 0)
+        return fp_error_set(err, "%s", why);
     if (!is_non_empty(fact->value))
         return fp_error_set(err, "%s fact has an empty value", fact->kind);
     if (!fact->text)

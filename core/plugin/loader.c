@@ -5,6 +5,8 @@
  * both versions where versions differ) and what to do about it. */
 #include "fp_loader.h"
 
+#include <factpipe/fact_check.h>
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
@@ -74,6 +76,10 @@ int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
         return fp_error_set(err, "plugin '%s' (%s) has no %s in its descriptor; set it in "
                             "FP_PLUGIN_DEFINE", name, path,
                             (!d->version || !*d->version) ? "version" : "fact kind");
+    char why[160];
+    if (fp_check_fact_name(FP_NAME_KIND, d->kind, why, sizeof why) != 0)
+        return fp_error_set(err, "plugin '%s' (%s): %s; the kind is written as is in every "
+                            "fact", name, path, why);
     if (!d->create || !d->extract || !d->destroy)
         return fp_error_set(err, "plugin '%s' (%s) has a NULL %s callback; a plugin must "
                             "provide create, extract and destroy", name, path,

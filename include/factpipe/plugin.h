@@ -174,7 +174,8 @@ typedef struct fp_host {
     /* Record a fact.  Copies everything it is given, so stack buffers and
      * PCRE2 substrings may be passed.  Returns FP_OK, or FP_ERROR when the
      * fact is malformed (span outside the text, empty value, invalid UTF-8,
-     * reserved attribute name); the reason is logged with the plugin name. */
+     * reserved attribute name: the rules of <factpipe/fact_check.h>); the
+     * reason is logged with the plugin name. */
     int (*emit)(void *ctx, const fp_fact *fact);
 
     /* A message for the user, prefixed with the plugin instance name. */

@@ -453,7 +453,7 @@ static void test_schema_invalid_documents_are_refused(void **state)
     fact.kind = "Percentage";
     check_refused(&doc, "\"Percentage\"");
     fact.kind = NULL;
-    check_refused(&doc, "(null)");
+    check_refused(&doc, "kind name is empty");
     fact = percent_fact;
     fact.zone = "sidebar";
     check_refused(&doc, "\"sidebar\"");
