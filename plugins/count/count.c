@@ -339,5 +339,5 @@ static int count_extract(void *opaque, const fp_document *doc,
 
 FP_PLUGIN_DEFINE(count, "1.0.0", "count",
                  "Counts: 203 đảng viên, 1.250 hộ gia đình, 03 Đoàn giám sát",
-                 count_options, N_OPTIONS, count_create, count_extract,
+                 count_options, count_create, count_extract,
                  count_destroy)

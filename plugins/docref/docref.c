@@ -118,5 +118,5 @@ static int docref_extract(void *state, const fp_document *doc,
 FP_PLUGIN_DEFINE(docref, "1.0.0", "docref",
                  "References to legal and Party documents: Quyết định số "
                  "217-QĐ/TW, Nghị quyết Trung ương 4 (khóa XI)",
-                 docref_options, N_OPTIONS, docref_create, docref_extract,
+                 docref_options, docref_create, docref_extract,
                  docref_destroy)

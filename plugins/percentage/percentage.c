@@ -349,5 +349,5 @@ static int percentage_extract(void *state, const fp_document *doc,
 
 FP_PLUGIN_DEFINE(percentage, "1.0.0", "percentage",
                  "Percentages: 21,1% and 5 phần trăm, ranges 10 - 15%",
-                 percentage_options, N_OPTIONS, percentage_create,
+                 percentage_options, percentage_create,
                  percentage_extract, percentage_destroy)

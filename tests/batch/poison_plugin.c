@@ -70,5 +70,6 @@ static void poison_destroy(void *state)
 {
 }
 
-FP_PLUGIN_DEFINE(poison, "0.0.1", "poison", "Crashes, loops or fails on marked documents",
-                 NULL, 0, poison_create, poison_extract, poison_destroy)
+FP_PLUGIN_DEFINE_NO_OPTIONS(poison, "0.0.1", "poison",
+                            "Crashes, loops or fails on marked documents", poison_create,
+                            poison_extract, poison_destroy)

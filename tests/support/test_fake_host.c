@@ -53,7 +53,7 @@ static int probe_extract(void *state, const fp_document *doc,
 static void probe_destroy(void *state) {}
 
 FP_PLUGIN_DEFINE(probe, "0.1.0", "probe", "emits what the test says",
-                 probe_options, PROBE_N_OPTIONS, probe_create, probe_extract,
+                 probe_options, probe_create, probe_extract,
                  probe_destroy)
 
 /* ---- Documents ----------------------------------------------------------- */
@@ -88,6 +88,15 @@ static void doc_has_one_block_per_nonempty_line(void **state)
 }
 
 /* ---- Options ------------------------------------------------------------- */
+
+/* FP_PLUGIN_DEFINE counts the table itself. */
+static void descriptor_counts_the_option_table(void **state)
+{
+    const fp_plugin_desc *desc = fp_plugin_probe_get_desc();
+    assert_int_equal(desc->n_options, PROBE_N_OPTIONS);
+    assert_ptr_equal(desc->options, probe_options);
+    assert_string_equal(desc->name, "probe");
+}
 
 static void options_take_defaults_and_settings(void **state)
 {
@@ -269,6 +278,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(doc_has_one_block_per_nonempty_line),
+        cmocka_unit_test(descriptor_counts_the_option_table),
         cmocka_unit_test(options_take_defaults_and_settings),
         cmocka_unit_test(options_refuse_bad_settings),
         cmocka_unit_test(descriptor_of_another_abi_is_refused),
