@@ -54,4 +54,6 @@ install(FILES
 install(FILES "${PROJECT_SOURCE_DIR}/docs/factpipe.1"
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
+              "${PROJECT_SOURCE_DIR}/docs/GUIDELINE.md"
+              "${PROJECT_SOURCE_DIR}/docs/RELIABILITY.md"
         DESTINATION ${CMAKE_INSTALL_DOCDIR})

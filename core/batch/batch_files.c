@@ -1,5 +1,6 @@
 /* Output files that are never seen half-written: a temporary name in the
- * same folder, fsync, rename, fsync of the folder (RELIABILITY R14), and
+ * same folder, fsync, rename, fsync of the folder (docs/RELIABILITY.md,
+ * Durability), and
  * sweeping the temporaries a killed run left behind; whole reads and
  * writes on descriptors. */
 #include "batch_files.h"
@@ -96,7 +97,8 @@ static int sync_parent_folder(const char *path, fp_error *err)
     return why ? -1 : 0;
 }
 
-/* A failed fsync or close is not retried (RELIABILITY R15): the temporary
+/* A failed fsync or close is not retried (docs/RELIABILITY.md,
+ * Durability): the temporary
  * goes, the caller stops.  errno is the first failure's. */
 int fp_atomic_commit(fp_atomic_file *f, fp_error *err)
 {

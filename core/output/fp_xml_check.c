@@ -9,7 +9,8 @@ static const char *const zone_names[] = {
     "title", "dateline", "lead", "body", "byline", "chrome",
 };
 
-int fp_xml_is_zone_name(const char *zone)
+/* Whether zone is one of the zone names the schema allows. */
+static int is_zone_name(const char *zone)
 {
     for (size_t i = 0; i < sizeof zone_names / sizeof *zone_names; i++) {
         if (strcmp(zone, zone_names[i]) == 0)
@@ -101,7 +102,7 @@ static int check_fact(const fp_out_fact *fact, fp_error *err)
     if (!is_non_empty(fact->plugin) || !is_non_empty(fact->plugin_version))
         return fp_error_set(err, "%s fact does not name its plugin and "
                             "plugin version", fact->kind);
-    if (fact->zone && !fp_xml_is_zone_name(fact->zone))
+    if (fact->zone && !is_zone_name(fact->zone))
         return fp_error_set(err, "%s fact has unknown zone \"%.64s\"",
                             fact->kind, fact->zone);
     if (check_fact_extensions(fact, err) < 0)

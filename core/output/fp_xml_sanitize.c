@@ -1,6 +1,7 @@
 /* fp_xml_sanitize: make any byte string safe for libxml2's text writer,
  * which copies invalid UTF-8 and control characters into its output as
- * they are (RELIABILITY.md M6), producing XML no parser accepts. */
+ * they are, producing XML no parser accepts
+ * (docs/RELIABILITY.md, Output text). */
 #include "fp_xml.h"
 
 #include <factpipe/utf8.h>

@@ -45,8 +45,8 @@ static char *plugin_name_from_path(const char *path)
     return name;
 }
 
-int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
-                         const char *path, fp_error *err)
+static int check_desc(const fp_plugin_desc *d, const char *name, const char *path,
+                      fp_error *err)
 {
     if (!d)
         return fp_error_set(err, "plugin '%s' (%s): fp_plugin_%s_get_desc() returned NULL; "
@@ -100,7 +100,8 @@ int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
     return 0;
 }
 
-/* R11: refuse files others could have replaced before we run their code. */
+/* Refuse files others could have replaced before we run their code
+ * (docs/RELIABILITY.md, Plugins). */
 static int check_file_safety(const char *path, const char *name, fp_error *err)
 {
     struct stat st;
@@ -115,7 +116,7 @@ static int check_file_safety(const char *path, const char *name, fp_error *err)
     return 0;
 }
 
-/* R11: the file that is actually loaded must lie inside the folder it was
+/* The file that is actually loaded must lie inside the folder it was
  * found in, after symbolic links: a link NAME.so -> /elsewhere/x.so would
  * run code from a folder nobody chose as a plugin folder.  Links within
  * the folder (NAME.so -> NAME-1.2.so) are fine. */
@@ -185,7 +186,7 @@ int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
     const fp_plugin_desc *(*get_desc)(void);
     memcpy(&get_desc, &entry, sizeof get_desc);
     const fp_plugin_desc *desc = get_desc();
-    if (fp_plugin_check_desc(desc, name, abs, err) != 0) {
+    if (check_desc(desc, name, abs, err) != 0) {
         dlclose(dl);
         goto fail;
     }

@@ -162,7 +162,7 @@ typedef struct fp_fact {
     uint32_t struct_size;   /* sizeof(fp_fact) as the plugin knows it */
     const char *kind;       /* NULL: the kind the descriptor declares */
     size_t start, end;      /* byte span in fp_document.text, start < end */
-    const char *value;      /* normalized per FACTS.md, non-empty UTF-8 */
+    const char *value;      /* as docs/GUIDELINE.md writes it; non-empty UTF-8 */
     const fp_attr *attrs;   /* written as XML attributes */
     size_t n_attrs;
     const fp_attr *children; /* written as child elements, in order */

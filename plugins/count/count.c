@@ -1,5 +1,5 @@
 /*
- * count — the count extractor (FACTS.md, "count").
+ * count — the count extractor (docs/GUIDELINE.md, count).
  *
  * Finds whole numbers written in digits ("203", "03", "1.250",
  * "18.165.267") and reports those followed by what they count: value the
@@ -11,7 +11,7 @@
  * One PCRE2 pattern finds the candidates: a digit run, possibly grouped by
  * thousands dots, standing alone (not inside a word, a decimal, a date
  * "05/10/2018", a document number "217-QĐ/TW", a time "8:30") and followed
- * by horizontal space.  Regex use follows RELIABILITY.md R8–R10: UTF, UCP,
+ * by horizontal space.  Regex use follows docs/RELIABILITY.md: UTF, UCP,
  * MATCH_INVALID_UTF, NEVER_BACKSLASH_C, digits as [0-9], JIT with
  * interpreter fallback, match limits, match data per call, and any matcher
  * error fails the document.  All repeats are possessive, so JIT stack use
@@ -88,7 +88,7 @@ static const fp_option count_options[N_OPTIONS] = {
                        "match that reaches it fails the document"},
 };
 
-/* RELIABILITY.md R9; the match and heap limits are options. */
+/* docs/RELIABILITY.md, Regular expressions; the match and heap limits are options. */
 enum { DEPTH_LIMIT = 5000 };
 
 /* Longest number taken as a count, in digits (a count of billions is
@@ -215,7 +215,7 @@ static int count_create(const fp_config *config, const fp_host *host,
     return FP_OK;
 }
 
-/* The FACTS.md value of a number: its digits without thousands dots or
+/* The value of a number (docs/GUIDELINE.md, Numbers): its digits without thousands dots or
  * leading zeros.  Returns false when it has too many digits to count or
  * reads as a phone number. */
 static bool count_value(const char *number, size_t len, char *out,

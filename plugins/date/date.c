@@ -1,5 +1,5 @@
 /*
- * date — the date extractor (FACTS.md, "date").
+ * date — the date extractor (docs/GUIDELINE.md, date).
  *
  * Finds calendar dates and periods in Vietnamese text and reports them in
  * ISO 8601: "05/10/2018" and "ngày 5 tháng 10 năm 2018" → 2018-10-05,

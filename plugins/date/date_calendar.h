@@ -1,5 +1,5 @@
 /*
- * date_calendar — calendar arithmetic and the ISO 8601 forms FACTS.md asks
+ * date_calendar — calendar arithmetic and the ISO 8601 forms docs/GUIDELINE.md asks
  * for: 2018-10-05, --10-05 (no year known), 2018-10, 2018, 2018-Q3.
  */
 #ifndef DATE_CALENDAR_H

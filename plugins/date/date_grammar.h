@@ -1,6 +1,6 @@
 /*
  * date_grammar — finds Vietnamese date expressions in the tokens of one
- * block and reports each with its ISO 8601 value (FACTS.md "date").
+ * block and reports each with its ISO 8601 value (docs/GUIDELINE.md, date).
  *
  * The grammar is built from words the lexicons give meaning to (roles):
  * "ngày" introduces a day, "tháng" a month, "năm" a year, "quý" a quarter,

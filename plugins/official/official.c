@@ -1,5 +1,5 @@
 /*
- * official — the officials extractor (FACTS.md, "official").
+ * official — the officials extractor (docs/GUIDELINE.md, official).
  *
  * Finds people named in an official capacity: with a title before or
  * after the name, or introduced as "đồng chí", "ông", "bà" in the

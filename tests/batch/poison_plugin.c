@@ -1,4 +1,4 @@
-/* A deliberately hostile extractor for the batch tests (RELIABILITY T7):
+/* A deliberately hostile extractor for the batch tests (docs/RELIABILITY.md, Isolation):
  * a marker in a document's text makes it crash, abort, loop, exhaust
  * memory, exit, spam stdout or fail, so the tests can check that such a
  * document costs itself only.  Built outside <build>/plugins: no pipeline finds it by

@@ -1,6 +1,6 @@
 /*
  * Shared by the count tests: run the plugin with the repository's
- * lexicons on a text and compare what it emitted with what FACTS.md says.
+ * lexicons on a text and compare what it emitted with what docs/GUIDELINE.md says.
  */
 #ifndef COUNT_FIXTURE_H
 #define COUNT_FIXTURE_H

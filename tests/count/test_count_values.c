@@ -1,5 +1,5 @@
 /*
- * What is a count and what is not: every example of FACTS.md "count", the
+ * What is a count and what is not: every example of docs/GUIDELINE.md, count, the
  * sentences of the seed page (samples/thanhkhe-2018-10-09.txt), and
  * sentences in the style of real bulletins that exercise each rule.
  */
@@ -14,7 +14,7 @@
 #define N_CASES(cases) (sizeof(cases) / sizeof *(cases))
 #define NONE(text) {text, 0, {{NULL, NULL, NULL}}}
 
-/* FACTS.md "count": the examples of what is a count. */
+/* docs/GUIDELINE.md, count: the examples of what is a count. */
 static void facts_md_counts(void **state)
 {
     static const count_case cases[] = {
@@ -41,7 +41,7 @@ static void facts_md_counts(void **state)
     check_count_cases(cases, N_CASES(cases), NULL);
 }
 
-/* FACTS.md "count", "Not counts", with a counted noun after each number
+/* docs/GUIDELINE.md, count, "Not counts", with a counted noun after each number
  * where the text allows one, so that only the rule keeps it out. */
 static void facts_md_not_counts(void **state)
 {

@@ -1,6 +1,6 @@
 /*
  * Shared by the date tests: run the plugin on a text, with or without an
- * article date, and compare what it emitted with what FACTS.md says.
+ * article date, and compare what it emitted with what docs/GUIDELINE.md says.
  */
 #ifndef DATE_FIXTURE_H
 #define DATE_FIXTURE_H

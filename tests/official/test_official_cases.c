@@ -1,5 +1,5 @@
 /*
- * The official plugin on sentences: every official example of FACTS.md
+ * The official plugin on sentences: every official example of docs/GUIDELINE.md
  * and of the seed and sample pages, titles before and after the name,
  * dashes, several titles, merged mentions, and what is not an official
  * (streets, schools, wards, historical figures, private citizens).

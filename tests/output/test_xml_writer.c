@@ -273,7 +273,7 @@ static void test_bad_bytes_are_replaced_everywhere(void **state)
     xmlFreeDoc(doc);
 }
 
-/* xmllint is what users check files with (RELIABILITY.md M6: it rejected
+/* xmllint is what users check files with (docs/RELIABILITY.md: it rejected
  * the raw writer's output); run it on the output with bad bytes. */
 static void test_xmllint_accepts_output_with_bad_bytes(void **state)
 {
