@@ -5,6 +5,7 @@
 #include "batch/fp_batch.h"
 #include "engine/fp_engine.h"
 #include "pipeline/fp_pipeline.h"
+#include "fp_version.h"
 
 #include <errno.h>
 #include <getopt.h>
