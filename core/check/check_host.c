@@ -84,13 +84,8 @@ void fp_check_host_init(fp_check_host *h, const fp_plugin_desc *desc,
                         const fp_document *doc)
 {
     memset(h, 0, sizeof *h);
-    h->host.struct_size = sizeof h->host;
-    h->host.abi_major = FP_ABI_MAJOR;
-    h->host.abi_minor = FP_ABI_MINOR;
-    h->host.ctx = h;
-    h->host.emit = check_emit;
-    h->host.log = check_log;
-    h->host.error = check_error;
+    h->host = (fp_host){sizeof h->host, FP_ABI_MAJOR, FP_ABI_MINOR, h,
+                        check_emit, check_log, check_error};
     h->desc = desc;
     h->doc = doc;
     fp_host_call_init(&h->core, desc->name, desc->kind, core_log, h);

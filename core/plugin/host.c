@@ -52,13 +52,8 @@ void fp_host_call_init(fp_host_call *call, const char *instance, const char *kin
                        fp_log_fn log, void *log_user)
 {
     memset(call, 0, sizeof *call);
-    call->host.struct_size = sizeof call->host;
-    call->host.abi_major = FP_ABI_MAJOR;
-    call->host.abi_minor = FP_ABI_MINOR;
-    call->host.ctx = call;
-    call->host.emit = host_emit;
-    call->host.log = host_log;
-    call->host.error = host_error;
+    call->host = (fp_host){sizeof call->host, FP_ABI_MAJOR, FP_ABI_MINOR, call,
+                           host_emit, host_log, host_error};
     call->instance = instance;
     call->kind = kind;
     call->log = log;
