@@ -218,11 +218,17 @@ void fp_sweep_stale_siblings(const char *path)
     free(dir);
 }
 
-int fp_fd_write_all(int fd, const void *buf, size_t len)
+/* write(2) with read(2)'s type; it only reads buf. */
+static ssize_t write_some(int fd, void *buf, size_t len)
 {
-    const char *p = buf;
+    return write(fd, buf, len);
+}
+
+/* Moves len bytes with io, retrying after EINTR and short transfers. */
+static int transfer_all(int fd, char *p, size_t len, ssize_t (*io)(int, void *, size_t))
+{
     while (len > 0) {
-        ssize_t n = write(fd, p, len);
+        ssize_t n = io(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -233,17 +239,12 @@ int fp_fd_write_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
+int fp_fd_write_all(int fd, const void *buf, size_t len)
+{
+    return transfer_all(fd, (char *)buf, len, write_some);
+}
+
 int fp_fd_read_all(int fd, void *buf, size_t len)
 {
-    char *p = buf;
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
+    return transfer_all(fd, buf, len, read);
 }
