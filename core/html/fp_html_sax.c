@@ -13,9 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* R2: recover from anything, never touch the network, stay silent, trust
- * the decoding stage over <meta charset>.  No NOBLANKS: the white space
- * between two inline elements is a real space ("<b>4</b> <i>hồ sơ</i>").
+/* Recover from anything, never touch the network, stay silent, trust the
+ * decoding stage over <meta charset> (docs/RELIABILITY.md, HTML parsing).
+ * No NOBLANKS: the white space between two inline elements is a real
+ * space ("<b>4</b> <i>hồ sơ</i>").
  * No HUGE: the depth limit is raised on its own by fp_html_init. */
 #define FP_HTML_PARSE_OPTIONS                                               \
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \

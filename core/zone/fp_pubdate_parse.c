@@ -25,7 +25,7 @@ static bool is_digit(char c)
 /* ---- text ------------------------------------------------------------ */
 
 /* A two-digit year in the nearer century that is not in the future
- * (FACTS.md: 3/3/17 is 2017, 3/9/91 is 1991). */
+ * (docs/GUIDELINE.md, date: 3/3/17 is 2017, 3/9/91 is 1991). */
 static int full_year(int two_digits)
 {
     time_t now = time(NULL);

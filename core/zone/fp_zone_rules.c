@@ -3,6 +3,7 @@
 #include "fp_zone_internal.h"
 
 #include <errno.h>
+#include <factpipe/utf8.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,42 +126,6 @@ static void cue_list_free(cue_list *list)
     free(list->items);
     free(list->line_no);
     memset(list, 0, sizeof *list);
-}
-
-static bool is_valid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t extra;
-        uint32_t cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        for (size_t k = 1; k <= extra; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        static const uint32_t min_for_length[4] = {0, 0x80, 0x800, 0x10000};
-        if (cp < min_for_length[extra] || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += extra + 1;
-    }
-    return true;
 }
 
 static bool is_class_cue_char(char c)
@@ -376,7 +341,7 @@ static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
         len -= start;
         if (len == 0 || text[0] == '#')
             continue;
-        if (!is_valid_utf8((const unsigned char *)text, len)) {
+        if (!fp_utf8_valid(text, len)) {
             rc = fp_error_set(err, "%s:%zu: invalid UTF-8", path, line_no);
             break;
         }
