@@ -228,7 +228,7 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
     int rc = format == FP_FORMAT_TEXT ? fp_plaintext_to_text(&s->decoded, &s->text, &err)
                                       : fp_html_to_text(&s->decoded, &s->text, &err);
     s->text.format = format;
-    if (rc != 0 || fp_zone_document(e->zones, &s->text, &s->meta, &err) != 0)
+    if (rc != 0 || fp_zone_document_from(e->zones, &s->text, source, &s->meta, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
     if (run_plugins(e, s, source, why, why_size) != 0)
         return -1;

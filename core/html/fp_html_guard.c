@@ -3,22 +3,25 @@
 #include <string.h>
 #include <strings.h>
 
-/* What each byte can do inside a start tag, looked up once per byte:
- * most bytes of names and values do nothing and are passed over. */
-enum {
-    BLANK = 1,   /* libxml2's IS_BLANK_CH */
-    TAG_END = 2, /* '>', and '/' when a '>' follows */
-    EQUALS = 4,
-};
+/* What a byte can end while a start tag is read: libxml2's IS_BLANK_CH
+ * (blank), and the bytes that may end a tag name or an attribute name
+ * ('>' and '/', which ends one only before '>'; '=' only a name).  One
+ * table lookup per byte: this scan runs over every page in full. */
+enum { BLANK = 1, ENDS_TAG_NAME = 2, ENDS_ATTRIBUTE_NAME = 4 };
 
-static const unsigned char byte_role[256] = {
-    [' '] = BLANK, ['\t'] = BLANK, ['\n'] = BLANK, ['\r'] = BLANK,
-    ['>'] = TAG_END, ['/'] = TAG_END, ['='] = EQUALS,
+static const unsigned char byte_class[256] = {
+    [' '] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['\t'] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['\n'] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['\r'] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['>'] = ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['/'] = ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['='] = ENDS_ATTRIBUTE_NAME,
 };
 
 static int is_blank(unsigned char c)
 {
-    return byte_role[c] & BLANK;
+    return byte_class[c] & BLANK;
 }
 
 static int is_ascii_letter(unsigned char c)
@@ -38,17 +41,21 @@ static int tag_ends_at(const unsigned char *s, size_t i, size_t len)
     return s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>');
 }
 
-/* The first byte from i that has one of the roles in `stop` (a '/' only
- * where the tag ends), or len. */
-static size_t skip_to(const unsigned char *s, size_t i, size_t len,
-                      unsigned stop)
+/* Skip bytes up to one of class `stops` that ends the run: a blank, '>',
+ * "/>", or (for ENDS_ATTRIBUTE_NAME) '='.  A '/' not before '>' is part
+ * of the run. */
+static size_t skip_run(const unsigned char *s, size_t i, size_t len,
+                       unsigned char stops)
 {
-    for (; i < len; i++) {
-        unsigned role = byte_role[s[i]] & stop;
-        if (role && (s[i] != '/' || tag_ends_at(s, i, len)))
-            return i;
+    for (;;) {
+        while (i < len && !(byte_class[s[i]] & stops))
+            i++;
+        if (i < len && s[i] == '/' && !tag_ends_at(s, i, len)) {
+            i++;
+            continue;
+        }
+        return i;
     }
-    return len;
 }
 
 /* An attribute value after '=' (blanks skipped): quoted up to the
@@ -59,7 +66,7 @@ static size_t skip_value(const unsigned char *s, size_t i, size_t len)
         const unsigned char *close = memchr(s + i + 1, s[i], len - i - 1);
         return close ? (size_t)(close - s) + 1 : len;
     }
-    while (i < len && !is_blank(s[i]) && s[i] != '>')
+    while (i < len && !(byte_class[s[i]] & BLANK) && s[i] != '>')
         i++;
     return i;
 }
@@ -71,14 +78,13 @@ static size_t skip_value(const unsigned char *s, size_t i, size_t len)
 static size_t scan_start_tag(const unsigned char *s, size_t open, size_t len,
                              size_t *n_attributes)
 {
-    size_t n = 0;
-    size_t i = skip_to(s, open + 1, len, BLANK | TAG_END); /* the tag name */
+    size_t i = skip_run(s, open + 1, len, ENDS_TAG_NAME), n = 0;
     for (;;) {
         i = skip_blanks(s, i, len);
         if (i >= len || tag_ends_at(s, i, len))
             break;
         n++;
-        i = skip_to(s, i, len, BLANK | TAG_END | EQUALS);
+        i = skip_run(s, i, len, ENDS_ATTRIBUTE_NAME);
         i = skip_blanks(s, i, len);
         if (i < len && s[i] == '=')
             i = skip_value(s, skip_blanks(s, i + 1, len), len);
@@ -97,7 +103,7 @@ static const char *raw_text_name(const unsigned char *s, size_t open,
         size_t n = strlen(names[k]);
         if (open + 1 + n < len &&
             strncasecmp((const char *)s + open + 1, names[k], n) == 0 &&
-            (is_blank(s[open + 1 + n]) || byte_role[s[open + 1 + n]] & TAG_END))
+            byte_class[s[open + 1 + n]] & ENDS_TAG_NAME)
             return names[k];
     }
     return NULL;

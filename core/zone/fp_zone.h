@@ -61,4 +61,11 @@ bool fp_zone_line_is_article(const fp_line *line);
 int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
                          fp_error *err);
 
+/* The same for a document named source: when source is an absolute
+ * http(s) URL (a WARC record's target URI), a date in its path is one
+ * more piece of evidence for the article's date (meta->date).  NULL or
+ * any other name: no URL but the page's own canonical link. */
+int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
+                          const char *source, fp_meta *meta, fp_error *err);
+
 #endif

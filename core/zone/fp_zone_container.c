@@ -179,6 +179,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->furniture = calloc(n_el, sizeof *p->furniture);
     p->wrapper = calloc(n_el, sizeof *p->wrapper);
     p->caption = calloc(n_el, sizeof *p->caption);
+    p->in_article = calloc(n_el, sizeof *p->in_article);
     p->n_children = calloc(n_el, sizeof *p->n_children);
     p->n_content_children = calloc(n_el, sizeof *p->n_content_children);
     p->has_own_lines = calloc(n_el, sizeof *p->has_own_lines);
@@ -186,6 +187,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
+        !p->in_article ||
         !p->n_children || !p->n_content_children || !p->has_own_lines ||
         !p->prose || !p->in_region || !p->prose_before) {
         zone_html_page_free(p);
@@ -203,6 +205,13 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         bool caption;
         p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption);
         int32_t parent = parent_of(t, e);
+        p->in_article[e] = p->cue[e] == ZONE_CUE_ARTICLE ||
+                           (parent >= 0 && p->in_article[parent]);
+        /* A <header> heads its nearest section (HTML): inside an article
+         * it holds the article's headline, date line and byline. */
+        if (p->cue[e] == ZONE_CUE_CHROME && parent >= 0 &&
+            p->in_article[parent] && strcmp(t->elements[e].tag, "header") == 0)
+            p->cue[e] = ZONE_CUE_NONE;
         if (parent >= 0)
             p->n_children[parent]++;
         if (p->cue[e] != ZONE_CUE_CHROME && !caption) {
@@ -246,6 +255,7 @@ void zone_html_page_free(zone_html_page *p)
     free(p->has_own_lines);
     free(p->wrapper);
     free(p->caption);
+    free(p->in_article);
     free(p->prose_before);
     memset(p, 0, sizeof *p);
 }

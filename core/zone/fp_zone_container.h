@@ -21,6 +21,8 @@ typedef struct zone_html_page {
     uint32_t *prose;      /* per line: prose bytes, 0 when not prose */
     uint8_t *caption;     /* per element: it or an ancestor holds a
                              picture's caption */
+    uint8_t *in_article;  /* per element: it or an ancestor is cued as
+                             the article's (an <article>, a "content") */
     uint8_t *wrapper;     /* per element: chrome by its markup but holding
                              most of the page's prose */
     bool any_wrapper;

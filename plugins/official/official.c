@@ -242,5 +242,5 @@ static int official_extract(void *state, const fp_document *doc,
 FP_PLUGIN_DEFINE(official, "1.0.0", "official",
                  "Officials: named people with their titles (Bí thư Quận ủy "
                  "Lê Thị Mỹ Hạnh)",
-                 official_options, N_OPTIONS, official_create,
+                 official_options, official_create,
                  official_extract, official_destroy)

@@ -152,7 +152,8 @@ static void never_an_empty_article(void **state)
 static void furniture_stays_chrome(void **state)
 {
     /* A page of nothing but furniture by what it says: tool links and
-     * counters are never article (FACTS.md), even when nothing else is. */
+     * counters are never article, even when nothing else is
+     * (docs/GUIDELINE.md, Article and chrome). */
     zone_test_doc z;
     zone_test_zone_doc(*state, "Trang chủ\nLiên hệ\nHôm nay: 1985\nTổng cộng: 18165267\n",
              0, &z);
