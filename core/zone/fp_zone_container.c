@@ -180,6 +180,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->wrapper = calloc(n_el, sizeof *p->wrapper);
     p->caption = calloc(n_el, sizeof *p->caption);
     p->in_article = calloc(n_el, sizeof *p->in_article);
+    p->article_head = calloc(n_el, sizeof *p->article_head);
     p->n_children = calloc(n_el, sizeof *p->n_children);
     p->n_content_children = calloc(n_el, sizeof *p->n_content_children);
     p->has_own_lines = calloc(n_el, sizeof *p->has_own_lines);
@@ -187,7 +188,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->in_article ||
+        !p->in_article || !p->article_head ||
         !p->n_children || !p->n_content_children || !p->has_own_lines ||
         !p->prose || !p->in_region || !p->prose_before) {
         zone_html_page_free(p);
@@ -208,10 +209,13 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         p->in_article[e] = p->cue[e] == ZONE_CUE_ARTICLE ||
                            (parent >= 0 && p->in_article[parent]);
         /* A <header> heads its nearest section (HTML): inside an article
-         * it holds the article's headline, date line and byline. */
-        if (p->cue[e] == ZONE_CUE_CHROME && parent >= 0 &&
-            p->in_article[parent] && strcmp(t->elements[e].tag, "header") == 0)
-            p->cue[e] = ZONE_CUE_NONE;
+         * it holds the article's headline, date line and byline.  Its
+         * other lines (a kicker, a standfirst, share tools) stay out of
+         * the body. */
+        p->article_head[e] =
+            (parent >= 0 && p->article_head[parent]) ||
+            (parent >= 0 && p->in_article[parent] &&
+             strcmp(t->elements[e].tag, "header") == 0);
         if (parent >= 0)
             p->n_children[parent]++;
         if (p->cue[e] != ZONE_CUE_CHROME && !caption) {
@@ -256,6 +260,7 @@ void zone_html_page_free(zone_html_page *p)
     free(p->wrapper);
     free(p->caption);
     free(p->in_article);
+    free(p->article_head);
     free(p->prose_before);
     memset(p, 0, sizeof *p);
 }
@@ -264,6 +269,12 @@ bool zone_line_in_furniture(const zone_html_page *p, size_t i)
 {
     int32_t e = p->t->lines[i].element;
     return valid_element(p->t, e) && p->furniture[e];
+}
+
+bool zone_line_in_article_head(const zone_html_page *p, size_t i)
+{
+    int32_t e = p->t->lines[i].element;
+    return valid_element(p->t, e) && p->article_head[e];
 }
 
 bool zone_line_in_caption(const zone_html_page *p, size_t i)

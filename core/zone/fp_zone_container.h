@@ -23,6 +23,8 @@ typedef struct zone_html_page {
                              picture's caption */
     uint8_t *in_article;  /* per element: it or an ancestor is cued as
                              the article's (an <article>, a "content") */
+    uint8_t *article_head; /* per element: in a <header> inside the
+                              article */
     uint8_t *wrapper;     /* per element: chrome by its markup but holding
                              most of the page's prose */
     bool any_wrapper;
@@ -49,6 +51,9 @@ bool zone_find_article_region(zone_html_page *p);
 /* Is line i page furniture by its elements (a chrome-cued box, a nav, a
  * hidden element)? */
 bool zone_line_in_furniture(const zone_html_page *p, size_t i);
+
+/* Is line i in the article's own <header> (headline, date line)? */
+bool zone_line_in_article_head(const zone_html_page *p, size_t i);
 
 /* Does line i caption a picture (figure, figcaption, a caption class)? */
 bool zone_line_in_caption(const zone_html_page *p, size_t i);

@@ -69,7 +69,8 @@ static double title_score(html_zoner *z, size_t i)
         score += 2;
     if (html_title_contains(z->t, text))
         score += 4;
-    if (zone_line_in_furniture(z, i) && i < z->first)
+    if (zone_line_in_furniture(z, i) && !zone_line_in_article_head(z, i) &&
+        i < z->first)
         score -= 3;
     size_t distance = i < z->first ? z->first - i : i - z->first;
     return score - 0.05 * (double)distance;

@@ -194,6 +194,24 @@ static void furniture_by_tag_class_and_visibility(void **state)
     zone_test_release_doc(&z);
 }
 
+static void the_article_header_holds_the_headline(void **state)
+{
+    /* The page's <header> is furniture; the article's own <header> holds
+     * its headline (furniture for the body all the same). */
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+              "<html><body><header><div class=\"logo\">Cổng thông tin "
+              "phường</div></header><article><header><h1>Giao ban quý III</h1>"
+              "<p>Chuyên mục: Tin hoạt động của Đảng ủy phường trong tháng."
+              "</p></header><div>" P1 P2 P3 "</div></article></body></html>",
+              1, &z);
+    assert_non_null(z.meta.title);
+    assert_string_equal(z.meta.title, "Giao ban quý III");
+    expect_not_in_article(&z, "Chuyên mục");
+    expect_in_article(&z, "45 đại biểu");
+    zone_test_release_doc(&z);
+}
+
 static void page_wrapped_in_a_form(void **state)
 {
     /* ASP.NET pages put the whole page in one <form>: it wraps the
@@ -362,6 +380,7 @@ int main(void)
         cmocka_unit_test(paragraphs_beside_the_container_join_it),
         cmocka_unit_test(lead_kept_beside_the_body),
         cmocka_unit_test(furniture_by_tag_class_and_visibility),
+        cmocka_unit_test(the_article_header_holds_the_headline),
         cmocka_unit_test(page_wrapped_in_a_form),
         cmocka_unit_test(paragraphs_right_in_a_form),
         cmocka_unit_test(big_footer_beside_a_short_article),
