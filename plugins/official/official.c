@@ -14,8 +14,9 @@
  * (prefixes, ranks, predicates, list words...), surnames (Vietnamese,
  * and the Chinese and Korean ones read after a title) and name syllables,
  * place words, unit names, provinces and cities, countries, historical
- * figures and private-story cues are lexicon files (config/lexicons/official-*.txt)
- * loaded once in create(), and indexed together by word (word_roles.c).
+ * figures and private-story cues are lexicon files
+ * (config/lexicons/official-*.txt) loaded once in create(), and indexed
+ * together by word (word_roles.c).
  * extract() runs a hand-written scanner over each block's words (scan.c)
  * — no regular expressions, one pass per block after one look-up per
  * word, bounded look-ahead, so linear in the text — and merges the
