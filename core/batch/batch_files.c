@@ -1,7 +1,7 @@
 /* A combined output that is never seen half-written: a temporary name in
  * the same folder ("factpipe-tmp" and a hash of the final name, so its
  * length is bounded and no one else's file can match it), fsync, rename,
- * fsync of the folder (RELIABILITY R14); devices and FIFOs written
+ * fsync of the folder (docs/RELIABILITY.md, Durability); devices and FIFOs written
  * through; sweeping the temporaries a killed run of ours left; whole reads
  * and writes on descriptors. */
 #include "batch_files.h"
@@ -219,8 +219,8 @@ int fp_atomic_open(fp_atomic_file *f, const char *path, fp_error *err)
     return 0;
 }
 
-/* A failed fsync or close is not retried (RELIABILITY R15): the temporary
- * goes, the caller stops.  errno is the first failure's. */
+/* A failed fsync or close is not retried (docs/RELIABILITY.md,
+ * Durability): the temporary goes, the caller stops.  errno is the first failure's. */
 int fp_atomic_commit(fp_atomic_file *f, fp_error *err)
 {
     int why = 0, through = f->dir_fd < 0;
@@ -263,16 +263,19 @@ int fp_errno_is_device_full(int e)
     return e == ENOSPC || e == EDQUOT;
 }
 
-int fp_fd_writev_all(int fd, struct iovec *iov, int n)
+/* Moves the n pieces of iov with io (readv or writev), retrying after
+ * EINTR and short transfers; empty pieces need no call. */
+static int transfer_all(int fd, struct iovec *iov, int n,
+                        ssize_t (*io)(int, const struct iovec *, int))
 {
-    for (;;) { /* empty pieces need no write */
+    for (;;) {
         while (n > 0 && iov->iov_len == 0) {
             iov++;
             n--;
         }
         if (n == 0)
             return 0;
-        ssize_t done = writev(fd, iov, n);
+        ssize_t done = io(fd, iov, n);
         if (done < 0 && errno == EINTR)
             continue;
         if (done <= 0)
@@ -289,23 +292,19 @@ int fp_fd_writev_all(int fd, struct iovec *iov, int n)
     }
 }
 
+int fp_fd_writev_all(int fd, struct iovec *iov, int n)
+{
+    return transfer_all(fd, iov, n, writev);
+}
+
 int fp_fd_write_all(int fd, const void *buf, size_t len)
 {
     struct iovec one = {(void *)buf, len};
-    return fp_fd_writev_all(fd, &one, 1);
+    return transfer_all(fd, &one, 1, writev);
 }
 
 int fp_fd_read_all(int fd, void *buf, size_t len)
 {
-    char *p = buf;
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
+    struct iovec one = {buf, len};
+    return transfer_all(fd, &one, 1, readv);
 }

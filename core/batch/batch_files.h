@@ -11,7 +11,8 @@
 #include <sys/uio.h>
 
 /* -o FILE: written under ".factpipe-tmp.PID.HASH" next to its final name,
- * synced, renamed into place, and its folder synced (RELIABILITY R14).
+ * synced, renamed into place, and its folder synced (docs/RELIABILITY.md,
+ * Durability).
  * A symbolic link is followed to the file it names (which is replaced,
  * the link kept); a device, FIFO or socket is written through, with no
  * temporary and no rename. */

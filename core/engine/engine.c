@@ -5,6 +5,7 @@
 #include "../input/fp_input.h"
 #include "../html/fp_html.h"
 #include "../common/fp_hash.h"
+#include "fp_version.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,13 +12,18 @@ static const char *const lexicon_files[][2] = {
     {"title-heads", "official-title-heads.txt"},
     {"title-stops", "official-title-stops.txt"},
     {"org-ends", "official-org-ends.txt"},
+    {"org-starts", "official-org-starts.txt"},
     {"honorifics", "official-honorifics.txt"},
+    {"context-words", "official-context-words.txt"},
     {"surnames", "official-surnames.txt"},
     {"name-syllables", "official-name-syllables.txt"},
     {"place-words", "official-place-words.txt"},
     {"admin-units", "official-admin-units.txt"},
+    {"countries", "official-countries.txt"},
     {"historical-figures", "official-historical-figures.txt"},
     {"private-cues", "official-private-cues.txt"},
+    {"provinces", "official-provinces.txt"},
+    {"foreign-surnames", "official-foreign-surnames.txt"},
 };
 enum { N_LEXICONS = sizeof lexicon_files / sizeof lexicon_files[0] };
 
