@@ -8,11 +8,14 @@
 #   (a) libxml2 alone: bench/html_parse_only.c, read + htmlReadMemory, one process
 #   (b) factpipe -j1   (default pipeline: every plugin in build-bench/plugins)
 #   (c) factpipe -jN   (N = usable cores)
+#   (d) factpipe -jN -o DIR/ (durable, one file per document) against
+#       (e) -jN -o FILE and (c') -jN > /dev/null run in turn with it, and
+#       the fsync calls of -o DIR/
 # as docs/s, MB/s and peak RSS (GNU time; the largest of the supervisor and
 # its workers), with the ratios (b)/(a) and (c)/(b); then peak RSS at -j1
 # for 2,000 and 20,000 documents (--quick skips the 20,000).  Each timing is
-# the best of --runs (default 3) runs.  Output goes to /dev/null, so the
-# figures are extraction, not disk.
+# the best of --runs (default 3) runs.  Output of (a)-(c) goes to /dev/null,
+# so those figures are extraction, not disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0 runs=3
@@ -79,6 +82,37 @@ a, b, c = (max(float(x), 0.01) for x in (sys.argv[4], sys.argv[6], sys.argv[8]))
 print(f"(b)/(a) throughput: {a / b:.2f}   (target >= 0.75)")
 print(f"(c)/(b) throughput: {b / c:.2f}   (target >= 1.8 on 2 cores)")
 PY
+# (d) one durable file per document (-o DIR/, group commit) against one
+# combined output at the same -jN, run in turn with it so that both see
+# the same machine: (e) to a file (-o FILE, written whole and fsynced) and
+# (c') to /dev/null as (c) is; best of $runs each, the folder emptied
+# before each run, outside the timing; then the fsync calls of one run of
+# -o DIR/ at -j1 and -jN (strace -c).
+durable_vs_combined() {
+  local d="" e="" c="" s
+  faster() { [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+  timed() { /usr/bin/time -f "%e" -o "$work/time" "$factpipe" -j"$cores" "$@" "$c2k" > /dev/null 2>&1; cat "$work/time"; }
+  for _ in $(seq 1 "$runs"); do
+    rm -rf "$work/out" "$work/out.xml"
+    s=$(timed -o "$work/out/"); faster "$s" "$d" && d=$s
+    s=$(timed -o "$work/out.xml"); faster "$s" "$e" && e=$s
+    s=$(timed); faster "$s" "$c" && c=$s
+  done
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+  echo "(d) -j$cores -o DIR/ $d s;  (e) -j$cores -o FILE $e s;  (c') -j$cores > /dev/null $c s"
+  echo "(d)/(e): $(ratio "$d" "$e")   (d)/(c'): $(ratio "$d" "$c")   (target <= 1.25)"
+  if command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null; then
+    local j counts
+    for j in 1 "$cores"; do
+      rm -rf "$work/out"
+      strace -f -c -e trace=fsync,fdatasync -o "$work/strace" "$factpipe" -j"$j" -o "$work/out/" "$c2k" 2> /dev/null
+      counts=$(awk '$NF == "fsync" || $NF == "fdatasync" { printf "%s%s %s", sep, $(NF-1), $NF; sep=", " }' "$work/strace")
+      echo "    fsync calls, -j$j -o DIR/ ($n documents): $counts"
+    done
+  fi
+  rm -rf "$work/out" "$work/out.xml"
+}
+durable_vs_combined
 if [ "$quick" -eq 0 ]; then
   c20k=$(corpus 20000)
   read -r s2 kb2 < <(runs=1 best "$factpipe" -j1 "$c2k")

@@ -3,6 +3,7 @@
 #include "../common/fp_hash.h"
 #include "fp_batch.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,8 @@ typedef struct buf {
 
 static int put(buf *b, const char *s, size_t n)
 {
+    if (n > SIZE_MAX / 4 || b->len > SIZE_MAX / 4)
+        return -1;
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)
@@ -104,6 +107,21 @@ static int is_reserved_top(const char *name)
     return strcmp(name, FP_BATCH_JOURNAL_NAME) == 0 || strcmp(name, FP_BATCH_REPORT_NAME) == 0;
 }
 
+/* b with its byte at `at` replaced by that byte's %XX escape. */
+static int escape_at(buf *b, size_t at)
+{
+    if (at >= b->len)
+        return 0;
+    buf c = {0};
+    int rc = put(&c, b->p, at) != 0 || put_escaped(&c, (unsigned char)b->p[at]) != 0 ||
+                     put(&c, b->p + at + 1, b->len - at - 1) != 0
+                 ? -1
+                 : 0;
+    free(b->p);
+    *b = c;
+    return rc;
+}
+
 /* One component, encoded, appended to out (with ext when it is the
  * document's file). */
 static int encode_component(buf *out, const char *s, size_t n, int is_file, int is_top,
@@ -112,28 +130,14 @@ static int encode_component(buf *out, const char *s, size_t n, int is_file, int 
     buf b = {0};
     size_t ext_len = strlen(ext);
     int rc = encode_bytes(&b, (const unsigned char *)s, n);
+    /* "a.xml" as a folder: its extension's first byte escaped */
     if (rc == 0 && !is_file && ext_len && b.len >= ext_len &&
-        memcmp(b.p + b.len - ext_len, ext, ext_len) == 0) {
-        /* "a.xml" as a folder: its extension's first byte escaped */
-        buf c = {0};
-        rc = put(&c, b.p, b.len - ext_len) != 0 ||
-                     put_escaped(&c, (unsigned char)ext[0]) != 0 ||
-                     put(&c, ext + 1, ext_len - 1) != 0
-                 ? -1
-                 : 0;
-        free(b.p);
-        b = c;
-    }
+        memcmp(b.p + b.len - ext_len, ext, ext_len) == 0)
+        rc = escape_at(&b, b.len - ext_len);
     if (rc == 0 && is_file)
         rc = put(&b, ext, ext_len);
-    if (rc == 0 && is_top && b.p && is_reserved_top(b.p)) {
-        buf c = {0};
-        rc = put_escaped(&c, (unsigned char)b.p[0]) != 0 || put(&c, b.p + 1, b.len - 1) != 0
-                 ? -1
-                 : 0;
-        free(b.p);
-        b = c;
-    }
+    if (rc == 0 && is_top && b.p && is_reserved_top(b.p))
+        rc = escape_at(&b, 0);
     if (rc == 0 && b.len > FP_NAME_MAX_BYTES) {
         char hex[33];
         fp_hash128_hex(fp_hash128_of(b.p, b.len), hex);

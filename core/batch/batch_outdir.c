@@ -353,13 +353,17 @@ static size_t sweep_legacy_in(int fd, char *rel, size_t rel_len, size_t rel_cap,
         if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0 ||
             (rel_len == 0 && strcmp(n, FP_OUTDIR_TMP_NAME) == 0))
             continue;
+        /* the entry's type from readdir where the file system gives it:
+         * a million files need no million stats */
+        int is_dir = e->d_type == DT_DIR, is_reg = e->d_type == DT_REG;
         struct stat st;
-        if (fstatat(fd, n, &st, AT_SYMLINK_NOFOLLOW) != 0)
-            continue;
-        if (S_ISREG(st.st_mode) && ours && is_legacy_temporary(n, ext) &&
-            unlinkat(fd, n, 0) == 0) {
+        if (e->d_type == DT_UNKNOWN && fstatat(fd, n, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            is_dir = S_ISDIR(st.st_mode);
+            is_reg = S_ISREG(st.st_mode);
+        }
+        if (is_reg && ours && is_legacy_temporary(n, ext) && unlinkat(fd, n, 0) == 0) {
             removed++;
-        } else if (S_ISDIR(st.st_mode) && depth < 256 && rel_len + strlen(n) + 2 < rel_cap) {
+        } else if (is_dir && depth < 256 && rel_len + strlen(n) + 2 < rel_cap) {
             int sub = openat(fd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (sub < 0)
                 continue;
