@@ -50,7 +50,8 @@ struct fp_journal {
     char **reasons;
     size_t n_reasons, cap_reasons;
     fp_u64set folders; /* hashes of the folders of loaded outputs */
-    off_t reserved_to; /* the end of the lines handed out so far */
+    off_t reserved_to;  /* the end of the lines handed out so far */
+    off_t allocated_to; /* room set aside up to here */
     int cannot_reserve;
 };
 
@@ -310,22 +311,37 @@ char *fp_journal_line(const fp_journal *j, const char *source, const char *ident
     return line;
 }
 
+/* Room is set aside a block at a time: one fallocate for some twenty
+ * lines, and no more taken from a nearly full device than one block. */
+#define RESERVE_STEP ((off_t)4096)
+
 int fp_journal_reserve(fp_journal *j, size_t len, fp_error *err)
 {
     if (!j->reserved_to) {
         struct stat st;
-        j->reserved_to = fstat(j->fd, &st) == 0 ? st.st_size : 0;
+        j->reserved_to = j->allocated_to = fstat(j->fd, &st) == 0 ? st.st_size : 0;
     }
-    off_t from = j->reserved_to;
     j->reserved_to += (off_t)len;
-    if (j->cannot_reserve || fallocate(j->fd, FALLOC_FL_KEEP_SIZE, from, (off_t)len) == 0)
+    if (j->cannot_reserve || j->reserved_to <= j->allocated_to)
         return 0;
+    off_t step = (off_t)len > RESERVE_STEP ? (off_t)len : RESERVE_STEP;
+    if (fallocate(j->fd, FALLOC_FL_KEEP_SIZE, j->allocated_to, step) == 0) {
+        j->allocated_to += step;
+        return 0;
+    }
     int why = errno;
     if (why == EOPNOTSUPP || why == ENOSYS || why == EINVAL) {
         j->cannot_reserve = 1; /* appends will tell */
         return 0;
     }
-    j->reserved_to = from;
+    /* what is left may still hold this line */
+    if (fallocate(j->fd, FALLOC_FL_KEEP_SIZE, j->allocated_to,
+                  j->reserved_to - j->allocated_to) == 0) {
+        j->allocated_to = j->reserved_to;
+        return 0;
+    }
+    why = errno;
+    j->reserved_to -= (off_t)len;
     fp_error_set(err, "%s: cannot make room for its next line: %s", j->path, strerror(why));
     errno = why;
     return -1;

@@ -29,6 +29,7 @@ struct fp_outdir {
     int root;
     int tmp;           /* DIR/.factpipe-tmp, or -1 */
     unsigned long seq; /* of temporaries */
+    long pid;          /* in their names */
     int no_openat2;    /* the kernel (or a seccomp filter) refused it */
     cached_folder cache[CACHE_SIZE];
     size_t n_cached, last_hit;
@@ -265,8 +266,10 @@ int fp_outdir_temporary(fp_outdir *d, char name[48], fp_error *err)
 {
     if (open_tmp_folder(d, 1, err) != 0)
         return -1;
+    if (!d->pid)
+        d->pid = (long)getpid();
     for (;;) {
-        snprintf(name, 48, "%ld.%lu", (long)getpid(), ++d->seq);
+        snprintf(name, 48, "%ld.%lu", d->pid, ++d->seq);
         int fd = openat(d->tmp, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST) {
             if (fd < 0) {

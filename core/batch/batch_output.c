@@ -5,7 +5,6 @@
  * end.  What goes into the bytes is the output format's business; where
  * they go, under which name, and in which order they become durable, is
  * this file's. */
-#define _GNU_SOURCE /* sync_file_range */
 #include "batch_output.h"
 #include "../common/fp_escape.h"
 #include "../common/fp_hash.h"
@@ -347,8 +346,6 @@ static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc
         rc = output_failed(out);
     }
     if (rc == 0) {
-        /* start the write-back now: the group's fdatasync then waits less */
-        (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
         if (fp_committer_add(out->committer, fd, tmp, folder, name, rel, line, err) != 0)
             rc = output_failed(out);
         line = NULL; /* the committer's, or freed */
