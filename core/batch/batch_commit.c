@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SYNC_THREADS 8
@@ -36,6 +37,7 @@ typedef struct group {
     size_t n;
     group_folder *folders;
     size_t n_folders;
+    struct timespec opened; /* when its first file came */
 } group;
 
 /* fsync or fdatasync of n descriptors by the sync threads and the
@@ -284,13 +286,28 @@ static void abandon(fp_committer *c, group *g)
 
 /* ---- the committer thread -------------------------------------------------- */
 
-/* A group closes when the committer is free to take it: it is what
- * came while the group before it was being committed (at most
- * max_files).  A trickle commits document by document at once; a flood
- * fills groups as large as the sync time lets them grow. */
-static int group_ready(const fp_committer *c)
+/* A group closes when the committer is free to take it and it has
+ * waited FP_COMMIT_GATHER_MS since its first file (or holds max_files, or
+ * a flush or the end asks for it): what came while the group before it was
+ * being committed, and at least a few milliseconds' worth.  A trickle
+ * commits each document within milliseconds; a flood fills groups as
+ * large as a commit's time lets them grow. */
+static int group_ready(const fp_committer *c, struct timespec *wait_until)
 {
-    return c->open.n > 0 || c->stop;
+    if (c->stop)
+        return 1;
+    if (c->open.n == 0)
+        return 0;
+    if (c->open.n >= c->max_files || c->flush)
+        return 1;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    *wait_until = c->open.opened;
+    wait_until->tv_nsec += (long)FP_COMMIT_GATHER_MS * 1000000L;
+    wait_until->tv_sec += wait_until->tv_nsec / 1000000000L;
+    wait_until->tv_nsec %= 1000000000L;
+    return now.tv_sec > wait_until->tv_sec ||
+           (now.tv_sec == wait_until->tv_sec && now.tv_nsec >= wait_until->tv_nsec);
 }
 
 static void *committer_thread(void *arg)
@@ -298,8 +315,13 @@ static void *committer_thread(void *arg)
     fp_committer *c = arg;
     pthread_mutex_lock(&c->mu);
     for (;;) {
-        while (!group_ready(c))
-            pthread_cond_wait(&c->wake, &c->mu);
+        struct timespec until = {0, 0};
+        while (!group_ready(c, &until)) {
+            if (c->open.n == 0)
+                pthread_cond_wait(&c->wake, &c->mu);
+            else
+                pthread_cond_timedwait(&c->wake, &c->mu, &until);
+        }
         if (c->open.n == 0)
             break; /* stop, nothing left */
         group g = c->open;
@@ -359,9 +381,13 @@ fp_committer *fp_committer_new(fp_outdir *dir, fp_journal *journal, size_t max_f
     c->dir = dir;
     c->journal = journal;
     c->max_files = group_size_for_descriptors(max_files ? max_files : FP_COMMIT_GROUP_FILES);
+    pthread_condattr_t monotonic;
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
     pthread_mutex_init(&c->mu, NULL);
-    pthread_cond_init(&c->wake, NULL);
+    pthread_cond_init(&c->wake, &monotonic);
     pthread_cond_init(&c->changed, NULL);
+    pthread_condattr_destroy(&monotonic);
     if (alloc_group(&c->open, c->max_files) != 0 || alloc_group(&c->spare, c->max_files) != 0 ||
         !(c->pool_started = sync_pool_start(&c->pool) == 0)) {
         fp_error_set(err, "out of memory");
@@ -431,8 +457,12 @@ int fp_committer_add(fp_committer *c, int fd, const char *tmp, int folder_fd, co
             p->folder = folder;
             p->line = line;
             p->line_len = line ? strlen(line) : 0;
-            if (g->n++ == 0)
+            if (g->n++ == 0) {
+                clock_gettime(CLOCK_MONOTONIC, &g->opened);
                 pthread_cond_signal(&c->wake);
+            } else if (g->n >= c->max_files) {
+                pthread_cond_signal(&c->wake);
+            }
             fd = -1;
             line = NULL;
         }

@@ -1,10 +1,10 @@
 /* Group commit of an output folder's files (batch_commit.c).
  *
  * The supervisor writes each document to a temporary and hands it over;
- * a committer thread makes the documents durable in groups: a group is
- * what arrived while the group before it was being committed, at most
- * 256 files — so a trickle commits each document at once, and a flood
- * fills groups as large as the time of one commit lets them grow:
+ * a committer thread makes the documents durable in groups: a group closes
+ * when the committer is free and its first file has waited 10 ms, or at
+ * 256 files — so a trickle commits each document within milliseconds, and
+ * a flood fills groups as large as the time of one commit lets them grow:
  *
  *   1. fdatasync of every temporary of the group (by a few threads at
  *      once, so the file system joins their journal commits and flushes),
@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #define FP_COMMIT_GROUP_FILES 256
+#define FP_COMMIT_GATHER_MS 10
 
 typedef struct fp_committer fp_committer;
 
