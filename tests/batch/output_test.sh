@@ -198,27 +198,24 @@ cp -r "$POISON_PLUGIN_DIR" "$r/plugins"
 run12() { "$FACTPIPE" -c "$r/cfg/p.pipeline" --plugin-dir "$r/plugins" --progress -o "$r/out/" "$@" "$r/in"; }
 redone() { summary_has "3 documents (0 failed)"; }
 kept() { summary_has "0 documents (0 failed, 3 already done before --resume)"; }
+# redone_after WHAT [OPTION...]: --resume once WHAT changed redoes all 3
+redone_after() { check "$1" status_is 0 run12 --resume "${@:2}"; check "$1: all redone" redone; }
 check "first run" status_is 0 run12
 check "nothing changed" status_is 0 run12 --resume
 check "nothing redone" kept
 echo "# a comment" >> "$r/cfg/zones.conf"
-check "zoning rules changed" status_is 0 run12 --resume
-check "all redone" redone
+redone_after "zoning rules changed"
 echo "# a comment" >> "$r/cfg/months.txt"
-check "a lexicon changed" status_is 0 run12 --resume
-check "all redone" redone
+redone_after "a lexicon changed"
 for option in --max-nesting=100 --keep-chrome --include-text; do
-  check "$option" status_is 0 run12 --resume "$option"
-  check "$option: all redone" redone
+  redone_after "$option" "$option"
   check "$option again" status_is 0 run12 --resume "$option"
   check "$option again: nothing redone" kept
 done
 printf '[plugin poison]\n' >> "$r/cfg/p.pipeline"
-check "with a plugin" status_is 0 run12 --resume
-check "all redone" redone
+redone_after "with a plugin"
 printf '\0' >> "$r/plugins/poison.so"
-check "the plugin's file changed" status_is 0 run12 --resume
-check "all redone" redone
+redone_after "the plugin's file changed"
 
 # ---- 16. --retry-failed
 mkdir -p "$tmp/in16"
