@@ -9,6 +9,7 @@
 static const fp_output_format *const formats[] = {
     &fp_output_format_xml,
     &fp_output_format_text,
+    &fp_output_format_jsonl,
 };
 
 #define N_FORMATS (sizeof formats / sizeof *formats)

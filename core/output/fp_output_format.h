@@ -1,6 +1,6 @@
 /* Output formats (--format NAME): how one processed document is written,
  * and what surrounds the documents of a run.  One table: xml (the
- * default), text.  Adding a format is adding one entry (a file of its own
+ * default), text, jsonl.  Adding a format is adding one entry (a file of its own
  * here in core/output/, and its line in fp_output_format.c): the batch
  * runner, the workers, the CLI and --help take it from the table.
  *
@@ -79,5 +79,6 @@ int fp_out_memory_close(fp_out_memory *m, int rc, fp_error *err);
 /* The formats' hooks, one file each (format_NAME.c). */
 extern const fp_output_format fp_output_format_xml;
 extern const fp_output_format fp_output_format_text;
+extern const fp_output_format fp_output_format_jsonl;
 
 #endif

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# --format jsonl end to end: every output line of the samples, a WARC
+# (url, record-date), the hostile inputs (tests/hostile) and a page made
+# of the characters JSON must escape is valid under
+# schema/factpipe.schema.json and carries exactly the facts of the XML of
+# the same run (check_jsonl.py); one line per document; -o DIR/ writes
+# DIR/NAME.json per document; failures are counted and carried.
+set -uo pipefail
+: "${FACTPIPE:?}" "${PYTHON:?}" "${SOURCE_DIR:?}"
+cd "$SOURCE_DIR"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() { # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+status_is() { # status_is WANT COMMAND...
+  local want=$1; shift
+  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want: $*"; head -5 "$tmp/stderr"; return 1; }
+}
+stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "stderr lacks '$1':"; head -5 "$tmp/stderr"; return 1; }; }
+same() { cmp -s "$1" "$2" || { echo "$1 and $2 differ"; return 1; }; }
+# same_as_xml NAME [FACTPIPE ARGS...]: jsonl and XML of the same inputs agree.
+same_as_xml() {
+  local name=$1; shift
+  "$FACTPIPE" --format jsonl "$@" > "$tmp/$name.jsonl" 2> /dev/null
+  local json_status=$?
+  "$FACTPIPE" "$@" > "$tmp/$name.xml" 2> /dev/null
+  local xml_status=$?
+  [ "$json_status" -eq "$xml_status" ] && [ "$json_status" -le 1 ] ||
+    { echo "$name: exit $json_status (jsonl) and $xml_status (xml)"; return 1; }
+  "$PYTHON" tests/output/check_jsonl.py schema/factpipe.schema.json "$tmp/$name.jsonl" "$tmp/$name.xml"
+}
+
+check "help lists the jsonl format" bash -c "'$FACTPIPE' --help | grep -qE '^ +jsonl +\.json +'"
+
+check "samples" same_as_xml samples samples/
+check "samples, chrome and text" same_as_xml samples-all --keep-chrome --include-text samples/
+"$PYTHON" tests/batch/make_warc.py samples/lechan-2017-01-21.html "$tmp/s.warc" "$tmp/s.warc.gz"
+check "WARC records: url and record-date" same_as_xml warc "$tmp/s.warc.gz"
+check "WARC meta carried" grep -q '"url":"http://ubnd.example.vn/a.html","record-date":"2024-03-01T08:15:00Z"' "$tmp/warc.jsonl"
+
+# What JSON must escape or clean, in the title, the text and a fact.
+mkdir -p "$tmp/in"
+printf '<html><head><title>T\xe2\x80\xa8"quoted" \\ back\x01</title></head><body>\n<p>Tỷ lệ "đạt" 21,1%% \\ \xe2\x80\xa9 và \x7f \x02 \xff.</p>\n<p>Có 12 hộ nghèo.</p></body></html>\n' > "$tmp/in/escape.html"
+check "escapes" same_as_xml escape --include-text "$tmp/in/escape.html"
+check "one line" test "$(wc -l < "$tmp/escape.jsonl")" -eq 1
+check "U+2028 escaped" grep -qF 'T\u2028\"quoted\" \\ back' "$tmp/escape.jsonl"
+
+# The hostile inputs: binary noise, invalid UTF-8, NUL bytes, 20 MB lines
+# (one line each even with --include-text), deep nesting, failures.
+"$PYTHON" tests/hostile/generate.py "$tmp/hostile" > /dev/null
+check "hostile inputs" same_as_xml hostile --include-text --keep-chrome tests/hostile/inputs "$tmp/hostile"
+
+# -o DIR/: one .json per document, the stream's line; -j1 gives the same.
+check "folder" status_is 0 "$FACTPIPE" --format jsonl -o "$tmp/out/" samples/
+check "one .json per document" test "$(find "$tmp/out" -name '*.json' | wc -l)" -eq 6
+check "named like the XML files" test -f "$tmp/out/thanhkhe-2018-10-09.txt.json"
+check "file is the stream's line" bash -c "grep -F '\"source\":\"samples/thanhkhe-2018-10-09.txt\"' '$tmp/samples.jsonl' | cmp -s - '$tmp/out/thanhkhe-2018-10-09.txt.json'"
+check "no temporaries left" bash -c "! find '$tmp/out' -name '*tmp*' | grep -q ."
+check "one worker" status_is 0 "$FACTPIPE" -j1 --format jsonl samples/
+check "same with -j1" same "$tmp/stdout" "$tmp/samples.jsonl"
+
+# A failed document is a line with its error, counted in the exit status.
+check "failure: exit 1" status_is 1 "$FACTPIPE" --format jsonl samples/thanhkhe-2018-10-09.txt "$tmp/in/missing.html"
+check "failure counted" stderr_has '1 of 2 documents failed (see their "error" members)'
+check "failure carried" bash -c "tail -1 '$tmp/stdout' | grep -q '\"error\":\"$tmp/in/missing.html: cannot open'"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
