@@ -10,6 +10,7 @@ static const fp_output_format *const formats[] = {
     &fp_output_format_xml,
     &fp_output_format_text,
     &fp_output_format_jsonl,
+    &fp_output_format_html,
 };
 
 #define N_FORMATS (sizeof formats / sizeof *formats)

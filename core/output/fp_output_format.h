@@ -1,6 +1,6 @@
 /* Output formats (--format NAME): how one processed document is written,
  * and what surrounds the documents of a run.  One table: xml (the
- * default), text, jsonl.  Adding a format is adding one entry (a file of its own
+ * default), text, jsonl, html.  Adding a format is adding one entry (a file of its own
  * here in core/output/, and its line in fp_output_format.c): the batch
  * runner, the workers, the CLI and --help take it from the table.
  *
@@ -14,7 +14,8 @@
  *           head, then for each document between(i) + its bytes, then
  *           tail(number of documents written);
  *       one file per document (-o DIR/): DIR/<relative><extension>
- *           holding head + the document's bytes + tail(1).
+ *           holding head + the document's bytes + tail(1), and the
+ *           format's index of the folder if it has one (below).
  * Every hook writes to a memory stream the caller owns (so a hook fails
  * only when memory runs out) and returns 0, or -1 with err set.  The
  * bytes of one document must not depend on any other document: workers
@@ -36,6 +37,35 @@ typedef struct fp_output_position {
                            one page, or an archive) */
 } fp_output_position;
 
+/* One document of an output folder, as the folder's index lists it. */
+typedef struct fp_output_entry {
+    const char *source;  /* its source name */
+    const char *file;    /* its file, relative to the folder */
+    const char *path;    /* the same file, as a path to open */
+    const char *status;  /* "ok", "failed" or "quarantined" */
+    const char *reason;  /* why it did not succeed, or NULL */
+    const char *tally;   /* its facts per kind, "KIND COUNT\n" lines; NULL
+                            when an earlier run wrote its file (--resume):
+                            the format reads what it needs from there */
+} fp_output_entry;
+
+/* A summary file of an output folder (the HTML format's DIR/index.html),
+ * listing every document the folder holds for the run's inputs, those an
+ * earlier run finished (--resume) included, in input order.  The
+ * supervisor of a per-document run writes it under a temporary name as
+ * the run goes: open() once (the file's head; returns the index's state,
+ * or NULL with err set), add() once per document, close() at the end (the
+ * totals and the closing), then commits it (fsync, rename) only when the
+ * run ended well; free() in any case.  Each call writes to a memory
+ * stream, as the other hooks. */
+typedef struct fp_output_index {
+    const char *name; /* in the folder: "index.html" */
+    void *(*open)(FILE *out, fp_error *err);
+    int (*add)(void *state, FILE *out, const fp_output_entry *entry, fp_error *err);
+    int (*close)(void *state, FILE *out, fp_error *err);
+    void (*free)(void *state);
+} fp_output_index;
+
 typedef struct fp_output_format {
     const char *name;      /* as --format takes it: "xml" */
     const char *extension; /* of the per-document files: ".xml" */
@@ -48,6 +78,8 @@ typedef struct fp_output_format {
     int (*tail)(FILE *out, size_t n_documents, fp_error *err);
     int (*render)(FILE *out, const fp_out_doc *doc, fp_error *err);
     int (*render_error)(FILE *out, const char *source, const char *reason, fp_error *err);
+    /* NULL: the format writes no index of an output folder. */
+    const fp_output_index *index;
 } fp_output_format;
 
 /* The format named name, or NULL with a message listing the formats. */
@@ -80,5 +112,6 @@ int fp_out_memory_close(fp_out_memory *m, int rc, fp_error *err);
 extern const fp_output_format fp_output_format_xml;
 extern const fp_output_format fp_output_format_text;
 extern const fp_output_format fp_output_format_jsonl;
+extern const fp_output_format fp_output_format_html;
 
 #endif

@@ -94,6 +94,7 @@ int fuzz_out_doc_parse(const uint8_t *data, size_t size, fuzz_out_doc *d)
         .title = f[F_TITLE],
         .date = f[F_DATE],
         .byline = f[F_BYLINE],
+        .url = f[F_URL],
         .text = (flags & HAS_TEXT) ? f[F_TEXT] : NULL,
         .error = (flags & HAS_ERROR) ? f[F_ERROR] : NULL,
         .partial = (flags & PARTIAL) != 0,
