@@ -78,8 +78,8 @@ static void finish_slot(batch *b, slot *s, fp_doc_outcome outcome, char *reason,
     fp_error err = {{0}};
     fp_out_memory m;
     if (fp_out_memory_open(&m, &err) == 0 &&
-        fp_out_memory_close(&m, b->format->render_error(m.fp, s->doc.source,
-                                                         reason ? reason : "failed", &err),
+        fp_out_memory_close(&m, fp_output_render_error(b->format, m.fp, s->doc.source,
+                                                        reason ? reason : "failed", &err),
                             &err) == 0) {
         s->bytes = m.data;
         s->len = m.len;

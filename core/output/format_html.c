@@ -37,10 +37,7 @@ static int html_tail(FILE *out, size_t n_documents, fp_error *err)
         fp_review_text_printf(w, "No documents.");
         fp_review_end(w);
     }
-    fp_review_end(w); /* main */
-    fp_review_end(w); /* body */
-    fp_review_end(w); /* html */
-    fp_review_newline(w);
+    fp_review_page_end(w);
     return fp_review_close(w, err);
 }
 
@@ -60,23 +57,14 @@ static int html_render(FILE *out, const fp_out_doc *doc, fp_error *err)
                                       doc->source);
 }
 
-static int html_render_error(FILE *out, const char *source, const char *reason, fp_error *err)
-{
-    fp_out_doc doc = {0};
-    doc.source = source;
-    doc.error = reason;
-    return html_render(out, &doc, err);
-}
-
 const fp_output_format fp_output_format_html = {
     .name = "html",
     .extension = ".html",
-    .summary = "review page: the text with the facts highlighted",
+    .summary = "review pages: the text with its facts highlighted",
     .failures = "their error sections in the review pages",
     .head = html_head,
     .between = NULL,
     .tail = html_tail,
     .render = html_render,
-    .render_error = html_render_error,
     .index = &fp_review_index,
 };

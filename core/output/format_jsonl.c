@@ -28,21 +28,6 @@ static const char *const core_fact_members[] = {
     "text", "plugin", "plugin-version", "zone",
 };
 
-static int jsonl_nothing(FILE *out, fp_error *err)
-{
-    (void)out;
-    (void)err;
-    return 0;
-}
-
-static int jsonl_tail(FILE *out, size_t n_documents, fp_error *err)
-{
-    (void)out;
-    (void)n_documents;
-    (void)err;
-    return 0;
-}
-
 static int is_member_of(const fp_out_fact *fact, const char *name)
 {
     for (size_t i = 0; i < sizeof core_fact_members / sizeof *core_fact_members; i++)
@@ -190,22 +175,13 @@ static int jsonl_render(FILE *out, const fp_out_doc *doc, fp_error *err)
     return write_document(out, doc, err);
 }
 
-static int jsonl_render_error(FILE *out, const char *source, const char *reason, fp_error *err)
-{
-    fp_out_doc doc = {0};
-    doc.source = source;
-    doc.error = reason;
-    return jsonl_render(out, &doc, err);
-}
-
 const fp_output_format fp_output_format_jsonl = {
     .name = "jsonl",
     .extension = ".json",
-    .summary = "JSON Lines: one object per document (schema/factpipe.schema.json)",
+    .summary = "JSON Lines: one JSON object per document and line",
     .failures = "their \"error\" members",
-    .head = jsonl_nothing,
+    .head = fp_output_no_head,
     .between = NULL,
-    .tail = jsonl_tail,
+    .tail = fp_output_no_tail,
     .render = jsonl_render,
-    .render_error = jsonl_render_error,
 };

@@ -1,15 +1,15 @@
 /* Output formats (--format NAME): how one processed document is written,
  * and what surrounds the documents of a run.  One table: xml (the
- * default), text, jsonl, html.  Adding a format is adding one entry (a file of its own
+ * default), jsonl, html, text.  Adding a format is adding one entry (a file of its own
  * here in core/output/, and its line in fp_output_format.c): the batch
  * runner, the workers, the CLI and --help take it from the table.
  *
  * Who calls what:
- *   - a worker renders each document it finished: render() for a
- *     processed one, render_error() for one the engine failed;
+ *   - a worker renders each document it finished with render(), a
+ *     processed one or one the engine failed (doc->error set);
  *   - the supervisor renders the error document of one no worker
  *     finished (crash, timeout, unreadable archive member) with
- *     render_error(), and writes, around the workers' bytes:
+ *     fp_output_render_error(), and writes, around the workers' bytes:
  *       combined output (stdout or -o FILE):
  *           head, then for each document between(i) + its bytes, then
  *           tail(number of documents written);
@@ -76,8 +76,9 @@ typedef struct fp_output_format {
     /* NULL: nothing between documents. */
     int (*between)(FILE *out, const fp_output_position *at, fp_error *err);
     int (*tail)(FILE *out, size_t n_documents, fp_error *err);
+    /* One document; a failed one has doc->error set and only its source,
+     * format and encoding besides. */
     int (*render)(FILE *out, const fp_out_doc *doc, fp_error *err);
-    int (*render_error)(FILE *out, const char *source, const char *reason, fp_error *err);
     /* NULL: the format writes no index of an output folder. */
     const fp_output_index *index;
 } fp_output_format;
@@ -89,10 +90,15 @@ const fp_output_format *fp_output_format_default(void);
 /* The i-th format of the table, or NULL past its end (for --help). */
 const fp_output_format *fp_output_format_at(size_t i);
 
-/* Renders doc with render(), or with render_error() when doc->error is
- * set, into out. */
+/* Renders doc into out with the format's render(). */
 int fp_output_render(const fp_output_format *f, FILE *out, const fp_out_doc *doc,
                      fp_error *err);
+/* Renders the document of source that failed for reason. */
+int fp_output_render_error(const fp_output_format *f, FILE *out, const char *source,
+                           const char *reason, fp_error *err);
+/* Head and tail hooks for formats with nothing around their documents. */
+int fp_output_no_head(FILE *out, fp_error *err);
+int fp_output_no_tail(FILE *out, size_t n_documents, fp_error *err);
 /* A memory stream for the hooks: open, let hooks write to m->fp, close
  * with what they returned.  Open: 0, or -1 with err set.  Close: when rc
  * is 0 and the stream holds all that was written, 0 with the bytes in

@@ -111,11 +111,9 @@ static char *href_of(const char *file)
 /* "KIND N" in the kind's colour, or "KIND N in M documents" (m > 0). */
 static void chip(fp_review_out *w, const char *kind, size_t n, size_t m)
 {
-    char colour[40];
-    fp_review_kind_colour(kind, colour, sizeof colour);
     fp_review_start(w, "span");
     fp_review_attr(w, "class", "chip");
-    fp_review_attr_printf(w, "style", "--fc:%s", colour);
+    fp_review_kind_style(w, kind);
     fp_review_text_printf(w, "%s %zu", kind, n);
     if (m)
         fp_review_text_printf(w, " in %zu document%s", m, m == 1 ? "" : "s");
@@ -278,10 +276,7 @@ static int index_close(void *state, FILE *out, fp_error *err)
     fp_review_end(w);
     fp_review_end(w); /* section */
     fp_review_newline(w);
-    fp_review_end(w); /* main */
-    fp_review_end(w); /* body */
-    fp_review_end(w); /* html */
-    fp_review_newline(w);
+    fp_review_page_end(w);
     return fp_review_close(w, err);
 }
 

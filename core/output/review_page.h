@@ -11,6 +11,8 @@
  * (the elements FP_REVIEW_PAGE_OPEN names). */
 void fp_review_page_head(fp_review_out *w, const char *title);
 #define FP_REVIEW_PAGE_OPEN "html", "body", "main"
+/* Closes what fp_review_page_head opened. */
+void fp_review_page_end(fp_review_out *w);
 
 /* <section class="doc" data-facts="KIND N;..." data-status="ok"
  * data-source="..."> for a processed document; data-facts comes first, as

@@ -95,3 +95,10 @@ void fp_review_kind_colour(const char *kind, char *out, size_t size)
         h = (h ^ *c) * 16777619u;
     snprintf(out, size, "hsl(%u 70%% %u%%)", (unsigned)(h % 360), 78 + (unsigned)(h >> 16) % 8);
 }
+
+void fp_review_kind_style(fp_review_out *w, const char *kind)
+{
+    char colour[40];
+    fp_review_kind_colour(kind, colour, sizeof colour);
+    fp_review_attr_printf(w, "style", "--fc:%s", colour);
+}

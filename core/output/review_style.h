@@ -3,6 +3,8 @@
 #ifndef FP_REVIEW_STYLE_H
 #define FP_REVIEW_STYLE_H
 
+#include "review_writer.h"
+
 #include <stddef.h>
 
 /* The stylesheet: screen, phone and print; no '<' or '&' in it. */
@@ -13,5 +15,9 @@ extern const char fp_review_css[];
  * hash of the kind's name, so that every kind keeps its colour from page
  * to page and run to run. */
 void fp_review_kind_colour(const char *kind, char *out, size_t size);
+
+/* style="--fc:COLOUR" on the element being started: what highlights and
+ * chips of a kind take their colour from. */
+void fp_review_kind_style(fp_review_out *w, const char *kind);
 
 #endif

@@ -7,22 +7,8 @@
 # --resume (earlier pages' counts read back) and after a kill -9 (nothing
 # half-written, byte-identical once resumed).
 set -uo pipefail
-: "${FACTPIPE:?}" "${PYTHON:?}" "${SOURCE_DIR:?}"
-cd "$SOURCE_DIR"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-status_is() { # status_is WANT COMMAND...
-  local want=$1; shift
-  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want: $*"; head -5 "$tmp/stderr"; return 1; }
-}
-stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "stderr lacks '$1':"; head -5 "$tmp/stderr"; return 1; }; }
+. "$(dirname "$0")/lib.sh"
+
 # page_matches NAME [FACTPIPE ARGS...]: the page agrees with the XML and
 # the text of the same inputs.
 page_matches() {
@@ -121,5 +107,4 @@ cp samples/thanhkhe-2018-10-09.txt "$tmp/clash/index"
 check "an input that would overwrite the index" status_is 3 "$FACTPIPE" --format html -o "$tmp/clash-out/" "$tmp/clash/index"
 check "said so" stderr_has "would replace the folder's index"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

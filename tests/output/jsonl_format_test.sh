@@ -6,23 +6,8 @@
 # the same run (check_jsonl.py); one line per document; -o DIR/ writes
 # DIR/NAME.json per document; failures are counted and carried.
 set -uo pipefail
-: "${FACTPIPE:?}" "${PYTHON:?}" "${SOURCE_DIR:?}"
-cd "$SOURCE_DIR"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-status_is() { # status_is WANT COMMAND...
-  local want=$1; shift
-  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want: $*"; head -5 "$tmp/stderr"; return 1; }
-}
-stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "stderr lacks '$1':"; head -5 "$tmp/stderr"; return 1; }; }
-same() { cmp -s "$1" "$2" || { echo "$1 and $2 differ"; return 1; }; }
+. "$(dirname "$0")/lib.sh"
+
 # same_as_xml NAME [FACTPIPE ARGS...]: jsonl and XML of the same inputs agree.
 same_as_xml() {
   local name=$1; shift
@@ -72,5 +57,4 @@ check "failure: exit 1" status_is 1 "$FACTPIPE" --format jsonl samples/thanhkhe-
 check "failure counted" stderr_has '1 of 2 documents failed (see their "error" members)'
 check "failure carried" bash -c "tail -1 '$tmp/stdout' | grep -q '\"error\":\"$tmp/in/missing.html: cannot open'"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -88,11 +88,11 @@ static void failed_document(void **state)
         "\"record-date\":null},\"partial\":false,\"error\":\"c.html: cannot read:\\tgone\","
         "\"facts\":[]}\n";
     assert_renders(&doc, want);
-    /* render_error writes the same line. */
+    /* What the supervisor renders for a document no worker finished. */
     fp_error err = {{0}};
     fp_out_memory m;
     assert_int_equal(fp_out_memory_open(&m, &err), 0);
-    int rc = fp_output_format_jsonl.render_error(m.fp, doc.source, doc.error, &err);
+    int rc = fp_output_render_error(&fp_output_format_jsonl, m.fp, doc.source, doc.error, &err);
     assert_int_equal(fp_out_memory_close(&m, rc, &err), 0);
     assert_string_equal(m.data, want);
     free(m.data);
