@@ -1,8 +1,9 @@
 /* Output formats (--format NAME): how one processed document is written,
  * and what surrounds the documents of a run.  One table: xml (the
- * default), jsonl, html, text.  Adding a format is adding one entry (a file of its own
- * here in core/output/, and its line in fp_output_format.c): the batch
- * runner, the workers, the CLI and --help take it from the table.
+ * default), jsonl, html, text.  Adding a format is adding one entry (a
+ * file of its own here in core/output/, and its line in
+ * fp_output_format.c): the batch runner, the workers, the CLI and --help
+ * take it from the table.
  *
  * Who calls what:
  *   - a worker renders each document it finished with render(), a

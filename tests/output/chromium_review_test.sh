@@ -27,6 +27,12 @@ if ! browse --dump-dom "data:text/html,<p>ok</p>" > "$tmp/probe.html" || ! grep 
   exit 77
 fi
 
+if ! "$PYTHON" -c 'import PIL' 2> /dev/null; then
+  echo "FAIL: $PYTHON has no PIL to read the screenshot with (Debian package python3-pil;"
+  echo "      .ci/deps installs it; configure with -DPython3_EXECUTABLE=/usr/bin/python3)"
+  exit 1
+fi
+
 "$FACTPIPE" --format html -o "$tmp/samples.html" samples/
 "$FACTPIPE" samples/ > "$tmp/samples.xml"
 "$FACTPIPE" --format text samples/ > "$tmp/samples.txt"

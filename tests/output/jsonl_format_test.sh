@@ -35,6 +35,13 @@ check "escapes" same_as_xml escape --include-text "$tmp/in/escape.html"
 check "one line" test "$(wc -l < "$tmp/escape.jsonl")" -eq 1
 check "U+2028 escaped" grep -qF 'T\u2028\"quoted\" \\ back' "$tmp/escape.jsonl"
 
+# A plugin that fails its document (a regex over its match limit): the
+# line carries the error, as the XML's <error>.
+"$PYTHON" -c "print('tỷ lệ 1' + '.111' * 3000 + '%')" > "$tmp/in/longnum.txt"
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\nmatch-limit = 1000\n' > "$tmp/limit.pipeline"
+check "a plugin's failure" same_as_xml plugin-failure -c "$tmp/limit.pipeline" "$tmp/in/longnum.txt" samples/thanhkhe-2018-10-09.txt
+check "its error carried" grep -q '"error":"plugin .percentage. failed' "$tmp/plugin-failure.jsonl"
+
 # The hostile inputs: binary noise, invalid UTF-8, NUL bytes, 20 MB lines
 # (one line each even with --include-text), deep nesting, failures.
 "$PYTHON" tests/hostile/generate.py "$tmp/hostile" > /dev/null
