@@ -71,30 +71,18 @@ static void write_children_named(fp_json *w, const fp_out_fact *fact, size_t fir
 static void write_fact(fp_json *w, const fp_out_fact *fact)
 {
     fp_json_object_begin(w);
-    fp_json_key(w, "kind");
-    fp_json_string(w, fact->kind);
-    fp_json_key(w, "value");
-    fp_json_string(w, fact->value);
-    fp_json_key(w, "start");
-    fp_json_uint(w, fact->start);
-    fp_json_key(w, "end");
-    fp_json_uint(w, fact->end);
-    fp_json_key(w, "src-start");
-    fp_json_uint(w, fact->src_start);
-    fp_json_key(w, "src-end");
-    fp_json_uint(w, fact->src_end);
-    fp_json_key(w, "text");
-    fp_json_string(w, fact->text);
-    fp_json_key(w, "plugin");
-    fp_json_string(w, fact->plugin);
-    fp_json_key(w, "plugin-version");
-    fp_json_string(w, fact->plugin_version);
-    fp_json_key(w, "zone");
-    fp_json_string(w, fact->zone);
-    for (size_t i = 0; i < fact->n_attrs; i++) {
-        fp_json_key(w, fact->attrs[i].name);
-        fp_json_string(w, fact->attrs[i].value);
-    }
+    fp_json_member_string(w, "kind", fact->kind);
+    fp_json_member_string(w, "value", fact->value);
+    fp_json_member_uint(w, "start", fact->start);
+    fp_json_member_uint(w, "end", fact->end);
+    fp_json_member_uint(w, "src-start", fact->src_start);
+    fp_json_member_uint(w, "src-end", fact->src_end);
+    fp_json_member_string(w, "text", fact->text);
+    fp_json_member_string(w, "plugin", fact->plugin);
+    fp_json_member_string(w, "plugin-version", fact->plugin_version);
+    fp_json_member_string(w, "zone", fact->zone);
+    for (size_t i = 0; i < fact->n_attrs; i++)
+        fp_json_member_string(w, fact->attrs[i].name, fact->attrs[i].value);
     for (size_t c = 0; c < fact->n_children; c++)
         write_children_named(w, fact, c);
     fp_json_object_end(w);
@@ -104,33 +92,24 @@ static void write_meta(fp_json *w, const fp_out_doc *doc)
 {
     fp_json_key(w, "meta");
     fp_json_object_begin(w);
-    fp_json_key(w, "title");
-    fp_json_string(w, doc->error ? NULL : doc->title);
-    fp_json_key(w, "date");
-    fp_json_string(w, doc->error ? NULL : doc->date);
-    fp_json_key(w, "byline");
-    fp_json_string(w, doc->error ? NULL : doc->byline);
-    fp_json_key(w, "url");
-    fp_json_string(w, doc->error ? NULL : doc->url);
-    fp_json_key(w, "record-date");
-    fp_json_string(w, doc->error ? NULL : doc->record_date);
+    fp_json_member_string(w, "title", doc->error ? NULL : doc->title);
+    fp_json_member_string(w, "date", doc->error ? NULL : doc->date);
+    fp_json_member_string(w, "byline", doc->error ? NULL : doc->byline);
+    fp_json_member_string(w, "url", doc->error ? NULL : doc->url);
+    fp_json_member_string(w, "record-date", doc->error ? NULL : doc->record_date);
     fp_json_object_end(w);
 }
 
 static void write_text(fp_json *w, const fp_out_doc *doc)
 {
-    fp_json_key(w, "text");
-    fp_json_string(w, doc->text);
+    fp_json_member_string(w, "text", doc->text);
     fp_json_key(w, "zones");
     fp_json_array_begin(w);
     for (size_t i = 0; i < doc->n_zones; i++) {
         fp_json_object_begin(w);
-        fp_json_key(w, "kind");
-        fp_json_string(w, doc->zones[i].kind);
-        fp_json_key(w, "start");
-        fp_json_uint(w, doc->zones[i].start);
-        fp_json_key(w, "end");
-        fp_json_uint(w, doc->zones[i].end);
+        fp_json_member_string(w, "kind", doc->zones[i].kind);
+        fp_json_member_uint(w, "start", doc->zones[i].start);
+        fp_json_member_uint(w, "end", doc->zones[i].end);
         fp_json_object_end(w);
     }
     fp_json_array_end(w);
@@ -141,18 +120,15 @@ static int write_document(FILE *out, const fp_out_doc *doc, fp_error *err)
     fp_json w;
     fp_json_init(&w, out);
     fp_json_object_begin(&w);
-    fp_json_key(&w, "source");
-    fp_json_string(&w, doc->source);
-    fp_json_key(&w, "format");
-    fp_json_string(&w, doc->format);
+    fp_json_member_string(&w, "source", doc->source);
+    fp_json_member_string(&w, "format", doc->format);
     fp_json_key(&w, "encoding");
     /* An empty encoding says nothing, as in the XML. */
     fp_json_string(&w, doc->encoding && *doc->encoding ? doc->encoding : NULL);
     write_meta(&w, doc);
     fp_json_key(&w, "partial");
     fp_json_bool(&w, !doc->error && doc->partial);
-    fp_json_key(&w, "error");
-    fp_json_string(&w, doc->error);
+    fp_json_member_string(&w, "error", doc->error);
     if (!doc->error && doc->text)
         write_text(&w, doc);
     fp_json_key(&w, "facts");

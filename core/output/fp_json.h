@@ -48,6 +48,9 @@ void fp_json_string_len(fp_json *w, const char *s, size_t len);
 void fp_json_uint(fp_json *w, uint64_t v);
 void fp_json_bool(fp_json *w, int v);
 void fp_json_null(fp_json *w);
+/* A member of the object being written: its name, then its value. */
+void fp_json_member_string(fp_json *w, const char *key, const char *s);
+void fp_json_member_uint(fp_json *w, const char *key, uint64_t v);
 
 /* 0 when one whole value was written with every container closed and
  * every write succeeded; else -1 with err saying what went wrong. */

@@ -194,6 +194,18 @@ void fp_json_null(fp_json *w)
     value_ends(w);
 }
 
+void fp_json_member_string(fp_json *w, const char *key, const char *s)
+{
+    fp_json_key(w, key);
+    fp_json_string(w, s);
+}
+
+void fp_json_member_uint(fp_json *w, const char *key, uint64_t v)
+{
+    fp_json_key(w, key);
+    fp_json_uint(w, v);
+}
+
 int fp_json_end(fp_json *w, fp_error *err)
 {
     if (!w->failure && (w->depth != 0 || !w->done))
