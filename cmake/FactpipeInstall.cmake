@@ -1,6 +1,8 @@
 # What `cmake --install` adds beyond the targets' own install rules: the
-# plugin SDK (pkg-config files, the CMake package, the fake host sources)
-# and the man page.  Included once from the top-level CMakeLists.txt.
+# plugin SDK (pkg-config files, the CMake package, the fake host sources;
+# component dev), the man page, the documentation, the CSV stylesheet and
+# the bash completion (component runtime).  Included once from the
+# top-level CMakeLists.txt.
 include(CMakePackageConfigHelpers)
 
 # Read the ABI version from the header, so the .pc and the package say it.
@@ -16,14 +18,28 @@ set(FP_PLUGINS_RELDIR "${CMAKE_INSTALL_LIBDIR}/factpipe/plugins")
 set(FP_DATA_RELDIR "${CMAKE_INSTALL_DATADIR}/factpipe")
 set(FP_SDK_RELDIR "${CMAKE_INSTALL_DATADIR}/factpipe/sdk")
 
-# pkg-config files find their prefix from their own folder, so an install
-# moved elsewhere (cmake --install --prefix, DESTDIR) still resolves.
-file(RELATIVE_PATH FP_PC_PREFIX_FROM_PCDIR
-     "/prefix/${fp_pkgconfig_dir}" "/prefix")
+# pkg-config files find each folder from their own (${pcfiledir}) by the
+# shortest relative path, so an install moved elsewhere (cmake --install
+# --prefix, DESTDIR, an unpacked package) still resolves, and the paths
+# pkg-config prints stay short (<libdir>/pkgconfig/.. for the libdir).
+function(fp_pc_relative var to)
+  file(RELATIVE_PATH relative "/prefix/${fp_pkgconfig_dir}" "/prefix/${to}")
+  string(REGEX REPLACE "/$" "" relative "${relative}")
+  if(relative STREQUAL "")
+    set(relative ".")
+  endif()
+  set(${var} "${relative}" PARENT_SCOPE)
+endfunction()
+fp_pc_relative(FP_PC_TO_PREFIX "")
+fp_pc_relative(FP_PC_TO_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+fp_pc_relative(FP_PC_TO_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+fp_pc_relative(FP_PC_TO_PLUGINSDIR "${FP_PLUGINS_RELDIR}")
+fp_pc_relative(FP_PC_TO_DATADIR "${FP_DATA_RELDIR}")
 foreach(pc factpipe-plugin factpipe)
   configure_file("${PROJECT_SOURCE_DIR}/cmake/${pc}.pc.in"
                  "${PROJECT_BINARY_DIR}/${pc}.pc" @ONLY)
-  install(FILES "${PROJECT_BINARY_DIR}/${pc}.pc" DESTINATION ${fp_pkgconfig_dir})
+  install(FILES "${PROJECT_BINARY_DIR}/${pc}.pc" DESTINATION ${fp_pkgconfig_dir}
+          COMPONENT dev)
 endforeach()
 
 configure_package_config_file(
@@ -38,9 +54,9 @@ write_basic_package_version_file(
 install(FILES "${PROJECT_BINARY_DIR}/factpipeConfig.cmake"
               "${PROJECT_BINARY_DIR}/factpipeConfigVersion.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/FactpipePlugin.cmake"
-        DESTINATION ${fp_cmake_dir})
+        DESTINATION ${fp_cmake_dir} COMPONENT dev)
 install(EXPORT factpipeTargets NAMESPACE factpipe::
-        DESTINATION ${fp_cmake_dir})
+        DESTINATION ${fp_cmake_dir} COMPONENT dev)
 
 # The fake host, as sources: a plugin's tests compile them in, so they
 # need no library built for the author's compiler flags.
@@ -49,9 +65,20 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/tests/support/fake_host.c"
   "${PROJECT_SOURCE_DIR}/tests/support/fake_doc.c"
   "${PROJECT_SOURCE_DIR}/tests/support/fake_plugin.c"
-  DESTINATION ${FP_SDK_RELDIR})
+  DESTINATION ${FP_SDK_RELDIR} COMPONENT dev)
+install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
+        DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dev)
 
 install(FILES "${PROJECT_SOURCE_DIR}/docs/factpipe.1"
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
+install(FILES "${PROJECT_SOURCE_DIR}/README.md"
+              "${PROJECT_SOURCE_DIR}/docs/GUIDELINE.md"
+              "${PROJECT_SOURCE_DIR}/docs/RELIABILITY.md"
+              "${PROJECT_SOURCE_DIR}/docs/PUBDATE.md"
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES "${PROJECT_SOURCE_DIR}/contrib/slurm/factpipe.sbatch"
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+install(FILES "${PROJECT_SOURCE_DIR}/contrib/factpipe-to-csv.xsl"
+        DESTINATION ${FP_DATA_RELDIR})
+install(FILES "${PROJECT_SOURCE_DIR}/contrib/bash-completion/factpipe"
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)

@@ -8,7 +8,8 @@
 #include <stdio.h>
 
 /* A file written under ".NAME.tmp.PID" next to its final name, synced,
- * renamed into place, and its folder synced (RELIABILITY R14). */
+ * renamed into place, and its folder synced (docs/RELIABILITY.md,
+ * Durability). */
 typedef struct fp_atomic_file {
     FILE *fp;
     char *final_path;
@@ -28,6 +29,9 @@ size_t fp_sweep_temporaries(const char *dir);
 /* Removes the temporaries of path left by processes no longer running. */
 void fp_sweep_stale_siblings(const char *path);
 char *fp_path_join(const char *a, const char *b);
+/* mkdir -p: dir and every missing folder above it (others may be creating
+ * the same ones at once: an array of runs into out/shard-K/). */
+int fp_make_folder(const char *dir, fp_error *err);
 
 /* Whole reads and writes (EINTR retried): 0 ok, -1 error or EOF. */
 int fp_fd_write_all(int fd, const void *buf, size_t len);

@@ -1,6 +1,7 @@
-/* The journal of an output folder (RELIABILITY R16): one line per finished
- * document, appended and fsynced after its output file is in place, so a
- * run killed at any moment can be resumed without losing or redoing work.
+/* The journal of an output folder (docs/RELIABILITY.md, Durability): one
+ * line per finished document, appended and fsynced after its output file
+ * is in place, so a run killed at any moment can be resumed without losing
+ * or redoing work.
  *
  *   CRC32 \t CONFIG \t STATUS \t IDENTITY \t SOURCE \t REASON \n
  *
@@ -195,8 +196,7 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
         return NULL;
     }
     j->fd = -1;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fp_error_set(err, "%s: cannot create folder: %s", dir, strerror(errno));
+    if (fp_make_folder(dir, err) != 0) {
         fp_journal_close(j);
         return NULL;
     }

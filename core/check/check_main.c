@@ -2,9 +2,10 @@
  * in.  A plugin is foreign code: it may crash, loop or eat memory.  Running
  * it in a forked child under RLIMIT_CPU and RLIMIT_AS, with a wall-clock
  * deadline enforced by the parent, turns each of those into a failed check
- * with a reason (RELIABILITY.md R13). */
+ * with a reason (docs/RELIABILITY.md, Isolation). */
 #include "fp_check.h"
 #include "../common/fp_sanitizer.h"
+#include "../engine/fp_engine.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -26,12 +27,15 @@ enum {
 };
 
 static const char usage_text[] =
-    "Usage: factpipe check-plugin [OPTIONS] PLUGIN.so...\n"
+    "Usage: factpipe check-plugin [OPTIONS] PLUGIN...\n"
     "Check that extractor plugins follow the plugin ABI: load each (with the\n"
     "same refusals as factpipe), print its descriptor and options, run it on\n"
     "built-in Vietnamese sample text under CPU, memory and time limits, once\n"
     "and from two threads at once, and check every fact it emits (span inside\n"
     "the text and on UTF-8 boundaries, valid non-empty value, declared kind).\n"
+    "PLUGIN is a file (a path with '/' or a name ending in .so) or the name\n"
+    "of an installed plugin, found as factpipe finds it: along\n"
+    "FACTPIPE_PLUGIN_PATH, then in factpipe's own plugin folder.\n"
     "\n"
     "Options:\n"
     "  -c, --pipeline FILE   take the plugin's options from the [plugin NAME]\n"
@@ -47,7 +51,7 @@ static void set_limits(unsigned timeout)
 {
     struct rlimit cpu = {timeout, timeout + 1};
     setrlimit(RLIMIT_CPU, &cpu);
-#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow (M11) */
+#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow memory */
     struct rlimit as = {(rlim_t)1 << MEMORY_LIMIT_BYTES_LOG2,
                         (rlim_t)1 << MEMORY_LIMIT_BYTES_LOG2};
     setrlimit(RLIMIT_AS, &as);
@@ -74,8 +78,9 @@ static int wait_with_deadline(pid_t child, unsigned timeout, int *timed_out)
     }
 }
 
-int fp_check_plugin_isolated(const char *path, const fp_check_options *o,
-                             FILE *out)
+/* fp_check_plugin in a child process under limits; reports a crash, a
+ * timeout or a limit hit as a failure.  Returns 0 pass, 1 fail. */
+static int check_plugin_isolated(const char *path, const fp_check_options *o, FILE *out)
 {
     unsigned timeout = o->timeout_seconds ? o->timeout_seconds
                                           : DEFAULT_TIMEOUT;
@@ -118,6 +123,25 @@ int fp_check_plugin_isolated(const char *path, const fp_check_options *o,
     return code == 0 ? 0 : 1;
 }
 
+/* The file to check for one PLUGIN argument (malloc'ed), or NULL with a
+ * message naming the folders searched. */
+static char *plugin_file(const char *arg, fp_error *err)
+{
+    size_t len = strlen(arg);
+    if (strchr(arg, '/') || (len > 3 && strcmp(arg + len - 3, ".so") == 0)) {
+        char *copy = strdup(arg);
+        if (!copy)
+            fp_error_set(err, "out of memory");
+        return copy;
+    }
+    fp_plugin_path path = {0};
+    char *file = NULL;
+    if (fp_plugin_path_add_defaults(&path, err) == 0)
+        file = fp_plugin_path_find(&path, arg, err);
+    fp_plugin_path_free(&path);
+    return file;
+}
+
 int fp_check_main(int argc, char **argv)
 {
     enum { OPT_TIMEOUT = 256 };
@@ -152,7 +176,7 @@ int fp_check_main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "factpipe check-plugin: no PLUGIN.so given\n"
+        fprintf(stderr, "factpipe check-plugin: no PLUGIN given\n"
                 "Try 'factpipe check-plugin --help'.\n");
         return 2;
     }
@@ -160,7 +184,15 @@ int fp_check_main(int argc, char **argv)
     for (int i = optind; i < argc; i++) {
         if (i > optind)
             fputc('\n', stdout);
-        failed |= fp_check_plugin_isolated(argv[i], &o, stdout);
+        fp_error err = {{0}};
+        char *file = plugin_file(argv[i], &err);
+        if (!file) {
+            fprintf(stdout, "FAIL %s: %s\n", argv[i], err.message);
+            failed = 1;
+            continue;
+        }
+        failed |= check_plugin_isolated(file, &o, stdout);
+        free(file);
     }
     return failed ? 1 : 0;
 }

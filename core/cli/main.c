@@ -5,6 +5,7 @@
 #include "batch/fp_batch.h"
 #include "engine/fp_engine.h"
 #include "pipeline/fp_pipeline.h"
+#include "fp_version.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -22,10 +23,11 @@ enum {
 
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
-    "       factpipe check-plugin [OPTIONS] PLUGIN.so...  (see its --help)\n"
+    "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
-    "bulletin pages and write them as XML (schema: schema/factpipe.rng), as\n"
-    "JSON Lines, as HTML review pages, or write the articles' text (--format).\n"
+    "bulletin pages and write them as XML, as JSON Lines, as HTML review pages,\n"
+    "or write the articles' text (--format).  The XML schema:\n"
+    "  %s\n"
     "\n"
     "INPUT is a file (HTML or plain text, any of UTF-8, UTF-16 with BOM or\n"
     "windows-1258) or a folder, read recursively in sorted order for\n"
@@ -47,13 +49,18 @@ static const char usage_text[] =
     "                          has no text (stderr and the exit status say\n"
     "                          why, and DIR/factpipe-report.tsv with -o DIR/)\n"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
-    "                          zoning rules (default: %s/default.pipeline)\n"
+    "                          zoning rules (default: default.pipeline in\n"
+    "                          %s)\n"
     "      --plugin-dir DIR    look for plugins (NAME.so) in DIR first; may\n"
     "                          be repeated.  Then FACTPIPE_PLUGIN_PATH\n"
-    "                          (':'-separated), the build tree when run from\n"
-    "                          it, and %s\n"
+    "                          (':'-separated), then factpipe's own plugin\n"
+    "                          folder: the one next to this program, else\n"
+    "                          the build tree's when run from it, else the\n"
+    "                          configured one (here: %s)\n"
     "      --list-plugins      list the pipeline's plugins with their version,\n"
-    "                          kind, priority and options, then exit\n"
+    "                          kind, priority and options, and each folder\n"
+    "                          searched for plugins and data (found or not),\n"
+    "                          then exit\n"
     "      --keep-chrome       keep facts found in page chrome (menus, link\n"
     "                          lists, counters, footers) with zone=\"chrome\"\n"
     "                          instead of dropping them\n"
@@ -62,7 +69,7 @@ static const char usage_text[] =
     "                          can be checked, and after it each zone as\n"
     "                          <zone kind=\"body\" start=\"..\" end=\"..\"/>: a run\n"
     "                          of lines that zoning made title, dateline,\n"
-    "                          lead, body, byline or chrome\n"
+    "                          lead, body, caption, byline or chrome\n"
     "      --max-input-size N  refuse input files over N bytes (default %u);\n"
     "                          a refused file fails that document only\n"
     "      --max-nesting N     cut an HTML page nested deeper than N elements\n"
@@ -96,6 +103,10 @@ static const char usage_text[] =
     "  -v, --verbose           also print debug messages of the plugins\n"
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
+    "\n"
+    "Files: an installed factpipe finds its plugins and data next to itself\n"
+    "(<bin>/../lib/factpipe/plugins, <bin>/../share/factpipe), wherever the\n"
+    "install was moved; --list-plugins shows each folder searched.\n"
     "\n"
     "Limits (README, Limits): a page whose attributes libxml2 would compare\n"
     "more than 10^8 times for duplicates fails; a plugin's regular expression\n"
@@ -160,15 +171,6 @@ static void format_lines(char *out, size_t size)
     }
 }
 
-static void print_usage(void)
-{
-    char formats[1024];
-    format_lines(formats, sizeof formats);
-    printf(usage_text, formats, fp_default_config_dir(), FP_INSTALL_PLUGIN_DIR,
-           (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH,
-           FP_BATCH_DEFAULT_TIMEOUT, FP_BATCH_DEFAULT_MAX_RATIO);
-}
-
 static int parse_number(const char *s, double min, double max, double *out)
 {
     char *end;
@@ -225,9 +227,81 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
             return -1;
         }
         return 0;
-    default: b->progress = b->summary = 1; return 0;
+    case OPT_PROGRESS: b->progress = b->summary = 1; return 0;
+    default: return -1;
     }
 }
+
+static int add_plugin_dir(cli *c, const char *dir)
+{
+    const char **grown = realloc(c->plugin_dirs, (c->n_plugin_dirs + 1) * sizeof *grown);
+    if (!grown) {
+        fprintf(stderr, "factpipe: out of memory\n");
+        return -1;
+    }
+    c->plugin_dirs = grown;
+    c->plugin_dirs[c->n_plugin_dirs++] = dir;
+    return 0;
+}
+
+/* The options of what each document becomes (pipeline, plugins, format,
+ * chrome, text, limits): 0 ok, -1 usage error (already reported). */
+static int parse_document_option(int opt, const char *arg, cli *c)
+{
+    fp_error err = {{0}};
+    double depth;
+    switch (opt) {
+    case 'f':
+        if (!(c->format = fp_output_format_find(arg, &err))) {
+            fprintf(stderr, "factpipe: --format: %s\n", err.message);
+            return -1;
+        }
+        return 0;
+    case 'c': c->pipeline = arg; return 0;
+    case OPT_PLUGIN_DIR: return add_plugin_dir(c, arg);
+    case OPT_KEEP_CHROME: c->engine.keep_chrome = 1; return 0;
+    case OPT_TEXT: c->engine.include_text = 1; return 0;
+    case OPT_MAX:
+        if (parse_size(arg, &c->engine.max_input_bytes) != 0) {
+            fprintf(stderr, "factpipe: --max-input-size takes a number of bytes from 1 to "
+                    "1073741824, not '%s'\n", arg);
+            return -1;
+        }
+        return 0;
+    case OPT_MAX_NESTING:
+        if (parse_number(arg, 16, 1000000, &depth) != 0 || depth != (unsigned)depth) {
+            fprintf(stderr, "factpipe: --max-nesting takes a whole number of elements from "
+                    "16 to 1000000, not '%s'\n", arg);
+            return -1;
+        }
+        c->engine.max_nesting = (unsigned)depth;
+        return 0;
+    default: return parse_batch_option(opt, arg, c);
+    }
+}
+
+/* The plugin folder factpipe falls back on: the first found, else the
+ * last one it would try. */
+static const char *own_plugin_dir(void)
+{
+    size_t n;
+    const fp_default_place *places = fp_default_plugin_places(&n);
+    for (size_t i = 0; i < n; i++)
+        if (places[i].found)
+            return places[i].path;
+    return places[n - 1].path;
+}
+
+static void print_usage(void)
+{
+    char formats[1024];
+    format_lines(formats, sizeof formats);
+    printf(usage_text, fp_default_schema_path(), formats, fp_default_config_dir(),
+           own_plugin_dir(),
+           (unsigned)FP_DEFAULT_MAX_INPUT_BYTES, (unsigned)FP_HTML_DEFAULT_MAX_DEPTH,
+           FP_BATCH_DEFAULT_TIMEOUT, FP_BATCH_DEFAULT_MAX_RATIO);
+}
+
 
 /* Returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cli *c)
@@ -259,67 +333,20 @@ static int parse_args(int argc, char **argv, cli *c)
     while ((opt = getopt_long(argc, argv, "o:f:c:j:vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
-        case 'f': {
-            fp_error err = {{0}};
-            if (!(c->format = fp_output_format_find(optarg, &err))) {
-                fprintf(stderr, "factpipe: --format: %s\n", err.message);
-                return EXIT_USAGE;
-            }
-            break;
-        }
-        case 'c': c->pipeline = optarg; break;
         case 'v': c->verbose = 1; break;
-        case OPT_PLUGIN_DIR: {
-            const char **grown = realloc(c->plugin_dirs, (c->n_plugin_dirs + 1) * sizeof *grown);
-            if (!grown) {
-                fprintf(stderr, "factpipe: out of memory\n");
-                return EXIT_USAGE;
-            }
-            c->plugin_dirs = grown;
-            c->plugin_dirs[c->n_plugin_dirs++] = optarg;
-            break;
-        }
         case OPT_LIST: c->list_plugins = 1; break;
-        case 'j':
-        case OPT_TIMEOUT:
-        case OPT_INCLUDE:
-        case OPT_EXCLUDE:
-        case OPT_FILES_FROM:
-        case OPT_RESUME:
-        case OPT_SHARD:
-        case OPT_MAX_RATIO:
-        case OPT_PROGRESS:
-            if (parse_batch_option(opt, optarg, c) != 0)
-                return EXIT_USAGE;
-            break;
-        case OPT_KEEP_CHROME: c->engine.keep_chrome = 1; break;
-        case OPT_TEXT: c->engine.include_text = 1; break;
-        case OPT_MAX:
-            if (parse_size(optarg, &c->engine.max_input_bytes) != 0) {
-                fprintf(stderr, "factpipe: --max-input-size takes a number of bytes from 1 "
-                        "to 1073741824, not '%s'\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_MAX_NESTING: {
-            double depth;
-            if (parse_number(optarg, 16, 1000000, &depth) != 0 || depth != (unsigned)depth) {
-                fprintf(stderr, "factpipe: --max-nesting takes a whole number of elements "
-                        "from 16 to 1000000, not '%s'\n", optarg);
-                return EXIT_USAGE;
-            }
-            c->engine.max_nesting = (unsigned)depth;
-            break;
-        }
         case OPT_VERSION:
             printf("factpipe %s (plugin ABI %d.%d)\n", FP_VERSION, FP_ABI_MAJOR, FP_ABI_MINOR);
             return EXIT_ALL_OK;
         case 'h':
             print_usage();
             return EXIT_ALL_OK;
-        default:
+        case '?':
             fprintf(stderr, "Try 'factpipe --help' for more information.\n");
             return EXIT_USAGE;
+        default:
+            if (parse_document_option(opt, optarg, c) != 0)
+                return EXIT_USAGE;
         }
     }
     if (!c->list_plugins && optind >= argc && !c->batch.files_from) {
@@ -330,9 +357,35 @@ static int parse_args(int argc, char **argv, cli *c)
     return -1;
 }
 
+static void print_searched(const char *path, const char *origin, int found)
+{
+    printf("  %-9s %s  (%s)\n", found ? "found" : "not found", path,
+           origin ? origin : "given");
+}
+
+/* Where the default data and the plugins were looked for, in order, up
+ * to the folder used. */
+static void list_folders(const fp_engine *e)
+{
+    size_t n;
+    const fp_default_place *data = fp_default_data_places(&n);
+    printf("data folders searched (default pipeline, zoning rules, lexicons):\n");
+    for (size_t i = 0; i < n; i++) {
+        print_searched(data[i].path, data[i].origin, data[i].found);
+        if (data[i].found)
+            break;
+    }
+    const fp_plugin_path *path = fp_engine_plugin_path(e);
+    printf("plugin folders searched:\n");
+    for (size_t i = 0; i < path->n_asked; i++)
+        print_searched(path->asked[i].dir, path->asked[i].origin, path->asked[i].found);
+}
+
 static void list_plugins(const fp_engine *e)
 {
     printf("pipeline: %s\n", fp_engine_pipeline_path(e));
+    printf("schema: %s\n", fp_default_schema_path());
+    list_folders(e);
     for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
         const fp_plugin_handle *h = fp_engine_plugin(e, i);
         const fp_plugin_desc *d = h->desc;

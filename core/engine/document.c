@@ -57,7 +57,7 @@ static int build_output_zones(doc_state *s, fp_error *err)
         return fp_error_set(err, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
-        s->zones[i].kind = fp_zone_kind_name(runs[i].kind);
+        s->zones[i].kind = fp_zone_run_name(&runs[i]);
         s->zones[i].start = runs[i].start;
         s->zones[i].end = runs[i].end;
     }
@@ -113,7 +113,7 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
     for (size_t i = 0; i < n_lines; i++) {
         const fp_line *line = &s->text.lines[i];
         s->lines[i] = (fp_out_line){line->start, line->end, line->zone,
-                                    fp_zone_line_is_article(line)};
+                                    fp_zone_line_is_article(line), fp_zone_line_name(line)};
         if (line->zone != FP_ZONE_CHROME || e->keep_chrome)
             s->blocks[n_blocks++] = (fp_block){line->start, line->end, line->zone};
     }
@@ -228,7 +228,7 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
     int rc = format == FP_FORMAT_TEXT ? fp_plaintext_to_text(&s->decoded, &s->text, &err)
                                       : fp_html_to_text(&s->decoded, &s->text, &err);
     s->text.format = format;
-    if (rc != 0 || fp_zone_document(e->zones, &s->text, &s->meta, &err) != 0)
+    if (rc != 0 || fp_zone_document_from(e->zones, &s->text, source, &s->meta, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
     if (run_plugins(e, s, source, why, why_size) != 0)
         return -1;

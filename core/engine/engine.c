@@ -19,22 +19,18 @@ static void engine_debug(fp_engine *e, const char *what, const char *detail)
 }
 
 /* Search order: the pipeline's plugin-dir lines, --plugin-dir,
- * FACTPIPE_PLUGIN_PATH, the build tree (only when running from it), the
- * install folder. */
+ * FACTPIPE_PLUGIN_PATH, then factpipe's own plugin folder (the first found
+ * of fp_default_plugin_places). */
 static int build_plugin_path(fp_engine *e, const fp_engine_config *cfg, fp_error *err)
 {
     for (size_t i = 0; i < e->pipeline->n_plugin_dirs; i++)
-        if (fp_plugin_path_add(&e->path, e->pipeline->plugin_dirs[i], err) != 0)
+        if (fp_plugin_path_add(&e->path, e->pipeline->plugin_dirs[i], "pipeline plugin-dir",
+                               err) != 0)
             return -1;
     for (size_t i = 0; i < cfg->n_plugin_dirs; i++)
-        if (fp_plugin_path_add(&e->path, cfg->plugin_dirs[i], err) != 0)
+        if (fp_plugin_path_add(&e->path, cfg->plugin_dirs[i], "--plugin-dir", err) != 0)
             return -1;
-    if (fp_plugin_path_add_list(&e->path, getenv("FACTPIPE_PLUGIN_PATH"), err) != 0)
-        return -1;
-    if (fp_running_from_build_tree() &&
-        fp_plugin_path_add(&e->path, FP_BUILD_PLUGIN_DIR, err) != 0)
-        return -1;
-    return fp_plugin_path_add(&e->path, FP_INSTALL_PLUGIN_DIR, err);
+    return fp_plugin_path_add_defaults(&e->path, err);
 }
 
 /* Load, check and create one plugin; section is NULL for plugins that
@@ -172,6 +168,11 @@ void fp_engine_free(fp_engine *e)
     fp_zone_rules_free(e->zones);
     fp_pipeline_free(e->pipeline);
     free(e);
+}
+
+const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e)
+{
+    return &e->path;
 }
 
 const char *fp_engine_pipeline_path(const fp_engine *e)

@@ -38,6 +38,8 @@ const char *fp_engine_pipeline_path(const fp_engine *e);
 size_t fp_engine_plugin_count(const fp_engine *e);
 const fp_plugin_handle *fp_engine_plugin(const fp_engine *e, size_t i);
 int fp_engine_plugin_priority(const fp_engine *e, size_t i);
+/* The plugin folders searched, and every folder asked for (asked[]). */
+const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e);
 /* What identifies the output this engine writes, for a journal line to
  * count as done: the pipeline file's bytes, the plugins with their
  * versions and priorities, and the engine options that change the
@@ -72,11 +74,31 @@ typedef int (*fp_engine_sink)(void *user, const fp_out_doc *doc, fp_error *err);
 int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink sink,
                       void *sink_user, char *why, size_t why_size, fp_error *err);
 
-/* Where the default pipeline and the default zoning rules are: the source
- * tree's config/ when this binary runs from its build tree, else the
- * installed data folder.  Static strings. */
+/* A folder factpipe looks in for its own files when not told where. */
+typedef struct fp_default_place {
+    const char *path;   /* absolute */
+    const char *origin; /* "build tree", "next to the program", ... */
+    int found;          /* exists (a data folder: holds default.pipeline) */
+} fp_default_place;
+
+/* The candidates for the data folder (default pipeline, zoning rules,
+ * lexicons, schema) and for the plugin folder, in search order: next to
+ * the running program or libfactpipe (<bin>/../share/factpipe,
+ * <bin>/../lib/factpipe/plugins, by the install's relative layout), the
+ * build tree (only when this code runs from it), the configured install
+ * folder.  The first found is used.  Static, computed once per process. */
+const fp_default_place *fp_default_data_places(size_t *n);
+const fp_default_place *fp_default_plugin_places(size_t *n);
+/* The data folder in use: the first data place found, else the last one
+ * tried.  A static string. */
 const char *fp_default_config_dir(void);
-/* 1 when the running executable lives in the build tree it was built in. */
-int fp_running_from_build_tree(void);
+/* The output schema: the source tree's schema/factpipe.rng from the build
+ * tree, else schema/factpipe.rng in the data folder. */
+const char *fp_default_schema_path(void);
+/* Append what is searched for plugins after the folders a user names:
+ * FACTPIPE_PLUGIN_PATH (':'-separated), then factpipe's own plugin folder
+ * (the first of fp_default_plugin_places found).  -1 only when out of
+ * memory. */
+int fp_plugin_path_add_defaults(fp_plugin_path *pp, fp_error *err);
 
 #endif

@@ -25,7 +25,7 @@ typedef struct fp_out_fact {
 
 /* One zone of the text, as standoff: <zone kind= start= end=/>. */
 typedef struct fp_out_zone {
-    const char *kind;  /* title dateline lead body byline chrome */
+    const char *kind;  /* title dateline lead body caption byline chrome */
     size_t start, end; /* character offsets in the extracted text */
 } fp_out_zone;
 
@@ -36,6 +36,8 @@ typedef struct fp_out_line {
     fp_zone_kind zone;
     int article;        /* part of the article's text (zoning decides:
                            fp_zone_line_is_article) */
+    const char *name;   /* what zoning calls it, as the zone standoff
+                           does: "body", "caption", ... (static) */
 } fp_out_line;
 
 typedef struct fp_out_doc {

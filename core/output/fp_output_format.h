@@ -17,10 +17,14 @@
  *       one file per document (-o DIR/): DIR/<relative><extension>
  *           holding head + the document's bytes + tail(1), and the
  *           format's index of the folder if it has one (below).
- * Every hook writes to a memory stream the caller owns (so a hook fails
- * only when memory runs out) and returns 0, or -1 with err set.  The
- * bytes of one document must not depend on any other document: workers
- * render in parallel and the supervisor writes in input order. */
+ * Every hook writes to a memory stream the caller owns (so no hook sees a
+ * full disk) and returns 0, or -1 with err set: out of memory, or, for
+ * render, a document the format cannot write (the document then fails:
+ * the supervisor writes fp_output_render_error's document with the
+ * reason).  The bytes of one document must not depend on any other
+ * document: workers render in parallel and the supervisor writes in input
+ * order.  The model (fp_out_doc.h) carries the article text and every
+ * line's zone for formats that show the article. */
 #ifndef FP_OUTPUT_FORMAT_H
 #define FP_OUTPUT_FORMAT_H
 

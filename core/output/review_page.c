@@ -210,21 +210,29 @@ static int write_line(page *p, const fp_out_line *line, fp_review_span *spans)
     return rc == 0 && !lw.failed ? 0 : -1;
 }
 
-static const char *zone_class(fp_zone_kind zone)
+/* Two lines of one zone, and on the same side of the article's edge. */
+static int same_zone(const fp_out_doc *doc, size_t a, size_t b)
 {
-    switch (zone) {
-    case FP_ZONE_TITLE: return "title";
-    case FP_ZONE_DATELINE: return "dateline";
-    case FP_ZONE_LEAD: return "lead";
-    case FP_ZONE_BODY: return "body";
-    case FP_ZONE_BYLINE: return "byline";
-    case FP_ZONE_CHROME: return "chrome";
-    }
-    return "chrome";
+    const fp_out_line *x = &doc->lines[a], *y = &doc->lines[b];
+    return x->zone == y->zone && fp_out_line_is_article(doc, a) == fp_out_line_is_article(doc, b) &&
+           (x->name == y->name || (x->name && y->name && strcmp(x->name, y->name) == 0));
+}
+
+/* A zone's name as a class and label: [a-z] only, whatever the model says. */
+static const char *zone_label(const fp_out_line *line)
+{
+    const char *name = line->name;
+    if (!name || !*name)
+        return "zone";
+    for (const char *c = name; *c; c++)
+        if (*c < 'a' || *c > 'z')
+            return "zone";
+    return name;
 }
 
 /* The text, one <div class="zone"> per run of lines of one zone (and the
- * same side of the article's edge); chrome only when it was kept. */
+ * same side of the article's edge: a caption is a body line that is not
+ * running text); chrome only when it was kept. */
 static int write_text(page *p)
 {
     const fp_out_doc *doc = p->doc;
@@ -240,10 +248,9 @@ static int write_text(page *p)
         const fp_out_line *first = &doc->lines[i];
         int article = fp_out_line_is_article(doc, i);
         size_t end = i + 1;
-        while (end < doc->n_lines && doc->lines[end].zone == first->zone &&
-               fp_out_line_is_article(doc, end) == article)
+        while (end < doc->n_lines && same_zone(doc, i, end))
             end++;
-        const char *zone = zone_class(first->zone);
+        const char *zone = zone_label(first);
         if (first->zone == FP_ZONE_CHROME && !doc->chrome_kept) {
             for (size_t k = i; k < end; k++)
                 fp_review_facts_of_line(&p->facts, &doc->lines[k], NULL); /* passed, not shown */

@@ -38,6 +38,7 @@ const char fp_review_css[] =
     ".zone p{margin:.35rem 0;white-space:pre-wrap}"
     ".z-title{--zc:#6c7bd1;font-weight:600}.z-dateline,.z-byline{--zc:#9aa3b5;color:var(--muted)}"
     ".z-lead{--zc:#2f9e6f;font-weight:500}.z-body{--zc:#7cc4a3}"
+    ".z-caption{--zc:#c8b27a;font-style:italic;font-size:.92rem}"
     ".z-chrome{--zc:#d3d6dc;color:var(--chrome);background:#f6f7f9;font-size:.9rem}"
     ".z-chrome mark.fact{opacity:.75}"
     ".omitted{color:var(--muted);font-size:.85rem;font-style:italic;margin:.5rem 0}"

@@ -14,18 +14,30 @@ typedef struct fp_plugin_handle {
     char *path;                 /* absolute path */
 } fp_plugin_handle;
 
-/* An ordered list of folders to look for NAME.so in. */
+/* A folder that was asked for, whether or not it exists. */
+typedef struct fp_plugin_folder {
+    char *dir;          /* absolute when found, else as given */
+    const char *origin; /* why it was searched ("--plugin-dir", ...); static */
+    int found;
+} fp_plugin_folder;
+
+/* An ordered list of folders to look for NAME.so in, and every folder
+ * asked for (what --list-plugins reports). */
 typedef struct fp_plugin_path {
     char **dirs;
     size_t n;
+    fp_plugin_folder *asked;
+    size_t n_asked;
 } fp_plugin_path;
 
 /* Append a folder (made absolute; duplicates and missing folders are
- * skipped).  Returns -1 only on allocation failure. */
-int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, fp_error *err);
+ * skipped, but remembered in asked with origin, a static string or NULL).
+ * Returns -1 only on allocation failure. */
+int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, const char *origin,
+                       fp_error *err);
 /* Append each folder of a ':'-separated list. */
 int fp_plugin_path_add_list(fp_plugin_path *pp, const char *list,
-                            fp_error *err);
+                            const char *origin, fp_error *err);
 void fp_plugin_path_free(fp_plugin_path *pp);
 
 /* Find NAME.so along the path: a malloc'ed absolute path, or NULL with an
@@ -38,13 +50,12 @@ char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name,
 int fp_plugin_path_list(const fp_plugin_path *pp, char ***names, size_t *n,
                         fp_error *err);
 
-/* Load and check one plugin file.  expected_name is the name the file's
- * entry must carry (NAME.so → fp_plugin_NAME_get_desc). */
+/* Load and check one plugin file: its permissions, then its entry
+ * fp_plugin_NAME_get_desc (NAME from the file name NAME.so) and the
+ * descriptor it returns (ABI version, size, name, kind, callbacks,
+ * option table), before any plugin callback runs.  0, or -1 with one line
+ * naming the plugin, its path, what is wrong and what to do. */
 int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err);
 void fp_plugin_close(fp_plugin_handle *h);
-
-/* The checks fp_plugin_open applies to a descriptor, exposed for tests. */
-int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
-                         const char *path, fp_error *err);
 
 #endif

@@ -5,6 +5,8 @@
  * both versions where versions differ) and what to do about it. */
 #include "fp_loader.h"
 
+#include <factpipe/fact_check.h>
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
@@ -43,8 +45,8 @@ static char *plugin_name_from_path(const char *path)
     return name;
 }
 
-int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
-                         const char *path, fp_error *err)
+static int check_desc(const fp_plugin_desc *d, const char *name, const char *path,
+                      fp_error *err)
 {
     if (!d)
         return fp_error_set(err, "plugin '%s' (%s): fp_plugin_%s_get_desc() returned NULL; "
@@ -74,6 +76,10 @@ int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
         return fp_error_set(err, "plugin '%s' (%s) has no %s in its descriptor; set it in "
                             "FP_PLUGIN_DEFINE", name, path,
                             (!d->version || !*d->version) ? "version" : "fact kind");
+    char why[160];
+    if (fp_check_fact_name(FP_NAME_KIND, d->kind, why, sizeof why) != 0)
+        return fp_error_set(err, "plugin '%s' (%s): %s; the kind is written as is in every "
+                            "fact", name, path, why);
     if (!d->create || !d->extract || !d->destroy)
         return fp_error_set(err, "plugin '%s' (%s) has a NULL %s callback; a plugin must "
                             "provide create, extract and destroy", name, path,
@@ -94,7 +100,8 @@ int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
     return 0;
 }
 
-/* R11: refuse files others could have replaced before we run their code. */
+/* Refuse files others could have replaced before we run their code
+ * (docs/RELIABILITY.md, Plugins). */
 static int check_file_safety(const char *path, const char *name, fp_error *err)
 {
     struct stat st;
@@ -109,7 +116,7 @@ static int check_file_safety(const char *path, const char *name, fp_error *err)
     return 0;
 }
 
-/* R11: the file that is actually loaded must lie inside the folder it was
+/* The file that is actually loaded must lie inside the folder it was
  * found in, after symbolic links: a link NAME.so -> /elsewhere/x.so would
  * run code from a folder nobody chose as a plugin folder.  Links within
  * the folder (NAME.so -> NAME-1.2.so) are fine. */
@@ -179,7 +186,7 @@ int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
     const fp_plugin_desc *(*get_desc)(void);
     memcpy(&get_desc, &entry, sizeof get_desc);
     const fp_plugin_desc *desc = get_desc();
-    if (fp_plugin_check_desc(desc, name, abs, err) != 0) {
+    if (check_desc(desc, name, abs, err) != 0) {
         dlclose(dl);
         goto fail;
     }

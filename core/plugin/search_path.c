@@ -8,13 +8,32 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, fp_error *err)
+static int remember_asked(fp_plugin_path *pp, const char *dir, const char *origin, int found,
+                          fp_error *err)
+{
+    char *copy = strdup(dir);
+    fp_plugin_folder *grown = copy ? realloc(pp->asked, (pp->n_asked + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(copy);
+        return fp_error_set(err, "out of memory");
+    }
+    pp->asked = grown;
+    pp->asked[pp->n_asked++] = (fp_plugin_folder){copy, origin, found};
+    return 0;
+}
+
+int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, const char *origin, fp_error *err)
 {
     char *abs = realpath(dir, NULL);
     struct stat st;
     if (!abs || stat(abs, &st) != 0 || !S_ISDIR(st.st_mode)) {
         free(abs);
-        return 0; /* a folder that is not there holds no plugins */
+        /* a folder that is not there holds no plugins */
+        return remember_asked(pp, dir, origin, 0, err);
+    }
+    if (remember_asked(pp, abs, origin, 1, err) != 0) {
+        free(abs);
+        return -1;
     }
     for (size_t i = 0; i < pp->n; i++) {
         if (strcmp(pp->dirs[i], abs) == 0) {
@@ -32,7 +51,8 @@ int fp_plugin_path_add(fp_plugin_path *pp, const char *dir, fp_error *err)
     return 0;
 }
 
-int fp_plugin_path_add_list(fp_plugin_path *pp, const char *list, fp_error *err)
+int fp_plugin_path_add_list(fp_plugin_path *pp, const char *list, const char *origin,
+                            fp_error *err)
 {
     if (!list)
         return 0;
@@ -43,7 +63,7 @@ int fp_plugin_path_add_list(fp_plugin_path *pp, const char *list, fp_error *err)
     char *save = NULL;
     for (char *dir = strtok_r(copy, ":", &save); dir && rc == 0;
          dir = strtok_r(NULL, ":", &save))
-        rc = fp_plugin_path_add(pp, dir, err);
+        rc = fp_plugin_path_add(pp, dir, origin, err);
     free(copy);
     return rc;
 }
@@ -55,8 +75,10 @@ void fp_plugin_path_free(fp_plugin_path *pp)
     for (size_t i = 0; i < pp->n; i++)
         free(pp->dirs[i]);
     free(pp->dirs);
-    pp->dirs = NULL;
-    pp->n = 0;
+    for (size_t i = 0; i < pp->n_asked; i++)
+        free(pp->asked[i].dir);
+    free(pp->asked);
+    memset(pp, 0, sizeof *pp);
 }
 
 static char *join_path(const char *dir, const char *name, const char *suffix)
@@ -98,14 +120,20 @@ char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name, fp_error *
             return path;
         free(path);
     }
-    char where[768] = "";
-    size_t used = 0;
+    char where[768] = "", missing[768] = "";
+    size_t used = 0, used_missing = 0;
     for (size_t i = 0; i < pp->n && used < sizeof where; i++)
         used += (size_t)snprintf(where + used, sizeof where - used, "%s%s", i ? ", " : "",
                                  pp->dirs[i]);
-    fp_error_set(err, "no plugin named '%s' (looked for %s.so in %s); add its folder with "
+    for (size_t i = 0; i < pp->n_asked && used_missing < sizeof missing; i++)
+        if (!pp->asked[i].found)
+            used_missing += (size_t)snprintf(missing + used_missing,
+                                             sizeof missing - used_missing, "%s%s",
+                                             used_missing ? ", " : "; missing folders: ",
+                                             pp->asked[i].dir);
+    fp_error_set(err, "no plugin named '%s' (looked for %s.so in %s%s); add its folder with "
                  "--plugin-dir, FACTPIPE_PLUGIN_PATH or plugin-dir in the pipeline file",
-                 name, name, pp->n ? where : "no plugin folder at all");
+                 name, name, pp->n ? where : "no plugin folder at all", missing);
     return NULL;
 }
 

@@ -12,12 +12,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The sections of config/zones.conf, in the order they are documented. */
 typedef enum zone_section {
     ZS_CHROME_CLASS,
     ZS_ARTICLE_CLASS,
     ZS_TITLE_CLASS,
+    ZS_CHROME_TAG,
+    ZS_ARTICLE_TAG,
+    ZS_CAPTION_CLASS,
+    ZS_CAPTION_TAG,
+    ZS_DATE_CLASS,           /* the article-date finder's element cues */
+    ZS_DATE_PUBLISHED_CLASS,
+    ZS_DATE_UPDATED_CLASS,
+    ZS_DATE_REFUSED_CLASS,
     ZS_CHROME_LINE,
     ZS_CHROME_PREFIX,
     ZS_COUNTER,
@@ -25,31 +34,56 @@ typedef enum zone_section {
     ZS_DATELINE,
     ZS_BYLINE,
     ZS_PORTAL_NAME,
+    /* The article-date finder's sections (fp_pubdate_rules.c). */
+    ZS_DATE_PUBLISHED,       /* line cues, matched before a date */
+    ZS_DATE_UPDATED,
+    ZS_DATE_REFUSED,
+    ZS_DATE_KEY_PUBLISHED,   /* markup keys: meta, itemprop, JSON-LD */
+    ZS_DATE_KEY_UPDATED,
+    ZS_DATE_KEY,             /* a date of unsaid kind: "date", "DC.date" */
+    ZS_DATE_ARTICLE_TYPE,    /* JSON-LD @type values */
+    ZS_DATE_REFUSED_TYPE,
+    ZS_DATE_MONTH,           /* "name = number" */
+    ZS_DATE_ORDINAL,
+    ZS_DATE_CONNECTOR,
+    ZS_DATE_MONTH_FIRST,     /* languages writing 12/24/2012 (<html lang>) */
     ZS_COUNT
 } zone_section;
 
-/* The three element-cue sections come first so they index class_cues. */
-#define ZS_N_CLASS_SECTIONS 3
+/* The element-cue sections (words of id/class/role/itemprop, tag names)
+ * come first: they are the ones matched against an element's words. */
+#define ZS_N_CLASS_SECTIONS 11
+
+/* The cues of one section as read from the file, with their line numbers
+ * (for messages about entries that need more than a word). */
+typedef struct cue_list {
+    char **items;
+    size_t *line_no;
+    size_t n, cap;
+} cue_list;
+
+typedef struct pubdate_rules pubdate_rules;
 
 /* Patterns compiled once at load time and only read afterwards, so one rules
  * object can serve several threads (each brings its own match data). */
 typedef enum zone_pattern {
-    ZP_DATE_DMY,   /* 5/10/2018, 05-10-2018, 5.10.2018 */
-    ZP_DATE_YMD,   /* 2018-10-05 */
-    ZP_DATE_WORDS, /* ngày 5 tháng 10 năm 2018 */
     ZP_PERSON_NAME, /* "Thu Lan", "Nguyễn Văn A - Minh Hà" */
+    ZP_CAPITALS,    /* "THÔNG BÁO": letters, none of them small */
     ZP_COUNT
 } zone_pattern;
 
 struct fp_zone_rules {
-    char **class_cues[ZS_N_CLASS_SECTIONS]; /* lower-case ASCII words */
-    size_t n_class_cues[ZS_N_CLASS_SECTIONS];
-    /* The element cues sorted by first byte, with their lengths: the cues
-     * starting with byte b are [class_cue_first[s][b],
-     * class_cue_first[s][b + 1]), so a token part is compared only with
-     * the few cues that can start it. */
-    size_t *class_cue_len[ZS_N_CLASS_SECTIONS];
-    size_t class_cue_first[ZS_N_CLASS_SECTIONS][257];
+    /* The element cues of every element section in one sorted list of
+     * distinct lower-case ASCII words, each with its length and the
+     * sections (bits 1 << section) it is a cue of.  The cues starting with
+     * byte b are [element_cue_first[b], element_cue_first[b + 1]), so a
+     * part of an id or class is compared only with the few cues that can
+     * start it, once for all sections. */
+    char **element_cues;
+    size_t n_element_cues;
+    size_t *element_cue_len;
+    unsigned *element_cue_sections;
+    size_t element_cue_first[257];
     /* For the line sections anchored at the start of the line: whether a
      * cue may begin with each ASCII byte (both cases of a letter).  A line
      * whose first byte past the leading ASCII separators is an ASCII
@@ -65,7 +99,30 @@ struct fp_zone_rules {
     pcre2_code *counter_inside;
     pcre2_code *pattern[ZP_COUNT];
     pcre2_match_context *match_context; /* match limits */
+    pubdate_rules *pubdate;             /* the article-date finder's */
 };
+
+/* Compile a section's cues into tmpl (one "%s" where the alternation
+ * goes), longest cue first; cues are sorted in place.  NULL with err set
+ * on failure. */
+pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
+                                 cue_list *cues, const char *path,
+                                 fp_error *err);
+/* Write cue to buf (when not NULL) as a PCRE2 literal: ASCII punctuation
+ * escaped, a run of spaces matching any run of white space.  Returns the
+ * length written (or needed). */
+size_t zone_escape_cue(char *buf, const char *cue);
+/* Compile a whole pattern (PCRE2 UTF, UCP, caseless), JIT when possible.
+ * NULL with err set ("PATH: cannot compile WHAT …") on failure. */
+pcre2_code *zone_compile_pattern(const char *source, const char *what,
+                                 const char *path, fp_error *err);
+/* The article-date finder's rules, from its sections of the file
+ * (fp_pubdate_rules.c); NULL with err set on failure. */
+pubdate_rules *pubdate_rules_build(cue_list lists[ZS_COUNT], const char *path,
+                                   fp_error *err);
+void pubdate_rules_free(pubdate_rules *rules);
+/* The name of a section as written in the file. */
+const char *zone_section_name(zone_section section);
 
 /* A view of one line's text. */
 typedef struct zone_span {
@@ -90,12 +147,18 @@ bool zone_line_matches(zone_matcher *m, zone_section section, zone_span line,
 bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
                           zone_span line);
 
-/* Does an element's "id class" string carry a cue of a class section? */
+/* Does an element's cue string ("id class role itemprop" words, or its
+ * tag) carry a cue of an element section? */
 bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
                      const char *cues);
+/* The same for several sections in one pass: of the sections whose bits
+ * (1 << section) are set in wanted, those with a cue in cues. */
+unsigned zone_cue_sections(const fp_zone_rules *rules, const char *cues,
+                           unsigned wanted);
 
 /* The first full calendar date in the line, as "YYYY-MM-DD" in iso[11];
- * false when there is none (or none that exists: 31/02 is refused). */
+ * false when there is none (or none that exists: 31/02 is refused).  The
+ * forms are the article-date finder's (pubdate_find_in_text). */
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11]);
 
 /* ASCII characters the line templates' leading filler [\s\p{P}\p{S}]
@@ -113,6 +176,7 @@ bool zone_is_blank(zone_span line);
 bool zone_is_digit_counter(zone_span line);   /* "1 8 1 6 5 2 6 7" */
 bool zone_is_percent_widget(zone_span line);  /* "56.6 %37.2 %0.0 %…" */
 bool zone_has_sentence_punct(zone_span line);
+bool zone_ends_sentence(zone_span line); /* . ! ? 。, maybe quoted */
 zone_span zone_trim(zone_span line);
 
 /* Is the line page furniture whatever surrounds it (tool links, counters,

@@ -1,21 +1,28 @@
 /*
- * date — the date extractor (FACTS.md, "date").
+ * date — the date extractor (the guideline, docs/GUIDELINE.md, "date").
  *
  * Finds calendar dates and periods in Vietnamese text and reports them in
- * ISO 8601: "05/10/2018" and "ngày 5 tháng 10 năm 2018" → 2018-10-05,
- * "sáng 15/3" → the article's year (or --03-15 without one), "tháng
- * 10/2018" → 2018-10, "năm 2020" → 2020, "quý III/2018" → 2018-Q3,
- * "nhiệm kỳ 2016 - 2021" → 2016/2021, "từ ngày 15/3 đến ngày 20/3/2019"
- * → 2019-03-15/2019-03-20.  Durations ("trong 5 năm"), times of day,
- * lunar days, yearly recurrences and the numbers inside document numbers
- * ("146/2017/TT-BTC") are not dates.
+ * ISO 8601: "05/10/2018", "17 - 3 – 2004" and "ngày 5 tháng 10 năm 2018"
+ * → a day; "sáng 15/3", "tối 21 - 3" → the article's year (or --03-15
+ * without one); "tháng 10/2018", "tháng 8 – 2003" → 2018-10, 2003-08;
+ * "tháng 6", "tháng sáu" → the article's year (or --06); "năm 2020", "đến
+ * 2030", "tầm nhìn 2045" → the year; "quý III/2018", "quí 1 - 2004" → a
+ * quarter; "nhiệm kỳ 2016 - 2021", "(2011 - 2015)" → 2016/2021,
+ * 2011/2015; "từ ngày 15/3 đến 17h ngày 20/3/2019" →
+ * 2019-03-15/2019-03-20; "ngày 22 và 23 - 10", "năm 2019 và 2020" → one
+ * fact each.  Durations ("trong 5 năm", "6 tháng"), times of day, lunar
+ * days ("mồng 5 Tết", "rằm tháng 7"), yearly recurrences, names ("Cách
+ * mạng Tháng Tám") and the numbers inside document numbers
+ * ("146/2017/TT-BTC") are not dates.  Relative words alone ("hôm qua")
+ * are reported only with the option relative=true.
  *
  * No regular expressions: a tokenizer (date_text.c) cuts each block into
- * numbers, words and punctuation once, and a small grammar
- * (date_parts.c, date_grammar.c) reads dates off the tokens, guided by
- * word lists loaded from config/lexicons/date-*.txt in create().  The
- * work is linear in the block length; extract() allocates its own buffers,
- * so one instance serves several threads.
+ * numbers, words and punctuation once, and a small grammar (date_parts.c
+ * reads the pieces, date_context.c the words around them, date_scan.c
+ * intervals and lists, date_grammar.c drives the scan) reads dates off the
+ * tokens, guided by word lists loaded from config/lexicons/date-*.txt in
+ * create().  The work is linear in the block length; extract() allocates
+ * its own buffers, so one instance serves several threads.
  */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
@@ -63,10 +70,11 @@ static const fp_option date_options[N_OPTIONS] = {
     [OPTION_RELATIVE] = {
         .name = "relative",
         .type = FP_OPT_BOOL,
-        .default_value = "true",
-        .description = "also report relative expressions (hôm qua, năm "
-                       "nay, thứ Hai vừa qua) resolved against the "
-                       "article's date"},
+        .default_value = "false",
+        .description = "also report relative expressions standing alone "
+                       "(hôm qua, năm nay, thứ Hai vừa qua) resolved "
+                       "against the article's date; off by default, as "
+                       "the guideline does not ask for them"},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -86,6 +94,10 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
         {"period", ROLE_PERIOD},     {"lunar", ROLE_LUNAR},
         {"recurring", ROLE_RECURRING}, {"follow", ROLE_FOLLOW},
         {"past", ROLE_PAST},         {"and", ROLE_AND},
+        {"year-cue", ROLE_YEAR_CUE}, {"cycle-year", ROLE_CYCLE_YEAR},
+        {"quantity", ROLE_QUANTITY}, {"event", ROLE_EVENT},
+        {"often-lunar", ROLE_OFTEN_LUNAR}, {"hour", ROLE_HOUR},
+        {"minute", ROLE_MINUTE},
     };
     const size_t n_roles = sizeof roles / sizeof *roles;
     for (const char *p = value; *p != '\0';) {
@@ -101,7 +113,9 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
         if (r == n_roles) {
             snprintf(why, why_size, "unknown role \"%.*s\"; roles are day, "
                      "month, year, quarter, from, to, cue, weak-cue, "
-                     "period, lunar, recurring, follow, past, and", (int)len, p);
+                     "period, lunar, recurring, follow, past, and, "
+                     "year-cue, cycle-year, quantity, event, often-lunar, "
+                     "hour, minute", (int)len, p);
             return -1;
         }
         entry->roles |= roles[r].role;
@@ -277,8 +291,8 @@ static int date_extract(void *state, const fp_document *doc,
             rc = fp_errorf(host, "%s: out of memory reading block %zu",
                            doc->source, i);
         else
-            rc = date_scan_tokens(grammar, folded, tokens, n, article,
-                                  reference, emit_date, &context);
+            rc = date_scan_tokens(grammar, doc->text, folded, tokens, n,
+                                  article, reference, emit_date, &context);
     }
     free(tokens);
     free(folded);
@@ -288,5 +302,5 @@ static int date_extract(void *state, const fp_document *doc,
 FP_PLUGIN_DEFINE(date, "1.0.0", "date",
                  "Dates and periods: 05/10/2018, ngày 5 tháng 10 năm 2018, "
                  "tháng 10/2018, quý III/2018, nhiệm kỳ 2016 - 2021",
-                 date_options, N_OPTIONS, date_create, date_extract,
+                 date_options, date_create, date_extract,
                  date_destroy)

@@ -60,7 +60,8 @@ bool date_is_valid(const date_value *value)
         return (year_ok || value->year == 0) && value->day >= 1 &&
                value->day <= days_in_month(value->month, value->year);
     case DATE_MONTH:
-        return year_ok && value->month >= 1 && value->month <= 12;
+        return (year_ok || value->year == 0) && value->month >= 1 &&
+               value->month <= 12;
     case DATE_QUARTER:
         return year_ok && value->quarter >= 1 && value->quarter <= 4;
     case DATE_YEAR:
@@ -100,7 +101,10 @@ void date_format(const date_value *value, char *out, size_t size)
                      value->day);
         return;
     case DATE_MONTH:
-        snprintf(out, size, "%04d-%02d", value->year, value->month);
+        if (value->year == 0)
+            snprintf(out, size, "--%02d", value->month);
+        else
+            snprintf(out, size, "%04d-%02d", value->year, value->month);
         return;
     case DATE_QUARTER:
         snprintf(out, size, "%04d-Q%d", value->year, value->quarter);

@@ -1,6 +1,7 @@
 /*
- * date_calendar — calendar arithmetic and the ISO 8601 forms FACTS.md asks
- * for: 2018-10-05, --10-05 (no year known), 2018-10, 2018, 2018-Q3.
+ * date_calendar — calendar arithmetic and the ISO 8601 forms the guideline
+ * (docs/GUIDELINE.md, "date") asks for: 2018-10-05, --10-05 (no year
+ * known), 2018-10, --10 (no year known), 2018, 2018-Q3.
  */
 #ifndef DATE_CALENDAR_H
 #define DATE_CALENDAR_H
@@ -10,14 +11,14 @@
 
 typedef enum date_kind {
     DATE_DAY,     /* day of a month, year maybe unknown */
-    DATE_MONTH,   /* month of a year */
+    DATE_MONTH,   /* month of a year, year maybe unknown */
     DATE_YEAR,
     DATE_QUARTER
 } date_kind;
 
 typedef struct date_value {
     date_kind kind;
-    int year; /* 0: not known (a day and month written without a year) */
+    int year; /* 0: not known (a day or month written without a year) */
     int month, day, quarter;
 } date_value;
 
@@ -34,7 +35,7 @@ article_date article_date_parse(const char *iso);
 int days_in_month(int month, int year);
 
 /* Month within 1-12, day within its month, quarter within 1-4, year
- * within 1000-2999 or unknown for a day. */
+ * within 1000-2999 or unknown for a day or a month. */
 bool date_is_valid(const date_value *value);
 
 /* <0, 0, >0 as a is before, equal to, after b (same kind and both with

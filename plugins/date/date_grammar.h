@@ -1,6 +1,7 @@
 /*
  * date_grammar — finds Vietnamese date expressions in the tokens of one
- * block and reports each with its ISO 8601 value (FACTS.md "date").
+ * block and reports each with its ISO 8601 value (the guideline,
+ * docs/GUIDELINE.md, "date").
  *
  * The grammar is built from words the lexicons give meaning to (roles):
  * "ngày" introduces a day, "tháng" a month, "năm" a year, "quý" a quarter,
@@ -33,7 +34,14 @@ enum date_role {
     ROLE_RECURRING = 1u << 10, /* hằng năm: a day of every year */
     ROLE_FOLLOW = 1u << 11,   /* vừa qua, tới: may follow a date */
     ROLE_PAST = 1u << 12,     /* vừa qua: the day named lies behind */
-    ROLE_AND = 1u << 13       /* và: "ngày 24 và 25/3" are two dates */
+    ROLE_AND = 1u << 13,      /* và: "ngày 24 và 25/3" are two dates */
+    ROLE_YEAR_CUE = 1u << 14, /* tầm nhìn, cuối: a bare year after is one */
+    ROLE_CYCLE_YEAR = 1u << 15, /* Mậu Thân: a year number follows */
+    ROLE_QUANTITY = 1u << 16, /* ba, mỗi: "ba tháng" is a duration */
+    ROLE_EVENT = 1u << 17,    /* cách mạng: "Cách mạng Tháng Tám" a name */
+    ROLE_OFTEN_LUNAR = 1u << 18, /* mồng: lunar where Tết was spoken of */
+    ROLE_HOUR = 1u << 19,     /* giờ, h: a time of day, dropped */
+    ROLE_MINUTE = 1u << 20    /* phút */
 };
 
 enum { FIRST_WORD_BITS = 4096 };
@@ -47,9 +55,10 @@ typedef struct date_grammar {
     date_lexicon weekdays; /* date-weekdays.txt: 1 Monday … 7 Sunday */
     date_lexicon relative; /* date-relative.txt: unit and offset */
     bool resolve_relative; /* report "hôm qua", "năm nay", ... */
-    /* Hashes of the first words of words, relative and weekdays: most
-     * syllables of a text are in no lexicon, and one bit says so. */
-    uint64_t first_words[FIRST_WORD_BITS / 64];
+    /* Hashes of the first words of words, relative and weekdays, one set
+     * per lexicon: most syllables of a text are in none of them, and a
+     * bit says so without a search. */
+    uint64_t first_words[3][FIRST_WORD_BITS / 64];
 } date_grammar;
 
 /* Fills grammar->first_words once the lexicons are loaded. */
@@ -61,12 +70,13 @@ typedef int (*date_sink)(void *context, size_t start, size_t end,
                          const char *value);
 
 /* Reports every date among tokens[0, n) in text order, after noting in
- * each token the lexicon phrases that start there.  folded holds the
- * lower-cased words and the numbers of the tokens at their text offsets
+ * each token the lexicon phrases that start there.  text is the document
+ * text the tokens point into (its capitals tell names); folded holds the
+ * lower-cased words and the numbers of the tokens at the same offsets
  * (date_tokenize writes it).  Returns FP_OK, or FP_ERROR when the sink
  * did. */
-int date_scan_tokens(const date_grammar *grammar, const char *folded,
-                     date_token *tokens, size_t n,
+int date_scan_tokens(const date_grammar *grammar, const char *text,
+                     const char *folded, date_token *tokens, size_t n,
                      article_date article, int two_digit_reference,
                      date_sink sink, void *context);
 

@@ -5,89 +5,8 @@
 
 #include <string.h>
 
-static const date_token *token_at(const date_scanner *s, size_t i)
-{
-    return i < s->n ? &s->tokens[i] : NULL;
-}
-
-static bool is_punct(const date_scanner *s, size_t i, uint32_t punct)
-{
-    const date_token *t = token_at(s, i);
-    return t != NULL && t->type == TOKEN_PUNCT && t->punct == punct;
-}
-
-static bool is_glued_punct(const date_scanner *s, size_t i, uint32_t punct)
-{
-    return is_punct(s, i, punct) && !s->tokens[i].space_before;
-}
-
-/* A number of min_digits to max_digits digits, not inside a document
- * number. */
-static bool is_number(const date_scanner *s, size_t i, int min_digits,
-                      int max_digits)
-{
-    const date_token *t = token_at(s, i);
-    return t != NULL && t->type == TOKEN_NUMBER && !t->in_identifier &&
-           t->n_digits >= min_digits && t->n_digits <= max_digits;
-}
-
-static bool is_glued_number(const date_scanner *s, size_t i)
-{
-    return is_number(s, i, 1, 9) && !s->tokens[i].space_before;
-}
-
-static bool is_joiner(uint32_t punct)
-{
-    return punct == '/' || punct == PUNCT_DASH || punct == '.';
-}
-
-/* The number at i starts a date only if it is not the tail of something
- * written without spaces: "A10", "1.250.300", "1/15/3", "2,15". */
-static bool free_before(const date_scanner *s, size_t i)
-{
-    if (i == 0 || s->tokens[i].space_before)
-        return true;
-    const date_token *prev = &s->tokens[i - 1];
-    if (prev->type != TOKEN_PUNCT)
-        return false;
-    bool after_number = i >= 2 && !prev->space_before &&
-                        s->tokens[i - 2].type == TOKEN_NUMBER;
-    return !(after_number && (prev->punct == '/' || prev->punct == '.' ||
-                              prev->punct == ',' || prev->punct == ':'));
-}
-
-/* The date that ends with token last (written with separator sep, 0 for
- * none) ends there: no letter glued on ("15/3abc", "8h30"), no further
- * number joined on ("15/3/2019/5", "1.2.3").  A dash and a number may
- * follow when the date used another separator: "15/3-20/3". */
-static bool free_after(const date_scanner *s, size_t last, uint32_t sep)
-{
-    const date_token *next = token_at(s, last + 1);
-    if (next == NULL || next->space_before)
-        return true;
-    if (next->type != TOKEN_PUNCT || next->punct == '%')
-        return false; /* "15/3abc", "từ 11-12%" */
-    if (next->punct == ',' || next->punct == ':')
-        return !is_glued_number(s, last + 2); /* "2,5", "14:30" */
-    if (!is_joiner(next->punct) || !is_glued_number(s, last + 2))
-        return true;
-    return next->punct == PUNCT_DASH && sep != PUNCT_DASH && sep != 0;
-}
-
-size_t role_at(const date_scanner *s, size_t i, unsigned roles)
-{
-    const lexicon_entry *e = i < s->n ? s->tokens[i].grammar_word : NULL;
-    return e != NULL && (e->roles & roles) ? e->n_words : 0;
-}
-
-static const lexicon_entry *relative_at(const date_scanner *s, size_t i,
-                                        int unit)
-{
-    if (!s->grammar->resolve_relative || i >= s->n)
-        return NULL;
-    const lexicon_entry *e = s->tokens[i].relative;
-    return e != NULL && e->value == unit ? e : NULL;
-}
+/* Bare numbers read as years lie in this window (see parse_bare_year). */
+enum { BARE_YEAR_MIN = 1900, BARE_YEAR_MAX = 2099 };
 
 static int year_of_number(const date_scanner *s, size_t i)
 {
@@ -97,8 +16,17 @@ static int year_of_number(const date_scanner *s, size_t i)
     return expand_two_digit_year(t->number, s->two_digit_reference);
 }
 
-/* A year after a month or a quarter: "/2018", "-2018", "năm 2018",
- * ", năm 2018", "năm nay" (when relative dates are on), and, when
+/* "năm nay", "năm ngoái" as the year of a month or a day: part of an
+ * absolute date, read whatever the relative option says. */
+static const lexicon_entry *relative_at(const date_scanner *s, size_t i,
+                                        int unit)
+{
+    const lexicon_entry *e = i < s->n ? s->tokens[i].relative : NULL;
+    return e != NULL && e->value == unit ? e : NULL;
+}
+
+/* A year after a month or a quarter: "/2018", "-2018", " - 2018"
+ * (news style, any dash), "năm 2018", ", năm 2018", "năm nay", and, when
  * allow_space, a bare " 2018".  Sets *year and *end on success. */
 static bool parse_year_tail(const date_scanner *s, size_t i, bool allow_space,
                             int *year, size_t *end)
@@ -106,9 +34,10 @@ static bool parse_year_tail(const date_scanner *s, size_t i, bool allow_space,
     const date_token *t = token_at(s, i);
     if (t == NULL)
         return false;
-    if (t->type == TOKEN_PUNCT && !t->space_before && t->punct != '.' &&
-        is_joiner(t->punct) && is_glued_number(s, i + 1) &&
-        is_number(s, i + 1, 4, 4) && free_after(s, i + 1, t->punct)) {
+    if (t->type == TOKEN_PUNCT && t->punct != '.' && is_joiner(t->punct) &&
+        is_number(s, i + 1, 4, 4) && free_after(s, i + 1, t->punct) &&
+        (t->punct == PUNCT_DASH ||
+         (!t->space_before && !s->tokens[i + 1].space_before))) {
         *year = s->tokens[i + 1].number;
         *end = i + 2;
         return true;
@@ -139,10 +68,12 @@ static bool parse_year_tail(const date_scanner *s, size_t i, bool allow_space,
 
 /* A month at token i: "10", "03", or a name from date-months.txt.  A name
  * that is also the year word ("năm" is May and "year") followed by a
- * number is the year word: "9 tháng năm 2018" is nine months of 2018. */
+ * number is the year word: "9 tháng năm 2018" is nine months of 2018.
+ * *spelled tells a name. */
 static bool parse_month_number(const date_scanner *s, size_t i, int *month,
-                               size_t *end)
+                               size_t *end, bool *spelled)
 {
+    *spelled = false;
     if (is_number(s, i, 1, 2) && s->tokens[i].space_before) {
         const date_token *next = token_at(s, i + 1);
         if (next != NULL && !next->space_before && next->type == TOKEN_WORD)
@@ -160,37 +91,77 @@ static bool parse_month_number(const date_scanner *s, size_t i, int *month,
         return false;
     *month = name->value;
     *end = after;
+    *spelled = true;
     return true;
 }
 
-/* "15/3", "05/10/2018", "5.10.2018", "24-7", "3/3/17" at token i; a dot
- * without a year only after "ngày" (else "15.3" is a decimal). */
+/* A unit of time not followed by a number: what the numbers before it
+ * count ("sau 2000 năm", "nghỉ lễ 4 - 5 ngày"), not the start of a date
+ * ("năm 2019", "ngày 5"). */
+static bool unit_of_time_at(const date_scanner *s, size_t i)
+{
+    size_t words = role_at(s, i, ROLE_DAY | ROLE_MONTH | ROLE_YEAR);
+    return words > 0 && !is_number(s, i + words, 1, 4);
+}
+
+/* Day d and month m in range (the day checked against the month again
+ * once the year is known). */
+static bool day_month_in_range(int d, int m)
+{
+    return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+/* "15/3", "05/10/2018", "5.10.2018", "24-7", "3/3/17" at token i; news
+ * style with spaced dashes, "21 - 3", "17 - 3 – 2004", "21-3 - 2004".  A
+ * dot without a year only after "ngày" (else "15.3" is a decimal). */
 static bool parse_numeric_day(const date_scanner *s, size_t i,
                               bool allow_dot, date_part *part)
 {
     if (!is_number(s, i, 1, 2) || !free_before(s, i))
         return false;
     const date_token *sep = token_at(s, i + 1);
-    if (sep == NULL || sep->type != TOKEN_PUNCT || sep->space_before ||
-        !is_joiner(sep->punct) || !is_glued_number(s, i + 2) ||
+    if (sep == NULL || sep->type != TOKEN_PUNCT || !is_joiner(sep->punct) ||
         !is_number(s, i + 2, 1, 2))
         return false;
+    bool glued = !sep->space_before && !s->tokens[i + 2].space_before;
+    if (!glued && sep->punct != PUNCT_DASH)
+        return false; /* "1 / 3 gương mặt": a fraction */
     int day = s->tokens[i].number, month = s->tokens[i + 2].number;
-    if (day < 1 || day > 31 || month < 1 || month > 12)
+    if (!day_month_in_range(day, month))
         return false;
     size_t last = i + 2;
     int year = 0;
-    if (is_glued_punct(s, i + 3, sep->punct) && is_glued_number(s, i + 4) &&
+    if (glued && is_glued_punct(s, i + 3, sep->punct) &&
+        is_glued_number(s, i + 4) &&
         (is_number(s, i + 4, 2, 2) || is_number(s, i + 4, 4, 4))) {
         last = i + 4;
         year = year_of_number(s, last);
+    } else if (sep->punct == PUNCT_DASH && is_punct(s, i + 3, PUNCT_DASH) &&
+               is_number(s, i + 4, 4, 4)) {
+        last = i + 4; /* "17 - 3 – 2004" */
+        year = s->tokens[last].number;
     } else if (sep->punct == '.' && !allow_dot) {
         return false;
     }
-    if (!free_after(s, last, sep->punct))
+    bool spaced = !glued || last != i + 2;
+    if (!free_after(s, last, spaced ? 0 : sep->punct))
         return false;
+    /* "ngày 10 - 12 tháng 3": days 10 to 12 of March; "sáng 8-9 giờ",
+     * "nghỉ lễ 4 - 5 ngày": ranges of hours and days. */
+    if (year == 0 && ((!glued && role_at(s, last + 1, ROLE_MONTH) > 0) ||
+                      role_at(s, last + 1, ROLE_HOUR | ROLE_MINUTE) > 0 ||
+                      unit_of_time_at(s, last + 1)))
+        return false;
+    /* "ngày 15/3 năm 2019": the year in words. */
+    size_t year_words = year == 0 ? role_at(s, last + 1, ROLE_YEAR) : 0;
+    if (year_words > 0 && is_number(s, last + 1 + year_words, 4, 4) &&
+        free_after(s, last + 1 + year_words, 0)) {
+        last += 1 + year_words;
+        year = s->tokens[last].number;
+    }
     part->value = (date_value){.kind = DATE_DAY, .year = year,
                                .month = month, .day = day};
+    part->spaced = !glued;
     part->end = last + 1;
     return true;
 }
@@ -213,8 +184,9 @@ static bool parse_worded_day(const date_scanner *s, size_t i, date_part *part)
     size_t month_words = role_at(s, i + 1, ROLE_MONTH);
     int month;
     size_t end;
+    bool spelled;
     if (month_words == 0 ||
-        !parse_month_number(s, i + 1 + month_words, &month, &end))
+        !parse_month_number(s, i + 1 + month_words, &month, &end, &spelled))
         return false;
     int year = 0;
     parse_year_tail(s, end, false, &year, &end);
@@ -230,6 +202,7 @@ static bool parse_day(const date_scanner *s, size_t i, bool allow_day_only,
     size_t day_words = role_at(s, i, ROLE_DAY);
     size_t j = i + day_words;
     part->has_day_word = day_words > 0;
+    part->often_lunar = role_at(s, i, ROLE_OFTEN_LUNAR) > 0;
     if (parse_numeric_day(s, j, day_words > 0, part) ||
         parse_worded_day(s, j, part))
         return true;
@@ -248,19 +221,76 @@ static bool parse_day(const date_scanner *s, size_t i, bool allow_day_only,
     return part->value.day >= 1 && part->value.day <= 31;
 }
 
+/* Token i may follow a month name said without a year. */
+static bool ends_month_name(const date_scanner *s, size_t i)
+{
+    const date_token *t = token_at(s, i);
+    if (t == NULL || t->type == TOKEN_PUNCT || t->relative != NULL ||
+        t->weekday != NULL)
+        return true;
+    return role_at(s, i, ROLE_FOLLOW | ROLE_AND | ROLE_TO | ROLE_FROM |
+                             ROLE_DAY | ROLE_YEAR | ROLE_CUE) > 0;
+}
+
+/* "tháng 10/2018", "tháng 8 – 2003", "tháng mười năm 2017", "tháng 6". */
 static bool parse_month(const date_scanner *s, size_t i, date_part *part)
 {
     size_t month_words = role_at(s, i, ROLE_MONTH);
     int month, year = 0;
     size_t end;
+    bool spelled;
     if (month_words == 0 ||
-        !parse_month_number(s, i + month_words, &month, &end))
+        !parse_month_number(s, i + month_words, &month, &end, &spelled))
         return false;
     parse_year_tail(s, end, true, &year, &end);
+    /* A name without a year stands for a month only where a phrase ends
+     * or a word of date grammar follows: "tháng tám này", "(tháng chín,
+     * tháng mười)", "tháng năm ngày 1 tháng 6"; "tháng hai người" is two
+     * people a month, "tháng năm ta" a lunar month. */
+    if (year == 0 && spelled && !ends_month_name(s, end))
+        return false;
+    part->value = (date_value){.kind = DATE_MONTH, .year = year,
+                               .month = month};
+    part->month_word = true;
+    part->end = end;
+    return true;
+}
+
+/* "3/2015", "03-2015": a month and year in figures. */
+static bool parse_month_figures(const date_scanner *s, size_t i,
+                                date_part *part)
+{
+    if (!is_number(s, i, 1, 2) || !free_before(s, i))
+        return false;
+    const date_token *sep = token_at(s, i + 1);
+    if (sep == NULL || sep->type != TOKEN_PUNCT || sep->space_before ||
+        (sep->punct != '/' && sep->punct != PUNCT_DASH) ||
+        !is_number(s, i + 2, 4, 4) || s->tokens[i + 2].space_before ||
+        !free_after(s, i + 2, sep->punct))
+        return false;
+    int month = s->tokens[i].number;
+    part->value = (date_value){.kind = DATE_MONTH,
+                               .year = s->tokens[i + 2].number,
+                               .month = month};
+    part->month_figures = true;
+    part->end = i + 3;
+    return month >= 1 && month <= 12;
+}
+
+bool parse_bare_month(const date_scanner *s, size_t i, date_part *part)
+{
+    *part = (date_part){.first = i};
+    if (!is_number(s, i, 1, 2) || !s->tokens[i].space_before)
+        return false;
+    int month = s->tokens[i].number, year = 0;
+    size_t end = i + 1;
+    if (!parse_year_tail(s, end, false, &year, &end) &&
+        !free_after(s, i, 0))
+        return false;
     part->value = (date_value){.kind = DATE_MONTH, .year = year,
                                .month = month};
     part->end = end;
-    return true;
+    return month >= 1 && month <= 12;
 }
 
 /* I, II, III, IV (any case) or 1-4. */
@@ -325,18 +355,38 @@ bool parse_part(const date_scanner *s, size_t i, bool allow_day_only,
     *part = (date_part){.first = i};
     bool found = parse_day(s, i, allow_day_only, part) ||
                  parse_month(s, i, part) || parse_quarter(s, i, part) ||
-                 parse_year(s, i, part);
+                 parse_year(s, i, part) || parse_month_figures(s, i, part);
     return found && !followed_by_exclusion(s, part->end);
+}
+
+bool parse_bare_year(const date_scanner *s, size_t i, date_part *part)
+{
+    *part = (date_part){.first = i};
+    if (!is_number(s, i, 4, 4) || !free_before(s, i) ||
+        !free_after(s, i, 0) || unit_of_time_at(s, i + 1) ||
+        followed_by_exclusion(s, i + 1))
+        return false;
+    int year = s->tokens[i].number;
+    part->value = (date_value){.kind = DATE_YEAR, .year = year};
+    part->bare_year = true;
+    part->end = i + 1;
+    return year >= BARE_YEAR_MIN && year <= BARE_YEAR_MAX;
 }
 
 bool parse_year_span(const date_scanner *s, size_t i, date_part *from,
                      date_part *to)
 {
-    size_t intro = role_at(s, i, ROLE_PERIOD | ROLE_YEAR);
-    size_t a = i + intro;
-    if (intro == 0 || !is_number(s, a, 4, 4) || !s->tokens[a].space_before)
+    bool bracket = is_punct(s, i, '(');
+    size_t k = bracket ? i + 1 : i;
+    size_t intro = role_at(s, k, ROLE_PERIOD | ROLE_FROM);
+    bool from_only = intro > 0 && role_at(s, k, ROLE_PERIOD) == 0;
+    k += intro;
+    size_t year_word = role_at(s, k, ROLE_YEAR);
+    k += year_word;
+    if ((!bracket && intro == 0 && year_word == 0) ||
+        !is_number(s, k, 4, 4) || !free_before(s, k))
         return false;
-    size_t b;
+    size_t a = k, b;
     size_t to_words = role_at(s, a + 1, ROLE_TO);
     if (is_punct(s, a + 1, PUNCT_DASH))
         b = a + 2;
@@ -350,9 +400,59 @@ bool parse_year_span(const date_scanner *s, size_t i, date_part *from,
     int first = s->tokens[a].number, last = s->tokens[b].number;
     if (last <= first || last - first > 100)
         return false;
+    /* Bare numbers after "từ" alone may be a range of counts:
+     * "từ 1500 - 2000 đồng". */
+    if (from_only && year_word == 0 &&
+        (first < BARE_YEAR_MIN || last > BARE_YEAR_MAX ||
+         is_plain_word(s, b + 1)))
+        return false;
+    if (bracket && !is_punct(s, b + 1, ')'))
+        return false;
     *from = (date_part){.value = {.kind = DATE_YEAR, .year = first},
-                        .first = i, .end = a + 1};
+                        .first = bracket ? i + 1 : i, .end = a + 1};
     *to = (date_part){.value = {.kind = DATE_YEAR, .year = last},
                       .first = b, .end = b + 1};
     return !followed_by_exclusion(s, b + 1);
+}
+
+/* "17h", "17h30", "8 giờ 30 (phút)", "22 g 40", "14:30" at token i: the
+ * index after it, or i. */
+static size_t skip_time_of_day(const date_scanner *s, size_t i)
+{
+    if (!is_number(s, i, 1, 2))
+        return i;
+    size_t hour_words = role_at(s, i + 1, ROLE_HOUR);
+    if (hour_words > 0) {
+        size_t k = i + 1 + hour_words;
+        if (is_number(s, k, 1, 2) && free_after(s, k, 0)) {
+            k++;
+            k += role_at(s, k, ROLE_MINUTE);
+        }
+        return k;
+    }
+    if (is_glued_punct(s, i + 1, ':') && is_number(s, i + 2, 2, 2) &&
+        !s->tokens[i + 2].space_before)
+        return i + 3;
+    return i;
+}
+
+size_t skip_time_words(const date_scanner *s, size_t i)
+{
+    size_t k = i;
+    for (int step = 0; step < 4; step++) {
+        size_t after = skip_time_of_day(s, k);
+        const date_token *t = token_at(s, after);
+        if (after == k && t != NULL) {
+            if (t->weekday != NULL)
+                after = k + t->weekday->n_words;
+            else if (role_at(s, k, ROLE_CUE) > 0)
+                after = k + role_at(s, k, ROLE_CUE);
+            else if (k > i && is_punct(s, k, ','))
+                after = k + 1;
+        }
+        if (after == k)
+            break;
+        k = after;
+    }
+    return k;
 }

@@ -33,8 +33,10 @@ typedef struct date_token {
     int number;         /* TOKEN_NUMBER: its value, -1 past 9 digits */
     int n_digits;       /* TOKEN_NUMBER: digits as written ("05" is 2) */
     /* Set by the grammar before it reads the block: the phrases of its
-     * word, relative and weekday lexicons that start here, or NULL. */
+     * word, relative and weekday lexicons that start here, or NULL; and
+     * whether the sentence spoke of the lunar calendar before here. */
     const struct lexicon_entry *grammar_word, *relative, *weekday;
+    bool after_lunar_word;
 } date_token;
 
 /* Writes to out (len bytes, no NUL added) the lower-case form of the

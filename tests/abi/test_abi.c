@@ -100,6 +100,14 @@ static void test_wrong_name_refused(void **state)
     assert_refused("wrongname", needles, 1);
 }
 
+/* Every fact carries the kind as is: the schema's [a-z][a-z0-9-]*. */
+static void test_bad_kind_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"fact kind name \"Test Fact\"", "written as is"};
+    assert_refused("wrongkind", needles, 2);
+}
+
 static void test_undefined_symbol_refused(void **state)
 {
     (void)state;
@@ -189,7 +197,7 @@ static void test_name_leaving_folder_refused(void **state)
     (void)state;
     fp_plugin_path pp = {0};
     fp_error err = {{0}};
-    assert_int_equal(fp_plugin_path_add(&pp, FP_ABI_PLUGIN_DIR "/..", &err), 0);
+    assert_int_equal(fp_plugin_path_add(&pp, FP_ABI_PLUGIN_DIR "/..", NULL, &err), 0);
     const char *names[] = {"../plugins/good", "plugins/good", "..", "Good"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         assert_null(fp_plugin_path_find(&pp, names[i], &err));
@@ -205,11 +213,19 @@ static void test_search_path_finds_and_lists(void **state)
     (void)state;
     fp_plugin_path pp = {0};
     fp_error err = {{0}};
-    assert_int_equal(fp_plugin_path_add(&pp, "/nonexistent/folder", &err), 0);
+    assert_int_equal(fp_plugin_path_add(&pp, "/nonexistent/folder", "--plugin-dir", &err), 0);
     assert_int_equal(pp.n, 0);
-    assert_int_equal(fp_plugin_path_add_list(&pp, FP_ABI_PLUGIN_DIR ":" FP_ABI_PLUGIN_DIR, &err),
+    assert_int_equal(fp_plugin_path_add_list(&pp, FP_ABI_PLUGIN_DIR ":" FP_ABI_PLUGIN_DIR,
+                                             "FACTPIPE_PLUGIN_PATH", &err),
                      0);
     assert_int_equal(pp.n, 1); /* duplicates collapse */
+    /* every folder asked for is remembered, found or not, with its origin */
+    assert_int_equal(pp.n_asked, 3);
+    assert_string_equal(pp.asked[0].dir, "/nonexistent/folder");
+    assert_string_equal(pp.asked[0].origin, "--plugin-dir");
+    assert_false(pp.asked[0].found);
+    assert_true(pp.asked[1].found);
+    assert_string_equal(pp.asked[1].origin, "FACTPIPE_PLUGIN_PATH");
 
     char *found = fp_plugin_path_find(&pp, "good", &err);
     assert_non_null(found);
@@ -218,11 +234,12 @@ static void test_search_path_finds_and_lists(void **state)
     assert_null(fp_plugin_path_find(&pp, "absent", &err));
     assert_contains(err.message, "no plugin named 'absent'");
     assert_contains(err.message, "--plugin-dir");
+    assert_contains(err.message, "missing folders: /nonexistent/folder");
 
     char **names;
     size_t n;
     assert_int_equal(fp_plugin_path_list(&pp, &names, &n, &err), 0);
-    assert_int_equal(n, 8);
+    assert_int_equal(n, 9);
     assert_string_equal(names[0], "good"); /* sorted */
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -240,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_missing_entry_refused),
         cmocka_unit_test(test_null_callback_refused),
         cmocka_unit_test(test_wrong_name_refused),
+        cmocka_unit_test(test_bad_kind_refused),
         cmocka_unit_test(test_undefined_symbol_refused),
         cmocka_unit_test(test_group_writable_file_refused),
         cmocka_unit_test(test_bad_file_name_refused),

@@ -26,4 +26,12 @@ for k in $(seq 1 "$shards"); do sum=$((sum + $(find "$tmp/shard$k" -name '*.xml'
 check "no document in two shards" test "$sum" -eq "$total"
 check "union equals the single run" diff -r -x 'factpipe-*' "$tmp/single" "$tmp/union"
 
+# As the Slurm job script does: every shard at once with --resume into
+# out/shard-K/, whose out/ does not exist yet (each run creates the
+# folders it needs, racing the others).
+check "shards into new nested folders" status_is 0 "$GNU_PARALLEL" --will-cite -j "$shards" \
+  "$FACTPIPE" -c "$pipeline" -j1 --resume --shard "{}/$shards" -o "$tmp/nested/out/shard-{}/" "$tmp/corpus" \
+  ::: $(seq 1 "$shards")
+check "nested shards hold the corpus" test "$(find "$tmp/nested/out" -name '*.xml' | wc -l)" -eq 24
+
 finish

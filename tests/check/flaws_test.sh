@@ -36,5 +36,17 @@ expect_missing=$("$FACTPIPE" check-plugin /nonexistent/nothing.so 2>&1)
 [ $? -eq 1 ] && grep -q "No such file" <<<"$expect_missing" ||
   { echo "a missing plugin must fail: $expect_missing" >&2; failures=$((failures + 1)); }
 
+# A plugin named without a path is found as factpipe finds it: along
+# FACTPIPE_PLUGIN_PATH, then in factpipe's own plugin folder.
+by_name=$(FACTPIPE_PLUGIN_PATH=$FLAWED_DIR "$FACTPIPE" check-plugin --timeout 5 flawed_none 2>&1)
+[ $? -eq 0 ] && grep -q "^PASS flawed_none$" <<<"$by_name" && grep -qF "$FLAWED_DIR/flawed_none.so" <<<"$by_name" ||
+  { echo "check-plugin flawed_none (by name) must pass: $by_name" >&2; failures=$((failures + 1)); }
+by_name=$(env -u FACTPIPE_PLUGIN_PATH "$FACTPIPE" check-plugin --timeout 5 percentage 2>&1)
+[ $? -eq 0 ] && grep -q "^PASS percentage$" <<<"$by_name" ||
+  { echo "check-plugin percentage (factpipe's own folder) must pass: $by_name" >&2; failures=$((failures + 1)); }
+by_name=$(FACTPIPE_PLUGIN_PATH=/nonexistent/folder "$FACTPIPE" check-plugin no_such_plugin 2>&1)
+[ $? -eq 1 ] && grep -q "^FAIL no_such_plugin: no plugin named 'no_such_plugin'.*missing folders: /nonexistent/folder" <<<"$by_name" ||
+  { echo "an unknown plugin name must fail naming the folders: $by_name" >&2; failures=$((failures + 1)); }
+
 [ $failures -eq 0 ] && echo "all flawed plugins caught"
 exit $((failures > 0))

@@ -1,6 +1,7 @@
 /*
  * Shared by the date tests: run the plugin on a text, with or without an
- * article date, and compare what it emitted with what FACTS.md says.
+ * article date, and compare what it emitted with what the guideline
+ * (docs/GUIDELINE.md, "date") says.
  */
 #ifndef DATE_FIXTURE_H
 #define DATE_FIXTURE_H

@@ -1,6 +1,6 @@
 /*
  * What the date plugin reports, table-driven: every date example of
- * FACTS.md first, then each written form, with and without the article's
+ * docs/GUIDELINE.md first, then each written form, with and without the article's
  * date, two-digit years, intervals and spans, and impossible dates.
  */
 #include "date_fixture.h"
@@ -78,8 +78,6 @@ static void full_days(void **state)
          {{"2023-12-12", "ngày 12 tháng mười hai năm 2023"}}},
         {"ngày 9 tháng năm năm 2018", NULL, 1,
          {{"2018-05-09", "ngày 9 tháng năm năm 2018"}}},
-        {"ngày 1 tháng Giêng năm 2020", NULL, 1,
-         {{"2020-01-01", "ngày 1 tháng Giêng năm 2020"}}},
         {"Vào lúc 8h30, ngày 5/10/2018", NULL, 1,
          {{"2018-10-05", "ngày 5/10/2018"}}},
         {"vào 14:30 ngày 01.12.2019", NULL, 1,
@@ -97,7 +95,8 @@ static void full_days(void **state)
         {"sáng 30/4 và 1/5", "2019-05-10", 2,
          {{"2019-04-30", "30/4"}, {"2019-05-01", "1/5"}}},
         {"ngày 10 và 25 hằng tháng", NULL, 0, {{NULL, NULL}}},
-        {"năm 2019 và 2020", NULL, 1, {{"2019", "năm 2019"}}},
+        {"năm 2019 và 2020", NULL, 2,
+         {{"2019", "năm 2019"}, {"2020", "2020"}}},
     };
     check_date_cases(cases, N_CASES(cases), NULL);
 }
@@ -132,7 +131,8 @@ static void months_quarters_years(void **state)
         {"tháng 02/2019", NULL, 1, {{"2019-02", "tháng 02/2019"}}},
         {"tháng 7/2016", NULL, 1, {{"2016-07", "tháng 7/2016"}}},
         {"tháng 10-2018", NULL, 1, {{"2018-10", "tháng 10-2018"}}},
-        {"Tháng Chạp năm 2019", NULL, 1, {{"2019-12", "Tháng Chạp năm 2019"}}},
+        {"tháng mười hai năm 2019", NULL, 1,
+         {{"2019-12", "tháng mười hai năm 2019"}}},
         {"tháng tư năm 1975", NULL, 1, {{"1975-04", "tháng tư năm 1975"}}},
         {"quý 3 năm 2018", NULL, 1, {{"2018-Q3", "quý 3 năm 2018"}}},
         {"quý I năm 2019", NULL, 1, {{"2019-Q1", "quý I năm 2019"}}},

@@ -39,7 +39,7 @@ static void descriptor_fields(void **state)
                             9) == 0);
     }
     assert_int_equal(desc->options[4].type, FP_OPT_BOOL);
-    assert_string_equal(desc->options[4].default_value, "true");
+    assert_string_equal(desc->options[4].default_value, "false");
     desc->destroy(NULL);
 }
 
@@ -154,7 +154,7 @@ static void blocks_are_read_one_by_one(void **state)
 {
     static const date_case cases[] = {
         {"ngày\n15/3/2019", NULL, 1, {{"2019-03-15", "15/3/2019"}}},
-        {"tháng 10\n2018", NULL, 0, {{NULL, NULL}}},
+        {"tháng 10\n2018", NULL, 1, {{"--10", "tháng 10"}}},
         {"sáng\n15/3", NULL, 0, {{NULL, NULL}}},
         {"từ ngày 15/3\nđến ngày 20/3/2019", NULL, 2,
          {{"--03-15", "ngày 15/3"}, {"2019-03-20", "ngày 20/3/2019"}}},

@@ -26,6 +26,9 @@ static int make_lines(fuzz_out_doc *d, const char *text, const char *zones)
         const char *nl = strchr(text + start, '\n');
         size_t end = nl ? (size_t)(nl - text) : strlen(text);
         unsigned z = zn ? (unsigned char)zones[zi++ % zn] : 4;
+        static const char *const names[] = {"title", "dateline", "lead",
+                                            "body", "byline", "chrome"};
+        d->lines[i].name = (z & 0x80) ? "caption" : (z & 0x20) ? "<b x=\"y\">" : names[z % 6];
         d->lines[i].start = start;
         d->lines[i].end = end;
         d->lines[i].zone = (fp_zone_kind)(z % 6 + 1);

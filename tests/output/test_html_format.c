@@ -197,11 +197,11 @@ static void look(const char *page, seen *s)
  * a fact whose offsets are past the text. */
 static const char text[] = "Tiêu đề\nCó 12 hộ nghèo ở Hà Nội.\nThân bài.\nMenu 5%\nThu Lan";
 static const fp_out_line lines[] = {
-    {0, 11, FP_ZONE_TITLE, 0},
-    {12, 45, FP_ZONE_LEAD, 1},
-    {46, 57, FP_ZONE_BODY, 1},
-    {58, 65, FP_ZONE_CHROME, 0},
-    {66, 73, FP_ZONE_BYLINE, 0},
+    {0, 11, FP_ZONE_TITLE, 0, "title"},
+    {12, 45, FP_ZONE_LEAD, 1, "lead"},
+    {46, 57, FP_ZONE_BODY, 1, "body"},
+    {58, 65, FP_ZONE_CHROME, 0, "chrome"},
+    {66, 73, FP_ZONE_BYLINE, 0, "byline"},
 };
 static const fp_attr unit[] = {{"unit", "hộ</mark><script>alert(1)</script>"}};
 static const fp_attr titles[] = {{"title", "Bí thư \" onmouseover=\"alert(1)"}};
@@ -287,6 +287,31 @@ static void chrome_only_when_kept(void **state)
     look(page, &s);
     assert_int_equal(s.chrome_lines, 1);
     assert_non_null(strstr(s.all_text, "Menu"));
+    free(page);
+}
+
+static void a_caption_is_no_article_text(void **state)
+{
+    (void)state;
+    /* The body line zoning made a caption: labelled so, not article. */
+    fp_out_line with_caption[5];
+    memcpy(with_caption, lines, sizeof with_caption);
+    with_caption[2].article = 0;
+    with_caption[2].name = "caption";
+    fp_out_doc d = the_doc(0);
+    d.lines = with_caption;
+    d.n_facts = 3;
+    char *page = page_of(&d, 1);
+    seen s;
+    look(page, &s);
+    assert_int_equal(s.article_lines, 1);
+    assert_non_null(strstr(page, "<div class=\"zone z-caption\" data-zone=\"caption\">\n"
+                                 "<p>Thân bài.</p>"));
+    free(page);
+    /* A name that is no word is not written as a class. */
+    with_caption[2].name = "x\" onclick=\"y";
+    page = page_of(&d, 1);
+    assert_non_null(strstr(page, "<div class=\"zone z-zone\" data-zone=\"zone\">"));
     free(page);
 }
 
@@ -443,6 +468,7 @@ int main(void)
         cmocka_unit_test(facts_are_highlighted_with_their_kinds),
         cmocka_unit_test(article_is_the_text_formats),
         cmocka_unit_test(chrome_only_when_kept),
+        cmocka_unit_test(a_caption_is_no_article_text),
         cmocka_unit_test(hostile_strings_stay_text),
         cmocka_unit_test(failed_document_shows_its_error),
         cmocka_unit_test(web_addresses_only_are_links),

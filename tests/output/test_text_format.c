@@ -15,13 +15,13 @@
 /* Title, dateline, lead, two body lines, a chrome line, a byline. */
 static const char page[] = "Tiêu đề\nHà Nội, 5/10\nMở đầu 12 hộ.\nThân bài.\n\nMenu\nThu Lan";
 static const fp_out_line page_lines[] = {
-    {0, 11, FP_ZONE_TITLE, 0},
-    {12, 27, FP_ZONE_DATELINE, 0},
-    {28, 48, FP_ZONE_LEAD, 1},
-    {49, 60, FP_ZONE_BODY, 1},
-    {61, 61, FP_ZONE_CHROME, 0},
-    {62, 66, FP_ZONE_CHROME, 0},
-    {67, 74, FP_ZONE_BYLINE, 0},
+    {0, 11, FP_ZONE_TITLE, 0, "title"},
+    {12, 27, FP_ZONE_DATELINE, 0, "dateline"},
+    {28, 48, FP_ZONE_LEAD, 1, "lead"},
+    {49, 60, FP_ZONE_BODY, 1, "body"},
+    {61, 61, FP_ZONE_CHROME, 0, "chrome"},
+    {62, 66, FP_ZONE_CHROME, 0, "chrome"},
+    {67, 74, FP_ZONE_BYLINE, 0, "byline"},
 };
 
 static fp_out_doc page_doc(void)
@@ -119,7 +119,7 @@ static void cleaned_as_the_other_formats(void **state)
     /* Control characters and invalid UTF-8 become U+FFFD, as in the XML,
      * JSON and HTML of the same document. */
     static const char dirty[] = "a\x01" "b\xff" "c\td";
-    static const fp_out_line line[] = {{0, sizeof dirty - 1, FP_ZONE_BODY, 1}};
+    static const fp_out_line line[] = {{0, sizeof dirty - 1, FP_ZONE_BODY, 1, "body"}};
     fp_out_doc d = {.source = "d.txt", .format = "text", .extracted = dirty,
                     .extracted_len = sizeof dirty - 1, .lines = line, .n_lines = 1};
     char *text = hook_text(run_render, &d);

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# The plugin SDK from outside the tree (issue 5).  The factpipe binary looks
-# for its plugins and default pipeline where CMAKE_INSTALL_PREFIX says, so
-# this builds the tree once more, configured for a temporary prefix, and
-# installs it there; the out-of-tree plugin builds then see only that
-# prefix.
+# The plugin SDK from outside the tree (issue 5), against this build
+# installed with a prefix chosen at install time (issue 12: the install is
+# relocatable, so nothing is rebuilt for the test's prefix): out-of-tree
+# plugins built with pkg-config and with find_package(factpipe), a program
+# embedding libfactpipe, all of it still working after the prefix moves.
 set -euo pipefail
 CMAKE=${CMAKE:-cmake}
+: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
+# In a sanitizer build libfactpipe needs the sanitizer runtime linked in
+# first: the embedding example is linked with the same flags.
+read -r -a sanitize <<<"${SANITIZE_FLAGS:-}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/factpipe-sdk.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 fail() { echo "sdk test: $*" >&2; exit 1; }
 step() { echo "== $*"; }
 
-step "build and install into $prefix"
-"$CMAKE" -S "$SOURCE_DIR" -B "$tmp/build" -DCMAKE_INSTALL_PREFIX="$prefix" \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFP_BUILD_TESTS=OFF -DFP_WERROR=ON >/dev/null
-"$CMAKE" --build "$tmp/build" -j"$(nproc)" >/dev/null
-"$CMAKE" --install "$tmp/build" >/dev/null
+step "install this build into $prefix"
+"$CMAKE" --install "$BUILD_DIR" --prefix "$prefix" >/dev/null
 factpipe=$prefix/bin/factpipe
 pcdir=$(dirname "$(find "$prefix" -name factpipe-plugin.pc | head -1)")
 [ -f "$pcdir/factpipe-plugin.pc" ] || fail "factpipe-plugin.pc not installed"
@@ -25,6 +26,9 @@ for f in "$libdir/libfactpipe.so" "$libdir/cmake/factpipe/factpipeConfig.cmake" 
          "$prefix/include/factpipe/plugin.h" "$prefix/include/factpipe/factpipe.h" \
          "$prefix/share/factpipe/default.pipeline" "$prefix/share/factpipe/schema/factpipe.rng" \
          "$prefix/share/factpipe/lexicons/docref-types.txt" "$prefix/share/factpipe/sdk/fake_host.h" \
+         "$prefix/include/factpipe/fact_check.h" "$prefix/include/factpipe/utf8.h" \
+         "$prefix/share/doc/factpipe/PLUGINS.md" "$prefix/share/doc/factpipe/GUIDELINE.md" \
+         "$prefix/share/doc/factpipe/RELIABILITY.md" \
          "$prefix/share/man/man1/factpipe.1" "$libdir/factpipe/plugins/docref.so"; do
   [ -e "$f" ] || fail "not installed: $f"
 done
@@ -85,7 +89,7 @@ DESTDIR=$tmp/stage "$CMAKE" --install "$tmp/cmake-build" >/dev/null
 
 step "embedding libfactpipe with pkg-config factpipe"
 # shellcheck disable=SC2046
-cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags factpipe) -o "$tmp/embed" \
+cc -std=c11 -Wall -Wextra -Werror "${sanitize[@]}" $(pkg-config --cflags factpipe) -o "$tmp/embed" \
    "$SOURCE_DIR/tests/sdk/embed_example.c" $(pkg-config --libs factpipe) -Wl,-rpath,"$libdir"
 "$tmp/embed" "$SOURCE_DIR/samples/thanhkhe-2018-10-09.txt" >"$tmp/embed.xml"
 "$XMLLINT" --noout --relaxng "$prefix/share/factpipe/schema/factpipe.rng" "$tmp/embed.xml" 2>/dev/null ||
@@ -96,4 +100,21 @@ exported=$(nm -D --defined-only "$libdir/libfactpipe.so" | awk '$2 == "T" {print
 others=$(grep -v '^factpipe_' <<<"$exported" || true)
 [ -z "$others" ] || fail "libfactpipe exports more than its API: $others"
 echo "libfactpipe exports $(wc -l <<<"$exported") functions: $(tr '\n' ' ' <<<"$exported")"
+step "the prefix moved: libfactpipe and factpipe find their files next to themselves"
+mv "$prefix" "$tmp/moved"
+moved_lib=$tmp/moved/${libdir#"$prefix/"}
+(cd "$tmp" && LD_LIBRARY_PATH=$moved_lib "$tmp/embed" "$SOURCE_DIR/samples/thanhkhe-2018-10-09.txt") \
+  >"$tmp/embed-moved.xml" || fail "the embedding example fails once the prefix moved"
+cmp -s "$tmp/embed.xml" "$tmp/embed-moved.xml" || fail "libfactpipe gives other XML once the prefix moved"
+export PKG_CONFIG_PATH=$moved_lib/pkgconfig
+[ "$(pkg-config --variable=pluginsdir factpipe-plugin)" -ef "$moved_lib/factpipe/plugins" ] ||
+  fail "factpipe-plugin.pc does not follow the moved prefix"
+case "$(pkg-config --cflags --libs factpipe)" in
+  *//*) fail "pkg-config paths with '//': $(pkg-config --cflags --libs factpipe)" ;;
+esac
+"$CMAKE" -S "$src" -B "$tmp/cmake-build-moved" -DCMAKE_PREFIX_PATH="$tmp/moved" >/dev/null
+"$CMAKE" --build "$tmp/cmake-build-moved" >/dev/null
+factpipe=$tmp/moved/bin/factpipe
+prefix=$tmp/moved
+check_loaded "$tmp/cmake-build-moved/plugins" find_package-moved
 echo "SDK OK"
