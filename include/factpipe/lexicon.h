@@ -203,7 +203,7 @@ static inline long fp_lexicon_clean_line_(const char *line, size_t len, char *wh
     const unsigned char *p = (const unsigned char *)line;
     uint32_t prev = ' ';
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
+        uint32_t cp = 0;
         size_t bad, n = fp_utf8_decode(p + i, len - i, &cp, &bad);
         if (n == 0)
             return snprintf(why, why_size, "not valid UTF-8 (byte %zu of the line); save the "
@@ -235,7 +235,7 @@ static inline size_t fp_lexicon_squeeze_(const char *s, size_t len, char *out,
     int space = 0;
     *words = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
+        uint32_t cp = 0;
         size_t bad, k = fp_utf8_decode(p + i, len - i, &cp, &bad);
         if (k == 0) /* checked before: cannot happen */
             k = bad;
@@ -344,7 +344,7 @@ static inline int fp_lexicon_read_line_(fp_lexicon_reader_ *r, const char *line,
         }
         e->kind = opt->kinds[k].value;
     }
-    uint32_t first;
+    uint32_t first = 0;
     size_t bad;
     fp_utf8_decode((const unsigned char *)written, written_len, &first, &bad);
     e->written = fp_lexicon_store_(r, written, written_len);
@@ -437,7 +437,7 @@ static inline int fp_lexicon_read_lines_(fp_lexicon_reader_ *r, const char *text
          * blank too. */
         size_t i = 0;
         while (i < content_len) {
-            uint32_t cp;
+            uint32_t cp = 0;
             size_t bad, n = fp_utf8_decode((const unsigned char *)content + i, content_len - i,
                                            &cp, &bad);
             if (!fp_utf8_is_space(cp))
@@ -640,27 +640,18 @@ static inline size_t fp_lexicon_key(const fp_lexicon *lex, const char *text, siz
 }
 
 /* Appends word w's part of a key to buf at *n (cap bytes): its folded
- * form, or its text when the lexicon keeps case.  0 when it does not fit. */
+ * form, or when the lexicon keeps case its text (a number's folded form:
+ * its text with single spaces).  0 when it does not fit. */
 static inline int fp_lexicon_append_word_(const fp_lexicon *lex, const fp_analysis *a,
                                           const fp_word *w, char *buf, size_t *n, size_t cap)
 {
-    if (lex->flags & FP_LEXICON_FOLD) {
-        size_t len = strlen(w->folded);
-        if (*n + len > cap)
-            return 0;
-        memcpy(buf + *n, w->folded, len);
-        *n += len;
-        return 1;
-    }
-    if (*n + (w->end - w->start) > cap)
+    int as_written = !(lex->flags & FP_LEXICON_FOLD) && w->word_class != FP_WORD_NUMBER;
+    const char *part = as_written ? a->text + w->start : w->folded;
+    size_t len = as_written ? w->end - w->start : strlen(w->folded);
+    if (*n + len > cap)
         return 0;
-    for (size_t i = w->start; i < w->end; i++) /* spaces inside a number */
-        buf[(*n)++] = fp_utf8_is_space((unsigned char)a->text[i]) ? ' ' : a->text[i];
-    if (w->word_class == FP_WORD_NUMBER) { /* a no-break space: 2 bytes for 1 */
-        unsigned words;
-        size_t start = *n - (w->end - w->start);
-        *n = start + fp_lexicon_squeeze_(buf + start, *n - start, buf + start, &words);
-    }
+    memcpy(buf + *n, part, len);
+    *n += len;
     return 1;
 }
 
