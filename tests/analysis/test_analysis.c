@@ -165,7 +165,7 @@ static void number_fields(void **state)
                      cases[i].text, (unsigned long long)w->integer,
                      (unsigned long long)w->fraction, w->fraction_digits, w->int_digits,
                      w->flags);
-        assert_string_equal(w->folded, cases[i].text[2] == ' ' ? "25 000,75" : cases[i].text);
+        assert_string_equal(w->folded, cases[i].text);
         fp_text_analysis_free(&a);
     }
     fp_text_analysis a;
