@@ -29,19 +29,19 @@ typedef struct builder {
     size_t plain_until;  /* digits before it are read as plain runs */
 } builder;
 
-static int is_digit(unsigned char c)
+static inline int is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
 }
 
-static int is_ascii_letter(unsigned char c)
+static inline int is_ascii_letter(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* The code point at pos (its length in *n; 0 with *n the bad bytes when
  * ill-formed, reported as U+FFFD). */
-static uint32_t decode_at(const builder *b, size_t pos, size_t *n)
+static inline uint32_t decode_at(const builder *b, size_t pos, size_t *n)
 {
     uint32_t cp;
     size_t bad;
@@ -62,8 +62,19 @@ typedef enum char_kind {
     CHAR_OTHER      /* punctuation, symbol, ill-formed sequence */
 } char_kind;
 
+/* The blocks of Vietnamese letters (Latin-1, Extended-A, Ơ ơ Ư ư,
+ * Extended Additional), known without a table look-up: every code point
+ * there is a letter, and a capital exactly when it has a small letter
+ * (tests/analysis checks both against utf8proc). */
+static inline int is_vietnamese_letter(uint32_t cp)
+{
+    return (cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF) || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF ||
+           cp == 0x1B0;
+}
+
 /* What cp is to words; *capital tells a capital letter. */
-static char_kind kind_of(uint32_t cp, int *capital)
+static inline char_kind kind_of(uint32_t cp, int *capital)
 {
     *capital = 0;
     if (cp < 0x80) {
@@ -76,6 +87,10 @@ static char_kind kind_of(uint32_t cp, int *capital)
         if (cp <= ' ' || cp == 0x7F)
             return CHAR_SPACE; /* white space and control characters */
         return CHAR_OTHER;
+    }
+    if (is_vietnamese_letter(cp)) {
+        *capital = fp_utf8_lower(cp) != cp;
+        return CHAR_LETTER;
     }
     if (fp_utf8_is_space(cp))
         return CHAR_SPACE;
@@ -117,12 +132,9 @@ static fp_word *add_word(builder *b, size_t start, size_t end, fp_word_class cls
         b->word_capacity = capacity;
     }
     fp_word *w = &a->words[a->view.n_words++];
-    memset(w, 0, sizeof *w);
-    w->start = start;
-    w->end = end;
-    w->block = b->block;
-    w->word_class = (uint16_t)cls;
-    w->flags = b->glued ? FP_WORD_GLUED : 0;
+    *w = (fp_word){.start = start, .end = end, .block = b->block,
+                   .word_class = (uint16_t)cls,
+                   .flags = (uint16_t)(b->glued ? FP_WORD_GLUED : 0)};
     b->glued = 1;
     return w;
 }
@@ -167,9 +179,38 @@ static size_t scan_word(builder *b, size_t pos, fp_word **made)
     char_kind prev = CHAR_OTHER;
     char *folded = string_start(b), *out = folded;
     while (end < b->end) {
+        unsigned char c = b->text[end];
+        if (is_ascii_letter(c)) { /* most of every word */
+            int upper = c <= 'Z';
+            if (capitalized < 0)
+                capitalized = upper;
+            letters++;
+            capitals += upper;
+            *out++ = (char)(upper ? c + 0x20 : c);
+            prev = CHAR_LETTER;
+            end++;
+            continue;
+        }
         size_t n;
         int capital;
-        uint32_t cp = decode_at(b, end, &n);
+        uint32_t cp = c < 0x80 ? (n = 1, c) : decode_at(b, end, &n);
+        if (is_vietnamese_letter(cp)) { /* the rest of most words */
+            uint32_t lower = fp_utf8_lower(cp);
+            capital = lower != cp;
+            if (capitalized < 0)
+                capitalized = capital;
+            letters++;
+            capitals += capital;
+            if (capital) {
+                out += fp_utf8_encode(lower, out);
+            } else {
+                memcpy(out, b->text + end, n);
+                out += n;
+            }
+            prev = CHAR_LETTER;
+            end += n;
+            continue;
+        }
         char_kind k = kind_of(cp, &capital);
         if (k == CHAR_IGNORABLE) {
             if (!word_goes_on(b, end + n, 0))
@@ -390,7 +431,14 @@ static int scan_block(builder *b, size_t start)
     for (size_t pos = start; pos < b->end;) {
         size_t n = 1;
         int capital;
-        uint32_t cp = b->text[pos] < 0x80 ? b->text[pos] : decode_at(b, pos, &n);
+        uint32_t cp = b->text[pos];
+        if (cp == ' ') { /* between most words */
+            b->glued = 0;
+            pos++;
+            continue;
+        }
+        if (cp >= 0x80)
+            cp = decode_at(b, pos, &n);
         char_kind k = kind_of(cp, &capital);
         fp_word *w = NULL;
         switch (k) {
@@ -425,24 +473,32 @@ static int folded_is(const fp_word *w, const char *s)
     return strcmp(w->folded, s) == 0;
 }
 
-static int ends_sentence(const fp_word *w)
+/* The code point of a punctuation word (one character), else 0. */
+static inline uint32_t punct_of(const fp_word *w)
 {
-    return w->word_class == FP_WORD_PUNCT &&
-           (folded_is(w, ".") || folded_is(w, "!") || folded_is(w, "?") ||
-            folded_is(w, "\xE2\x80\xA6"));
-}
-
-/* Closing quotes and brackets that stay with the mark before them. */
-static int closes(const fp_word *w)
-{
-    static const char *const closers[] = {")", "]", "}", "\"", "'", "\xE2\x80\x9D",
-                                           "\xC2\xBB", "\xE2\x80\xBA"};
     if (w->word_class != FP_WORD_PUNCT)
         return 0;
-    for (size_t i = 0; i < sizeof closers / sizeof *closers; i++)
-        if (folded_is(w, closers[i]))
-            return 1;
-    return 0;
+    const unsigned char *f = (const unsigned char *)w->folded;
+    if (f[0] < 0x80)
+        return f[1] ? 0 : f[0];
+    uint32_t cp;
+    size_t bad;
+    return fp_utf8_decode(f, strlen(w->folded), &cp, &bad) ? cp : 0;
+}
+
+static inline int ends_sentence(const fp_word *w)
+{
+    uint32_t cp = punct_of(w);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; /* … */
+}
+
+/* Closing quotes and brackets that stay with the mark before them (’
+ * folds to '). */
+static int closes(const fp_word *w)
+{
+    uint32_t cp = punct_of(w);
+    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' ||
+           cp == 0x201D || cp == 0xBB || cp == 0x203A;
 }
 
 /* A capitalized word of consonants before a glued dot: "TP.", "ThS.",

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <factpipe/utf8.h>
+#include <utf8proc.h>
 
 /* A document of one block per line of text, as the core makes them. */
 typedef struct test_doc {
@@ -244,6 +246,37 @@ static void word_flags_and_folding(void **state)
     }
 }
 
+/* The Vietnamese letter blocks are classified without utf8proc: each
+ * code point there must come out as Unicode says (a letter; capital when
+ * Lu or Lt), alone and inside a word. */
+static void vietnamese_blocks_agree_with_unicode(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0xA0; cp <= 0x1EFF; cp++) {
+        if (cp == 0x250)
+            cp = 0x1E00;
+        utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+        int letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+        int capital = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+        if (!letter)
+            continue;
+        char text[16] = "x";
+        size_t n = 1 + fp_utf8_encode(cp, text + 1);
+        text[n] = '\0';
+        for (int alone = 0; alone < 2; alone++) {
+            fp_text_analysis a;
+            test_doc d;
+            const fp_word *w = only_word(&a, alone ? text + 1 : text, &d);
+            if (alone && w->word_class != (capital ? FP_WORD_CAPITALIZED : FP_WORD_LOWER))
+                fail_msg("U+%04X alone: class %d", cp, w->word_class);
+            if (!alone && ((w->flags & FP_WORD_ALL_CAPS) != 0 ||
+                           w->word_class != FP_WORD_LOWER))
+                fail_msg("U+%04X after x: class %d flags %#x", cp, w->word_class, w->flags);
+            fp_text_analysis_free(&a);
+        }
+    }
+}
+
 /* Tabs, no-break and ideographic spaces, zero-width space and BOM
  * separate words; control characters too; a bidi mark or joiner between
  * words leaves them glued. */
@@ -407,6 +440,7 @@ int main(void)
         cmocka_unit_test(number_fields),
         cmocka_unit_test(vietnamese_words),
         cmocka_unit_test(word_flags_and_folding),
+        cmocka_unit_test(vietnamese_blocks_agree_with_unicode),
         cmocka_unit_test(odd_spacing),
         cmocka_unit_test(sentences),
         cmocka_unit_test(structure),
