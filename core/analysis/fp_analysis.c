@@ -203,9 +203,9 @@ static size_t scan_word(builder *b, size_t pos, fp_word **made)
             capitals += capital;
             if (capital) {
                 out += fp_utf8_encode(lower, out);
-            } else {
-                memcpy(out, b->text + end, n);
-                out += n;
+            } else { /* already small: its bytes as they are */
+                for (size_t k = 0; k < n; k++)
+                    *out++ = (char)b->text[end + k];
             }
             prev = CHAR_LETTER;
             end += n;
