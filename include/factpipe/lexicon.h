@@ -18,7 +18,8 @@
  *     none.  No control characters, no invisible format characters.
  *   - With FP_LEXICON_VALUES every line is "PHRASE: VALUE", split at its
  *     last ':' — the shape of "phó: prefix", "triệu: 1000000", "ngày:
- *     day often-lunar".  With a kinds table VALUE must name a kind.
+ *     day often-lunar"; neither may be empty, and white space in VALUE
+ *     counts as in phrases.  With a kinds table VALUE must name a kind.
  *   - A phrase listed twice with the same value is one entry; with two
  *     values it is an error naming both lines.
  *   - The file must be a regular file of at most max_bytes (8 MiB
@@ -273,12 +274,16 @@ static inline char *fp_lexicon_store_(fp_lexicon_reader_ *r, const char *s, size
     return copy;
 }
 
-static inline void fp_lexicon_trim_(const char **s, size_t *len)
+/* How much of the len bytes at s a message quotes: at most 60, not
+ * cutting a character. */
+static inline int fp_lexicon_quote_len_(const char *s, size_t len)
 {
-    while (*len && (**s == ' ' || **s == '\t'))
-        ++*s, --*len;
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        --*len;
+    if (len <= 60)
+        return (int)len;
+    size_t n = 60;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return (int)n;
 }
 
 /* Reads the phrase and value of one line (comment cut, not blank) into a
@@ -287,39 +292,43 @@ static inline int fp_lexicon_read_line_(fp_lexicon_reader_ *r, const char *line,
                                         unsigned line_no)
 {
     const fp_lexicon_options *opt = r->opt;
-    const char *phrase = line, *value = NULL;
     size_t phrase_len = len, value_len = 0;
+    const char *value = NULL;
+    int shaped = 1;
     if (opt->flags & FP_LEXICON_VALUES) {
         const char *colon = NULL;
         for (size_t i = 0; i < len; i++)
             if (line[i] == ':')
                 colon = line + i;
-        if (colon) {
+        if (colon) { /* the value first, white space as in phrases */
+            unsigned value_words;
             phrase_len = (size_t)(colon - line);
-            value = colon + 1;
-            value_len = len - phrase_len - 1;
-            fp_lexicon_trim_(&value, &value_len);
-            fp_lexicon_trim_(&phrase, &phrase_len);
+            char *stored = r->next_string;
+            value_len = fp_lexicon_squeeze_(colon + 1, len - phrase_len - 1, stored,
+                                            &value_words);
+            r->next_string += value_len + 1;
+            value = stored;
         }
-        if (!colon || !phrase_len || !value_len) {
-            char kinds[256] = "";
-            for (size_t k = 0; k < opt->n_kinds; k++) {
-                size_t used = strlen(kinds);
-                snprintf(kinds + used, sizeof kinds - used, "%s%s", k ? ", " : " (VALUE: one of ",
-                         opt->kinds[k].name);
-            }
-            if (opt->n_kinds)
-                strncat(kinds, ")", sizeof kinds - strlen(kinds) - 1);
-            return fp_errorf(r->host, "%s:%u: expected \"PHRASE: VALUE\"%s, got \"%.60s\"",
-                             r->name, line_no, kinds, line);
-        }
+        shaped = colon && value_len;
     }
     char written[4 * FP_LEXICON_MAX_PHRASE];
     if (phrase_len >= sizeof written)
         return fp_errorf(r->host, "%s:%u: the phrase is longer than %d bytes; one entry per "
                          "line", r->name, line_no, FP_LEXICON_MAX_PHRASE);
     unsigned words;
-    size_t written_len = fp_lexicon_squeeze_(phrase, phrase_len, written, &words);
+    size_t written_len = fp_lexicon_squeeze_(line, phrase_len, written, &words);
+    if (!shaped || !written_len) {
+        char kinds[256] = "";
+        for (size_t k = 0; k < opt->n_kinds; k++) {
+            size_t used = strlen(kinds);
+            snprintf(kinds + used, sizeof kinds - used, "%s%s", k ? ", " : " (VALUE: one of ",
+                     opt->kinds[k].name);
+        }
+        if (opt->n_kinds)
+            strncat(kinds, ")", sizeof kinds - strlen(kinds) - 1);
+        return fp_errorf(r->host, "%s:%u: expected \"PHRASE: VALUE\"%s, got \"%.*s\"",
+                         r->name, line_no, kinds, fp_lexicon_quote_len_(line, len), line);
+    }
     if (written_len > FP_LEXICON_MAX_PHRASE)
         return fp_errorf(r->host, "%s:%u: the phrase is longer than %d bytes; one entry per "
                          "line", r->name, line_no, FP_LEXICON_MAX_PHRASE);
@@ -340,7 +349,7 @@ static inline int fp_lexicon_read_line_(fp_lexicon_reader_ *r, const char *line,
                          opt->kinds[i].name);
             }
             return fp_errorf(r->host, "%s:%u: unknown value \"%.*s\" (one of: %s)", r->name,
-                             line_no, (int)(value_len > 60 ? 60 : value_len), value, kinds);
+                             line_no, fp_lexicon_quote_len_(value, value_len), value, kinds);
         }
         e->kind = opt->kinds[k].value;
     }
@@ -355,7 +364,7 @@ static inline int fp_lexicon_read_line_(fp_lexicon_reader_ *r, const char *line,
     } else {
         e->key = e->written;
     }
-    e->value = value ? fp_lexicon_store_(r, value, value_len) : NULL;
+    e->value = value;
     e->line = line_no;
     e->n_words = words;
     e->capitalized = fp_utf8_lower(first) != first;

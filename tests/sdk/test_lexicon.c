@@ -137,11 +137,32 @@ static void values_and_kinds(void **state)
                  "lex.txt:1: expected \"PHRASE: VALUE\" (VALUE: one of prefix, former, time)");
     expect_error(": prefix\n", &opt, "lex.txt:1: expected \"PHRASE: VALUE\"");
     expect_error("phó:   \n", &opt, "lex.txt:1: expected \"PHRASE: VALUE\"");
+    expect_error("\t\xC2\xA0\t: prefix\n", &opt, "lex.txt:1: expected \"PHRASE: VALUE\"");
+    expect_error("phó: \xC2\xA0\n", &opt, "lex.txt:1: expected \"PHRASE: VALUE\"");
     /* any value when there is no kinds table */
     fp_lexicon_options any = {.flags = FP_LEXICON_VALUES};
-    assert_int_equal(parse(&host, &lex, "ngày: day often-lunar\n", &any), FP_OK);
+    assert_int_equal(parse(&host, &lex, "ngày:\tday   often-lunar \xC2\xA0\n", &any), FP_OK);
     assert_string_equal(find(&lex, "ngày")->value, "day often-lunar");
     fp_lexicon_free(&lex);
+    fp_fake_host_free(&host);
+}
+
+/* A buffer that is not NUL-terminated (a file read as it is): messages
+ * quote the line, never past it (found by fuzz_lexicon). */
+static void unterminated_buffer(void **state)
+{
+    (void)state;
+    static const char text[] = {'p', 'h', 'o', ' ', 'x'};
+    char *copy = malloc(sizeof text);
+    memcpy(copy, text, sizeof text);
+    fp_lexicon_options opt = {.flags = FP_LEXICON_VALUES};
+    fp_fake_host host;
+    fp_fake_host_init(&host);
+    fp_lexicon lex;
+    assert_int_equal(fp_lexicon_parse(&lex, "lex.txt", copy, sizeof text, &opt,
+                                      fp_fake_host_table(&host)), FP_ERROR);
+    assert_contains(host.last_error, "got \"pho x\"");
+    free(copy);
     fp_fake_host_free(&host);
 }
 
@@ -391,6 +412,7 @@ int main(void)
         cmocka_unit_test(the_format),
         cmocka_unit_test(folding),
         cmocka_unit_test(values_and_kinds),
+        cmocka_unit_test(unterminated_buffer),
         cmocka_unit_test(duplicates),
         cmocka_unit_test(check_callback),
         cmocka_unit_test(bad_lines),
