@@ -118,9 +118,10 @@ static int is_apostrophe(uint32_t cp)
     return cp == '\'' || cp == 0x2019;
 }
 
-/* A new word [start, end) of class cls; its strings are set by the
- * caller.  NULL when out of memory. */
-static fp_word *add_word(builder *b, size_t start, size_t end, fp_word_class cls)
+/* A new word [start, end) of class cls starting with the character
+ * first; its strings are set by the caller.  NULL when out of memory. */
+static fp_word *add_word(builder *b, size_t start, size_t end, fp_word_class cls,
+                         uint32_t first)
 {
     fp_text_analysis *a = b->out;
     if (a->view.n_words == b->word_capacity) {
@@ -132,7 +133,7 @@ static fp_word *add_word(builder *b, size_t start, size_t end, fp_word_class cls
         b->word_capacity = capacity;
     }
     fp_word *w = &a->words[a->view.n_words++];
-    *w = (fp_word){.start = start, .end = end, .block = b->block,
+    *w = (fp_word){.start = start, .end = end, .block = b->block, .first_char = first,
                    .word_class = (uint16_t)cls,
                    .flags = (uint16_t)(b->glued ? FP_WORD_GLUED : 0)};
     b->glued = 1;
@@ -237,7 +238,10 @@ static size_t scan_word(builder *b, size_t pos, fp_word **made)
         prev = k;
         end += n;
     }
-    fp_word *w = add_word(b, pos, end, capitalized > 0 ? FP_WORD_CAPITALIZED : FP_WORD_LOWER);
+    size_t first_len;
+    uint32_t first = b->text[pos] < 0x80 ? b->text[pos] : decode_at(b, pos, &first_len);
+    fp_word *w = add_word(b, pos, end, capitalized > 0 ? FP_WORD_CAPITALIZED : FP_WORD_LOWER,
+                          first);
     if (!w)
         return 0;
     if (letters >= 2 && capitals == letters)
@@ -386,7 +390,7 @@ static size_t scan_number(builder *b, size_t pos, fp_word **made)
             grouped = 0;
         }
     }
-    fp_word *w = add_word(b, pos, end, FP_WORD_NUMBER);
+    fp_word *w = add_word(b, pos, end, FP_WORD_NUMBER, b->text[pos]);
     if (!w)
         return 0;
     if (grouped)
@@ -413,7 +417,7 @@ static size_t scan_number(builder *b, size_t pos, fp_word **made)
 /* One character of punctuation (or one ill-formed sequence) at pos. */
 static size_t scan_punct(builder *b, size_t pos, uint32_t cp, size_t n, fp_word **made)
 {
-    fp_word *w = add_word(b, pos, pos + n, FP_WORD_PUNCT);
+    fp_word *w = add_word(b, pos, pos + n, FP_WORD_PUNCT, cp);
     if (!w)
         return 0;
     char *folded = string_start(b);
@@ -473,17 +477,10 @@ static int folded_is(const fp_word *w, const char *s)
     return strcmp(w->folded, s) == 0;
 }
 
-/* The code point of a punctuation word (one character), else 0. */
+/* The character of a punctuation word (’ as '), else 0. */
 static inline uint32_t punct_of(const fp_word *w)
 {
-    if (w->word_class != FP_WORD_PUNCT)
-        return 0;
-    const unsigned char *f = (const unsigned char *)w->folded;
-    if (f[0] < 0x80)
-        return f[1] ? 0 : f[0];
-    uint32_t cp;
-    size_t bad;
-    return fp_utf8_decode(f, strlen(w->folded), &cp, &bad) ? cp : 0;
+    return w->word_class == FP_WORD_PUNCT ? fp_utf8_fold_char(w->first_char) : 0;
 }
 
 static inline int ends_sentence(const fp_word *w)

@@ -241,6 +241,9 @@ typedef struct fp_word {
     uint32_t sentence;   /* index into the analysis' sentences */
     uint32_t int_digits; /* numbers: digits before the point as written,
                             leading zeros included ("03": 2) */
+    /* The word's first character as written: for punctuation, the mark
+     * itself ('%', 0x2013 for "–"; U+FFFD for an ill-formed sequence). */
+    uint32_t first_char;
     uint16_t fraction_digits; /* numbers: at most 19 */
     uint16_t word_class; /* fp_word_class */
     uint16_t flags;      /* FP_WORD_*, FP_NUMBER_* */

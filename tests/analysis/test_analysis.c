@@ -229,6 +229,7 @@ static void word_flags_and_folding(void **state)
          * its folded form */
         {"Việt\xC2\xAD""Nam", "việtnam", 0, FP_WORD_CAPITALIZED},
         {"’", "'", 0, FP_WORD_PUNCT},
+        {"–", "–", 0, FP_WORD_PUNCT},
         {"\xE2\x80\xA6", "\xE2\x80\xA6", 0, FP_WORD_PUNCT},
         {"😀", "😀", 0, FP_WORD_PUNCT},
         {"\xFF", "\xEF\xBF\xBD", 0, FP_WORD_PUNCT},
@@ -237,6 +238,12 @@ static void word_flags_and_folding(void **state)
         fp_text_analysis a;
         test_doc d;
         const fp_word *w = only_word(&a, cases[i].text, &d);
+        uint32_t first;
+        size_t bad;
+        if (!fp_utf8_decode((const unsigned char *)cases[i].text, strlen(cases[i].text), &first,
+                            &bad))
+            first = 0xFFFD;
+        assert_int_equal(w->first_char, first);
         if (strcmp(w->folded, cases[i].folded) != 0 || w->flags != cases[i].flags ||
             w->word_class != cases[i].word_class || w->start != 0 ||
             w->end != strlen(cases[i].text))

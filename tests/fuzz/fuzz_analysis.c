@@ -69,6 +69,12 @@ static void check_words(const fp_document *doc, const fp_analysis *a, int valid)
                        "word on character boundaries");
         fuzz_check(w->folded && w->folded[0] && fp_utf8_valid(w->folded, strlen(w->folded)),
                    "folded form non-empty UTF-8");
+        uint32_t first_char;
+        size_t bad;
+        if (fp_utf8_decode((const unsigned char *)doc->text + w->start,
+                           doc->text_len - w->start, &first_char, &bad) == 0)
+            first_char = 0xFFFD;
+        fuzz_check(w->first_char == first_char, "first_char is the word's first character");
         int digit = doc->text[w->start] >= '0' && doc->text[w->start] <= '9';
         fuzz_check((w->word_class == FP_WORD_NUMBER) == digit, "numbers start with a digit");
         fuzz_check(w->word_class >= FP_WORD_NUMBER && w->word_class <= FP_WORD_PUNCT,
