@@ -79,8 +79,8 @@ static void finish_slot(batch *b, slot *s, fp_doc_outcome outcome, char *reason,
     fp_error err = {{0}};
     fp_out_memory m;
     if (fp_out_memory_open(&m, &err) == 0 &&
-        fp_out_memory_close(&m, b->format->render_error(m.fp, s->doc.source,
-                                                         reason ? reason : "failed", &err),
+        fp_out_memory_close(&m, fp_output_render_error(b->format, m.fp, s->doc.source,
+                                                        reason ? reason : "failed", &err),
                             &err) == 0) {
         s->bytes = m.data;
         s->len = m.len;
@@ -167,14 +167,14 @@ static int emit(batch *b, slot *s)
     if (s->skipped) {
         b->stats->skipped++;
         fp_progress_skipped(b->progress);
-        int rc = fp_batch_output_skipped(b->output, &s->doc, b->err);
+        int rc = fp_batch_output_skipped(b->output, &s->doc, s->outcome, s->reason, b->err);
         if (rc == 1 && !failed)
             output_refused(b, s);
         return rc < 0 ? -1 : 0;
     }
     b->stats->documents++;
     int rc = s->bytes ? fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason,
-                                                 s->bytes, s->len, b->err)
+                                                 s->tally, s->bytes, s->len, b->err)
                       : fp_error_set(b->err, "out of memory rendering %s", s->doc.source);
     if (rc == 1 && !failed)
         output_refused(b, s);

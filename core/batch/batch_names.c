@@ -102,9 +102,10 @@ static size_t cut_point(const char *s, size_t max)
     return at;
 }
 
-static int is_reserved_top(const char *name)
+static int is_reserved_top(const char *name, const char *index)
 {
-    return strcmp(name, FP_BATCH_JOURNAL_NAME) == 0 || strcmp(name, FP_BATCH_REPORT_NAME) == 0;
+    return strcmp(name, FP_BATCH_JOURNAL_NAME) == 0 || strcmp(name, FP_BATCH_REPORT_NAME) == 0 ||
+           (index && strcmp(name, index) == 0);
 }
 
 /* b with its byte at `at` replaced by that byte's %XX escape. */
@@ -125,7 +126,7 @@ static int escape_at(buf *b, size_t at)
 /* One component, encoded, appended to out (with ext when it is the
  * document's file). */
 static int encode_component(buf *out, const char *s, size_t n, int is_file, int is_top,
-                            const char *ext)
+                            const char *ext, const char *index)
 {
     buf b = {0};
     size_t ext_len = strlen(ext);
@@ -136,7 +137,7 @@ static int encode_component(buf *out, const char *s, size_t n, int is_file, int 
         rc = escape_at(&b, b.len - ext_len);
     if (rc == 0 && is_file)
         rc = put(&b, ext, ext_len);
-    if (rc == 0 && is_top && b.p && is_reserved_top(b.p))
+    if (rc == 0 && is_top && b.p && is_reserved_top(b.p, index))
         rc = escape_at(&b, 0);
     if (rc == 0 && b.len > FP_NAME_MAX_BYTES) {
         char hex[33];
@@ -153,7 +154,8 @@ static int encode_component(buf *out, const char *s, size_t n, int is_file, int 
     return rc;
 }
 
-char *fp_output_relative_path(const char *relative, const char *ext, fp_error *err)
+char *fp_output_relative_path(const char *relative, const char *ext, const char *index,
+                              fp_error *err)
 {
     /* the last component that is not dropped is the file */
     const char *last = NULL;
@@ -176,7 +178,7 @@ char *fp_output_relative_path(const char *relative, const char *ext, fp_error *e
         size_t len = end ? (size_t)(end - c) : strlen(c);
         if (len && !(len == 1 && c[0] == '.')) {
             int is_file = c == last;
-            rc = encode_component(&out, c, len, is_file, top, ext);
+            rc = encode_component(&out, c, len, is_file, top, ext, index);
             if (rc == 0 && !is_file)
                 rc = put(&out, "/", 1);
             top = 0;

@@ -16,7 +16,8 @@
  *                                             as %XX ("a.xml/" -> "a%2Exml/",
  *                                             so no folder can take the
  *                                             name of a document's file)
- *   the journal's or the report's name at the top -> its first byte as %XX
+ *   the journal's or the report's name at the top, or the name of the
+ *   format's index of the folder (index.html) -> its first byte as %XX
  *
  * The document's file is the last component with the format's extension
  * appended.  A component still longer than 255 bytes (NAME_MAX) becomes
@@ -31,8 +32,11 @@
 
 #define FP_NAME_MAX_BYTES 255
 
-/* "folder/.../file<ext>" for a document's relative name; malloc'ed, or
- * NULL with err set (out of memory; a name with no component left). */
-char *fp_output_relative_path(const char *relative, const char *ext, fp_error *err);
+/* "folder/.../file<ext>" for a document's relative name; index: the
+ * name of the format's index file at the top of the folder, or NULL.
+ * malloc'ed, or NULL with err set (out of memory; a name with no
+ * component left). */
+char *fp_output_relative_path(const char *relative, const char *ext, const char *index,
+                              fp_error *err);
 
 #endif

@@ -25,6 +25,14 @@
 
 typedef enum output_mode { OUT_STREAM, OUT_COMBINED, OUT_FOLDER } output_mode;
 
+/* A file at the top of an output folder (the report, the format's index):
+ * written under a temporary in the temporaries folder and committed
+ * alone — fdatasync, rename, fsync of the folder. */
+typedef struct top_file {
+    int fd; /* -1: none open */
+    char tmp[48];
+} top_file;
+
 struct fp_batch_output {
     const fp_batch_options *o;
     const fp_output_format *format;
@@ -44,6 +52,9 @@ struct fp_batch_output {
     FILE *report_fp;          /* failure rows (folder), memstream */
     char *report;
     size_t report_len;
+    const fp_output_index *index; /* folder: the format's index, or NULL */
+    void *index_state;
+    top_file index_file;      /* written as the run goes, committed at the end */
 };
 
 /* Called right after an output operation failed, errno still its own:
@@ -84,6 +95,13 @@ static char *hook_bytes(fp_out_memory *m, int rc, size_t *len, fp_error *err)
 
 /* ---- output names ------------------------------------------------------------ */
 
+/* The format's index file at the top of the folder, or NULL: no document
+ * takes its name. */
+static const char *index_name(const fp_batch_output *out)
+{
+    return out->format->index ? out->format->index->name : NULL;
+}
+
 static uint64_t name_hash(const char *rel)
 {
     return fp_hash128_of(rel, strlen(rel)).h1;
@@ -95,7 +113,8 @@ static uint64_t name_hash(const char *rel)
 static char *claim_output_name(fp_batch_output *out, const fp_batch_doc *d, int *failed,
                                fp_error *err)
 {
-    char *rel = fp_output_relative_path(d->relative, out->format->extension, err);
+    char *rel = fp_output_relative_path(d->relative, out->format->extension, index_name(out),
+                                        err);
     if (!rel) {
         *failed = 1;
         return NULL;
@@ -114,6 +133,134 @@ static char *claim_output_name(fp_batch_output *out, const fp_batch_doc *d, int 
     }
     free(rel);
     return NULL;
+}
+
+/* ---- files at the top of the folder ---------------------------------------------- */
+
+static int top_open(fp_batch_output *out, top_file *f, fp_error *err)
+{
+    f->fd = fp_outdir_temporary(out->dir, f->tmp, err);
+    return f->fd >= 0 ? 0 : output_failed(out);
+}
+
+static int top_write(fp_batch_output *out, top_file *f, const char *name, struct iovec *iov,
+                     int n, fp_error *err)
+{
+    if (fp_fd_writev_all(f->fd, iov, n) == 0)
+        return 0;
+    int why = errno;
+    fp_error_set(err, "%s/%s: cannot write: %s", fp_outdir_path(out->dir), name, strerror(why));
+    errno = why;
+    return output_failed(out);
+}
+
+static void top_abandon(fp_batch_output *out, top_file *f)
+{
+    if (f->fd < 0)
+        return;
+    int why = errno;
+    close(f->fd);
+    f->fd = -1;
+    unlinkat(fp_outdir_tmp_fd(out->dir), f->tmp, 0);
+    errno = why;
+}
+
+static int top_commit(fp_batch_output *out, top_file *f, const char *name, fp_error *err)
+{
+    int root = fp_outdir_root_fd(out->dir), why = 0;
+    const char *what = "write";
+    if (fdatasync(f->fd) != 0)
+        why = errno;
+    if (close(f->fd) != 0 && !why)
+        why = errno;
+    f->fd = -1;
+    if (!why && renameat(fp_outdir_tmp_fd(out->dir), f->tmp, root, name) != 0)
+        why = errno, what = "rename into place";
+    if (!why && fsync(root) != 0)
+        why = errno, what = "sync its folder";
+    if (!why)
+        return 0;
+    unlinkat(fp_outdir_tmp_fd(out->dir), f->tmp, 0);
+    fp_error_set(err, "%s/%s: cannot %s: %s", fp_outdir_path(out->dir), name, what,
+                 strerror(why));
+    errno = why;
+    return output_failed(out);
+}
+
+/* ---- the format's index of the folder ---------------------------------------------- */
+
+/* Writes what an index hook wrote into m (opened by the caller) to the
+ * index file. */
+static int put_index(fp_batch_output *out, fp_out_memory *m, int rc, fp_error *err)
+{
+    size_t len;
+    char *bytes = hook_bytes(m, rc, &len, err);
+    if (!bytes)
+        return -1;
+    struct iovec iov = {bytes, len};
+    rc = top_write(out, &out->index_file, out->index->name, &iov, 1, err);
+    free(bytes);
+    return rc;
+}
+
+/* The format's index, begun under a temporary (after the sweep). */
+static int open_index(fp_batch_output *out, fp_error *err)
+{
+    fp_out_memory m;
+    if (top_open(out, &out->index_file, err) != 0 || fp_out_memory_open(&m, err) != 0)
+        return -1;
+    out->index = out->format->index;
+    out->index_state = out->index->open(m.fp, err);
+    return put_index(out, &m, out->index_state ? 0 : -1, err);
+}
+
+/* Lists the document whose file is rel in the index, when the format
+ * keeps one.  tally NULL: an earlier run wrote the file, which the index
+ * may read: it gets the file opened beneath the folder without following
+ * links, as /proc/self/fd/N. */
+static int index_document(fp_batch_output *out, const fp_batch_doc *d, const char *rel,
+                          fp_doc_outcome outcome, const char *reason, const char *tally,
+                          fp_error *err)
+{
+    if (!out->index)
+        return 0;
+    char path[64] = "";
+    char *full = NULL;
+    int fd = -1;
+    if (!tally) {
+        const char *slash = strrchr(rel, '/');
+        fp_error ignored;
+        int folder = fp_outdir_folder(out->dir, rel, slash ? (size_t)(slash - rel) : 0, 0,
+                                      &ignored);
+        fd = folder >= 0 ? openat(folder, slash ? slash + 1 : rel,
+                                  O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                         : -1;
+        if (fd >= 0)
+            snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    } else if (!(full = fp_path_join(fp_outdir_path(out->dir), rel))) {
+        return fp_error_set(err, "out of memory");
+    }
+    fp_out_memory m;
+    int rc = fp_out_memory_open(&m, err);
+    if (rc == 0) {
+        fp_output_entry entry = {d->source, rel, full ? full : path,
+                                 fp_doc_outcome_name(outcome),
+                                 outcome == FP_DOC_OK ? NULL : reason, tally};
+        rc = put_index(out, &m, out->index->add(out->index_state, m.fp, &entry, err), err);
+    }
+    if (fd >= 0)
+        close(fd);
+    free(full);
+    return rc;
+}
+
+static int close_index(fp_batch_output *out, fp_error *err)
+{
+    fp_out_memory m;
+    if (fp_out_memory_open(&m, err) != 0 ||
+        put_index(out, &m, out->index->close(out->index_state, m.fp, err), err) != 0)
+        return -1;
+    return top_commit(out, &out->index_file, out->index->name, err);
 }
 
 /* ---- opening ------------------------------------------------------------------- */
@@ -178,7 +325,9 @@ static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
     if (!(out->committer = fp_committer_new(out->dir, out->journal, 0, err)))
         return -1;
     out->report_fp = open_memstream(&out->report, &out->report_len);
-    return out->report_fp ? 0 : fp_error_set(err, "out of memory");
+    if (!out->report_fp)
+        return fp_error_set(err, "out of memory");
+    return out->format->index ? open_index(out, err) : 0;
 }
 
 /* -o FILE that is one of the inputs (or the --files-from list): refused
@@ -246,6 +395,7 @@ fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output
     out->format = format;
     out->several = several;
     out->stats = stats;
+    out->index_file.fd = -1;
     out->mode = !o->output ? OUT_STREAM : is_folder_output(o->output) ? OUT_FOLDER : OUT_COMBINED;
     int rc = out->mode == OUT_FOLDER ? open_folder(out, e, err) : open_stream(out, feed, err);
     if (rc != 0) {
@@ -270,7 +420,8 @@ int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
         return 0;
     /* The journal is trusted only while the file is there. */
     fp_error ignored;
-    char *rel = fp_output_relative_path(d->relative, out->format->extension, &ignored);
+    char *rel = fp_output_relative_path(d->relative, out->format->extension, index_name(out),
+                                        &ignored);
     int there = rel ? fp_outdir_has_file(out->dir, rel) : 0;
     free(rel);
     if (there < 0)
@@ -280,14 +431,18 @@ int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
     return there;
 }
 
-int fp_batch_output_skipped(fp_batch_output *out, const fp_batch_doc *d, fp_error *err)
+int fp_batch_output_skipped(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
+                            const char *reason, fp_error *err)
 {
     if (out->mode != OUT_FOLDER)
         return 0;
     int failed = 0;
     char *rel = claim_output_name(out, d, &failed, err);
+    if (!rel)
+        return failed;
+    int rc = index_document(out, d, rel, outcome, reason, NULL, err);
     free(rel);
-    return rel ? 0 : failed;
+    return rc;
 }
 
 /* Errors that concern one document's name or place, not the output as a
@@ -299,7 +454,8 @@ static int concerns_one_document(int e)
 }
 
 static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
-                             const char *reason, const char *bytes, size_t len, fp_error *err)
+                             const char *reason, const char *tally, const char *bytes,
+                             size_t len, fp_error *err)
 {
     int failed = 0;
     char *rel = claim_output_name(out, d, &failed, err);
@@ -350,17 +506,19 @@ static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc
             rc = output_failed(out);
         line = NULL; /* the committer's, or freed */
     }
+    if (rc == 0)
+        rc = index_document(out, d, rel, outcome, reason, tally ? tally : "", err);
     free(line);
     free(rel);
     return rc;
 }
 
 int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
-                             fp_doc_outcome outcome, const char *reason, const char *bytes,
-                             size_t len, fp_error *err)
+                             fp_doc_outcome outcome, const char *reason, const char *tally,
+                             const char *bytes, size_t len, fp_error *err)
 {
     if (out->mode == OUT_FOLDER)
-        return write_folder_file(out, d, outcome, reason, bytes, len, err);
+        return write_folder_file(out, d, outcome, reason, tally, bytes, len, err);
     if (out->format->between) {
         fp_output_position at = {out->written, d->source, out->several};
         fp_out_memory m;
@@ -393,34 +551,20 @@ void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
 
 /* ---- the end -------------------------------------------------------------------- */
 
-/* The report, committed alone: temporary, fdatasync, rename, folder. */
 static int write_report(fp_batch_output *out, fp_error *err)
 {
     if (fflush(out->report_fp) != 0)
         return fp_error_set(err, "out of memory");
-    char tmp[48];
-    int fd = fp_outdir_temporary(out->dir, tmp, err);
-    if (fd < 0)
-        return output_failed(out);
     static const char header[] = "source\tstatus\treason\n";
     struct iovec iov[2] = {{(void *)header, sizeof header - 1}, {out->report, out->report_len}};
-    int root = fp_outdir_root_fd(out->dir), why = 0;
-    const char *what = "write";
-    if (fp_fd_writev_all(fd, iov, 2) != 0 || fdatasync(fd) != 0)
-        why = errno;
-    if (close(fd) != 0 && !why)
-        why = errno;
-    if (!why && renameat(fp_outdir_tmp_fd(out->dir), tmp, root, FP_BATCH_REPORT_NAME) != 0)
-        why = errno, what = "rename into place";
-    if (!why && fsync(root) != 0)
-        why = errno, what = "sync its folder";
-    if (!why)
-        return 0;
-    unlinkat(fp_outdir_tmp_fd(out->dir), tmp, 0);
-    fp_error_set(err, "%s/%s: cannot %s: %s", fp_outdir_path(out->dir), FP_BATCH_REPORT_NAME,
-                 what, strerror(why));
-    errno = why;
-    return output_failed(out);
+    top_file f;
+    if (top_open(out, &f, err) != 0)
+        return -1;
+    if (top_write(out, &f, FP_BATCH_REPORT_NAME, iov, 2, err) != 0) {
+        top_abandon(out, &f);
+        return -1;
+    }
+    return top_commit(out, &f, FP_BATCH_REPORT_NAME, err);
 }
 
 static int write_tail(fp_batch_output *out, fp_error *err)
@@ -454,7 +598,9 @@ int fp_batch_output_close(fp_batch_output *out, int ok, fp_error *err)
                 *err = flush_err;
             return -1;
         }
-        return ok ? write_report(out, err) : -1;
+        if (!ok || write_report(out, err) != 0)
+            return -1;
+        return out->index ? close_index(out, err) : 0;
     }
     if (ok && write_tail(out, err) != 0)
         ok = 0;
@@ -472,6 +618,10 @@ void fp_batch_output_free(fp_batch_output *out)
 {
     if (!out)
         return;
+    if (out->dir)
+        top_abandon(out, &out->index_file); /* not committed: the run failed */
+    if (out->index && out->index_state)
+        out->index->free(out->index_state);
     fp_committer_free(out->committer);
     fp_journal_close(out->journal);
     fp_outdir_close(out->dir);

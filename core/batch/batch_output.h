@@ -28,24 +28,29 @@ fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output
 int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
                                 fp_doc_outcome *outcome, char **reason, fp_error *err);
 /* A document done before (in input order with the others): its output
- * name is taken for this run.  0, or 1 when an earlier document of this
- * run has the same output name (err says so: the document failed). */
-int fp_batch_output_skipped(fp_batch_output *out, const fp_batch_doc *d, fp_error *err);
+ * name is taken for this run and it is listed in the format's index of
+ * the folder, if it keeps one.  0; 1 when an earlier document of this run
+ * has the same output name (err says so: the document failed); -1 with err
+ * set: stop. */
+int fp_batch_output_skipped(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
+                            const char *reason, fp_error *err);
 /* Writes a finished document (its rendered bytes); in an output folder,
  * hands its file to the group commit, which lists it in the journal once
- * it is durable.  0; 1 when this document's file cannot be written (its
- * name is taken, or a file, link or folder is in the way: err says why;
- * the document failed, the batch goes on); -1 with err set: stop. */
+ * it is durable, and lists it in the format's index (tally: its facts per
+ * kind, "KIND COUNT\n" lines, or NULL).  0; 1 when this document's file
+ * cannot be written (its name is taken, or a file, link or folder is in
+ * the way: err says why; the document failed, the batch goes on); -1 with
+ * err set: stop. */
 int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
-                             fp_doc_outcome outcome, const char *reason, const char *bytes,
-                             size_t len, fp_error *err);
+                             fp_doc_outcome outcome, const char *reason, const char *tally,
+                             const char *bytes, size_t len, fp_error *err);
 /* Lists a document that did not succeed in the folder's failure report
  * (other outputs have none). */
 void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
                             fp_doc_outcome outcome, const char *reason);
 /* Commits what is pending; ok: writes the format's tail (combined) or
- * the report (folder) and commits; else abandons a combined file.  0, or
- * -1 with err set. */
+ * the report and the format's index (folder) and commits; else abandons a
+ * combined file and the index.  0, or -1 with err set. */
 int fp_batch_output_close(fp_batch_output *out, int ok, fp_error *err);
 void fp_batch_output_free(fp_batch_output *out);
 

@@ -18,7 +18,7 @@
 static void expect_name(const char *relative, const char *want)
 {
     fp_error err = {{0}};
-    char *got = fp_output_relative_path(relative, ".xml", &err);
+    char *got = fp_output_relative_path(relative, ".xml", NULL, &err);
     assert_non_null(got);
     assert_string_equal(got, want);
     free(got);
@@ -45,6 +45,10 @@ static void test_encoded(void **state)
     expect_name("x.html.xml/y.html", "x.html%2Exml/y.html.xml");
     expect_name("factpipe-journal.tsv/a.html", "%66actpipe-journal.tsv/a.html.xml");
     expect_name("a/factpipe-journal.tsv/a.html", "a/factpipe-journal.tsv/a.html.xml");
+    fp_error err = {{0}};
+    char *index = fp_output_relative_path("index", ".html", "index.html", &err);
+    assert_string_equal(index, "%69ndex.html"); /* never the HTML format's index */
+    free(index);
 }
 
 static void test_dropped_parts(void **state)
@@ -52,7 +56,7 @@ static void test_dropped_parts(void **state)
     (void)state;
     expect_name("/a//./b/./c.html/", "a/b/c.html.xml");
     fp_error err = {{0}};
-    assert_null(fp_output_relative_path("/./", ".xml", &err));
+    assert_null(fp_output_relative_path("/./", ".xml", NULL, &err));
     assert_non_null(strstr(err.message, "no file name"));
 }
 
@@ -68,9 +72,9 @@ static void test_long_names_bounded(void **state)
     strcpy(c, a);
     c[480] = 'M'; /* differs after the cut only */
     fp_error err = {{0}};
-    char *na = fp_output_relative_path(a, ".xml", &err);
-    char *nb = fp_output_relative_path(b, ".xml", &err);
-    char *nc = fp_output_relative_path(c, ".xml", &err);
+    char *na = fp_output_relative_path(a, ".xml", NULL, &err);
+    char *nb = fp_output_relative_path(b, ".xml", NULL, &err);
+    char *nc = fp_output_relative_path(c, ".xml", NULL, &err);
     assert_non_null(na);
     assert_non_null(nb);
     assert_non_null(nc);
@@ -88,7 +92,7 @@ static void test_long_names_bounded(void **state)
     for (int i = 0; i < 100; i++)
         strcat(d, i % 2 ? "\t" : "ệ");
     strcat(d, "/x.html");
-    char *nd = fp_output_relative_path(d, ".xml", &err);
+    char *nd = fp_output_relative_path(d, ".xml", NULL, &err);
     assert_non_null(nd);
     const char *slash = strchr(nd, '/');
     assert_non_null(slash);
@@ -152,7 +156,7 @@ static void test_one_to_one(void **state)
             for (int p = 0; p < 10; p++)
                 strcat(name, "LLLLLLLLLLLLLLLLLLLLLLLLLLLLLL");
         fp_error err = {{0}};
-        char *out = fp_output_relative_path(name, ".xml", &err);
+        char *out = fp_output_relative_path(name, ".xml", NULL, &err);
         if (!out)
             continue; /* nothing but '/' and '.' */
         for (const char *c = out; *c;) {
