@@ -10,6 +10,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,6 +248,14 @@ static void close_block(html_sax *w, const open_element *frame)
         w->in_pre--;
 }
 
+static bool has_attribute(const xmlChar **attributes, const char *name)
+{
+    for (size_t i = 0; attributes && attributes[i]; i += 2)
+        if (strcmp((const char *)attributes[i], name) == 0)
+            return true;
+    return false;
+}
+
 /* What entering an element does to the text; frame is already pushed. */
 static int enter_element(html_sax *w, const xmlChar *name,
                          const xmlChar **attributes, open_element *frame)
@@ -294,6 +303,11 @@ static int enter_element(html_sax *w, const xmlChar *name,
             w->in_pre++;
     } else if (info.kind == FP_TAG_LINK) {
         w->tb.in_link++;
+        if (w->tb.element >= 0 && has_attribute(attributes, "href"))
+            w->elements[w->tb.element].holds |= FP_ELEMENT_LINK;
+    } else if (info.kind == FP_TAG_PICTURE) {
+        if (w->tb.element >= 0)
+            w->elements[w->tb.element].holds |= FP_ELEMENT_PICTURE;
     } else if (info.kind == FP_TAG_HEAD) {
         w->in_head++;
     }

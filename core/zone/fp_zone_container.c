@@ -93,7 +93,7 @@ static bool is_paragraph_tag(const char *tag)
 /* The element's cue from its words and, when they say nothing, its tag;
  * *caption: it holds a picture's caption. */
 static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
-                         bool *caption)
+                         bool *caption, bool *tag_chrome)
 {
     unsigned words = zone_cue_sections(
         rules, el->cues,
@@ -103,16 +103,21 @@ static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
         rules, el->tag,
         SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) |
             SECTION(ZS_CAPTION_TAG));
-    *caption = (words & SECTION(ZS_CAPTION_CLASS)) ||
-               (tag & SECTION(ZS_CAPTION_TAG));
+    *caption = ((words & SECTION(ZS_CAPTION_CLASS)) ||
+                (tag & SECTION(ZS_CAPTION_TAG))) &&
+               zone_rule_on(rules, ZR_CAPTIONS);
     bool article = words & SECTION(ZS_ARTICLE_CLASS);
-    bool chrome = words & SECTION(ZS_CHROME_CLASS);
+    *tag_chrome = !article && (tag & SECTION(ZS_CHROME_TAG)) &&
+                  zone_rule_on(rules, ZR_TAG_FURNITURE);
+    bool chrome = (words & SECTION(ZS_CHROME_CLASS)) &&
+                  zone_rule_on(rules, ZR_CLASS_FURNITURE);
     /* "content-left" says both: no evidence either way. */
     if (article != chrome)
         return article ? ZONE_CUE_ARTICLE : ZONE_CUE_CHROME;
     if (article)
         return ZONE_CUE_NONE;
-    if (tag & SECTION(ZS_CHROME_TAG))
+    if ((tag & SECTION(ZS_CHROME_TAG)) &&
+        zone_rule_on(rules, ZR_TAG_FURNITURE))
         return ZONE_CUE_CHROME;
     if (tag & SECTION(ZS_ARTICLE_TAG))
         return ZONE_CUE_ARTICLE;
@@ -133,9 +138,7 @@ static size_t line_at(const fp_text *t, uint32_t pos)
     return lo;
 }
 
-/* Lines [*from, *to) of element e. */
-static void element_lines(const fp_text *t, int32_t e, size_t *from,
-                          size_t *to)
+void zone_element_lines(const fp_text *t, int32_t e, size_t *from, size_t *to)
 {
     *from = line_at(t, t->elements[e].start);
     *to = line_at(t, t->elements[e].end);
@@ -143,9 +146,10 @@ static void element_lines(const fp_text *t, int32_t e, size_t *from,
         *to = *from;
 }
 
-/* Furniture by markup: an element whose cue or tag says chrome, or that
- * is hidden, and everything inside it.  With wrappers_trusted, a chrome
- * element holding most of the page's prose is not furniture. */
+/* Furniture by markup: an element whose cue or tag says chrome, a teaser
+ * list, or a hidden element, and everything inside it.  With
+ * wrappers_trusted, a chrome element holding most of the page's prose is
+ * not furniture.  With p->markup_only, class words make no furniture. */
 static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
 {
     const fp_text *t = p->t;
@@ -156,11 +160,16 @@ static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
         int32_t parent = parent_of(t, e);
         if (parent >= 0 && p->furniture[parent])
             p->furniture[e] = 1;
-        else if (t->elements[e].hidden)
+        else if (t->elements[e].hidden &&
+                 zone_rule_on(p->m->rules, ZR_HIDDEN_FURNITURE))
             p->furniture[e] = 1;
+        else if (p->markup_only)
+            p->furniture[e] = (p->tag_chrome[e] && !p->wrapper[e]) ||
+                              p->teaser_list[e];
         else
-            p->furniture[e] = p->cue[e] == ZONE_CUE_CHROME &&
-                              !(wrappers_trusted && p->wrapper[e]);
+            p->furniture[e] = (p->cue[e] == ZONE_CUE_CHROME &&
+                               !(wrappers_trusted && p->wrapper[e])) ||
+                              p->teaser_list[e];
         if (parent >= 0 && !p->furniture[e])
             p->n_content_children[parent]++;
     }
@@ -187,8 +196,14 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->prose = calloc(n_lines, sizeof *p->prose);
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
+    p->prose_lines_before =
+        calloc(t->n_lines + 1, sizeof *p->prose_lines_before);
+    p->tag_chrome = calloc(n_el, sizeof *p->tag_chrome);
+    p->holds = calloc(n_el, sizeof *p->holds);
+    p->teaser_list = calloc(n_el, sizeof *p->teaser_list);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->in_article || !p->article_head ||
+        !p->in_article || !p->article_head || !p->prose_lines_before ||
+        !p->tag_chrome || !p->holds || !p->teaser_list ||
         !p->n_children || !p->n_content_children || !p->has_own_lines ||
         !p->prose || !p->in_region || !p->prose_before) {
         zone_html_page_free(p);
@@ -203,8 +218,10 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     double page_prose = (double)p->prose_before[t->n_lines];
     for (size_t i = 0; i < t->n_elements; i++) {
         int32_t e = (int32_t)i;
-        bool caption;
-        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption);
+        bool caption, tag_chrome;
+        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption,
+                                     &tag_chrome);
+        p->tag_chrome[e] = tag_chrome;
         int32_t parent = parent_of(t, e);
         p->in_article[e] = p->cue[e] == ZONE_CUE_ARTICLE ||
                            (parent >= 0 && p->in_article[parent]);
@@ -215,7 +232,8 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         p->article_head[e] =
             (parent >= 0 && p->article_head[parent]) ||
             (parent >= 0 && p->in_article[parent] &&
-             strcmp(t->elements[e].tag, "header") == 0);
+             strcmp(t->elements[e].tag, "header") == 0 &&
+             zone_rule_on(m->rules, ZR_ARTICLE_HEADER));
         if (parent >= 0)
             p->n_children[parent]++;
         if (p->cue[e] != ZONE_CUE_CHROME && !caption) {
@@ -223,7 +241,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
             continue;
         }
         size_t from, to;
-        element_lines(t, e, &from, &to);
+        zone_element_lines(t, e, &from, &to);
         double prose = (double)(p->prose_before[to] - p->prose_before[from]);
         bool wrapper =
             page_prose > 0 && prose >= WRAPPER_PROSE_SHARE * page_prose;
@@ -240,10 +258,22 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
      * the chrome-line cues (regular expressions) are asked only about the
      * others.  The shape alone sized the wrappers above. */
     mark_furniture(p, true);
-    for (size_t i = 0; i < t->n_lines; i++)
+    for (size_t i = 0; i < t->n_lines; i++) {
         if (p->prose[i] && !zone_line_in_furniture(p, i) &&
             zone_is_chrome_line(m, zone_line_span(t, i)))
             p->prose[i] = 0;
+        p->prose_lines_before[i + 1] =
+            p->prose_lines_before[i] + (p->prose[i] > 0);
+    }
+    /* What each element holds, its descendants included (they follow it
+     * in the array). */
+    for (size_t i = t->n_elements; i-- > 0;) {
+        p->holds[i] |= t->elements[i].holds;
+        int32_t parent = parent_of(t, (int32_t)i);
+        if (parent >= 0)
+            p->holds[parent] |= p->holds[i];
+    }
+    zone_find_teaser_lists(p);
     mark_furniture(p, false);
     return 0;
 }
@@ -262,6 +292,10 @@ void zone_html_page_free(zone_html_page *p)
     free(p->in_article);
     free(p->article_head);
     free(p->prose_before);
+    free(p->prose_lines_before);
+    free(p->tag_chrome);
+    free(p->holds);
+    free(p->teaser_list);
     memset(p, 0, sizeof *p);
 }
 
@@ -314,8 +348,11 @@ static double link_share(const fp_element *el)
 static double final_score(const zone_html_page *p, const double *score,
                           int32_t e)
 {
-    double s = score[e] * (1 - link_share(&p->t->elements[e]));
-    if (p->cue[e] == ZONE_CUE_ARTICLE)
+    const fp_zone_rules *rules = p->m->rules;
+    double s = score[e];
+    if (zone_rule_on(rules, ZR_LINK_DISCOUNT))
+        s *= 1 - link_share(&p->t->elements[e]);
+    if (p->cue[e] == ZONE_CUE_ARTICLE && zone_rule_on(rules, ZR_ARTICLE_BOOST))
         s *= ARTICLE_CUE_BOOST;
     return s;
 }
@@ -341,8 +378,10 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
     /* A container alone in its parent (but for furniture: an ad, an empty
      * aside) stands for the parent: the rest of the article may be in the
      * parent's siblings (paragraphs split over several boxes). */
+    const fp_zone_rules *rules = p->m->rules;
     for (int32_t up = parent_of(p->t, best);
-         up >= 0 && parent_of(p->t, up) >= 0 &&
+         zone_rule_on(rules, ZR_LONE_CHILD) && up >= 0 &&
+         parent_of(p->t, up) >= 0 &&
          p->n_content_children[up] == 1 &&
          !p->has_own_lines[up] && !p->furniture[up];
          up = parent_of(p->t, up))
@@ -351,7 +390,8 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
      * of the article (paragraphs split over several boxes): climb while
      * ancestors keep a third of it (readability). */
     double last = score[best], threshold = last / 3;
-    for (int32_t up = parent_of(p->t, best); up >= 0;
+    for (int32_t up = parent_of(p->t, best);
+         zone_rule_on(rules, ZR_ANCESTOR_CLIMB) && up >= 0;
          up = parent_of(p->t, up)) {
         if (score[up] < threshold)
             break;
@@ -410,7 +450,7 @@ static void join_siblings(zone_html_page *p, const double *score,
     double threshold = SIBLING_SCORE_SHARE * top;
     const char *cues = t->elements[container].cues;
     size_t from, to;
-    element_lines(t, parent, &from, &to);
+    zone_element_lines(t, parent, &from, &to);
     /* Lines right in the parent, between its child blocks, are paragraphs
      * of their own. */
     for (size_t i = from; i < to; i++)
@@ -430,7 +470,7 @@ static void join_siblings(zone_html_page *p, const double *score,
         if (cues && el->cues && strcmp(cues, el->cues) == 0)
             s += threshold; /* the same class as the container */
         size_t e_from, e_to;
-        element_lines(t, e, &e_from, &e_to);
+        zone_element_lines(t, e, &e_from, &e_to);
         if ((s > 0 && s >= threshold) ||
             (is_text_block(p, e) && is_sibling_paragraph(p, e_from, e_to)))
             mark_region(p, e_from, e_to);
@@ -451,9 +491,10 @@ static uint64_t find_region(zone_html_page *p, double *score)
     if (container < 0)
         return 0;
     size_t from, to;
-    element_lines(t, container, &from, &to);
+    zone_element_lines(t, container, &from, &to);
     mark_region(p, from, to);
-    join_siblings(p, score, container);
+    if (zone_rule_on(p->m->rules, ZR_SIBLINGS))
+        join_siblings(p, score, container);
     uint64_t prose = 0;
     for (size_t i = 0; i < t->n_lines; i++)
         if (p->in_region[i])
@@ -475,7 +516,7 @@ bool zone_find_article_region(zone_html_page *p)
      * it and sits in a box not named chrome itself (the footer's text is
      * in a "footer-text" box, the footer itself). */
     uint64_t prose = find_region(p, score);
-    if (p->any_wrapper) {
+    if (p->any_wrapper && zone_rule_on(p->m->rules, ZR_WRAPPERS)) {
         mark_furniture(p, true);
         uint64_t wrapped = find_region(p, score);
         bool take = wrapped > 0 &&
@@ -488,6 +529,16 @@ bool zone_find_article_region(zone_html_page *p)
             mark_furniture(p, false);
             prose = find_region(p, score);
         }
+    }
+    /* Class words are guesses from names: when they leave no article
+     * ("print" in the class of a recipe's steps, every post of a forum
+     * thread in a "comment" box), only tags, hidden elements and shapes
+     * say what is furniture. */
+    if ((p->container < 0 || prose < MIN_ARTICLE_PROSE) &&
+        zone_rule_on(p->m->rules, ZR_MARKUP_FALLBACK)) {
+        p->markup_only = true;
+        mark_furniture(p, false);
+        prose = find_region(p, score);
     }
     free(score);
     if (p->container < 0 || prose < MIN_ARTICLE_PROSE)

@@ -28,12 +28,22 @@ typedef struct zone_html_page {
     uint8_t *wrapper;     /* per element: chrome by its markup but holding
                              most of the page's prose */
     bool any_wrapper;
+    uint8_t *tag_chrome;  /* per element: its tag alone says furniture */
+    uint8_t *holds;       /* per element: FP_ELEMENT_* bits of it and its
+                             descendants */
+    uint8_t *teaser_list; /* per element: a list of teasers (see
+                             zone_find_teaser_lists) */
+    bool any_teaser_list;
+    bool markup_only;     /* no furniture by class words: the fallback
+                             when they leave no article */
     uint32_t *n_children; /* per element: child blocks */
     uint32_t *n_content_children; /* per element: child blocks that are
                                      not furniture */
     uint8_t *has_own_lines; /* per element: lines right in it */
     uint64_t *prose_before; /* per line + 1: prose bytes of the lines
                                before it */
+    uint32_t *prose_lines_before; /* per line + 1: prose lines before it
+                                     (the final prose) */
     uint8_t *in_region;   /* per line: inside the article region */
     int32_t container;    /* the element chosen as the article's */
     size_t first, last;   /* the region's first and last line */
@@ -47,6 +57,13 @@ void zone_html_page_free(zone_html_page *p);
 /* Choose the article's container and the region around it (its sibling
  * paragraphs); true when one stands out. */
 bool zone_find_article_region(zone_html_page *p);
+
+/* Lines [*from, *to) of element e. */
+void zone_element_lines(const fp_text *t, int32_t e, size_t *from, size_t *to);
+
+/* Mark the teaser lists of the page (fp_zone_shapes.c): p->teaser_list,
+ * p->any_teaser_list.  Needs the final prose and p->holds. */
+void zone_find_teaser_lists(zone_html_page *p);
 
 /* Is line i page furniture by its elements (a chrome-cued box, a nav, a
  * hidden element)? */

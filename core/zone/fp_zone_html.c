@@ -130,7 +130,8 @@ static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
             z->t->lines[i].zone = FP_ZONE_BYLINE;
             if (!meta->byline && zone_meta_set_byline(z->m, meta, text, err) < 0)
                 return -1;
-        } else if (is_prose_line(z, i)) {
+        } else if (is_prose_line(z, i) &&
+                   zone_rule_on(z->m->rules, ZR_LEAD_OUTSIDE)) {
             z->t->lines[i].zone = FP_ZONE_BODY;
         }
     }
@@ -237,7 +238,8 @@ static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
         } else if (zone_is_dateline(z->m, text, iso)) {
             set_dateline(z, i);
         } else if (zone_is_chrome_line(z->m, text) ||
-                   line->link_bytes * 2 > text.len) {
+                   (line->link_bytes * 2 > text.len &&
+                    zone_rule_on(z->m->rules, ZR_LINK_LINES))) {
             /* stays chrome */
         } else if (zone_is_byline_cue(z->m, text)) {
             line->zone = FP_ZONE_BYLINE;
@@ -306,7 +308,8 @@ static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
      * pass for a short line at the container's edge. */
     if (zone_find_trailing_byline(z->m, z->t, meta, err) < 0)
         return -1;
-    drop_short_edges(z, body_from);
+    if (zone_rule_on(z->m->rules, ZR_SHORT_EDGES))
+        drop_short_edges(z, body_from);
     for (size_t i = 0; i < z->t->n_lines; i++)
         z->t->lines[i].caption = z->t->lines[i].zone == FP_ZONE_BODY &&
                                  zone_line_in_caption(z, i);

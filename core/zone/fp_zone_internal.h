@@ -47,8 +47,34 @@ typedef enum zone_section {
     ZS_DATE_ORDINAL,
     ZS_DATE_CONNECTOR,
     ZS_DATE_MONTH_FIRST,     /* languages writing 12/24/2012 (<html lang>) */
+    ZS_RULES_OFF,            /* structure rules switched off (zone_rule) */
     ZS_COUNT
 } zone_section;
+
+/* The rules of page structure zoning applies (fp_zone_container.c,
+ * fp_zone_html.c), each of which [rules-off] in the rules file may switch
+ * off: bench/article_robustness.py measures what each is worth that way,
+ * and the zoning tests show each one's effect.  The names are in
+ * fp_zone_rules.c. */
+typedef enum zone_rule {
+    ZR_CLASS_FURNITURE,   /* chrome class and id words make furniture */
+    ZR_TAG_FURNITURE,     /* nav, aside, footer... make furniture */
+    ZR_HIDDEN_FURNITURE,  /* hidden elements are furniture */
+    ZR_WRAPPERS,          /* furniture holding most prose may wrap the page */
+    ZR_LINK_DISCOUNT,     /* a candidate's score shrinks with its links */
+    ZR_ARTICLE_BOOST,     /* article cues raise a candidate's score */
+    ZR_LONE_CHILD,        /* a container alone in its parent is the parent */
+    ZR_ANCESTOR_CLIMB,    /* an ancestor scoring higher takes over */
+    ZR_SIBLINGS,          /* the container's siblings that read alike join */
+    ZR_SHORT_EDGES,       /* short lines count only between paragraphs */
+    ZR_CAPTIONS,          /* caption markup makes captions */
+    ZR_ARTICLE_HEADER,    /* the article's <header> holds its headline */
+    ZR_LINK_LINES,        /* lines mostly of links are chrome */
+    ZR_LEAD_OUTSIDE,      /* prose between headline and container is body */
+    ZR_TEASER_LISTS,      /* lists of alike teasers are furniture */
+    ZR_MARKUP_FALLBACK,   /* no article: tags alone make furniture */
+    ZR_COUNT
+} zone_rule;
 
 /* The element-cue sections (words of id/class/role/itemprop, tag names)
  * come first: they are the ones matched against an element's words. */
@@ -100,7 +126,16 @@ struct fp_zone_rules {
     pcre2_code *pattern[ZP_COUNT];
     pcre2_match_context *match_context; /* match limits */
     pubdate_rules *pubdate;             /* the article-date finder's */
+    unsigned rules_off;                 /* bits 1 << zone_rule */
 };
+
+static inline bool zone_rule_on(const fp_zone_rules *rules, zone_rule rule)
+{
+    return !(rules->rules_off & (1u << rule));
+}
+
+/* The name of a rule as [rules-off] writes it. */
+const char *zone_rule_name(zone_rule rule);
 
 /* Compile a section's cues into tmpl (one "%s" where the alternation
  * goes), longest cue first; cues are sorted in place.  NULL with err set

@@ -20,6 +20,33 @@ fp_zone_rules *zone_test_load_rules(void)
     return rules;
 }
 
+fp_zone_rules *zone_test_load_rules_off(const char *rule)
+{
+    size_t len;
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    const char *section = "\n[rules-off]\n";
+    size_t extra = strlen(section) + strlen(rule) + 2;
+    char *text = malloc((size_t)size + extra);
+    assert_non_null(text);
+    len = fread(text, 1, (size_t)size, f);
+    fclose(f);
+    snprintf(text + len, extra, "%s%s\n", section, rule);
+    char *path = zone_test_temp_file(text);
+    free(text);
+    fp_error err = {{0}};
+    fp_zone_rules *rules = fp_zone_rules_load(path, &err);
+    unlink(path);
+    free(path);
+    if (!rules)
+        fail_msg("loading zones.conf with [rules-off] %s: %s", rule,
+                 err.message);
+    return rules;
+}
+
 char *zone_test_read_data(const char *name, size_t *len)
 {
     char path[1024];

@@ -12,6 +12,10 @@
  * load. */
 fp_zone_rules *zone_test_load_rules(void);
 
+/* The same rules with one structure rule switched off ([rules-off]):
+ * a rule's test shows what changes without it. */
+fp_zone_rules *zone_test_load_rules_off(const char *rule);
+
 /* Read tests/zone/data/NAME; fails the test if it cannot. */
 char *zone_test_read_data(const char *name, size_t *len);
 

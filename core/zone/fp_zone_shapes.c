@@ -1,0 +1,132 @@
+/* Page furniture told by its shape rather than its name.
+ *
+ * Teaser lists: "more stories", "most read", "you may also like" boxes
+ * name themselves in any language or not at all, and often sit inside the
+ * article's own container.  Their shape gives them away: several alike
+ * boxes in a row (same tag, same class), each a teaser — a link (its
+ * headline, or a picture that links) with at most one paragraph of
+ * summary.  An article's paragraphs are not links, and boxes that each
+ * hold one paragraph of it (some sites wrap every paragraph) hold no
+ * picture and few links. */
+#include "fp_zone_container.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A list needs this many teasers in a row, making up this share of the
+ * boxes with text in it. */
+enum { TEASER_LIST_MIN_ITEMS = 3 };
+#define TEASER_LIST_SHARE 0.75
+/* A teaser without a picture is mostly its link. */
+#define TEASER_LINK_SHARE 0.5
+
+static int32_t parent_of(const fp_text *t, int32_t e)
+{
+    int32_t parent = t->elements[e].parent;
+    return parent >= 0 && parent < e ? parent : -1;
+}
+
+static uint32_t prose_lines(const zone_html_page *p, int32_t e)
+{
+    size_t from, to;
+    zone_element_lines(p->t, e, &from, &to);
+    return p->prose_lines_before[to] - p->prose_lines_before[from];
+}
+
+static bool is_teaser(const zone_html_page *p, int32_t e)
+{
+    const fp_element *el = &p->t->elements[e];
+    uint32_t bytes = el->end - el->start;
+    if (!(p->holds[e] & FP_ELEMENT_LINK) || prose_lines(p, e) > 1)
+        return false;
+    return (p->holds[e] & FP_ELEMENT_PICTURE) ||
+           el->link_bytes >= TEASER_LINK_SHARE * bytes;
+}
+
+/* The length of an element's first cue word, digits left out of the
+ * comparison by alike() ("post-7816" and "post-7908" are alike). */
+static size_t first_word_len(const char *cues)
+{
+    size_t n = 0;
+    while (cues[n] && cues[n] != ' ')
+        n++;
+    return n;
+}
+
+static bool same_word_but_digits(const char *a, size_t la, const char *b,
+                                 size_t lb)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < la && a[i] >= '0' && a[i] <= '9')
+            i++;
+        while (j < lb && b[j] >= '0' && b[j] <= '9')
+            j++;
+        if (i == la || j == lb)
+            return i == la && j == lb;
+        if (a[i++] != b[j++])
+            return false;
+    }
+}
+
+/* Two boxes made by the same template: same tag, same first class or id
+ * word but for its digits. */
+static bool alike(const fp_element *a, const fp_element *b)
+{
+    if (strcmp(a->tag, b->tag) != 0)
+        return false;
+    if (!a->cues || !b->cues)
+        return !a->cues && !b->cues;
+    return same_word_but_digits(a->cues, first_word_len(a->cues), b->cues,
+                                first_word_len(b->cues));
+}
+
+/* Per parent: its children with text, its longest run of alike teasers,
+ * the run going on, and its last child with text. */
+typedef struct list_count {
+    uint32_t children, best_run, run;
+    int32_t last;
+} list_count;
+
+void zone_find_teaser_lists(zone_html_page *p)
+{
+    const fp_text *t = p->t;
+    if (!zone_rule_on(p->m->rules, ZR_TEASER_LISTS) || t->n_elements == 0)
+        return;
+    list_count *count = calloc(t->n_elements, sizeof *count);
+    if (!count)
+        return; /* no teaser list found is no failure */
+    for (size_t i = 0; i < t->n_elements; i++)
+        count[i].last = -1;
+    for (size_t i = 0; i < t->n_elements; i++) {
+        int32_t e = (int32_t)i;
+        int32_t parent = parent_of(t, e);
+        const fp_element *el = &t->elements[e];
+        /* Table rows are records, not teasers. */
+        if (parent < 0 || el->end <= el->start || strcmp(el->tag, "tr") == 0)
+            continue;
+        list_count *c = &count[parent];
+        c->children++;
+        if (!is_teaser(p, e))
+            c->run = 0;
+        else if (c->run > 0 && alike(&t->elements[c->last], el))
+            c->run++;
+        else
+            c->run = 1;
+        if (c->run > c->best_run)
+            c->best_run = c->run;
+        c->last = e;
+    }
+    /* A list holds nothing but its teasers' prose: a box holding the
+     * article's paragraphs beside a few teasers is no list. */
+    for (size_t i = 0; i < t->n_elements; i++) {
+        const list_count *c = &count[i];
+        if (c->best_run < TEASER_LIST_MIN_ITEMS ||
+            c->best_run < TEASER_LIST_SHARE * c->children ||
+            prose_lines(p, (int32_t)i) > c->best_run)
+            continue;
+        p->teaser_list[i] = 1;
+        p->any_teaser_list = true;
+    }
+    free(count);
+}

@@ -1,0 +1,192 @@
+/* Zoning rules that read a page's shape rather than its names: teaser
+ * lists, the fallback to markup alone.  Each test also zones its page
+ * with the rule switched off ([rules-off]) and checks what the rule
+ * changes, so that it fails if the rule stops working. */
+#include "zone_test_util.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int setup_rules(void **state)
+{
+    *state = zone_test_load_rules();
+    return 0;
+}
+
+static int free_rules(void **state)
+{
+    fp_zone_rules_free(*state);
+    return 0;
+}
+
+#define P1 "<p>Sáng ngày 04/10, Đảng ủy phường tổ chức hội nghị giao ban " \
+           "quý III với sự tham dự của 45 đại biểu.</p>"
+#define P2 "<p>Trong quý, phường đã kết nạp 12 đảng viên mới, đạt 87,5% " \
+           "chỉ tiêu của năm, và hoàn thành thu ngân sách.</p>"
+#define P3 "<p>Hội nghị cũng đề ra nhiệm vụ trọng tâm cho quý IV, trong đó " \
+           "chú trọng công tác dân vận và an sinh xã hội.</p>"
+
+/* A teaser card: a linked thumbnail, a headline, one sentence of summary
+ * (prose by its shape). */
+#define CARD(n) "<div class=\"card-" #n "\"><a href=\"/t" #n "\"><img " \
+                "src=\"t" #n ".jpg\"></a><h3>Phường ra quân đợt " #n "</h3>" \
+                "<p>Tóm tắt: phường ra quân làm sạch đường phố, khơi thông " \
+                "cống rãnh đợt " #n " trong tháng.</p></div>"
+
+/* A longer excerpt of another post, as blogs list them under "you may
+ * like" in any language. */
+#define POST(n) "<article class=\"post-" #n " post\"><a href=\"/p" #n "\">" \
+                "<img src=\"p" #n ".jpg\"></a><p>Bài số " #n ": hội nghị " \
+                "tổng kết công tác dân vận của phường, với nhiều mô hình " \
+                "hay, cách làm sáng tạo được biểu dương, khen thưởng, nhân " \
+                "rộng trong toàn quận trong năm qua …</p></article>"
+
+static void expect_in_article(const zone_test_doc *z, const char *needle)
+{
+    if (!strstr(z->article, needle))
+        fail_msg("\"%s\" is not in the article:\n%s", needle, z->article);
+}
+
+static void expect_not_in_article(const zone_test_doc *z, const char *needle)
+{
+    if (strstr(z->article, needle))
+        fail_msg("\"%s\" is in the article:\n%s", needle, z->article);
+}
+
+static void teaser_list_inside_the_container(void **state)
+{
+    /* No class word names the box of cards: their shape does. */
+    static const char page[] =
+        "<html><body><div class=\"main\"><h1>Giao ban quý III</h1>" P1 P2
+        "<div class=\"box\"><h2>Có thể bạn quan tâm</h2><div>" CARD(1)
+        CARD(2) CARD(3) CARD(4) "</div></div>" P3 "</div></body></html>";
+    zone_test_doc z;
+    zone_test_zone_doc(*state, page, 1, &z);
+    expect_in_article(&z, "45 đại biểu");
+    expect_in_article(&z, "an sinh xã hội");
+    expect_not_in_article(&z, "Tóm tắt");
+    zone_test_release_doc(&z);
+
+    fp_zone_rules *off = zone_test_load_rules_off("teaser-lists");
+    zone_test_zone_doc(off, page, 1, &z);
+    expect_in_article(&z, "Tóm tắt");
+    zone_test_release_doc(&z);
+    fp_zone_rules_free(off);
+}
+
+static void teaser_list_holding_more_prose_than_the_article(void **state)
+{
+    /* A short post and, after it, excerpts of five others: together they
+     * hold more prose than the post, so without the rule their box is
+     * taken for the article. */
+    static const char page[] =
+        "<html><body><div id=\"primary\"><article class=\"post\"><h1>"
+        "Giao ban quý III</h1>" P1 P2 "</article><article class=\"more\">"
+        "<h3>Bạn có thể thích</h3>" POST(1) POST(2) POST(3) POST(4) POST(5)
+        "</article></div></body></html>";
+    zone_test_doc z;
+    zone_test_zone_doc(*state, page, 1, &z);
+    expect_in_article(&z, "45 đại biểu");
+    expect_not_in_article(&z, "Bài số");
+    zone_test_release_doc(&z);
+
+    fp_zone_rules *off = zone_test_load_rules_off("teaser-lists");
+    zone_test_zone_doc(off, page, 1, &z);
+    expect_in_article(&z, "Bài số 3");
+    zone_test_release_doc(&z);
+    fp_zone_rules_free(off);
+}
+
+static void paragraph_boxes_are_no_teasers(void **state)
+{
+    /* Sites that wrap every paragraph in a box of its own, links in the
+     * text included: no pictures, few links, so no teaser list. */
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+              "<html><body><div class=\"story\">"
+              "<div class=\"text-block\">" P1 "</div>"
+              "<div class=\"text-block\"><p>Trong quý, phường đã kết nạp "
+              "<a href=\"/dv\">12 đảng viên mới</a>, đạt 87,5% chỉ tiêu của "
+              "năm, và hoàn thành thu ngân sách.</p></div>"
+              "<div class=\"text-block\">" P3 "</div></div>"
+              "</body></html>",
+              1, &z);
+    expect_in_article(&z, "45 đại biểu");
+    expect_in_article(&z, "12 đảng viên mới");
+    expect_in_article(&z, "an sinh xã hội");
+    zone_test_release_doc(&z);
+}
+
+static void a_list_of_facts_is_no_teaser_list(void **state)
+{
+    /* List items without links are the article's own list. */
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+              "<html><body><div>" P1 P2 "<ul><li>Tổ dân phố 1: 12 hộ.</li>"
+              "<li>Tổ dân phố 2: 9 hộ.</li><li>Tổ dân phố 3: 15 hộ.</li></ul>"
+              P3 "</div></body></html>",
+              1, &z);
+    expect_in_article(&z, "Tổ dân phố 2: 9 hộ.");
+    zone_test_release_doc(&z);
+}
+
+static void class_words_that_leave_no_article(void **state)
+{
+    /* A forum thread: every post sits in a "comment" box, the page in a
+     * <form>.  Class words leave nothing; markup alone still finds the
+     * thread and keeps the menu and the footer out of it. */
+    static const char page[] =
+        "<html><body><form><nav><a href=\"/\">Diễn đàn</a> <a href=\"/h\">"
+        "Hỏi đáp</a></nav><main><h2>Hỏi về kết nạp đảng viên</h2>"
+        "<div class=\"comment\">" P1 "</div><div class=\"comment\">" P2
+        "</div><div class=\"comment\">" P3 "</div></main><footer><p>Diễn đàn của phường, ý kiến thành viên "
+        "không phải ý kiến của ban quản trị.</p></footer></form>"
+        "</body></html>";
+    zone_test_doc z;
+    zone_test_zone_doc(*state, page, 1, &z);
+    expect_in_article(&z, "45 đại biểu");
+    expect_in_article(&z, "87,5%");
+    expect_in_article(&z, "an sinh xã hội");
+    expect_not_in_article(&z, "ban quản trị");
+    zone_test_release_doc(&z);
+
+    /* Without the fallback the page is zoned as plain text: the footer
+     * comes with it. */
+    fp_zone_rules *off = zone_test_load_rules_off("markup-fallback");
+    zone_test_zone_doc(off, page, 1, &z);
+    expect_in_article(&z, "ban quản trị");
+    zone_test_release_doc(&z);
+    fp_zone_rules_free(off);
+}
+
+static void unknown_rule_names_are_refused(void **state)
+{
+    char *path = zone_test_temp_file("[rules-off]\nteaser-list\n");
+    fp_error err = {{0}};
+    fp_zone_rules *rules = fp_zone_rules_load(path, &err);
+    assert_null(rules);
+    if (!strstr(err.message, ":2: unknown rule 'teaser-list'") ||
+        !strstr(err.message, "teaser-lists"))
+        fail_msg("unexpected message: %s", err.message);
+    remove(path);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(teaser_list_inside_the_container),
+        cmocka_unit_test(teaser_list_holding_more_prose_than_the_article),
+        cmocka_unit_test(paragraph_boxes_are_no_teasers),
+        cmocka_unit_test(a_list_of_facts_is_no_teaser_list),
+        cmocka_unit_test(class_words_that_leave_no_article),
+        cmocka_unit_test(unknown_rule_names_are_refused),
+    };
+    return cmocka_run_group_tests(tests, setup_rules, free_rules);
+}
