@@ -46,10 +46,13 @@ typedef struct fp_element {
                              display:none or visibility:hidden */
     uint8_t holds;        /* FP_ELEMENT_* bits: what stands right in it
                              (not in a child block) besides text */
+    uint32_t picture_at;  /* where in the text its first picture stands
+                             (the text's length then); UINT32_MAX: none */
 } fp_element;
 
-/* fp_element.holds: a picture (<img>, <picture>, <video>), a link (<a
- * href>, with or without text). */
+/* fp_element.holds: a picture (<img>, <picture>, <video>; not an icon
+ * or a tracking pixel, which say they are under 48 pixels wide or high),
+ * a link (<a href>, with or without text). */
 #define FP_ELEMENT_PICTURE 1u
 #define FP_ELEMENT_LINK 2u
 

@@ -200,10 +200,13 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         calloc(t->n_lines + 1, sizeof *p->prose_lines_before);
     p->tag_chrome = calloc(n_el, sizeof *p->tag_chrome);
     p->holds = calloc(n_el, sizeof *p->holds);
+    p->picture_at = calloc(n_el, sizeof *p->picture_at);
     p->teaser_list = calloc(n_el, sizeof *p->teaser_list);
+    p->picture_caption = calloc(n_lines, sizeof *p->picture_caption);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
         !p->in_article || !p->article_head || !p->prose_lines_before ||
         !p->tag_chrome || !p->holds || !p->teaser_list ||
+        !p->picture_caption || !p->picture_at ||
         !p->n_children || !p->n_content_children || !p->has_own_lines ||
         !p->prose || !p->in_region || !p->prose_before) {
         zone_html_page_free(p);
@@ -267,13 +270,22 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     }
     /* What each element holds, its descendants included (they follow it
      * in the array). */
+    for (size_t i = 0; i < t->n_elements; i++)
+        p->picture_at[i] = UINT32_MAX;
     for (size_t i = t->n_elements; i-- > 0;) {
-        p->holds[i] |= t->elements[i].holds;
+        const fp_element *el = &t->elements[i];
+        p->holds[i] |= el->holds;
+        if ((el->holds & FP_ELEMENT_PICTURE) && el->picture_at < p->picture_at[i])
+            p->picture_at[i] = el->picture_at;
         int32_t parent = parent_of(t, (int32_t)i);
-        if (parent >= 0)
-            p->holds[parent] |= p->holds[i];
+        if (parent < 0)
+            continue;
+        p->holds[parent] |= p->holds[i];
+        if (p->picture_at[i] < p->picture_at[parent])
+            p->picture_at[parent] = p->picture_at[i];
     }
     zone_find_teaser_lists(p);
+    zone_find_picture_captions(p);
     mark_furniture(p, false);
     return 0;
 }
@@ -296,6 +308,8 @@ void zone_html_page_free(zone_html_page *p)
     free(p->tag_chrome);
     free(p->holds);
     free(p->teaser_list);
+    free(p->picture_caption);
+    free(p->picture_at);
     memset(p, 0, sizeof *p);
 }
 

@@ -31,8 +31,12 @@ typedef struct zone_html_page {
     uint8_t *tag_chrome;  /* per element: its tag alone says furniture */
     uint8_t *holds;       /* per element: FP_ELEMENT_* bits of it and its
                              descendants */
+    uint32_t *picture_at; /* per element: where the first picture in it or
+                             its descendants stands, UINT32_MAX: none */
     uint8_t *teaser_list; /* per element: a list of teasers (see
                              zone_find_teaser_lists) */
+    uint8_t *picture_caption; /* per line: boxed with a picture, as a
+                                 caption is (zone_find_picture_captions) */
     bool any_teaser_list;
     bool markup_only;     /* no furniture by class words: the fallback
                              when they leave no article */
@@ -65,6 +69,10 @@ void zone_element_lines(const fp_text *t, int32_t e, size_t *from, size_t *to);
  * p->any_teaser_list.  Needs the final prose and p->holds. */
 void zone_find_teaser_lists(zone_html_page *p);
 
+/* Mark the lines that caption a picture by their shape alone
+ * (fp_zone_shapes.c): p->picture_caption. */
+void zone_find_picture_captions(zone_html_page *p);
+
 /* Is line i page furniture by its elements (a chrome-cued box, a nav, a
  * hidden element)? */
 bool zone_line_in_furniture(const zone_html_page *p, size_t i);
@@ -72,7 +80,8 @@ bool zone_line_in_furniture(const zone_html_page *p, size_t i);
 /* Is line i in the article's own <header> (headline, date line)? */
 bool zone_line_in_article_head(const zone_html_page *p, size_t i);
 
-/* Does line i caption a picture (figure, figcaption, a caption class)? */
+/* Does line i caption a picture by its markup (figure, figcaption, a
+ * caption class)?  zone_html_page.picture_caption says it by shape. */
 bool zone_line_in_caption(const zone_html_page *p, size_t i);
 
 #endif

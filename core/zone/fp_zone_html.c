@@ -278,6 +278,23 @@ static int zone_tail(html_zoner *z, fp_meta *meta, fp_error *err)
     return 0;
 }
 
+/* Captions by markup, and by shape (a short text boxed with a picture)
+ * as long as running text remains: the one paragraph of a short notice
+ * set beside its photo is the notice. */
+static void mark_captions(html_zoner *z)
+{
+    bool running_text = false;
+    for (size_t i = 0; i < z->t->n_lines && !running_text; i++)
+        running_text = z->t->lines[i].zone == FP_ZONE_BODY &&
+                       z->prose[i] > 0 && !zone_line_in_caption(z, i) &&
+                       !z->picture_caption[i];
+    for (size_t i = 0; i < z->t->n_lines; i++)
+        z->t->lines[i].caption =
+            z->t->lines[i].zone == FP_ZONE_BODY &&
+            (zone_line_in_caption(z, i) ||
+             (running_text && z->picture_caption[i]));
+}
+
 static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
 {
     for (size_t i = 0; i < z->t->n_lines; i++)
@@ -310,9 +327,7 @@ static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
         return -1;
     if (zone_rule_on(z->m->rules, ZR_SHORT_EDGES))
         drop_short_edges(z, body_from);
-    for (size_t i = 0; i < z->t->n_lines; i++)
-        z->t->lines[i].caption = z->t->lines[i].zone == FP_ZONE_BODY &&
-                                 zone_line_in_caption(z, i);
+    mark_captions(z);
     zone_mark_lead(z->t);
     return 0;
 }

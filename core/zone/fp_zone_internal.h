@@ -73,6 +73,7 @@ typedef enum zone_rule {
     ZR_LEAD_OUTSIDE,      /* prose between headline and container is body */
     ZR_TEASER_LISTS,      /* lists of alike teasers are furniture */
     ZR_MARKUP_FALLBACK,   /* no article: tags alone make furniture */
+    ZR_PICTURE_CAPTIONS,  /* short text boxed with a picture is a caption */
     ZR_COUNT
 } zone_rule;
 

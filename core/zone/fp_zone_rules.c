@@ -60,6 +60,7 @@ static const char *const rule_names[ZR_COUNT] = {
     [ZR_LEAD_OUTSIDE] = "lead-outside",
     [ZR_TEASER_LISTS] = "teaser-lists",
     [ZR_MARKUP_FALLBACK] = "markup-fallback",
+    [ZR_PICTURE_CAPTIONS] = "picture-captions",
 };
 
 const char *zone_rule_name(zone_rule rule)

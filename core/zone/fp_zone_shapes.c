@@ -7,7 +7,14 @@
  * headline, or a picture that links) with at most one paragraph of
  * summary.  An article's paragraphs are not links, and boxes that each
  * hold one paragraph of it (some sites wrap every paragraph) hold no
- * picture and few links. */
+ * picture and few links.
+ *
+ * Captions: a picture and a line or two of text in one small box is a
+ * figure and its caption, whether the box says so or not.  The picture
+ * stands in a block of its own or beside the text's block, and the line
+ * follows it: a picture in the middle of a paragraph makes no caption,
+ * nor does one beside a column of text (the text comes first) or a
+ * second line (an article's lead beside its photo, a recipe's step). */
 #include "fp_zone_container.h"
 
 #include <stdlib.h>
@@ -19,6 +26,8 @@ enum { TEASER_LIST_MIN_ITEMS = 3 };
 #define TEASER_LIST_SHARE 0.75
 /* A teaser without a picture is mostly its link. */
 #define TEASER_LINK_SHARE 0.5
+/* A caption box holds one line of at most this many bytes. */
+enum { CAPTION_MAX_BYTES = 500 };
 
 static int32_t parent_of(const fp_text *t, int32_t e)
 {
@@ -129,4 +138,36 @@ void zone_find_teaser_lists(zone_html_page *p)
         p->any_teaser_list = true;
     }
     free(count);
+}
+
+/* A box holding a picture and, after it, line i alone.  A quotation with
+ * a picture (a screenshot of what is quoted) quotes: its text is no
+ * caption. */
+static bool is_figure(const zone_html_page *p, int32_t f, size_t i)
+{
+    const fp_element *el = &p->t->elements[f];
+    if (!(p->holds[f] & FP_ELEMENT_PICTURE) ||
+        p->picture_at[f] > p->t->lines[i].start ||
+        el->end - el->start > CAPTION_MAX_BYTES ||
+        strcmp(el->tag, "blockquote") == 0)
+        return false;
+    size_t from, to;
+    zone_element_lines(p->t, f, &from, &to);
+    return from == i && to == i + 1;
+}
+
+void zone_find_picture_captions(zone_html_page *p)
+{
+    const fp_text *t = p->t;
+    if (!zone_rule_on(p->m->rules, ZR_PICTURE_CAPTIONS))
+        return;
+    for (size_t i = 0; i < t->n_lines; i++) {
+        int32_t e = t->lines[i].element;
+        if (e < 0 || (size_t)e >= t->n_elements || t->lines[i].heading ||
+            (t->elements[e].holds & FP_ELEMENT_PICTURE))
+            continue;
+        int32_t parent = parent_of(t, e);
+        p->picture_caption[i] =
+            is_figure(p, e, i) || (parent >= 0 && is_figure(p, parent, i));
+    }
 }

@@ -1,5 +1,5 @@
 /* Zoning rules that read a page's shape rather than its names: teaser
- * lists, the fallback to markup alone.  Each test also zones its page
+ * lists, the fallback to markup alone, captions by their shape.  Each test also zones its page
  * with the rule switched off ([rules-off]) and checks what the rule
  * changes, so that it fails if the rule stops working. */
 #include "zone_test_util.h"
@@ -93,12 +93,12 @@ static void teaser_list_holding_more_prose_than_the_article(void **state)
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
     expect_in_article(&z, "45 đại biểu");
-    expect_not_in_article(&z, "Bài số");
+    assert_int_equal(zone_test_zone_of(&z.text, "Bài số 3"), FP_ZONE_CHROME);
     zone_test_release_doc(&z);
 
     fp_zone_rules *off = zone_test_load_rules_off("teaser-lists");
     zone_test_zone_doc(off, page, 1, &z);
-    expect_in_article(&z, "Bài số 3");
+    assert_int_equal(zone_test_zone_of(&z.text, "Bài số 3"), FP_ZONE_BODY);
     zone_test_release_doc(&z);
     fp_zone_rules_free(off);
 }
@@ -165,6 +165,83 @@ static void class_words_that_leave_no_article(void **state)
     fp_zone_rules_free(off);
 }
 
+static bool is_caption(const zone_test_doc *z, const char *needle)
+{
+    size_t i = zone_test_find_line(&z->text, needle);
+    if (i == (size_t)-1)
+        fail_msg("no line contains \"%s\"", needle);
+    return z->text.lines[i].caption;
+}
+
+static void a_picture_and_one_line_is_a_figure(void **state)
+{
+    /* No figure, figcaption or caption class: a box with a photo and one
+     * line after it. */
+    static const char page[] =
+        "<html><body><div class=\"detail\">" P1
+        "<div class=\"image\"><img src=\"a.jpg\"><p>Quang cảnh hội nghị "
+        "giao ban quý III của Đảng ủy phường, sáng 04/10.</p></div>" P2 P3
+        "</div></body></html>";
+    zone_test_doc z;
+    zone_test_zone_doc(*state, page, 1, &z);
+    assert_true(is_caption(&z, "Quang cảnh"));
+    expect_not_in_article(&z, "Quang cảnh");
+    expect_in_article(&z, "87,5%");
+    zone_test_release_doc(&z);
+
+    fp_zone_rules *off = zone_test_load_rules_off("picture-captions");
+    zone_test_zone_doc(off, page, 1, &z);
+    expect_in_article(&z, "Quang cảnh");
+    zone_test_release_doc(&z);
+    fp_zone_rules_free(off);
+}
+
+static void pictures_beside_text_that_is_no_caption(void **state)
+{
+    /* A picture inside a paragraph, a step written before its photo, a
+     * column of two paragraphs beside a photo, a quotation with a
+     * screenshot, a rating's star icons: the text stays running text. */
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+              "<html><body><div class=\"detail\">" P1
+              "<p>Phường đã kết nạp 12 đảng viên mới <img src=\"smile.png\"> "
+              "trong quý III vừa qua.</p>"
+              "<ol><li><div>Bước 1: nộp hồ sơ tại bộ phận một cửa của "
+              "phường.</div><div><img src=\"b1.jpg\"></div></li>"
+              "<li><div>Bước 2: nhận kết quả sau năm ngày làm việc.</div>"
+              "<div><img src=\"b2.jpg\"></div></li></ol>"
+              "<div class=\"column\"><img src=\"c.jpg\"><p>Hội nghị diễn ra "
+              "trong một buổi sáng.</p><p>Các chi bộ đều cử đại biểu.</p>"
+              "</div><blockquote><img src=\"q.png\"><p>Chúng tôi sẽ hoàn "
+              "thành chỉ tiêu năm.</p></blockquote>"
+              "<div class=\"rate\"><img src=\"star.gif\" width=\"15\">"
+              "<p>Bài viết có 45 lượt đánh giá tốt.</p></div>" P3
+              "</div></body></html>",
+              1, &z);
+    expect_in_article(&z, "12 đảng viên mới trong quý III");
+    expect_in_article(&z, "Bước 1: nộp hồ sơ");
+    expect_in_article(&z, "Hội nghị diễn ra trong một buổi sáng.");
+    expect_in_article(&z, "Chúng tôi sẽ hoàn thành");
+    expect_in_article(&z, "45 lượt đánh giá");
+    zone_test_release_doc(&z);
+}
+
+static void a_notice_beside_its_photo_keeps_its_text(void **state)
+{
+    /* The only paragraph is boxed with a photo: it is the article. */
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+              "<html><body><nav><a href=\"/\">Trang chủ</a></nav>"
+              "<div class=\"detail\"><img src=\"a.jpg\"><p>Ủy ban nhân dân "
+              "phường thông báo lịch tiếp công dân tháng 10: sáng thứ Năm "
+              "hằng tuần, tại trụ sở phường, số 12 Lê Duẩn.</p></div>"
+              "</body></html>",
+              1, &z);
+    assert_false(is_caption(&z, "lịch tiếp công dân"));
+    expect_in_article(&z, "lịch tiếp công dân tháng 10");
+    zone_test_release_doc(&z);
+}
+
 static void unknown_rule_names_are_refused(void **state)
 {
     char *path = zone_test_temp_file("[rules-off]\nteaser-list\n");
@@ -186,6 +263,9 @@ int main(void)
         cmocka_unit_test(paragraph_boxes_are_no_teasers),
         cmocka_unit_test(a_list_of_facts_is_no_teaser_list),
         cmocka_unit_test(class_words_that_leave_no_article),
+        cmocka_unit_test(a_picture_and_one_line_is_a_figure),
+        cmocka_unit_test(pictures_beside_text_that_is_no_caption),
+        cmocka_unit_test(a_notice_beside_its_photo_keeps_its_text),
         cmocka_unit_test(unknown_rule_names_are_refused),
     };
     return cmocka_run_group_tests(tests, setup_rules, free_rules);
