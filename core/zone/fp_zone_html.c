@@ -112,11 +112,43 @@ static void set_dateline(html_zoner *z, size_t i)
     z->t->lines[i].zone = zone_dateline_zone(z->m, zone_line_span(z->t, i));
 }
 
-/* Lines between the headline and the container: the date line, a lead
- * paragraph kept outside the body's element ("sapo"), or furniture. */
+/* Is the line in the container furniture by what it says or by its
+ * links? */
+static bool is_chrome_in_container(html_zoner *z, size_t i)
+{
+    zone_span text = zone_line_span(z->t, i);
+    return zone_is_chrome_line(z->m, text) ||
+           (z->t->lines[i].link_bytes * 2 > text.len &&
+            zone_rule_on(z->m->rules, ZR_LINK_LINES));
+}
+
+/* Does the container's running text repeat line i word for word?  A
+ * summary printed above the article and again as its first paragraph is
+ * the article's once.  (Repeated as a photo's caption, it stays the
+ * lead: captions are no running text.) */
+static bool repeated_in_container(html_zoner *z, size_t i, size_t from)
+{
+    zone_span line = zone_trim(zone_line_span(z->t, i));
+    for (size_t k = from; k <= z->last; k++) {
+        if (k == i || !z->in_region[k] || zone_line_in_caption(z, k) ||
+            z->picture_caption[k])
+            continue;
+        zone_span other = zone_trim(zone_line_span(z->t, k));
+        if (other.len == line.len && memcmp(other.s, line.s, line.len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Lines between the headline and the container's first paragraph: the
+ * date line, a lead paragraph kept outside the body's element ("sapo"),
+ * furniture, and the container's own first lines (a list, a short
+ * sentence), which are body as the container's other lines are: the
+ * short-line rule decides them with the rest (drop_short_edges). */
 static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
                         fp_error *err)
 {
+    bool dedupe = zone_rule_on(z->m->rules, ZR_REPEATED_LEAD);
     bool dated = false;
     for (size_t i = from; i < to; i++) {
         zone_span text = zone_line_span(z->t, i);
@@ -132,6 +164,16 @@ static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
                 return -1;
         } else if (is_prose_line(z, i) &&
                    zone_rule_on(z->m->rules, ZR_LEAD_OUTSIDE)) {
+            if (!(dedupe && !z->in_region[i] && repeated_in_container(z, i, to)))
+                z->t->lines[i].zone = FP_ZONE_BODY;
+        } else if (z->in_region[i] && !zone_is_blank(text) &&
+                   zone_rule_on(z->m->rules, ZR_CONTAINER_HEAD) &&
+                   !zone_is_end_of_article(z->m, text) &&
+                   !is_chrome_in_container(z, i) &&
+                   !zone_find_date(z->m, text, iso)) {
+            /* A date above the first paragraph that is no date line is
+             * the article's furniture ("am Dienstag, 07.11.2023 - 10:30
+             * (Jetzt kommentieren)"). */
             z->t->lines[i].zone = FP_ZONE_BODY;
         }
     }
@@ -167,7 +209,12 @@ static bool has_words_and_number(zone_span line)
 }
 
 /* How a line of the container reads, for the short-line rule below. */
-typedef enum line_class { LINE_BAD, LINE_SHORT, LINE_GOOD } line_class;
+typedef enum line_class {
+    LINE_BAD,
+    LINE_SHORT,
+    LINE_GOOD,
+    LINE_DROPPED /* a short line the rule below takes out */
+} line_class;
 
 static line_class body_line_class(const html_zoner *z, size_t i)
 {
@@ -212,15 +259,15 @@ static void drop_short_edges(html_zoner *z, size_t from)
             seen = c;
             continue;
         }
-        /* Dropped lines are noted in in_region (no later step reads it)
-         * so that they keep counting as short for the lines before. */
+        /* Dropped lines change zone only after the pass, so that they
+         * keep counting as short for the lines before. */
         if (before[k] != LINE_GOOD || seen != LINE_GOOD)
-            z->in_region[i] = 0;
+            before[k] = LINE_DROPPED;
     }
+    for (size_t k = 0; k < n; k++)
+        if (before[k] == LINE_DROPPED)
+            z->t->lines[from + k].zone = FP_ZONE_CHROME;
     free(before);
-    for (size_t i = from; i <= z->last; i++)
-        if (z->t->lines[i].zone == FP_ZONE_BODY && !z->in_region[i])
-            z->t->lines[i].zone = FP_ZONE_CHROME;
 }
 
 static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
@@ -237,9 +284,7 @@ static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
             ended = true;
         } else if (zone_is_dateline(z->m, text, iso)) {
             set_dateline(z, i);
-        } else if (zone_is_chrome_line(z->m, text) ||
-                   (line->link_bytes * 2 > text.len &&
-                    zone_rule_on(z->m->rules, ZR_LINK_LINES))) {
+        } else if (is_chrome_in_container(z, i)) {
             /* stays chrome */
         } else if (zone_is_byline_cue(z->m, text)) {
             line->zone = FP_ZONE_BYLINE;
@@ -326,7 +371,10 @@ static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
     if (zone_find_trailing_byline(z->m, z->t, meta, err) < 0)
         return -1;
     if (zone_rule_on(z->m->rules, ZR_SHORT_EDGES))
-        drop_short_edges(z, body_from);
+        drop_short_edges(z, title != SIZE_MAX &&
+                                    zone_rule_on(z->m->rules, ZR_CONTAINER_HEAD)
+                                ? title + 1
+                                : body_from);
     mark_captions(z);
     zone_mark_lead(z->t);
     return 0;

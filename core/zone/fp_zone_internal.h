@@ -74,6 +74,10 @@ typedef enum zone_rule {
     ZR_TEASER_LISTS,      /* lists of alike teasers are furniture */
     ZR_MARKUP_FALLBACK,   /* no article: tags alone make furniture */
     ZR_PICTURE_CAPTIONS,  /* short text boxed with a picture is a caption */
+    ZR_CONTAINER_HEAD,    /* the container's lines above its first
+                             paragraph are judged as its body */
+    ZR_REPEATED_LEAD,     /* a lead outside the container that the body
+                             repeats is no lead */
     ZR_COUNT
 } zone_rule;
 

@@ -61,6 +61,8 @@ static const char *const rule_names[ZR_COUNT] = {
     [ZR_TEASER_LISTS] = "teaser-lists",
     [ZR_MARKUP_FALLBACK] = "markup-fallback",
     [ZR_PICTURE_CAPTIONS] = "picture-captions",
+    [ZR_CONTAINER_HEAD] = "container-head",
+    [ZR_REPEATED_LEAD] = "repeated-lead",
 };
 
 const char *zone_rule_name(zone_rule rule)
