@@ -325,8 +325,20 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line)
 bool zone_is_byline_cue(zone_matcher *m, zone_span line)
 {
     line = zone_trim(line);
-    return line.len <= ZONE_BYLINE_MAX_BYTES &&
-           zone_line_matches(m, ZS_BYLINE, line, NULL);
+    size_t end;
+    if (line.len > ZONE_BYLINE_MAX_BYTES ||
+        !zone_line_matches(m, ZS_BYLINE, line, &end))
+        return false;
+    /* A cue that is a word ("By", "PV") names an author, not a word in
+     * small letters or a number after it: "By Thu Lan", not "By then,
+     * ..." or "By 2030, ...". */
+    unsigned char last = (unsigned char)line.s[end - 1];
+    if (!((last | 0x20) >= 'a' && (last | 0x20) <= 'z'))
+        return true;
+    while (end < line.len && line.s[end] == ' ')
+        end++;
+    unsigned char next = end < line.len ? (unsigned char)line.s[end] : ' ';
+    return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
 }
 
 bool zone_is_person_name(zone_matcher *m, zone_span line)
