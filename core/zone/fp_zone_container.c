@@ -124,6 +124,16 @@ static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
     return ZONE_CUE_NONE;
 }
 
+/* The page's footer, its navigation and the content aside from the
+ * article (HTML landmarks) never wrap the article, however much prose
+ * they hold: a short notice above a long footer is the page's article,
+ * its footer is not. */
+static bool is_landmark(const fp_element *el)
+{
+    return strcmp(el->tag, "footer") == 0 || strcmp(el->tag, "nav") == 0 ||
+           strcmp(el->tag, "aside") == 0;
+}
+
 /* The first line starting at or after byte offset pos. */
 static size_t line_at(const fp_text *t, uint32_t pos)
 {
@@ -252,7 +262,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
          * prose is not one, whatever its name. */
         p->caption[e] =
             (parent >= 0 && p->caption[parent]) || (caption && !wrapper);
-        if (p->cue[e] == ZONE_CUE_CHROME) {
+        if (p->cue[e] == ZONE_CUE_CHROME && !is_landmark(&t->elements[e])) {
             p->wrapper[e] = wrapper;
             p->any_wrapper |= wrapper;
         }

@@ -392,3 +392,28 @@ int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err)
     zone_html_page_free(&z);
     return rc;
 }
+
+int zone_html_furniture_out(zone_matcher *m, fp_text *t, fp_error *err)
+{
+    if (!zone_rule_on(m->rules, ZR_FALLBACK_FURNITURE))
+        return 0;
+    html_zoner z;
+    if (zone_html_page_init(&z, m, t, err) < 0)
+        return -1;
+    bool prose_left = false;
+    for (size_t i = 0; i < t->n_lines && !prose_left; i++)
+        prose_left = fp_zone_line_is_article(&t->lines[i]) && z.prose[i] > 0 &&
+                     !zone_line_in_furniture(&z, i);
+    bool lead = false;
+    for (size_t i = 0; prose_left && i < t->n_lines; i++) {
+        if (zone_line_in_furniture(&z, i)) {
+            t->lines[i].zone = FP_ZONE_CHROME;
+            t->lines[i].caption = 0;
+        }
+        lead |= t->lines[i].zone == FP_ZONE_LEAD;
+    }
+    zone_html_page_free(&z);
+    if (prose_left && !lead)
+        zone_mark_lead(t);
+    return 0;
+}

@@ -78,6 +78,8 @@ typedef enum zone_rule {
                              paragraph are judged as its body */
     ZR_REPEATED_LEAD,     /* a lead outside the container that the body
                              repeats is no lead */
+    ZR_FALLBACK_FURNITURE, /* zoned as plain text, an HTML page still
+                              keeps its furniture out */
     ZR_COUNT
 } zone_rule;
 

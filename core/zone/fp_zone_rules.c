@@ -63,6 +63,7 @@ static const char *const rule_names[ZR_COUNT] = {
     [ZR_PICTURE_CAPTIONS] = "picture-captions",
     [ZR_CONTAINER_HEAD] = "container-head",
     [ZR_REPEATED_LEAD] = "repeated-lead",
+    [ZR_FALLBACK_FURNITURE] = "fallback-furniture",
 };
 
 const char *zone_rule_name(zone_rule rule)

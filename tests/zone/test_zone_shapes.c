@@ -165,6 +165,30 @@ static void class_words_that_leave_no_article(void **state)
     fp_zone_rules_free(off);
 }
 
+static void a_short_notice_without_its_furniture(void **state)
+{
+    /* Too little prose for an article container: the page is zoned as
+     * plain text, but its footer and menu stay out of the article. */
+    static const char page[] =
+        "<html><body><ul class=\"menu\"><li>Giới thiệu</li><li>Tin tức</li>"
+        "</ul><div><p>Thông báo: phường tiếp công dân sáng thứ Năm hằng "
+        "tuần.</p></div><footer><p>Cổng thông tin phường, giấy phép số 193 "
+        "ngày 05/10/2015 của Sở Thông tin và Truyền thông.</p></footer>"
+        "</body></html>";
+    zone_test_doc z;
+    zone_test_zone_doc(*state, page, 1, &z);
+    expect_in_article(&z, "tiếp công dân");
+    expect_not_in_article(&z, "giấy phép số 193");
+    expect_not_in_article(&z, "Giới thiệu");
+    zone_test_release_doc(&z);
+
+    fp_zone_rules *off = zone_test_load_rules_off("fallback-furniture");
+    zone_test_zone_doc(off, page, 1, &z);
+    expect_in_article(&z, "giấy phép số 193");
+    zone_test_release_doc(&z);
+    fp_zone_rules_free(off);
+}
+
 static bool is_caption(const zone_test_doc *z, const char *needle)
 {
     size_t i = zone_test_find_line(&z->text, needle);
@@ -263,6 +287,7 @@ int main(void)
         cmocka_unit_test(paragraph_boxes_are_no_teasers),
         cmocka_unit_test(a_list_of_facts_is_no_teaser_list),
         cmocka_unit_test(class_words_that_leave_no_article),
+        cmocka_unit_test(a_short_notice_without_its_furniture),
         cmocka_unit_test(a_picture_and_one_line_is_a_figure),
         cmocka_unit_test(pictures_beside_text_that_is_no_caption),
         cmocka_unit_test(a_notice_beside_its_photo_keeps_its_text),
