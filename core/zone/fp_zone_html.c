@@ -18,6 +18,8 @@ enum { BARE_DATE_MAX_BYTES = 80 };
 /* A body line shorter than this that is not prose is kept only between
  * two paragraphs (jusText's "short" blocks, 70 characters). */
 enum { SHORT_LINE_BYTES = 70 };
+/* The text beside a line's links that makes it a sentence of its own. */
+enum { LINKED_SENTENCE_MIN_BYTES = 60 };
 
 typedef zone_html_page html_zoner;
 
@@ -112,14 +114,28 @@ static void set_dateline(html_zoner *z, size_t i)
     z->t->lines[i].zone = zone_dateline_zone(z->m, zone_line_span(z->t, i));
 }
 
+/* Is the line mostly links: a related link, a list of them?  Not when
+ * the text around the link is a sentence of its own: a digest item whose
+ * linked headline a summary follows ("<a>WeWork's founder can still name
+ * directors.</a> He can influence the company through its board.") is
+ * the article's. */
+static bool is_link_line(html_zoner *z, size_t i)
+{
+    zone_span text = zone_line_span(z->t, i);
+    size_t link = z->t->lines[i].link_bytes;
+    if (link * 2 <= text.len || !zone_rule_on(z->m->rules, ZR_LINK_LINES))
+        return false;
+    size_t own = link < text.len ? text.len - link : 0;
+    return !(own >= LINKED_SENTENCE_MIN_BYTES && zone_ends_sentence(text) &&
+             zone_rule_on(z->m->rules, ZR_LINKED_SENTENCES));
+}
+
 /* Is the line in the container furniture by what it says or by its
  * links? */
 static bool is_chrome_in_container(html_zoner *z, size_t i)
 {
-    zone_span text = zone_line_span(z->t, i);
-    return zone_is_chrome_line(z->m, text) ||
-           (z->t->lines[i].link_bytes * 2 > text.len &&
-            zone_rule_on(z->m->rules, ZR_LINK_LINES));
+    return zone_is_chrome_line(z->m, zone_line_span(z->t, i)) ||
+           is_link_line(z, i);
 }
 
 /* Does the container's running text repeat line i word for word?  A

@@ -80,6 +80,8 @@ typedef enum zone_rule {
                              repeats is no lead */
     ZR_FALLBACK_FURNITURE, /* zoned as plain text, an HTML page still
                               keeps its furniture out */
+    ZR_LINKED_SENTENCES,  /* a line mostly of links whose own text is a
+                             sentence is no link line */
     ZR_COUNT
 } zone_rule;
 

@@ -64,6 +64,7 @@ static const char *const rule_names[ZR_COUNT] = {
     [ZR_CONTAINER_HEAD] = "container-head",
     [ZR_REPEATED_LEAD] = "repeated-lead",
     [ZR_FALLBACK_FURNITURE] = "fallback-furniture",
+    [ZR_LINKED_SENTENCES] = "linked-sentences",
 };
 
 const char *zone_rule_name(zone_rule rule)

@@ -129,6 +129,32 @@ static void a_lead_repeated_as_a_caption_stays(void **state)
     zone_test_release_doc(&z);
 }
 
+static void a_linked_headline_with_its_summary(void **state)
+{
+    /* A digest: each item a linked headline and a sentence of summary.
+     * A related link with a few words around it stays out. */
+    static const char page[] =
+        "<html><body><div class=\"entry\"><h1>Tin sáng 04/10</h1>" P1
+        "<p><a href=\"/a\">Phường kết nạp 12 đảng viên mới trong quý III "
+        "vừa qua, cao nhất từ đầu năm đến nay theo báo cáo của Đảng ủy "
+        "phường.</a> Đây là kết quả cao nhất từ đầu năm, các chi bộ đều đạt "
+        "chỉ tiêu.</p>"
+        "<p>Xem thêm: <a href=\"/b\">Phường tổ chức hội nghị tổng kết "
+        "công tác dân vận năm 2021 với 45 đại biểu</a></p>" P2 P3
+        "</div></body></html>";
+    zone_test_doc z;
+    zone_test_zone_doc(*state, page, 1, &z);
+    expect_in_article(&z, "kết quả cao nhất từ đầu năm");
+    expect_not_in_article(&z, "công tác dân vận năm 2021");
+    zone_test_release_doc(&z);
+
+    fp_zone_rules *off = zone_test_load_rules_off("linked-sentences");
+    zone_test_zone_doc(off, page, 1, &z);
+    expect_not_in_article(&z, "kết quả cao nhất từ đầu năm");
+    zone_test_release_doc(&z);
+    fp_zone_rules_free(off);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +162,7 @@ int main(void)
         cmocka_unit_test(a_date_above_the_first_paragraph_is_no_body),
         cmocka_unit_test(a_lead_repeated_by_the_body),
         cmocka_unit_test(a_lead_repeated_as_a_caption_stays),
+        cmocka_unit_test(a_linked_headline_with_its_summary),
     };
     return cmocka_run_group_tests(tests, setup_rules, free_rules);
 }
