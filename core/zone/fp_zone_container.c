@@ -148,7 +148,9 @@ static size_t line_at(const fp_text *t, uint32_t pos)
     return lo;
 }
 
-void zone_element_lines(const fp_text *t, int32_t e, size_t *from, size_t *to)
+/* Lines [*from, *to) of element e. */
+static void element_lines(const fp_text *t, int32_t e, size_t *from,
+                          size_t *to)
 {
     *from = line_at(t, t->elements[e].start);
     *to = line_at(t, t->elements[e].end);
@@ -206,15 +208,15 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->prose = calloc(n_lines, sizeof *p->prose);
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
-    p->prose_lines_before =
-        calloc(t->n_lines + 1, sizeof *p->prose_lines_before);
+    p->lines_in = calloc(n_el, sizeof *p->lines_in);
+    p->prose_in = calloc(n_el, sizeof *p->prose_in);
     p->tag_chrome = calloc(n_el, sizeof *p->tag_chrome);
     p->holds = calloc(n_el, sizeof *p->holds);
     p->picture_at = calloc(n_el, sizeof *p->picture_at);
     p->teaser_list = calloc(n_el, sizeof *p->teaser_list);
     p->picture_caption = calloc(n_lines, sizeof *p->picture_caption);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->in_article || !p->article_head || !p->prose_lines_before ||
+        !p->in_article || !p->article_head || !p->lines_in || !p->prose_in ||
         !p->tag_chrome || !p->holds || !p->teaser_list ||
         !p->picture_caption || !p->picture_at ||
         !p->n_children || !p->n_content_children || !p->has_own_lines ||
@@ -249,12 +251,13 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
              zone_rule_on(m->rules, ZR_ARTICLE_HEADER));
         if (parent >= 0)
             p->n_children[parent]++;
+        p->picture_at[e] = UINT32_MAX; /* see the descendants' pass below */
         if (p->cue[e] != ZONE_CUE_CHROME && !caption) {
             p->caption[e] = parent >= 0 && p->caption[parent];
             continue;
         }
         size_t from, to;
-        zone_element_lines(t, e, &from, &to);
+        element_lines(t, e, &from, &to);
         double prose = (double)(p->prose_before[to] - p->prose_before[from]);
         bool wrapper =
             page_prose > 0 && prose >= WRAPPER_PROSE_SHARE * page_prose;
@@ -275,24 +278,28 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         if (p->prose[i] && !zone_line_in_furniture(p, i) &&
             zone_is_chrome_line(m, zone_line_span(t, i)))
             p->prose[i] = 0;
-        p->prose_lines_before[i + 1] =
-            p->prose_lines_before[i] + (p->prose[i] > 0);
+        int32_t e = t->lines[i].element;
+        if (valid_element(t, e)) {
+            p->lines_in[e]++;
+            p->prose_in[e] += p->prose[i] > 0;
+        }
     }
     /* What each element holds, its descendants included (they follow it
      * in the array). */
-    for (size_t i = 0; i < t->n_elements; i++)
-        p->picture_at[i] = UINT32_MAX;
     for (size_t i = t->n_elements; i-- > 0;) {
         const fp_element *el = &t->elements[i];
         p->holds[i] |= el->holds;
         if ((el->holds & FP_ELEMENT_PICTURE) && el->picture_at < p->picture_at[i])
             p->picture_at[i] = el->picture_at;
+        p->any_picture |= (el->holds & FP_ELEMENT_PICTURE) != 0;
         int32_t parent = parent_of(t, (int32_t)i);
         if (parent < 0)
             continue;
         p->holds[parent] |= p->holds[i];
         if (p->picture_at[i] < p->picture_at[parent])
             p->picture_at[parent] = p->picture_at[i];
+        p->lines_in[parent] += p->lines_in[i];
+        p->prose_in[parent] += p->prose_in[i];
     }
     zone_find_teaser_lists(p);
     zone_find_picture_captions(p);
@@ -314,7 +321,8 @@ void zone_html_page_free(zone_html_page *p)
     free(p->in_article);
     free(p->article_head);
     free(p->prose_before);
-    free(p->prose_lines_before);
+    free(p->lines_in);
+    free(p->prose_in);
     free(p->tag_chrome);
     free(p->holds);
     free(p->teaser_list);
@@ -474,7 +482,7 @@ static void join_siblings(zone_html_page *p, const double *score,
     double threshold = SIBLING_SCORE_SHARE * top;
     const char *cues = t->elements[container].cues;
     size_t from, to;
-    zone_element_lines(t, parent, &from, &to);
+    element_lines(t, parent, &from, &to);
     /* Lines right in the parent, between its child blocks, are paragraphs
      * of their own. */
     for (size_t i = from; i < to; i++)
@@ -494,7 +502,7 @@ static void join_siblings(zone_html_page *p, const double *score,
         if (cues && el->cues && strcmp(cues, el->cues) == 0)
             s += threshold; /* the same class as the container */
         size_t e_from, e_to;
-        zone_element_lines(t, e, &e_from, &e_to);
+        element_lines(t, e, &e_from, &e_to);
         if ((s > 0 && s >= threshold) ||
             (is_text_block(p, e) && is_sibling_paragraph(p, e_from, e_to)))
             mark_region(p, e_from, e_to);
@@ -515,7 +523,7 @@ static uint64_t find_region(zone_html_page *p, double *score)
     if (container < 0)
         return 0;
     size_t from, to;
-    zone_element_lines(t, container, &from, &to);
+    element_lines(t, container, &from, &to);
     mark_region(p, from, to);
     if (zone_rule_on(p->m->rules, ZR_SIBLINGS))
         join_siblings(p, score, container);

@@ -33,6 +33,10 @@ typedef struct zone_html_page {
                              descendants */
     uint32_t *picture_at; /* per element: where the first picture in it or
                              its descendants stands, UINT32_MAX: none */
+    bool any_picture;
+    uint32_t *lines_in;   /* per element: lines in it and its descendants */
+    uint32_t *prose_in;   /* per element: of them, prose lines (the final
+                             prose) */
     uint8_t *teaser_list; /* per element: a list of teasers (see
                              zone_find_teaser_lists) */
     uint8_t *picture_caption; /* per line: boxed with a picture, as a
@@ -46,8 +50,7 @@ typedef struct zone_html_page {
     uint8_t *has_own_lines; /* per element: lines right in it */
     uint64_t *prose_before; /* per line + 1: prose bytes of the lines
                                before it */
-    uint32_t *prose_lines_before; /* per line + 1: prose lines before it
-                                     (the final prose) */
+
     uint8_t *in_region;   /* per line: inside the article region */
     int32_t container;    /* the element chosen as the article's */
     size_t first, last;   /* the region's first and last line */
@@ -61,9 +64,6 @@ void zone_html_page_free(zone_html_page *p);
 /* Choose the article's container and the region around it (its sibling
  * paragraphs); true when one stands out. */
 bool zone_find_article_region(zone_html_page *p);
-
-/* Lines [*from, *to) of element e. */
-void zone_element_lines(const fp_text *t, int32_t e, size_t *from, size_t *to);
 
 /* Mark the teaser lists of the page (fp_zone_shapes.c): p->teaser_list,
  * p->any_teaser_list.  Needs the final prose and p->holds. */

@@ -51,12 +51,13 @@ static bool html_title_contains(const fp_text *t, zone_span text)
     return false;
 }
 
-static double title_score(html_zoner *z, size_t i)
+/* The line's score as the page's headline; a score not above floor loses
+ * anyway and is returned before the costlier tests. */
+static double title_score(html_zoner *z, size_t i, double floor)
 {
     const fp_line *line = &z->t->lines[i];
     zone_span text = zone_trim(zone_line_span(z->t, i));
-    if (text.len < TITLE_MIN_BYTES || text.len > TITLE_MAX_BYTES ||
-        zone_is_chrome_line(z->m, text) || zone_is_end_of_article(z->m, text))
+    if (text.len < TITLE_MIN_BYTES || text.len > TITLE_MAX_BYTES)
         return 0;
     /* A headline may link to itself; anything else mostly linked is a
      * menu or a list of other news. */
@@ -75,7 +76,12 @@ static double title_score(html_zoner *z, size_t i)
         i < z->first)
         score -= 3;
     size_t distance = i < z->first ? z->first - i : i - z->first;
-    return score - 0.05 * (double)distance;
+    score -= 0.05 * (double)distance;
+    if (score <= floor)
+        return score;
+    return zone_is_chrome_line(z->m, text) || zone_is_end_of_article(z->m, text)
+               ? 0
+               : score;
 }
 
 static size_t find_title(html_zoner *z)
@@ -93,7 +99,7 @@ static size_t find_title(html_zoner *z)
     size_t best_line = SIZE_MAX;
     double best = 1.9; /* a heading or cue, not distance alone */
     for (size_t i = from; i < end; i++) {
-        double score = title_score(z, i);
+        double score = title_score(z, i, best);
         if (score > best) {
             best = score;
             best_line = i;

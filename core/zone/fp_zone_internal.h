@@ -88,6 +88,8 @@ typedef enum zone_rule {
 /* The element-cue sections (words of id/class/role/itemprop, tag names)
  * come first: they are the ones matched against an element's words. */
 #define ZS_N_CLASS_SECTIONS 11
+#define ZONE_TAG_SECTIONS                                                    \
+    ((1u << ZS_CHROME_TAG) | (1u << ZS_ARTICLE_TAG) | (1u << ZS_CAPTION_TAG))
 
 /* The cues of one section as read from the file, with their line numbers
  * (for messages about entries that need more than a word). */
@@ -119,6 +121,12 @@ struct fp_zone_rules {
     size_t *element_cue_len;
     unsigned *element_cue_sections;
     size_t element_cue_first[257];
+    /* The cues of the tag sections ([chrome-tag], [article-tag],
+     * [caption-tag]) alone, as positions in element_cues, with their own
+     * first-byte index: an element's tag is looked up once per element,
+     * among a few cues rather than all. */
+    size_t *tag_cue_at;
+    size_t tag_cue_first[257];
     /* For the line sections anchored at the start of the line: whether a
      * cue may begin with each ASCII byte (both cases of a letter).  A line
      * whose first byte past the leading ASCII separators is an ASCII

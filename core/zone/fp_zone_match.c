@@ -80,9 +80,12 @@ static unsigned cues_ending_part_at(const fp_zone_rules *rules,
 {
     unsigned found = 0;
     unsigned char first = (unsigned char)token[at];
-    size_t from = rules->element_cue_first[first];
-    size_t to = rules->element_cue_first[first + 1];
-    for (size_t i = from; i < to; i++) {
+    /* Asked for tag sections only: look among the tag cues. */
+    bool tags = (wanted & ~ZONE_TAG_SECTIONS) == 0;
+    const size_t *index =
+        tags ? rules->tag_cue_first : rules->element_cue_first;
+    for (size_t k = index[first]; k < index[first + 1]; k++) {
+        size_t i = tags ? rules->tag_cue_at[k] : k;
         unsigned sections = rules->element_cue_sections[i] & wanted;
         size_t cue_len = rules->element_cue_len[i];
         size_t after = at + cue_len;

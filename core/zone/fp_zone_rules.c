@@ -339,6 +339,20 @@ static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
             k++;
         first[b] = b < 256 ? k : unique;
     }
+    rules->tag_cue_at = calloc(unique ? unique : 1, sizeof *rules->tag_cue_at);
+    if (!rules->tag_cue_at)
+        return -1;
+    size_t n_tags = 0;
+    for (size_t i = 0; i < unique; i++)
+        if (rules->element_cue_sections[i] & ZONE_TAG_SECTIONS)
+            rules->tag_cue_at[n_tags++] = i;
+    k = 0;
+    for (unsigned b = 0; b <= 256; b++) {
+        while (k < n_tags && b < 256 &&
+               (unsigned char)rules->element_cues[rules->tag_cue_at[k]][0] < b)
+            k++;
+        rules->tag_cue_first[b] = b < 256 ? k : n_tags;
+    }
     return 0;
 }
 
@@ -583,6 +597,7 @@ void fp_zone_rules_free(fp_zone_rules *rules)
         free(rules->element_cues[i]);
     free(rules->element_cues);
     free(rules->element_cue_len);
+    free(rules->tag_cue_at);
     free(rules->element_cue_sections);
     for (int s = 0; s < ZS_COUNT; s++)
         pcre2_code_free(rules->section_pattern[s]);

@@ -35,18 +35,11 @@ static int32_t parent_of(const fp_text *t, int32_t e)
     return parent >= 0 && parent < e ? parent : -1;
 }
 
-static uint32_t prose_lines(const zone_html_page *p, int32_t e)
-{
-    size_t from, to;
-    zone_element_lines(p->t, e, &from, &to);
-    return p->prose_lines_before[to] - p->prose_lines_before[from];
-}
-
 static bool is_teaser(const zone_html_page *p, int32_t e)
 {
     const fp_element *el = &p->t->elements[e];
     uint32_t bytes = el->end - el->start;
-    if (!(p->holds[e] & FP_ELEMENT_LINK) || prose_lines(p, e) > 1)
+    if (!(p->holds[e] & FP_ELEMENT_LINK) || p->prose_in[e] > 1)
         return false;
     return (p->holds[e] & FP_ELEMENT_PICTURE) ||
            el->link_bytes >= TEASER_LINK_SHARE * bytes;
@@ -111,8 +104,10 @@ void zone_find_teaser_lists(zone_html_page *p)
         int32_t e = (int32_t)i;
         int32_t parent = parent_of(t, e);
         const fp_element *el = &t->elements[e];
-        /* Table rows are records, not teasers. */
-        if (parent < 0 || el->end <= el->start || strcmp(el->tag, "tr") == 0)
+        /* Lists in furniture already (menus) need no second look; table
+         * rows are records, not teasers. */
+        if (parent < 0 || el->end <= el->start || p->furniture[parent] ||
+            strcmp(el->tag, "tr") == 0)
             continue;
         list_count *c = &count[parent];
         c->children++;
@@ -132,7 +127,7 @@ void zone_find_teaser_lists(zone_html_page *p)
         const list_count *c = &count[i];
         if (c->best_run < TEASER_LIST_MIN_ITEMS ||
             c->best_run < TEASER_LIST_SHARE * c->children ||
-            prose_lines(p, (int32_t)i) > c->best_run)
+            p->prose_in[i] > c->best_run)
             continue;
         p->teaser_list[i] = 1;
         p->any_teaser_list = true;
@@ -151,20 +146,18 @@ static bool is_figure(const zone_html_page *p, int32_t f, size_t i)
         el->end - el->start > CAPTION_MAX_BYTES ||
         strcmp(el->tag, "blockquote") == 0)
         return false;
-    size_t from, to;
-    zone_element_lines(p->t, f, &from, &to);
-    return from == i && to == i + 1;
+    return p->lines_in[f] == 1; /* line i, which f holds */
 }
 
 void zone_find_picture_captions(zone_html_page *p)
 {
     const fp_text *t = p->t;
-    if (!zone_rule_on(p->m->rules, ZR_PICTURE_CAPTIONS))
+    if (!zone_rule_on(p->m->rules, ZR_PICTURE_CAPTIONS) || !p->any_picture)
         return;
     for (size_t i = 0; i < t->n_lines; i++) {
         int32_t e = t->lines[i].element;
         if (e < 0 || (size_t)e >= t->n_elements || t->lines[i].heading ||
-            (t->elements[e].holds & FP_ELEMENT_PICTURE))
+            p->furniture[e] || (t->elements[e].holds & FP_ELEMENT_PICTURE))
             continue;
         int32_t parent = parent_of(t, e);
         p->picture_caption[i] =
