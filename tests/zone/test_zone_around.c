@@ -12,36 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup_rules(void **state)
-{
-    *state = zone_test_load_rules();
-    return 0;
-}
-
-static int free_rules(void **state)
-{
-    fp_zone_rules_free(*state);
-    return 0;
-}
-
-#define P1 "<p>Sáng ngày 04/10, Đảng ủy phường tổ chức hội nghị giao ban " \
-           "quý III với sự tham dự của 45 đại biểu.</p>"
-#define P2 "<p>Trong quý, phường đã kết nạp 12 đảng viên mới, đạt 87,5% " \
-           "chỉ tiêu của năm, và hoàn thành thu ngân sách.</p>"
-#define P3 "<p>Hội nghị cũng đề ra nhiệm vụ trọng tâm cho quý IV, trong đó " \
-           "chú trọng công tác dân vận và an sinh xã hội.</p>"
-
-static void expect_in_article(const zone_test_doc *z, const char *needle)
-{
-    if (!strstr(z->article, needle))
-        fail_msg("\"%s\" is not in the article:\n%s", needle, z->article);
-}
-
-static void expect_not_in_article(const zone_test_doc *z, const char *needle)
-{
-    if (strstr(z->article, needle))
-        fail_msg("\"%s\" is in the article:\n%s", needle, z->article);
-}
+#define P1 ZONE_TEST_P1
+#define P2 ZONE_TEST_P2
+#define P3 ZONE_TEST_P3
 
 static void a_list_opening_the_article(void **state)
 {
@@ -56,19 +29,17 @@ static void a_list_opening_the_article(void **state)
         "</ul>" P1 P2 P3 "</div></body></html>";
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
-    expect_in_article(&z, "Quý III có gì mới?");
-    expect_in_article(&z, "Thu ngân sách vượt kế hoạch");
-    expect_in_article(&z, "45 đại biểu");
-    expect_not_in_article(&z, "Hoạt động");
+    zone_test_expect_in_article(&z, "Quý III có gì mới?");
+    zone_test_expect_in_article(&z, "Thu ngân sách vượt kế hoạch");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_not_in_article(&z, "Hoạt động");
     assert_int_equal(zone_test_zone_of(&z.text, "04/10/2021"),
                      FP_ZONE_DATELINE);
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("container-head");
-    zone_test_zone_doc(off, page, 1, &z);
-    expect_not_in_article(&z, "Thu ngân sách vượt kế hoạch");
+    zone_test_zone_doc_without("container-head", page, 1, &z);
+    zone_test_expect_not_in_article(&z, "Thu ngân sách vượt kế hoạch");
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static void a_date_above_the_first_paragraph_is_no_body(void **state)
@@ -82,7 +53,7 @@ static void a_date_above_the_first_paragraph_is_no_body(void **state)
               "Ban biên tập</div>" P1 P2 P3
               "</div></body></html>",
               1, &z);
-    expect_not_in_article(&z, "Ban biên tập");
+    zone_test_expect_not_in_article(&z, "Ban biên tập");
     zone_test_release_doc(&z);
 }
 
@@ -103,13 +74,11 @@ static void a_lead_repeated_by_the_body(void **state)
     assert_null(strstr(first + 1, "Đảng ủy phường đánh giá"));
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("repeated-lead");
-    zone_test_zone_doc(off, page, 1, &z);
+    zone_test_zone_doc_without("repeated-lead", page, 1, &z);
     first = strstr(z.article, "Đảng ủy phường đánh giá");
     assert_non_null(first);
     assert_non_null(strstr(first + 1, "Đảng ủy phường đánh giá"));
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static void a_lead_repeated_as_a_caption_stays(void **state)
@@ -125,7 +94,7 @@ static void a_lead_repeated_as_a_caption_stays(void **state)
               "quả quý III, đề ra nhiệm vụ trọng tâm cho quý IV.</figcaption>"
               "</figure>" P1 P2 P3 "</div></div></body></html>",
               1, &z);
-    expect_in_article(&z, "Đảng ủy phường đánh giá");
+    zone_test_expect_in_article(&z, "Đảng ủy phường đánh giá");
     zone_test_release_doc(&z);
 }
 
@@ -144,15 +113,13 @@ static void a_linked_headline_with_its_summary(void **state)
         "</div></body></html>";
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
-    expect_in_article(&z, "kết quả cao nhất từ đầu năm");
-    expect_not_in_article(&z, "công tác dân vận năm 2021");
+    zone_test_expect_in_article(&z, "kết quả cao nhất từ đầu năm");
+    zone_test_expect_not_in_article(&z, "công tác dân vận năm 2021");
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("linked-sentences");
-    zone_test_zone_doc(off, page, 1, &z);
-    expect_not_in_article(&z, "kết quả cao nhất từ đầu năm");
+    zone_test_zone_doc_without("linked-sentences", page, 1, &z);
+    zone_test_expect_not_in_article(&z, "kết quả cao nhất từ đầu năm");
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 int main(void)
@@ -164,5 +131,6 @@ int main(void)
         cmocka_unit_test(a_lead_repeated_as_a_caption_stays),
         cmocka_unit_test(a_linked_headline_with_its_summary),
     };
-    return cmocka_run_group_tests(tests, setup_rules, free_rules);
+    return cmocka_run_group_tests(tests, zone_test_setup_rules,
+                                  zone_test_free_rules);
 }

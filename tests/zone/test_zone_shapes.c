@@ -13,24 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup_rules(void **state)
-{
-    *state = zone_test_load_rules();
-    return 0;
-}
-
-static int free_rules(void **state)
-{
-    fp_zone_rules_free(*state);
-    return 0;
-}
-
-#define P1 "<p>Sáng ngày 04/10, Đảng ủy phường tổ chức hội nghị giao ban " \
-           "quý III với sự tham dự của 45 đại biểu.</p>"
-#define P2 "<p>Trong quý, phường đã kết nạp 12 đảng viên mới, đạt 87,5% " \
-           "chỉ tiêu của năm, và hoàn thành thu ngân sách.</p>"
-#define P3 "<p>Hội nghị cũng đề ra nhiệm vụ trọng tâm cho quý IV, trong đó " \
-           "chú trọng công tác dân vận và an sinh xã hội.</p>"
+#define P1 ZONE_TEST_P1
+#define P2 ZONE_TEST_P2
+#define P3 ZONE_TEST_P3
 
 /* A teaser card: a linked thumbnail, a headline, one sentence of summary
  * (prose by its shape). */
@@ -47,18 +32,6 @@ static int free_rules(void **state)
                 "hay, cách làm sáng tạo được biểu dương, khen thưởng, nhân " \
                 "rộng trong toàn quận trong năm qua …</p></article>"
 
-static void expect_in_article(const zone_test_doc *z, const char *needle)
-{
-    if (!strstr(z->article, needle))
-        fail_msg("\"%s\" is not in the article:\n%s", needle, z->article);
-}
-
-static void expect_not_in_article(const zone_test_doc *z, const char *needle)
-{
-    if (strstr(z->article, needle))
-        fail_msg("\"%s\" is in the article:\n%s", needle, z->article);
-}
-
 static void teaser_list_inside_the_container(void **state)
 {
     /* No class word names the box of cards: their shape does. */
@@ -68,16 +41,14 @@ static void teaser_list_inside_the_container(void **state)
         CARD(2) CARD(3) CARD(4) "</div></div>" P3 "</div></body></html>";
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_not_in_article(&z, "Tóm tắt");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_not_in_article(&z, "Tóm tắt");
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("teaser-lists");
-    zone_test_zone_doc(off, page, 1, &z);
-    expect_in_article(&z, "Tóm tắt");
+    zone_test_zone_doc_without("teaser-lists", page, 1, &z);
+    zone_test_expect_in_article(&z, "Tóm tắt");
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static void teaser_list_holding_more_prose_than_the_article(void **state)
@@ -92,15 +63,13 @@ static void teaser_list_holding_more_prose_than_the_article(void **state)
         "</article></div></body></html>";
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
-    expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "45 đại biểu");
     assert_int_equal(zone_test_zone_of(&z.text, "Bài số 3"), FP_ZONE_CHROME);
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("teaser-lists");
-    zone_test_zone_doc(off, page, 1, &z);
+    zone_test_zone_doc_without("teaser-lists", page, 1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "Bài số 3"), FP_ZONE_BODY);
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static void paragraph_boxes_are_no_teasers(void **state)
@@ -117,9 +86,9 @@ static void paragraph_boxes_are_no_teasers(void **state)
               "<div class=\"text-block\">" P3 "</div></div>"
               "</body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "12 đảng viên mới");
-    expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "12 đảng viên mới");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
     zone_test_release_doc(&z);
 }
 
@@ -132,7 +101,7 @@ static void a_list_of_facts_is_no_teaser_list(void **state)
               "<li>Tổ dân phố 2: 9 hộ.</li><li>Tổ dân phố 3: 15 hộ.</li></ul>"
               P3 "</div></body></html>",
               1, &z);
-    expect_in_article(&z, "Tổ dân phố 2: 9 hộ.");
+    zone_test_expect_in_article(&z, "Tổ dân phố 2: 9 hộ.");
     zone_test_release_doc(&z);
 }
 
@@ -150,19 +119,17 @@ static void class_words_that_leave_no_article(void **state)
         "</body></html>";
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "87,5%");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_not_in_article(&z, "ban quản trị");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "87,5%");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_not_in_article(&z, "ban quản trị");
     zone_test_release_doc(&z);
 
     /* Without the fallback the page is zoned as plain text: the footer
      * comes with it. */
-    fp_zone_rules *off = zone_test_load_rules_off("markup-fallback");
-    zone_test_zone_doc(off, page, 1, &z);
-    expect_in_article(&z, "ban quản trị");
+    zone_test_zone_doc_without("markup-fallback", page, 1, &z);
+    zone_test_expect_in_article(&z, "ban quản trị");
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static void a_short_notice_without_its_furniture(void **state)
@@ -177,16 +144,14 @@ static void a_short_notice_without_its_furniture(void **state)
         "</body></html>";
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
-    expect_in_article(&z, "tiếp công dân");
-    expect_not_in_article(&z, "giấy phép số 193");
-    expect_not_in_article(&z, "Giới thiệu");
+    zone_test_expect_in_article(&z, "tiếp công dân");
+    zone_test_expect_not_in_article(&z, "giấy phép số 193");
+    zone_test_expect_not_in_article(&z, "Giới thiệu");
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("fallback-furniture");
-    zone_test_zone_doc(off, page, 1, &z);
-    expect_in_article(&z, "giấy phép số 193");
+    zone_test_zone_doc_without("fallback-furniture", page, 1, &z);
+    zone_test_expect_in_article(&z, "giấy phép số 193");
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static bool is_caption(const zone_test_doc *z, const char *needle)
@@ -209,15 +174,13 @@ static void a_picture_and_one_line_is_a_figure(void **state)
     zone_test_doc z;
     zone_test_zone_doc(*state, page, 1, &z);
     assert_true(is_caption(&z, "Quang cảnh"));
-    expect_not_in_article(&z, "Quang cảnh");
-    expect_in_article(&z, "87,5%");
+    zone_test_expect_not_in_article(&z, "Quang cảnh");
+    zone_test_expect_in_article(&z, "87,5%");
     zone_test_release_doc(&z);
 
-    fp_zone_rules *off = zone_test_load_rules_off("picture-captions");
-    zone_test_zone_doc(off, page, 1, &z);
-    expect_in_article(&z, "Quang cảnh");
+    zone_test_zone_doc_without("picture-captions", page, 1, &z);
+    zone_test_expect_in_article(&z, "Quang cảnh");
     zone_test_release_doc(&z);
-    fp_zone_rules_free(off);
 }
 
 static void pictures_beside_text_that_is_no_caption(void **state)
@@ -242,11 +205,11 @@ static void pictures_beside_text_that_is_no_caption(void **state)
               "<p>Bài viết có 45 lượt đánh giá tốt.</p></div>" P3
               "</div></body></html>",
               1, &z);
-    expect_in_article(&z, "12 đảng viên mới trong quý III");
-    expect_in_article(&z, "Bước 1: nộp hồ sơ");
-    expect_in_article(&z, "Hội nghị diễn ra trong một buổi sáng.");
-    expect_in_article(&z, "Chúng tôi sẽ hoàn thành");
-    expect_in_article(&z, "45 lượt đánh giá");
+    zone_test_expect_in_article(&z, "12 đảng viên mới trong quý III");
+    zone_test_expect_in_article(&z, "Bước 1: nộp hồ sơ");
+    zone_test_expect_in_article(&z, "Hội nghị diễn ra trong một buổi sáng.");
+    zone_test_expect_in_article(&z, "Chúng tôi sẽ hoàn thành");
+    zone_test_expect_in_article(&z, "45 lượt đánh giá");
     zone_test_release_doc(&z);
 }
 
@@ -262,7 +225,7 @@ static void a_notice_beside_its_photo_keeps_its_text(void **state)
               "</body></html>",
               1, &z);
     assert_false(is_caption(&z, "lịch tiếp công dân"));
-    expect_in_article(&z, "lịch tiếp công dân tháng 10");
+    zone_test_expect_in_article(&z, "lịch tiếp công dân tháng 10");
     zone_test_release_doc(&z);
 }
 
@@ -293,5 +256,6 @@ int main(void)
         cmocka_unit_test(a_notice_beside_its_photo_keeps_its_text),
         cmocka_unit_test(unknown_rule_names_are_refused),
     };
-    return cmocka_run_group_tests(tests, setup_rules, free_rules);
+    return cmocka_run_group_tests(tests, zone_test_setup_rules,
+                                  zone_test_free_rules);
 }
