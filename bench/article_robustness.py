@@ -2,8 +2,8 @@
 """How robust zoning is on the article benchmark: prints figures, asserts
 nothing.
 
-  bench/article_robustness.py [--factpipe BIN] [--pages DIR] [--truth JSON]
-                              [--draws N] [--size K] [--seed S]
+  bench/article_robustness.py [--factpipe BIN] [--config DIR] [--pages DIR]
+                              [--truth JSON] [--draws N] [--size K] [--seed S]
                               [--ablate] [--rules-off RULE,...] [--show N]
 
 Runs `factpipe --format text` over the benchmark's pages (tests/real/
@@ -46,10 +46,10 @@ def unpack(pages, dest):
             shutil.copy(src, dest)
 
 
-def config_with_rules_off(work, rules_off):
-    """A pipeline file and zones.conf like the default ones, with
-    [rules-off] listing rules_off; returns the pipeline's path."""
-    conf = os.path.join(ROOT, 'config')
+def config_with_rules_off(work, rules_off, conf):
+    """A pipeline file and zones.conf like the default ones of the folder
+    conf, with [rules-off] listing rules_off; returns the pipeline's
+    path."""
     zones = open(os.path.join(conf, 'zones.conf'), encoding='utf-8').read()
     if rules_off:
         zones += '\n[rules-off]\n' + ''.join(r + '\n' for r in rules_off)
@@ -109,6 +109,9 @@ def main():
     ap.add_argument('--pages', default=os.path.join(ROOT, 'tests', 'real', 'articles', 'html'))
     ap.add_argument('--truth', default=os.path.join(ROOT, 'tests', 'real', 'articles',
                                                     'ground-truth.json'))
+    ap.add_argument('--config', default=os.path.join(ROOT, 'config'),
+                    help='the folder of default.pipeline and zones.conf (another '
+                         'checkout\'s, with its --factpipe)')
     ap.add_argument('--draws', type=int, default=1000)
     ap.add_argument('--size', type=int, default=50)
     ap.add_argument('--seed', type=int, default=1)
@@ -122,7 +125,7 @@ def main():
     try:
         pages = os.path.join(work, 'pages')
         unpack(a.pages, pages)
-        rows = page_rows(truth, run(a.factpipe, config_with_rules_off(work, base_off),
+        rows = page_rows(truth, run(a.factpipe, config_with_rules_off(work, base_off, a.config),
                                     pages, os.path.join(work, 'out')))
         keys = sorted(rows)
         f1, p, r = f1_of(rows, keys)
@@ -148,13 +151,13 @@ def main():
                 tp, fp, fn = rows[k]
                 print(f'  {k[:16]}  F1 {page_f1(rows[k]):.2f}  tp {tp:.2f}  fp {fp:.2f}  fn {fn:.2f}')
         if a.ablate:
-            names = rule_names(a.factpipe, work)
+            names = rule_names(a.factpipe, work, a.config)
             print(f'\n{"rule switched off":28}{"F1":>7}{"better":>8}{"worse":>7}  (pages, > {CHANGE})')
             for rule in names:
                 if rule in base_off:
                     continue
                 off = base_off + [rule]
-                other = page_rows(truth, run(a.factpipe, config_with_rules_off(work, off), pages,
+                other = page_rows(truth, run(a.factpipe, config_with_rules_off(work, off, a.config), pages,
                                              os.path.join(work, 'out-' + rule)))
                 better = sum(page_f1(other[k]) > page_f1(rows[k]) + CHANGE for k in keys)
                 worse = sum(page_f1(other[k]) < page_f1(rows[k]) - CHANGE for k in keys)
@@ -163,10 +166,10 @@ def main():
         shutil.rmtree(work)
 
 
-def rule_names(factpipe, work):
+def rule_names(factpipe, work, conf):
     """The rules [rules-off] knows: factpipe names them when refusing one
     it does not know."""
-    pipeline = config_with_rules_off(work, ['?'])
+    pipeline = config_with_rules_off(work, ['?'], conf)
     out = subprocess.run([factpipe, '-c', pipeline, '--list-plugins'],
                          capture_output=True, text=True)
     match = re.search(r"unknown rule '\?' in \[rules-off\] \(expected one of ([^)]*)\)",
