@@ -384,6 +384,7 @@ static void list_folders(const fp_engine *e)
 static void list_plugins(const fp_engine *e)
 {
     printf("pipeline: %s\n", fp_engine_pipeline_path(e));
+    fp_engine_describe_files(e, stdout);
     printf("schema: %s\n", fp_default_schema_path());
     list_folders(e);
     for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
@@ -392,12 +393,7 @@ static void list_plugins(const fp_engine *e)
         printf("\n%s %s  kind=%s  priority=%d  ABI %u.%u\n  %s\n  %s\n", d->name, d->version,
                d->kind, fp_engine_plugin_priority(e, i), d->abi_major, d->abi_minor,
                d->description ? d->description : "", h->path);
-        for (size_t k = 0; k < d->n_options; k++) {
-            const fp_option *o = &d->options[k];
-            printf("    %-16s %-6s default %-8s %s\n", o->name, fp_option_type_name(o->type),
-                   o->default_value ? o->default_value : "(none)",
-                   o->description ? o->description : "");
-        }
+        fp_engine_describe_plugin(e, i, stdout);
     }
 }
 
