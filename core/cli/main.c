@@ -1,5 +1,6 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
 #include "check/fp_check.h"
+#include "new_plugin/fp_new_plugin.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
 #include "batch/fp_batch.h"
@@ -24,6 +25,7 @@ enum {
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
     "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
+    "       factpipe new-plugin NAME [--kind KIND] [--dir DIR]  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
     "bulletin pages and write them as XML, as JSON Lines, as HTML review pages,\n"
     "or write the articles' text (--format).  The XML schema:\n"
@@ -425,6 +427,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "check-plugin") == 0)
         return fp_check_main(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "new-plugin") == 0)
+        return fp_new_plugin_main(argc - 1, argv + 1);
     cli c;
     memset(&c, 0, sizeof c);
     int status = parse_args(argc, argv, &c);
