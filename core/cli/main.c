@@ -25,7 +25,7 @@ enum {
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
     "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
-    "       factpipe new-plugin NAME [--kind KIND] [--dir DIR]  (see its --help)\n"
+    "       factpipe new-plugin [OPTIONS] NAME  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
     "bulletin pages and write them as XML, as JSON Lines, as HTML review pages,\n"
     "or write the articles' text (--format).  The XML schema:\n"

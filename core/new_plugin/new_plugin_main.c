@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char usage_text[] =
-    "Usage: factpipe new-plugin NAME [--kind KIND] [--dir DIR]\n"
+    "Usage: factpipe new-plugin [OPTIONS] NAME\n"
     "Write the skeleton of an extractor plugin NAME into a new folder: NAME.c\n"
     "(one option, one lexicon, the loop over the document's words, emit),\n"
     "CMakeLists.txt (the installed SDK: find_package(factpipe) and\n"
@@ -16,7 +16,7 @@ static const char usage_text[] =
     "units.txt (its lexicon), sample.txt with sample.expected (its facts),\n"
     "NAME.pipeline (its drop-in pipeline section, with its priority) and\n"
     "README.md (the steps from here to an installed plugin).  It builds,\n"
-    "passes its test and `factpipe check-plugin --sample` untouched.\n"
+    "passes its test and `factpipe check-plugin` untouched.\n"
     "NAME is a lower-case letter followed by lower-case letters, digits or\n"
     "'_' (the plugin file is NAME.so).\n"
     "\n"

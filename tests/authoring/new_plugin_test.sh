@@ -76,5 +76,5 @@ check "two names" status_is 2 a b
 check "an unknown option" status_is 2 money --knd x
 check "--help" status_is 0 --help
 check "--help names the templates" has out "$SOURCE_DIR/config/new-plugin/"
-check "factpipe --help names the subcommand" bash -c "'$FACTPIPE' --help | grep -q 'factpipe new-plugin NAME'"
+check "factpipe --help names the subcommand" bash -c "'$FACTPIPE' --help | grep -q 'factpipe new-plugin \[OPTIONS\] NAME'"
 finish
