@@ -30,6 +30,17 @@ step "install this build into $prefix"
 "$CMAKE" --install "$BUILD_DIR" --prefix "$prefix" >/dev/null
 factpipe=$prefix/bin/factpipe
 
+step "the installed docs stand alone: what PLUGINS.md names is installed beside it"
+doc=$prefix/share/doc/factpipe
+[ -f "$doc/PLUGINS.md" ] && [ -f "$doc/GUIDELINE.md" ] || fail "PLUGINS.md or GUIDELINE.md is not installed in $doc"
+[ -f "$prefix/share/man/man5/factpipe-pipeline.5" ] || fail "factpipe-pipeline(5) is not installed"
+named=$(grep -oE '(examples/[A-Za-z0-9_./-]*[A-Za-z0-9_]/?|\]\([A-Z]+\.md)' "$doc/PLUGINS.md" | sed 's/^](//' | sort -u)
+[ -n "$named" ] || fail "PLUGINS.md names no example"
+for f in $named; do
+  [ -e "$doc/$f" ] || fail "PLUGINS.md names $f, which is not installed in $doc"
+done
+echo "PLUGINS.md names $(echo $named)"
+
 step "factpipe new-plugin money --kind money"
 (cd "$work" && "$factpipe" new-plugin money --kind money) >"$tmp/new.out"
 cat "$tmp/new.out"
