@@ -192,10 +192,11 @@ mkdir -p "$r/in" "$r/cfg"
 for i in 1 2 3; do page "$r/in/p$i.html" "$i"; done
 cp "$SOURCE_DIR/config/zones.conf" "$r/cfg/zones.conf"
 cp "$SOURCE_DIR/config/lexicons/date-months.txt" "$r/cfg/months.txt"
-printf '[pipeline]\nplugins = listed\nzones = zones.conf\n[plugin percentage]\n[plugin date]\nmonths = months.txt\n' \
+printf '[pipeline]\nplugins = listed\nzones = zones.conf\ndrop-ins = yes\n[plugin percentage]\n[plugin date]\nmonths = months.txt\n' \
   > "$r/cfg/p.pipeline"
 cp -r "$POISON_PLUGIN_DIR" "$r/plugins"
-run12() { "$FACTPIPE" -c "$r/cfg/p.pipeline" --plugin-dir "$r/plugins" --progress -o "$r/out/" "$@" "$r/in"; }
+mkdir -p "$r/xdg/factpipe/pipeline.d"
+run12() { XDG_CONFIG_HOME=$r/xdg "$FACTPIPE" -c "$r/cfg/p.pipeline" --plugin-dir "$r/plugins" --progress -o "$r/out/" "$@" "$r/in"; }
 redone() { summary_has "3 documents (0 failed)"; }
 kept() { summary_has "0 documents (0 failed, 3 already done before --resume)"; }
 # redone_after WHAT [OPTION...]: --resume once WHAT changed redoes all 3
@@ -212,6 +213,10 @@ for option in --max-nesting=100 --keep-chrome --include-text; do
   check "$option again" status_is 0 run12 --resume "$option"
   check "$option again: nothing redone" kept
 done
+printf '# a drop-in\n' > "$r/xdg/factpipe/pipeline.d/a.pipeline"
+redone_after "a drop-in added"
+printf '[plugin count]\n' >> "$r/xdg/factpipe/pipeline.d/a.pipeline"
+redone_after "a drop-in changed"
 printf '[plugin poison]\n' >> "$r/cfg/p.pipeline"
 redone_after "with a plugin"
 printf '\0' >> "$r/plugins/poison.so"
