@@ -234,8 +234,10 @@ static int run_loop(batch *b)
             return 0;
         if (fp_pool_busy(b->pool) == 0)
             continue; /* only skipped or failed-early documents: no one to wait for */
-        if (fp_pool_wait(b->pool, 250, on_result, b, b->err) < 0)
+        if (fp_pool_wait(b->pool, 250, on_result, b, b->err) < 0) {
+            b->stats->plugin_failed = fp_pool_plugin_failed(b->pool);
             return -1;
+        }
         fp_progress_tick(b->progress);
     }
 }
@@ -282,6 +284,11 @@ int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inp
         rc = fp_error_set(err, "out of memory");
     if (rc == 0 && !(b.feed = fp_batch_feed_new(o, inputs, n_inputs, err)))
         rc = -1;
+    /* The plugins start (in the workers) before any output is opened: a
+     * plugin that cannot start leaves nothing behind. */
+    if (rc == 0 &&
+        !(b.pool = fp_pool_new(e, b.format, jobs, timeout, &stats->plugin_failed, err)))
+        rc = -1;
     int more_unknown = 0;
     size_t total = rc == 0 ? fp_batch_feed_known_total(b.feed, &more_unknown) : 0;
     if (rc == 0 &&
@@ -289,8 +296,7 @@ int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inp
         rc = -1;
     if (rc == 0) {
         b.progress = fp_progress_new(o->progress, o->summary, total, more_unknown);
-        b.pool = fp_pool_new(e, b.format, jobs, timeout, err);
-        rc = b.pool ? run_loop(&b) : -1;
+        rc = run_loop(&b);
         fp_progress_finish(b.progress);
     }
     if (b.output)

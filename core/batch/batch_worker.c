@@ -171,9 +171,31 @@ static int run_task(fp_engine *e, const fp_output_format *format, const task *t,
     return sent;
 }
 
-void fp_worker_loop(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
+static int send_start(int fd, fp_start_state state, size_t plugin, const char *reason)
+{
+    fp_start_header h = {FP_START_MAGIC, (uint32_t)state, plugin, reason ? strlen(reason) : 0};
+    if (fp_fd_write_all(fd, &h, sizeof h) != 0 ||
+        (h.reason_len && fp_fd_write_all(fd, reason, (size_t)h.reason_len) != 0))
+        return -1;
+    return 0;
+}
+
+static void announce_plugin(void *user, size_t plugin)
+{
+    (void)send_start(*(const int *)user, FP_START_PLUGIN, plugin, NULL);
+}
+
+void fp_worker_main(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
                     double timeout_seconds)
 {
+    fp_error err = {{0}};
+    limit_cpu_for_next_document(timeout_seconds);
+    if (fp_engine_start(e, announce_plugin, &result_fd, &err) != 0) {
+        (void)send_start(result_fd, FP_START_FAILED, 0, err.message);
+        return;
+    }
+    if (send_start(result_fd, FP_START_READY, 0, NULL) != 0)
+        return;
     task t;
     while (read_task(task_fd, &t) == 0) {
         limit_cpu_for_next_document(timeout_seconds);

@@ -47,6 +47,8 @@ typedef struct fp_batch_stats {
     size_t skipped;   /* already done according to the journal (--resume) */
     size_t crashed;   /* worker crashes and timeouts, retries included */
     int output_full;  /* the run stopped because the output device is full */
+    int plugin_failed; /* stopped because a plugin could not start in a
+                          worker (the message names it and says why) */
 } fp_batch_stats;
 
 /* Parse "K/N" (1 <= K <= N) into the options, or take the Slurm job array
@@ -59,8 +61,8 @@ int fp_batch_parse_shard(const char *spec, fp_batch_options *o, fp_error *err);
  * (<document><error> in XML),
  * counted, listed in the report, and the batch goes on.
  * Returns 0 when every document succeeded, 1 when some failed, -1 when
- * the output could not be written or the inputs could not be listed
- * (err says why).  A full output device (ENOSPC, EDQUOT) stops the run at
+ * the output could not be written, the inputs could not be listed or a
+ * plugin could not start (stats->plugin_failed; err says why).  A full output device (ENOSPC, EDQUOT) stops the run at
  * the first document that does not fit, with stats->output_full set: no
  * partial or temporary file is left, the journal lists exactly the
  * documents whose files are in place, and --resume completes the run once

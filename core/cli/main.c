@@ -446,7 +446,7 @@ int main(int argc, char **argv)
     } else {
         fp_batch_stats stats;
         int rc = run_batch(&c, e, argv, argc, &stats, &err);
-        if (rc == -2) {
+        if (rc == -2 || (rc < 0 && stats.plugin_failed)) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_USAGE;
         } else if (rc < 0 && stats.output_full) {

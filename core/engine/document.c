@@ -311,7 +311,12 @@ int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink si
     doc_state s;
     memset(&s, 0, sizeof s);
     why[0] = '\0';
-    int failed = process_input(e, in, &s, why, why_size) != 0;
+    int failed;
+    if (!e->started)
+        failed = snprintf(why, why_size, "internal error: the plugins were not started "
+                          "(fp_engine_start)") > 0;
+    else
+        failed = process_input(e, in, &s, why, why_size) != 0;
     fp_out_doc out = {0};
     out.source = in->source;
     if (failed) {

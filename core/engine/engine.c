@@ -69,15 +69,32 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
         return -1;
     slot->priority = section ? section->priority : e->pipeline->default_priority;
 
-    fp_config config = {sizeof config, slot->values, d->n_options, d->name};
-    fp_host_call call;
-    fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
-    if (d->create(&config, &call.host, &slot->state) != FP_OK) {
-        slot->state = NULL;
-        return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
-                            slot->handle.path, call.error[0] ? call.error : "no reason given");
-    }
     engine_debug(e, "loaded plugin", slot->handle.path);
+    return 0;
+}
+
+int fp_engine_start(fp_engine *e, void (*starting)(void *user, size_t plugin), void *user,
+                    fp_error *err)
+{
+    for (size_t i = 0; i < e->n_plugins; i++) {
+        fp_engine_plugin_slot *slot = &e->plugins[i];
+        if (slot->state)
+            continue;
+        const fp_plugin_desc *d = slot->handle.desc;
+        fp_config config = {sizeof config, slot->values, d->n_options, d->name};
+        fp_host_call call;
+        fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
+        if (starting)
+            starting(user, i);
+        if (d->create(&config, &call.host, &slot->state) != FP_OK) {
+            slot->state = NULL;
+            return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
+                                slot->handle.path,
+                                call.error[0] ? call.error : "no reason given");
+        }
+        slot->started = 1;
+    }
+    e->started = 1;
     return 0;
 }
 
@@ -158,7 +175,7 @@ void fp_engine_free(fp_engine *e)
         return;
     for (size_t i = e->n_plugins; i-- > 0;) {
         fp_engine_plugin_slot *slot = &e->plugins[i];
-        if (slot->state)
+        if (slot->started)
             slot->handle.desc->destroy(slot->state);
         fp_option_values_free(slot->values, slot->handle.desc->n_options);
         fp_plugin_close(&slot->handle);

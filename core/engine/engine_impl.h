@@ -12,6 +12,7 @@ typedef struct fp_engine_plugin_slot {
     fp_plugin_handle handle;
     fp_option_value *values; /* resolved options, table order */
     void *state;             /* what create() returned */
+    int started;             /* create() succeeded: destroy() is due */
     int priority;
 } fp_engine_plugin_slot;
 
@@ -21,6 +22,7 @@ struct fp_engine {
     fp_engine_plugin_slot *plugins; /* run order */
     size_t n_plugins;
     fp_zone_rules *zones;
+    int started;                    /* fp_engine_start succeeded */
     size_t max_input_bytes;
     int keep_chrome;
     int include_text;

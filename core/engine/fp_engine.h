@@ -27,9 +27,18 @@ typedef struct fp_engine_config {
 typedef struct fp_engine fp_engine;
 
 /* Load the pipeline, its plugins (refusing incompatible ones), their
- * options and the zoning rules; create every plugin instance.  On failure
+ * options and the zoning rules.  No plugin code but the descriptors has
+ * run yet: what --list-plugins and the batch supervisor need.  On failure
  * returns NULL with a message that names the file and line or the plugin. */
 fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err);
+/* Create every plugin instance (plugin create()), in run order, calling
+ * starting(user, i) before plugin i's.  Documents can be processed only
+ * after it succeeded.  The batch runs it in each worker process, never in
+ * the supervisor: a plugin that prints, exits or crashes while starting
+ * takes only a worker down.  -1 with "plugin 'NAME' (PATH) failed to
+ * start: REASON". */
+int fp_engine_start(fp_engine *e, void (*starting)(void *user, size_t plugin), void *user,
+                    fp_error *err);
 void fp_engine_free(fp_engine *e);
 
 /* The pipeline file in use (absolute) and the loaded plugins, for

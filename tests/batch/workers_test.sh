@@ -58,6 +58,25 @@ check "stdout spam cannot reach the XML stream" status_is 0 run_poison -j2 "$tmp
 cp "$tmp/stdout" "$tmp/spam.xml"
 check "stream valid despite spam" valid "$tmp/spam.xml"
 
+# A plugin that forks, then crashes: the child keeps the worker's pipes
+# open, so only watching the worker process itself sees it die; the whole
+# process group goes with it (issue 10 item 7).
+{ cat "$seed"; echo "POISON-FORK"; } > "$tmp/fork.txt"
+pidfile=$tmp/fork.pids
+check "fork then crash: the batch ends" status_is 1 env POISON_PIDFILE="$pidfile" \
+  timeout -k 5 60 "$FACTPIPE" -c "$poison" --plugin-dir "$POISON_PLUGIN_DIR" --timeout 1 -j1 "$tmp/fork.txt" "$seed"
+check "fork then crash: quarantined" grep -q '<error>quarantined: ' "$tmp/stdout"
+check "fork then crash: the next document done" grep -q 'value="21.1"' "$tmp/stdout"
+check "fork then crash: two forks (first try, retry)" test "$(wc -l < "$pidfile")" -eq 2
+no_leftovers() { # a zombie is dead (some containers' init reaps nothing)
+  local pid state
+  for pid in $(cat "$pidfile"); do
+    state=$(ps -o stat= -p "$pid" 2>/dev/null)
+    case $state in ''|Z*) ;; *) echo "process $pid left running ($state)"; kill -9 "$pid"; return 1 ;; esac
+  done
+}
+check "fork then crash: no process left" no_leftovers
+
 # Progress and summary: only when asked (stderr is not a terminal here).
 check "progress" status_is 0 fp --progress -j2 "$tmp/corpus/d0"
 check "progress line" stderr_has "documents, "

@@ -69,4 +69,35 @@ chmod 1777 "$tmp/parent"
 check "a sticky parent of ours is fine" status_is 0 run_evil "$tmp/parent/pd"
 rm -f "$marker"
 
+# create() misbehaving, next to a plugin that works.
+run_with() { # run_with PLUGIN [OPTIONS...]: percentage and PLUGIN on x.txt
+  local plugin=$1; shift
+  printf '[pipeline]\nplugins = listed\n[plugin percentage]\n[plugin %s]\n' "$plugin" > "$tmp/$plugin.pipeline"
+  "$FACTPIPE" -c "$tmp/$plugin.pipeline" --plugin-dir "$HOSTILE_PLUGIN_DIR" "$@" "$tmp/x.txt"
+}
+valid_stdout() { "$XMLLINT" --noout --relaxng schema/factpipe.rng "$tmp/stdout" 2>/dev/null || { echo "stdout is not valid XML:"; head -3 "$tmp/stdout"; return 1; }; }
+has_fact() { grep -q 'kind="percentage" value="5"' "$tmp/stdout" || { echo "no fact in stdout"; return 1; }; }
+nothing_out() { [ ! -s "$tmp/stdout" ] || { echo "stdout not empty:"; head -3 "$tmp/stdout"; return 1; }; }
+for j in 1 2; do
+  check "create prints (-j$j)" status_is 0 run_with create_printf -j$j
+  check "create's print kept out of stdout (-j$j)" valid_stdout
+  check "and the document processed (-j$j)" has_fact
+  check "create leaves a thread printing (-j$j)" status_is 0 run_with create_thread -j$j
+  check "the thread kept out of stdout (-j$j)" valid_stdout
+done
+check "create leaves a thread, -o FILE" status_is 0 run_with create_thread -o "$tmp/thread.xml"
+check "-o FILE valid" "$XMLLINT" --noout --relaxng schema/factpipe.rng "$tmp/thread.xml"
+
+check "create exits" status_is 2 run_with create_exit
+check "nothing written when create exits" nothing_out
+check "says which plugin and what it did" stderr_has "plugin 'create_exit' ($HOSTILE_PLUGIN_DIR/create_exit.so) failed to start: it ended its process with status 0 while creating its instance"
+check "create crashes" status_is 2 run_with create_segv -j2 -o "$tmp/segv-out/"
+check "names the crashing plugin" stderr_has "plugin 'create_segv' ($HOSTILE_PLUGIN_DIR/create_segv.so) failed to start: it "
+check "no output folder made" test ! -e "$tmp/segv-out"
+check "create fails" status_is 2 run_with create_fail
+check "its reason" stderr_has "plugin 'create_fail' ($HOSTILE_PLUGIN_DIR/create_fail.so) failed to start: cannot open its model"
+check "nothing written when create fails" nothing_out
+check "--list-plugins runs no create()" status_is 0 run_with create_segv --list-plugins
+check "--list-plugins lists it" grep -q '^create_segv 0.0.1' "$tmp/stdout"
+
 finish
