@@ -8,6 +8,7 @@
 #include "batch_select.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,8 @@ struct fp_batch_feed {
     size_t n_archives;
     fp_archive *archive; /* the archive being read, or NULL */
     size_t seq;
+    size_t unfollowed;       /* links to folders not followed */
+    char *first_unfollowed;  /* the first of them, for the message */
 };
 
 static int add_item(fp_batch_feed *f, char *path, char *relative, fp_error *err)
@@ -89,37 +92,86 @@ static int list_folder(const char *dirpath, char ***names_out, size_t *n_out, fp
     return rc;
 }
 
+/* The folders from an input root down to the one being walked, by
+ * device and inode: with --follow, a link back to one of them is a loop. */
+typedef struct folder_chain {
+    dev_t dev;
+    ino_t ino;
+    const struct folder_chain *parent;
+} folder_chain;
+
+static int in_chain(const folder_chain *c, const struct stat *st)
+{
+    for (; c; c = c->parent)
+        if (c->dev == st->st_dev && c->ino == st->st_ino)
+            return 1;
+    return 0;
+}
+
+/* What a folder entry is for the walk. */
+typedef enum entry_kind { ENTRY_NONE, ENTRY_FILE, ENTRY_FOLDER } entry_kind;
+
+/* Like find and rsync, links to folders are not followed unless asked
+ * (--follow): a link "s -> ." would otherwise read every document again
+ * at each level, and two of them for ever.  Links to files are read. */
+static entry_kind classify(fp_batch_feed *f, const char *path, const folder_chain *chain,
+                           struct stat *st)
+{
+    if (lstat(path, st) != 0)
+        return ENTRY_NONE; /* vanished meanwhile */
+    if (!S_ISLNK(st->st_mode))
+        return S_ISDIR(st->st_mode) ? ENTRY_FOLDER : ENTRY_FILE;
+    if (stat(path, st) != 0)
+        return ENTRY_FILE; /* dangling: fails as a document, named */
+    if (!S_ISDIR(st->st_mode))
+        return ENTRY_FILE;
+    if (!f->o->follow_links) {
+        if (f->unfollowed++ == 0)
+            f->first_unfollowed = strdup(path);
+        return ENTRY_NONE;
+    }
+    if (in_chain(chain, st)) {
+        fprintf(stderr, "factpipe: warning: %s: a link to a folder that holds it (a loop); "
+                "not followed\n", path);
+        return ENTRY_NONE;
+    }
+    return ENTRY_FOLDER;
+}
+
 /* A folder's files in name order, then its sub-folders in name order,
  * each the same way (the order the serial runner always had). */
-static int walk_folder(fp_batch_feed *f, const char *root, const char *rel, int depth,
-                       fp_error *err)
+static int walk_folder(fp_batch_feed *f, const char *root, const char *rel,
+                       const folder_chain *chain, int depth, fp_error *err)
 {
     if (depth > 256)
-        return fp_error_set(err, "%s/%s: folders nested over 256 deep (a link loop?)", root,
-                            rel);
+        return fp_error_set(err, "%s/%s: folders nested over 256 deep", root, rel);
     char *dirpath = rel[0] ? fp_path_join(root, rel) : strdup(root);
     char **names = NULL;
     size_t n = 0;
     int rc = dirpath ? list_folder(dirpath, &names, &n, err) : fp_error_set(err, "out of memory");
+    folder_chain *folders = n ? calloc(n, sizeof *folders) : NULL;
     char *is_folder = n ? calloc(n, 1) : NULL;
-    if (rc == 0 && n && !is_folder)
+    if (rc == 0 && n && (!is_folder || !folders))
         rc = fp_error_set(err, "out of memory");
     for (int pass = 0; pass < 2 && rc == 0; pass++) {
         for (size_t i = 0; i < n && rc == 0; i++) {
             char *child_rel = rel[0] ? fp_path_join(rel, names[i]) : strdup(names[i]);
             char *child_path = child_rel ? fp_path_join(root, child_rel) : NULL;
             struct stat st;
+            entry_kind kind = ENTRY_NONE;
             if (!child_rel || !child_path)
                 rc = fp_error_set(err, "out of memory");
-            else if (pass == 0 && stat(child_path, &st) != 0)
-                ; /* vanished or dangling link: nothing to read */
-            else if (pass == 0 && S_ISDIR(st.st_mode))
+            else if (pass == 0)
+                kind = classify(f, child_path, chain, &st);
+            if (kind == ENTRY_FOLDER) {
                 is_folder[i] = 1;
-            else if (pass == 0 && fp_batch_name_wanted(f->o, child_rel, 0)) {
+                folders[i] = (folder_chain){st.st_dev, st.st_ino, chain};
+            } else if (kind == ENTRY_FILE && fp_batch_name_wanted(f->o, child_rel, 0)) {
                 rc = add_item(f, child_path, child_rel, err);
                 child_path = child_rel = NULL;
-            } else if (pass == 1 && is_folder[i] && fp_batch_name_wanted(f->o, child_rel, 1))
-                rc = walk_folder(f, root, child_rel, depth + 1, err);
+            } else if (pass == 1 && is_folder[i] && fp_batch_name_wanted(f->o, child_rel, 1)) {
+                rc = walk_folder(f, root, child_rel, &folders[i], depth + 1, err);
+            }
             free(child_rel);
             free(child_path);
         }
@@ -128,6 +180,7 @@ static int walk_folder(fp_batch_feed *f, const char *root, const char *rel, int 
         free(names[i]);
     free(names);
     free(is_folder);
+    free(folders);
     free(dirpath);
     return rc;
 }
@@ -135,8 +188,12 @@ static int walk_folder(fp_batch_feed *f, const char *root, const char *rel, int 
 static int add_input(fp_batch_feed *f, const char *input, fp_error *err)
 {
     struct stat st;
-    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
-        return walk_folder(f, input, "", 0, err);
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* A folder named on the command line is walked even through a
+         * link (as find -H does). */
+        folder_chain root = {st.st_dev, st.st_ino, NULL};
+        return walk_folder(f, input, "", &root, 0, err);
+    }
     /* A file, or something that is not there: the engine reports it as a
      * failed document, so the batch names it in its output. */
     const char *base = strrchr(input, '/');
@@ -184,6 +241,10 @@ fp_batch_feed *fp_batch_feed_new(const fp_batch_options *o, const char *const *i
         rc = add_input(f, inputs[i], err);
     if (rc == 0 && o->files_from)
         rc = add_files_from(f, o->files_from, err);
+    if (rc == 0 && f->unfollowed)
+        fprintf(stderr, "factpipe: warning: %zu link%s to folders not followed (the first: "
+                "%s); --follow reads them\n", f->unfollowed, f->unfollowed == 1 ? "" : "s",
+                f->first_unfollowed ? f->first_unfollowed : "?");
     if (rc != 0) {
         fp_batch_feed_free(f);
         return NULL;
@@ -281,6 +342,7 @@ void fp_batch_feed_free(fp_batch_feed *f)
     if (!f)
         return;
     fp_archive_close(f->archive);
+    free(f->first_unfollowed);
     for (size_t i = 0; i < f->n; i++) {
         free(f->items[i].path);
         free(f->items[i].relative);

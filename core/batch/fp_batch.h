@@ -33,6 +33,9 @@ typedef struct fp_batch_options {
     const char *const *exclude; /* relative to the input root */
     size_t n_exclude;
     const char *files_from;   /* read more INPUTs from this file ("-": stdin) */
+    int follow_links;         /* walk links to folders met in folders (loops
+                                 found by device and inode are skipped);
+                                 0: only links to files are read */
     unsigned shard_index;     /* 1..shard_count */
     unsigned shard_count;     /* 0: no sharding */
     int progress;             /* 1: progress line even when stderr is no tty */

@@ -81,6 +81,9 @@ static const char usage_text[] =
     "      --exclude GLOB      skip matching files and folders; may be repeated\n"
     "      --files-from FILE   read more INPUTs from FILE, one per line ('-':\n"
     "                          standard input)\n"
+    "      --follow            in folders, also walk links to folders (a link\n"
+    "                          back to a folder above it, a loop, is skipped);\n"
+    "                          by default only links to files are read\n"
     "      --resume            with -o DIR/: skip the documents DIR's journal\n"
     "                          (factpipe-journal.tsv) lists as done\n"
     "      --shard K/N         process only slice K of N (by a hash of each\n"
@@ -147,7 +150,7 @@ static int parse_size(const char *s, size_t *out)
 /* Long options without a short form. */
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
-       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING };
+       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW };
 
 /* The formats of --help, one "  NAME  SUMMARY" line each. */
 static void format_lines(char *out, size_t size)
@@ -208,6 +211,7 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     case OPT_INCLUDE: return add_glob(c, 0, arg);
     case OPT_EXCLUDE: return add_glob(c, 1, arg);
     case OPT_FILES_FROM: b->files_from = arg; return 0;
+    case OPT_FOLLOW: b->follow_links = 1; return 0;
     case OPT_RESUME: b->resume = 1; return 0;
     case OPT_SHARD: c->shard = arg; return 0;
     case OPT_MAX_RATIO:
@@ -262,6 +266,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"follow", no_argument, NULL, OPT_FOLLOW},
         {"resume", no_argument, NULL, OPT_RESUME},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
@@ -299,6 +304,7 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_INCLUDE:
         case OPT_EXCLUDE:
         case OPT_FILES_FROM:
+        case OPT_FOLLOW:
         case OPT_RESUME:
         case OPT_SHARD:
         case OPT_MAX_RATIO:

@@ -28,6 +28,26 @@ check "files-from keeps list order" test "$(grep -o 'source="[^"]*"' "$tmp/stdou
 check "files-from stdin" status_is 0 bash -c "fp() { \"\$FACTPIPE\" -c '$pipeline' \"\$@\"; }; fp --files-from - < '$tmp/list'"
 check "files-from stdin count" test "$(grep -c '<document ' "$tmp/stdout")" -eq 10
 
+# Links in folders (issue 10 item 8): links to folders are not followed
+# unless --follow, which skips a link back to a folder above it (a loop,
+# told by device and inode); links to files are read either way.
+mkdir -p "$tmp/loop" "$tmp/elsewhere"
+printf 'Tỷ lệ 5%%.\n' > "$tmp/loop/a.html"
+printf 'Tỷ lệ 6%%.\n' > "$tmp/elsewhere/b.html"
+ln -s . "$tmp/loop/s1"; ln -s . "$tmp/loop/s2"; ln -s ../elsewhere "$tmp/loop/other"
+ln -s ../elsewhere/b.html "$tmp/loop/linked.html"
+docs() { grep -c '<document ' "$tmp/stdout"; }
+check "two links to . end" status_is 0 timeout -k 5 60 "$FACTPIPE" -c "$pipeline" "$tmp/loop"
+check "each document once, links to files read" test "$(docs)" -eq 2
+check "links to folders named" stderr_has "3 links to folders not followed (the first: $tmp/loop/other); --follow reads them"
+check "--follow ends" status_is 0 timeout -k 5 60 "$FACTPIPE" -c "$pipeline" --follow "$tmp/loop"
+check "--follow reads the folder link, not the loops" test "$(docs)" -eq 3
+check "--follow names a loop" stderr_has "$tmp/loop/s1: a link to a folder that holds it (a loop); not followed"
+check "--follow source through the link" grep -q "source=\"$tmp/loop/other/b.html\"" "$tmp/stdout"
+rm "$tmp/loop/s2" "$tmp/loop/other"
+check "one link to ." status_is 0 timeout -k 5 60 "$FACTPIPE" -c "$pipeline" "$tmp/loop"
+check "one link to .: each document once" test "$(docs)" -eq 2
+
 # Archives: the same facts as the folder, sources named archive!member.
 grep -o '<fact [^>]*' "$tmp/folder.xml" | sort > "$tmp/folder.facts"
 (cd "$tmp/corpus" && tar --sort=name -czf "$tmp/c.tar.gz" . && tar --sort=name -cJf "$tmp/c.tar.xz" . &&
