@@ -54,10 +54,13 @@ typedef struct fp_batch_stats {
                           worker (the message names it and says why) */
 } fp_batch_stats;
 
-/* Parse "K/N" (1 <= K <= N) into the options, or take the Slurm job array
- * variables (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) when spec is NULL and they
- * are set.  0 ok (nothing set is ok), -1 with a message. */
-int fp_batch_parse_shard(const char *spec, fp_batch_options *o, fp_error *err);
+/* Parse "K/N" (whole numbers, 1 <= K <= N) into the options, or take the
+ * Slurm job array variables (SLURM_ARRAY_TASK_ID, _MIN, _STEP, _COUNT)
+ * when spec is NULL and they are set; then note says which shard of how
+ * many runs, from which variables (else it is empty).  0 ok (nothing set
+ * is ok), -1 with a message. */
+int fp_batch_parse_shard(const char *spec, fp_batch_options *o, char *note, size_t note_size,
+                         fp_error *err);
 
 /* Per-document failures (unreadable, undecodable, too large, plugin
  * error, worker crash or timeout) are written as error documents

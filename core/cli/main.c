@@ -87,8 +87,9 @@ static const char usage_text[] =
     "      --resume            with -o DIR/: skip the documents DIR's journal\n"
     "                          (factpipe-journal.tsv) lists as done\n"
     "      --shard K/N         process only slice K of N (by a hash of each\n"
-    "                          document's source name); default from\n"
-    "                          SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT\n"
+    "                          document's source name); default, in a Slurm\n"
+    "                          job array: from SLURM_ARRAY_TASK_ID, _MIN,\n"
+    "                          _STEP and _COUNT (said on standard error)\n"
     "      --max-ratio N       stop reading an archive that expands over N\n"
     "                          times its size (default %g; zip bombs)\n"
     "      --progress          progress line and summary on stderr even when\n"
@@ -408,8 +409,11 @@ static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats
     b->n_exclude = c->n_globs[1];
     b->max_input_bytes = c->engine.max_input_bytes;
     b->summary |= c->verbose;
-    if (fp_batch_parse_shard(c->shard, b, err) != 0)
+    char shard_note[512];
+    if (fp_batch_parse_shard(c->shard, b, shard_note, sizeof shard_note, err) != 0)
         return -2;
+    if (shard_note[0])
+        fprintf(stderr, "factpipe: %s\n", shard_note);
     if (b->resume && !c->output) {
         fp_error_set(err, "--resume needs an output folder (-o DIR/)");
         return -2;
