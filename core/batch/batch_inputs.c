@@ -201,6 +201,8 @@ static int add_input(fp_batch_feed *f, const char *input, fp_error *err)
     return add_item(f, strdup(input), strdup(base), err);
 }
 
+/* One INPUT per line, or per NUL-terminated name with --null (what
+ * find -print0 writes: names may hold newlines). */
 static int add_files_from(fp_batch_feed *f, const char *list, fp_error *err)
 {
     int is_stdin = strcmp(list, "-") == 0;
@@ -208,14 +210,20 @@ static int add_files_from(fp_batch_feed *f, const char *list, fp_error *err)
     if (!in)
         return fp_error_set(err, "%s: cannot read the list of inputs: %s", list,
                             strerror(errno));
+    int separator = f->o->files_from_null ? '\0' : '\n';
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
     int rc = 0;
-    while (rc == 0 && (len = getline(&line, &cap, in)) > 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+    while (rc == 0 && (len = getdelim(&line, &cap, separator, in)) > 0) {
+        if (len > 0 && line[len - 1] == (char)separator)
             line[--len] = '\0';
-        if (len > 0)
+        while (separator == '\n' && len > 0 && line[len - 1] == '\r')
+            line[--len] = '\0';
+        if (len > 0 && strlen(line) != (size_t)len)
+            rc = fp_error_set(err, "%s: a name in the list of inputs holds a NUL byte; "
+                              "a list from find -print0 needs --null (-0)", list);
+        else if (len > 0)
             rc = add_input(f, line, err);
     }
     if (rc == 0 && ferror(in))

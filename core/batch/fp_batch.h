@@ -33,6 +33,7 @@ typedef struct fp_batch_options {
     const char *const *exclude; /* relative to the input root */
     size_t n_exclude;
     const char *files_from;   /* read more INPUTs from this file ("-": stdin) */
+    int files_from_null;      /* its names end in NUL bytes, not newlines */
     int follow_links;         /* walk links to folders met in folders (loops
                                  found by device and inode are skipped);
                                  0: only links to files are read */

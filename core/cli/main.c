@@ -81,6 +81,8 @@ static const char usage_text[] =
     "      --exclude GLOB      skip matching files and folders; may be repeated\n"
     "      --files-from FILE   read more INPUTs from FILE, one per line ('-':\n"
     "                          standard input)\n"
+    "  -0, --null              --files-from names end in NUL bytes, not\n"
+    "                          newlines (find -print0)\n"
     "      --follow            in folders, also walk links to folders (a link\n"
     "                          back to a folder above it, a loop, is skipped);\n"
     "                          by default only links to files are read\n"
@@ -152,6 +154,7 @@ static int parse_size(const char *s, size_t *out)
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
        OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW };
+enum { OPT_NULL = '0' };
 
 /* The formats of --help, one "  NAME  SUMMARY" line each. */
 static void format_lines(char *out, size_t size)
@@ -213,6 +216,7 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     case OPT_EXCLUDE: return add_glob(c, 1, arg);
     case OPT_FILES_FROM: b->files_from = arg; return 0;
     case OPT_FOLLOW: b->follow_links = 1; return 0;
+    case OPT_NULL: b->files_from_null = 1; return 0;
     case OPT_RESUME: b->resume = 1; return 0;
     case OPT_SHARD: c->shard = arg; return 0;
     case OPT_MAX_RATIO:
@@ -268,6 +272,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
         {"follow", no_argument, NULL, OPT_FOLLOW},
+        {"null", no_argument, NULL, OPT_NULL},
         {"resume", no_argument, NULL, OPT_RESUME},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
@@ -276,7 +281,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int opt;
-    while ((opt = getopt_long(argc, argv, "o:f:c:j:vh", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "o:f:c:j:0vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
         case 'f': {
@@ -306,6 +311,7 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_EXCLUDE:
         case OPT_FILES_FROM:
         case OPT_FOLLOW:
+        case OPT_NULL:
         case OPT_RESUME:
         case OPT_SHARD:
         case OPT_MAX_RATIO:

@@ -16,6 +16,16 @@
 int fp_read_file(const char *path, size_t max_bytes, unsigned char **bytes,
                  size_t *len, fp_error *err);
 
+/* Whether bytes start like gzip data (1f 8b 08). */
+int fp_is_gzip(const unsigned char *bytes, size_t len);
+/* Inflate gzip data (one member or several) into a malloc'ed,
+ * NUL-terminated buffer of at most max_bytes, failing past max_ratio
+ * times len (beyond the first MiB; 0: no ratio cap), on truncated or
+ * broken data.  Messages start with "gzip: " and name the option that
+ * raises a cap. */
+int fp_gunzip(const unsigned char *in, size_t len, size_t max_bytes, double max_ratio,
+              unsigned char **out, size_t *out_len, fp_error *err);
+
 /* Guess whether bytes are an HTML page or plain text (markup sniffing on
  * the first kilobytes, after any BOM). */
 fp_format fp_sniff_format(const unsigned char *bytes, size_t len);
