@@ -7,6 +7,7 @@
  * comments.  inih asks for line N+1 only after handling line N, which is
  * what lets the handler take the line number from the shared state. */
 #include "fp_pipeline.h"
+#include "../common/fp_config_file.h"
 #include "fp_pipeline_path.h"
 
 #include <ini.h>
@@ -434,12 +435,9 @@ static int handle_key(void *user, const char *section, const char *key,
 
 fp_pipeline *fp_pipeline_load(const char *path, fp_error *err)
 {
-    FILE *file = fopen(path, "r");
-    if (!file) {
-        fp_error_set(err, "%s: cannot open pipeline file: %s", path,
-                     strerror(errno));
+    FILE *file = fp_config_open(path, "pipeline file", err);
+    if (!file)
         return NULL;
-    }
     fp_pipeline *p = calloc(1, sizeof *p);
     if (!p || !(p->path = strdup(path))) {
         fp_error_set(err, "%s: out of memory", path);

@@ -1,6 +1,7 @@
 /* Checking a [plugin NAME] section against the plugin's option table and
  * turning its text into the values the plugin's create() receives. */
 #include "fp_pipeline.h"
+#include "../common/fp_config_file.h"
 #include "fp_pipeline_path.h"
 
 #include <ctype.h>
@@ -179,12 +180,10 @@ static int resolve_path(const option_source *src, char **resolved,
                             where, src->text, src->option->name,
                             src->desc->name, strerror(errno));
 
-    const char *why_not = NULL;
-    struct stat info;
-    if (access(path, R_OK) != 0)
-        why_not = strerror(errno);
-    else if (stat(path, &info) == 0 && S_ISDIR(info.st_mode))
-        why_not = "it is a folder; expected a file";
+    /* Checked here, before the plugin's create() reads it: no plugin's
+     * reader meets a device, a FIFO or a file of a gigabyte. */
+    char buf[160];
+    const char *why_not = fp_config_refusal(path, buf, sizeof buf);
     if (why_not) {
         fp_error_set(err,
                      "%soption '%s' of plugin '%s' names '%s', which cannot "
