@@ -6,6 +6,7 @@
 #include "batch_archive.h"
 #include "batch_files.h"
 #include "batch_select.h"
+#include "../input/fp_input.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -16,10 +17,13 @@
 #include <sys/stat.h>
 
 typedef struct input_item {
-    char *path;     /* to open */
+    char *path;     /* to open ("-": standard input) */
     char *relative; /* relative to its input root, for -o DIR */
     int is_archive;
 } input_item;
+
+/* The INPUT that names standard input. */
+#define STDIN_INPUT "-"
 
 struct fp_batch_feed {
     const fp_batch_options *o;
@@ -28,6 +32,7 @@ struct fp_batch_feed {
     size_t n_archives;
     fp_archive *archive; /* the archive being read, or NULL */
     size_t seq;
+    int has_stdin;           /* "-" is one of the inputs */
     size_t unfollowed;       /* links to folders not followed */
     char *first_unfollowed;  /* the first of them, for the message */
 };
@@ -44,7 +49,7 @@ static int add_item(fp_batch_feed *f, char *path, char *relative, fp_error *err)
         f->items = grown;
         f->cap = cap;
     }
-    int archive = fp_batch_is_archive_name(path);
+    int archive = strcmp(path, STDIN_INPUT) != 0 && fp_batch_is_archive_name(path);
     f->items[f->n++] = (input_item){path, relative, archive};
     f->n_archives += (size_t)archive;
     return 0;
@@ -185,8 +190,21 @@ static int walk_folder(fp_batch_feed *f, const char *root, const char *rel,
     return rc;
 }
 
+/* "-": one document read from standard input, named by --stdin-name. */
+static int add_stdin(fp_batch_feed *f, fp_error *err)
+{
+    if (f->has_stdin++)
+        return fp_error_set(err, "'-' (standard input) is given twice; it holds one document");
+    const char *name = f->o->stdin_name;
+    const char *base = name ? strrchr(name, '/') : NULL;
+    base = base && base[1] ? base + 1 : name ? name : "stdin";
+    return add_item(f, strdup(STDIN_INPUT), strdup(base), err);
+}
+
 static int add_input(fp_batch_feed *f, const char *input, fp_error *err)
 {
+    if (strcmp(input, STDIN_INPUT) == 0)
+        return add_stdin(f, err);
     struct stat st;
     if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
         /* A folder named on the command line is walked even through a
@@ -247,6 +265,9 @@ fp_batch_feed *fp_batch_feed_new(const fp_batch_options *o, const char *const *i
     int rc = 0;
     for (size_t i = 0; i < n_inputs && rc == 0; i++)
         rc = add_input(f, inputs[i], err);
+    if (rc == 0 && o->files_from && f->has_stdin && strcmp(o->files_from, "-") == 0)
+        rc = fp_error_set(err, "standard input cannot hold both a document ('-') and the "
+                          "list of --files-from -; give the list in a file");
     if (rc == 0 && o->files_from)
         rc = add_files_from(f, o->files_from, err);
     if (rc == 0 && f->unfollowed)
@@ -308,6 +329,41 @@ static int next_from_archive(fp_batch_feed *f, const input_item *it, fp_batch_do
     return 0;
 }
 
+/* The document on standard input, read whole here in the supervisor
+ * (workers never read fd 0); its identity for --resume is its size and a
+ * hash of its bytes.  Too large: a failed document. */
+static int read_stdin(fp_batch_feed *f, const input_item *it, fp_batch_doc *d, fp_error *err)
+{
+    const char *name = f->o->stdin_name;
+    size_t max = f->o->max_input_bytes ? f->o->max_input_bytes : FP_DEFAULT_MAX_INPUT_BYTES;
+    fp_error why = {{0}};
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    d->source = strdup(name ? name : STDIN_INPUT);
+    d->relative = strdup(it->relative);
+    if (fp_read_stream(0, "standard input", max, &bytes, &len, &why) != 0) {
+        d->error = strdup(why.message);
+        d->identity = strdup("stdin");
+    } else {
+        uint64_t h = 1469598103934665603ULL;
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ bytes[i]) * 1099511628211ULL;
+        char identity[96];
+        snprintf(identity, sizeof identity, "stdin;size=%zu;fnv=%016llx", len,
+                 (unsigned long long)h);
+        d->identity = strdup(identity);
+        d->bytes = bytes;
+        d->len = len;
+        d->input_bytes = len;
+        d->name_hint = name ? strdup(name) : NULL;
+        if (name && !d->name_hint)
+            return fp_error_set(err, "out of memory");
+    }
+    if (!d->source || !d->relative || !d->identity || (d->error == NULL && !d->bytes))
+        return fp_error_set(err, "out of memory");
+    return 0;
+}
+
 int fp_batch_feed_next(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
 {
     memset(d, 0, sizeof *d);
@@ -318,6 +374,11 @@ int fp_batch_feed_next(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
             got = next_from_archive(f, it, d, err);
             if (got < 0)
                 return -1;
+        } else if (strcmp(it->path, STDIN_INPUT) == 0) {
+            f->next++;
+            if (read_stdin(f, it, d, err) != 0)
+                return -1;
+            got = 1;
         } else {
             f->next++;
             if (!fp_batch_in_shard(f->o, it->path))

@@ -25,9 +25,17 @@ int fp_batch_is_archive_name(const char *name)
     return 0;
 }
 
+/* A page, or a page compressed with gzip (page.html.gz). */
 static int is_page_name(const char *name)
 {
     static const char *const exts[] = {".html", ".htm", ".xhtml", ".shtml", ".txt", ".text"};
+    size_t n = strlen(name);
+    char plain[4096];
+    if (has_suffix(name, ".gz") && n - 3 < sizeof plain) {
+        memcpy(plain, name, n - 3);
+        plain[n - 3] = '\0';
+        name = plain;
+    }
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
         if (has_suffix(name, exts[i]))
             return 1;

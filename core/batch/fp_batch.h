@@ -8,12 +8,13 @@
 #define FP_BATCH_H
 
 #include "../engine/fp_engine.h"
+#include "../input/fp_input.h"
 #include "../output/fp_output_format.h"
 
 #include <stdint.h>
 
 #define FP_BATCH_DEFAULT_TIMEOUT 30.0 /* seconds per document */
-#define FP_BATCH_DEFAULT_MAX_RATIO 200.0 /* archive expansion ratio cap */
+#define FP_BATCH_DEFAULT_MAX_RATIO FP_DEFAULT_MAX_RATIO /* archives, .gz pages */
 /* Name of the journal and of the failure report in an output folder. */
 #define FP_BATCH_JOURNAL_NAME "factpipe-journal.tsv"
 #define FP_BATCH_REPORT_NAME "factpipe-report.tsv"
@@ -34,6 +35,9 @@ typedef struct fp_batch_options {
     size_t n_exclude;
     const char *files_from;   /* read more INPUTs from this file ("-": stdin) */
     int files_from_null;      /* its names end in NUL bytes, not newlines */
+    const char *stdin_name;   /* the source of INPUT "-" (one document read
+                                 from standard input; its extension tells
+                                 the format); NULL: "-", format sniffed */
     int follow_links;         /* walk links to folders met in folders (loops
                                  found by device and inode are skipped);
                                  0: only links to files are read */

@@ -21,7 +21,7 @@ enum {
 };
 
 static const char usage_text[] =
-    "Usage: factpipe [OPTIONS] INPUT...\n"
+    "Usage: factpipe [OPTIONS] INPUT...    (INPUT '-': standard input)\n"
     "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
     "bulletin pages and write them as XML; schema:\n"
@@ -29,7 +29,10 @@ static const char usage_text[] =
     "\n"
     "INPUT is a file (HTML or plain text, any of UTF-8, UTF-16 with BOM or\n"
     "windows-1258) or a folder, read recursively in sorted order for\n"
-    "*.html *.htm *.xhtml *.shtml *.txt *.text files.\n"
+    "*.html *.htm *.xhtml *.shtml *.txt *.text files, each of them also\n"
+    "compressed with gzip (page.html.gz is read as the page it holds, in\n"
+    "folders, lists and archives alike).  INPUT '-' is one document read\n"
+    "from standard input, HTML or text as its bytes tell.\n"
     "\n"
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
@@ -63,6 +66,9 @@ static const char usage_text[] =
     "                          lead, body, byline or chrome\n"
     "      --max-input-size N  refuse input files over N bytes (default %u);\n"
     "                          a refused file fails that document only\n"
+    "      --stdin-name NAME   the source name of the document on standard\n"
+    "                          input ('-'); its extension (.html, .txt, ...)\n"
+    "                          sets its format (default: '-', sniffed)\n"
     "      --max-nesting N     cut an HTML page nested deeper than N elements\n"
     "                          and mark it partial=\"true\" (default %u)\n"
     "\n"
@@ -92,8 +98,9 @@ static const char usage_text[] =
     "                          document's source name); default, in a Slurm\n"
     "                          job array: from SLURM_ARRAY_TASK_ID, _MIN,\n"
     "                          _STEP and _COUNT (said on standard error)\n"
-    "      --max-ratio N       stop reading an archive that expands over N\n"
-    "                          times its size (default %g; zip bombs)\n"
+    "      --max-ratio N       stop reading an archive, or a .gz page, that\n"
+    "                          expands over N times its size (default %g;\n"
+    "                          zip bombs)\n"
     "      --progress          progress line and summary on stderr even when\n"
     "                          it is not a terminal\n"
     "  With -o DIR/ failures are listed in DIR/factpipe-report.tsv.\n"
@@ -153,7 +160,7 @@ static int parse_size(const char *s, size_t *out)
 /* Long options without a short form. */
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
-       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW };
+       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW, OPT_STDIN_NAME };
 enum { OPT_NULL = '0' };
 
 /* The formats of --help, one "  NAME  SUMMARY" line each. */
@@ -217,6 +224,13 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     case OPT_FILES_FROM: b->files_from = arg; return 0;
     case OPT_FOLLOW: b->follow_links = 1; return 0;
     case OPT_NULL: b->files_from_null = 1; return 0;
+    case OPT_STDIN_NAME:
+        if (!*arg) {
+            fprintf(stderr, "factpipe: --stdin-name takes a name, not ''\n");
+            return -1;
+        }
+        b->stdin_name = arg;
+        return 0;
     case OPT_RESUME: b->resume = 1; return 0;
     case OPT_SHARD: c->shard = arg; return 0;
     case OPT_MAX_RATIO:
@@ -224,6 +238,7 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
             fprintf(stderr, "factpipe: --max-ratio takes a number from 1 up, not '%s'\n", arg);
             return -1;
         }
+        c->engine.max_ratio = b->max_ratio; /* gzip pages too */
         return 0;
     default: b->progress = b->summary = 1; return 0;
     }
@@ -273,6 +288,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
         {"follow", no_argument, NULL, OPT_FOLLOW},
         {"null", no_argument, NULL, OPT_NULL},
+        {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
         {"resume", no_argument, NULL, OPT_RESUME},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
@@ -312,6 +328,7 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_FILES_FROM:
         case OPT_FOLLOW:
         case OPT_NULL:
+        case OPT_STDIN_NAME:
         case OPT_RESUME:
         case OPT_SHARD:
         case OPT_MAX_RATIO:
@@ -434,6 +451,7 @@ int main(int argc, char **argv)
         return fp_check_main(argc - 1, argv + 1);
     cli c;
     memset(&c, 0, sizeof c);
+    c.engine.max_ratio = FP_BATCH_DEFAULT_MAX_RATIO;
     int status = parse_args(argc, argv, &c);
     if (status >= 0) {
         free(c.plugin_dirs);

@@ -7,9 +7,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* /dev/null reads as an empty file: "-c /dev/null" is the usual way to
+ * say "no configuration" (the bash completion lists plugins so). */
+static int is_dev_null(const struct stat *st)
+{
+    struct stat null;
+    return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) &&
+           st->st_rdev == null.st_rdev;
+}
+
 /* Why st cannot be a configuration file, or NULL when it can. */
 static const char *stat_refusal(const struct stat *st, char *why, size_t why_size)
 {
+    if (is_dev_null(st))
+        return NULL;
     if (S_ISDIR(st->st_mode))
         return "it is a folder; expected a file";
     if (S_ISFIFO(st->st_mode))

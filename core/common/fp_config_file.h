@@ -17,7 +17,8 @@
 /* Why path cannot be read as a configuration file ("No such file or
  * directory", "it is a folder; expected a file", "it is 1073741824 bytes,
  * over the limit ..."), written to why; NULL when it is a readable
- * regular file of at most FP_CONFIG_MAX_BYTES.  Nothing is opened. */
+ * regular file of at most FP_CONFIG_MAX_BYTES, or /dev/null (an empty
+ * file).  Nothing is opened. */
 const char *fp_config_refusal(const char *path, char *why, size_t why_size);
 /* Opens a configuration file for reading after the same checks (never
  * blocking on a FIFO swapped in meanwhile).  NULL with "PATH: cannot open

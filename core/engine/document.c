@@ -239,6 +239,35 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
     return 0;
 }
 
+/* name without a final ".gz" (any case), in buf: page.html.gz tells its
+ * format as page.html does. */
+static const char *without_gz(const char *name, char *buf, size_t size)
+{
+    size_t n = strlen(name);
+    if (n < 4 || strcasecmp(name + n - 3, ".gz") != 0 || n - 3 >= size)
+        return name;
+    memcpy(buf, name, n - 3);
+    buf[n - 3] = '\0';
+    return buf;
+}
+
+/* gzip data in place of the page: inflated, within the caps. */
+static int inflate_page(const fp_engine *e, const fp_engine_input *in, doc_state *s, char *why,
+                        size_t why_size)
+{
+    fp_error err = {{0}};
+    unsigned char *plain;
+    size_t plain_len;
+    if (fp_gunzip(s->bytes, s->n_bytes, e->max_input_bytes, e->max_ratio, &plain, &plain_len,
+                  &err) != 0)
+        return snprintf(why, why_size, "%s: %s", in->source, err.message), -1;
+    free(s->owned_bytes);
+    s->owned_bytes = plain;
+    s->bytes = plain;
+    s->n_bytes = plain_len;
+    return 0;
+}
+
 /* Reads the input (or takes its bytes) and runs it: 0, or -1 with why. */
 static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, char *why,
                          size_t why_size)
@@ -255,6 +284,12 @@ static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, 
     } else {
         s->bytes = in->bytes;
         s->n_bytes = in->len;
+    }
+    char plain_name[4096];
+    if (fp_is_gzip(s->bytes, s->n_bytes)) {
+        if (inflate_page(e, in, s, why, why_size) != 0)
+            return -1;
+        hint = without_gz(hint, plain_name, sizeof plain_name);
     }
     return process_bytes(e, hint, in->source, s, why, why_size);
 }

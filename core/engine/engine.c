@@ -141,6 +141,7 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
     }
     e->max_input_bytes = cfg->max_input_bytes ? cfg->max_input_bytes
                                               : FP_DEFAULT_MAX_INPUT_BYTES;
+    e->max_ratio = cfg->max_ratio > 0 ? cfg->max_ratio : FP_DEFAULT_MAX_RATIO;
     e->keep_chrome = cfg->keep_chrome;
     e->include_text = cfg->include_text;
     e->log = cfg->log;

@@ -24,6 +24,7 @@ struct fp_engine {
     fp_zone_rules *zones;
     int started;                    /* fp_engine_start succeeded */
     size_t max_input_bytes;
+    double max_ratio;
     int keep_chrome;
     int include_text;
     fp_log_fn log;

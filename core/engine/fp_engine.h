@@ -18,6 +18,9 @@ typedef struct fp_engine_config {
     size_t n_plugin_dirs;
     size_t max_input_bytes;           /* 0: FP_DEFAULT_MAX_INPUT_BYTES */
     unsigned max_nesting;             /* 0: FP_HTML_DEFAULT_MAX_DEPTH */
+    double max_ratio;                 /* a gzip page may inflate to this
+                                         many times its size; 0:
+                                         FP_DEFAULT_MAX_RATIO */
     int keep_chrome;                  /* keep chrome facts, zone="chrome" */
     int include_text;                 /* write the extracted text */
     fp_log_fn log;                    /* plugin and engine messages */
@@ -79,7 +82,10 @@ typedef int (*fp_engine_sink)(void *user, const fp_out_doc *doc, fp_error *err);
 /* Runs one document through every stage and hands its model to sink.
  * Returns 0 when the document succeeded, 1 when it failed — the model
  * then carries the error and *why says the reason — and -1 when the sink
- * failed.  Documents over the engine's max_input_bytes fail. */
+ * failed.  Documents over the engine's max_input_bytes fail.  gzip data
+ * (page.html.gz, or any input that starts like gzip) is read as the page
+ * it compresses, capped by max_input_bytes and max_ratio; its format is
+ * told by the name without ".gz". */
 int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink sink,
                       void *sink_user, char *why, size_t why_size, fp_error *err);
 

@@ -156,6 +156,56 @@ check "files-from -0 from stdin: every name" test "$(grep -c '<document ' "$tmp/
 check "NUL list without --null refused" status_is 3 bash -c "'$FACTPIPE' -c '$pipeline' --files-from - < '$tmp/list0'"
 check "says to use --null" stderr_has "needs --null (-0)"
 
+# Standard input (issue 12 section 3): '-' is one document, its format
+# sniffed or told by --stdin-name's extension.
+html_page=$(ls samples/*.html | head -1)
+check "stdin" status_is 0 fp - < "$html_page"
+check "stdin valid" valid "$tmp/stdout"
+check "stdin source and sniffed format" file_has "$tmp/stdout" '<document source="-" format="html"'
+check "stdin same facts as the file" test "$(grep -c '<fact ' "$tmp/stdout")" -eq "$(fp "$html_page" | grep -c '<fact ')"
+check "--stdin-name sets source and format" status_is 0 fp --stdin-name notes/page.txt - < "$html_page"
+check "--stdin-name: text" file_has "$tmp/stdout" '<document source="notes/page.txt" format="text"'
+check "stdin to a folder" status_is 0 fp --stdin-name notes/page.html -o "$tmp/stdin-out/" - < "$html_page"
+check "stdin file named after --stdin-name" test -f "$tmp/stdin-out/page.html.xml"
+check "stdin over the size cap" status_is 1 fp --max-input-size 100 - < "$html_page"
+check "stdin cap named" file_has "$tmp/stdout" "standard input: "
+check "'-' twice refused" status_is 3 fp - - < "$html_page"
+check "'-' twice: why" stderr_has "'-' (standard input) is given twice"
+check "'-' and --files-from - refused" status_is 3 fp --files-from - - < "$html_page"
+check "'-' and --files-from -: why" stderr_has "standard input cannot hold both"
+
+# gzip-compressed pages: read as the page they hold, in folders, lists,
+# archives and on standard input; --max-ratio and the size cap apply.
+mkdir -p "$tmp/gz/sub"
+gzip -c "$html_page" > "$tmp/gz/page.html.gz"
+gzip -c samples/thanhkhe-2018-10-09.txt > "$tmp/gz/sub/notice.txt.gz"
+printf 'body { }' | gzip > "$tmp/gz/style.css.gz"
+check "gz pages in a folder" status_is 0 fp "$tmp/gz"
+check "gz: two documents (no css)" test "$(grep -c '<document ' "$tmp/stdout")" -eq 2
+check "gz html format from the name" file_has "$tmp/stdout" "source=\"$tmp/gz/page.html.gz\" format=\"html\""
+check "gz text format from the name" file_has "$tmp/stdout" "source=\"$tmp/gz/sub/notice.txt.gz\" format=\"text\""
+check "gz: the facts of the page" test "$(grep -c 'value="21.1"' "$tmp/stdout")" -ge 1
+grep -o '<fact [^>]*' "$tmp/stdout" | sort > "$tmp/gz.facts"
+{ fp "$html_page"; fp samples/thanhkhe-2018-10-09.txt; } | grep -o '<fact [^>]*' | sort > "$tmp/plain.facts"
+check "gz: same facts as the plain pages" cmp -s "$tmp/gz.facts" "$tmp/plain.facts"
+find "$tmp/gz" -name '*.html.gz' -o -name '*.txt.gz' | sort > "$tmp/gzlist"
+check "gz in a list" status_is 0 fp --files-from "$tmp/gzlist"
+check "gz in a list: both pages" test "$(grep -c 'format="' "$tmp/stdout")" -eq 2
+(cd "$tmp/gz" && tar -cf "$tmp/gz.tar" page.html.gz sub/notice.txt.gz)
+check "gz in a tar" status_is 0 fp "$tmp/gz.tar"
+check "gz in a tar: same facts" cmp -s <(grep -o '<fact [^>]*' "$tmp/stdout" | sort) "$tmp/gz.facts"
+check "gz on stdin" status_is 0 fp --stdin-name page.html.gz - < "$tmp/gz/page.html.gz"
+check "gz on stdin: html" file_has "$tmp/stdout" 'format="html"'
+"$PYTHON" -c 'import gzip, sys; open(sys.argv[1], "wb").write(gzip.compress(b" " * (30 << 20)))' "$tmp/bomb.html.gz"
+check "gz bomb" status_is 1 fp --max-input-size 67108864 "$tmp/bomb.html.gz"
+check "gz bomb named" file_has "$tmp/stdout" "bomb.html.gz: gzip: the page expands over 200 times its size"
+check "gz bomb under a raised ratio" status_is 0 fp --max-input-size 67108864 --max-ratio 2000 "$tmp/bomb.html.gz"
+check "gz over the size cap once inflated" status_is 1 fp --max-ratio 2000 "$tmp/bomb.html.gz"
+check "gz size cap named" file_has "$tmp/stdout" "gzip: the page inflates to over the limit of 16777216 bytes"
+head -c 200 "$tmp/gz/sub/notice.txt.gz" > "$tmp/cut.txt.gz"
+check "truncated gz" status_is 1 fp "$tmp/cut.txt.gz"
+check "truncated gz named" file_has "$tmp/stdout" "cut.txt.gz: gzip: the data ends early"
+
 # Caps: a member over --max-input-size fails alone; an archive expanding
 # over --max-ratio stops there; a truncated archive fails where it breaks.
 "$PYTHON" - "$tmp" <<'PY'

@@ -40,6 +40,7 @@ for bad in /dev/zero:"it is a device" "$tmp/fifo.conf":"it is a named pipe" \
   check "lexicon $file refused" status_is 2 "$FACTPIPE" -c "$tmp/p.pipeline" "$tmp/x.txt"
   check "lexicon $file: why" stderr_has "option 'types' of plugin 'docref' names '$file', which cannot be read: $why"
 done
+check "-c /dev/null: an empty pipeline" status_is 0 "$FACTPIPE" -c /dev/null --list-plugins
 pipeline "" ""
 check "a sound pipeline still runs" status_is 0 "$FACTPIPE" -c "$tmp/p.pipeline" "$tmp/x.txt"
 
