@@ -276,6 +276,7 @@ void fp_pool_result_free(fp_pool_result *r)
     free(r->reason);
     free(r->bytes);
     free(r->tally);
+    free(r->stage_ns);
 }
 
 /* One start message at the front of w->buf: its size, 0 when incomplete,
@@ -309,10 +310,11 @@ static long take_result(worker *w, void (*on_result)(void *, fp_pool_result *), 
     if (w->len < sizeof h)
         return 0;
     memcpy(&h, w->buf, sizeof h);
-    size_t need = sizeof h + (size_t)h.reason_len + (size_t)h.bytes_len + (size_t)h.tally_len;
+    size_t need = sizeof h + (size_t)h.reason_len + (size_t)h.bytes_len + (size_t)h.tally_len +
+                  (size_t)h.n_stages * sizeof(uint64_t);
     if (w->len < need)
         return 0;
-    fp_pool_result r = {h.seq, (fp_pool_status)h.status, NULL, NULL, 0, NULL};
+    fp_pool_result r = {h.seq, (fp_pool_status)h.status, NULL, NULL, 0, NULL, NULL, 0};
     const char *at = (const char *)w->buf + sizeof h;
     if (h.reason_len)
         r.reason = strndup(at, (size_t)h.reason_len);
@@ -325,6 +327,11 @@ static long take_result(worker *w, void (*on_result)(void *, fp_pool_result *), 
     at += h.bytes_len;
     if (h.tally_len)
         r.tally = strndup(at, (size_t)h.tally_len);
+    at += h.tally_len;
+    if (h.n_stages && (r.stage_ns = malloc((size_t)h.n_stages * sizeof(uint64_t))) != NULL) {
+        memcpy(r.stage_ns, at, (size_t)h.n_stages * sizeof(uint64_t));
+        r.n_stages = (size_t)h.n_stages;
+    }
     w->doc = NULL;
     if (on_result)
         on_result(user, &r);
@@ -417,7 +424,8 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
     if (starting)
         return start_failed(p, w, status, NULL, err);
     if (lost) {
-        fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0, NULL};
+        fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0, NULL,
+                            NULL, 0};
         w->doc = NULL;
         if (on_result)
             on_result(user, &r);

@@ -21,6 +21,8 @@ typedef struct fp_pool_result {
     char *bytes;    /* the document rendered by the format, malloc'ed */
     size_t len;
     char *tally;    /* its facts per kind: "KIND COUNT\n" lines, or NULL */
+    uint64_t *stage_ns; /* its time per stage (fp_engine_stage_ns), or NULL */
+    size_t n_stages;
 } fp_pool_result;
 
 void fp_pool_result_free(fp_pool_result *r);

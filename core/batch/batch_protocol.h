@@ -38,7 +38,8 @@ typedef struct fp_task_header {
 } fp_task_header;
 
 /* Followed by the reason (status FAILED), the document as the output
- * format renders it, and its tally of facts per kind. */
+ * format renders it, its tally of facts per kind, and the nanoseconds of
+ * each stage (n_stages uint64_t: fp_engine_stage_ns). */
 typedef struct fp_result_header {
     uint32_t magic;
     uint32_t status; /* FP_POOL_OK or FP_POOL_FAILED */
@@ -46,6 +47,7 @@ typedef struct fp_result_header {
     uint64_t reason_len;
     uint64_t bytes_len;
     uint64_t tally_len;
+    uint64_t n_stages;
 } fp_result_header;
 
 #endif

@@ -11,6 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
+/* Adds the time since t to stage's count; returns the time now. */
+static uint64_t stage_lap(fp_engine *e, size_t stage, uint64_t t)
+{
+    uint64_t now = fp_stage_clock();
+    e->stage_ns[stage] += now - t;
+    return now;
+}
+
 typedef struct doc_state {
     unsigned char *owned_bytes; /* read from a file by us; NULL for caller bytes */
     const unsigned char *bytes;
@@ -130,7 +138,10 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
         call.facts = &s->facts;
         call.plugin = (int)i;
         call.priority = slot->priority;
-        if (d->extract(slot->state, &doc, &call.host) != FP_OK) {
+        uint64_t t = fp_stage_clock();
+        int rc = d->extract(slot->state, &doc, &call.host);
+        stage_lap(e, FP_STAGE_PLUGIN + i, t);
+        if (rc != FP_OK) {
             snprintf(why, why_size, "plugin '%s' failed: %s", d->name,
                      call.error[0] ? call.error : "no reason given");
             return -1;
@@ -221,21 +232,27 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
                          doc_state *s, char *why, size_t why_size)
 {
     fp_error err = {{0}};
+    uint64_t t = fp_stage_clock();
     fp_format format = format_from_name(name_hint, s->bytes, s->n_bytes);
     if (fp_decode(s->bytes, s->n_bytes, format, &s->decoded, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
+    t = stage_lap(e, FP_STAGE_DECODE, t);
     int rc = format == FP_FORMAT_TEXT ? fp_plaintext_to_text(&s->decoded, &s->text, &err)
                                       : fp_html_to_text(&s->decoded, &s->text, &err);
     s->text.format = format;
+    t = stage_lap(e, FP_STAGE_TEXT, t);
     if (rc != 0 || fp_zone_document(e->zones, &s->text, &s->meta, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
+    stage_lap(e, FP_STAGE_ZONE, t);
     if (run_plugins(e, s, source, why, why_size) != 0)
         return -1;
+    t = fp_stage_clock();
     fp_merge_facts(&s->facts);
     if (build_output_facts(e, s) != 0)
         return snprintf(why, why_size, "out of memory"), -1;
     if (e->include_text && build_output_zones(s, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
+    stage_lap(e, FP_STAGE_MERGE, t);
     return 0;
 }
 
@@ -273,6 +290,7 @@ static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, 
                          size_t why_size)
 {
     const char *hint = in->name_hint ? in->name_hint : in->path ? in->path : "";
+    uint64_t t = fp_stage_clock();
     if (in->path) {
         fp_error err = {{0}};
         if (fp_read_file(in->path, e->max_input_bytes, &s->owned_bytes, &s->n_bytes, &err) != 0)
@@ -291,6 +309,7 @@ static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, 
             return -1;
         hint = without_gz(hint, plain_name, sizeof plain_name);
     }
+    stage_lap(e, FP_STAGE_READ, t);
     return process_bytes(e, hint, in->source, s, why, why_size);
 }
 
@@ -346,6 +365,7 @@ int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink si
     doc_state s;
     memset(&s, 0, sizeof s);
     why[0] = '\0';
+    memset(e->stage_ns, 0, e->n_stages * sizeof *e->stage_ns);
     int failed;
     if (!e->started)
         failed = snprintf(why, why_size, "internal error: the plugins were not started "
@@ -362,7 +382,9 @@ int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink si
             log_partial(e, in->source);
         fill_model(e, &s, in, &out);
     }
+    uint64_t t = fp_stage_clock();
     int rc = sink(sink_user, &out, err);
+    stage_lap(e, FP_STAGE_WRITE, t);
     doc_state_free(&s);
     if (rc != 0)
         return -1;

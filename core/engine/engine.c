@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void engine_debug(fp_engine *e, const char *what, const char *detail)
 {
@@ -167,6 +168,12 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
         fp_engine_free(e);
         return NULL;
     }
+    e->n_stages = FP_STAGE_PLUGIN + e->n_plugins;
+    if (!(e->stage_ns = calloc(e->n_stages, sizeof *e->stage_ns))) {
+        fp_error_set(err, "out of memory");
+        fp_engine_free(e);
+        return NULL;
+    }
     return e;
 }
 
@@ -182,10 +189,38 @@ void fp_engine_free(fp_engine *e)
         fp_plugin_close(&slot->handle);
     }
     free(e->plugins);
+    free(e->stage_ns);
     fp_plugin_path_free(&e->path);
     fp_zone_rules_free(e->zones);
     fp_pipeline_free(e->pipeline);
     free(e);
+}
+
+uint64_t fp_stage_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+size_t fp_engine_stage_count(const fp_engine *e)
+{
+    return e->n_stages;
+}
+
+const char *fp_engine_stage_name(const fp_engine *e, size_t stage)
+{
+    static const char *const names[FP_STAGE_PLUGIN] = {"read", "decode", "html/text", "zone",
+                                                       "merge", "write"};
+    if (stage < FP_STAGE_PLUGIN)
+        return names[stage];
+    const fp_plugin_handle *h = fp_engine_plugin(e, stage - FP_STAGE_PLUGIN);
+    return h ? h->desc->name : "?";
+}
+
+const uint64_t *fp_engine_stage_ns(const fp_engine *e)
+{
+    return e->stage_ns;
 }
 
 const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e)

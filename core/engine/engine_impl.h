@@ -29,6 +29,9 @@ struct fp_engine {
     int include_text;
     fp_log_fn log;
     void *log_user;
+    uint64_t *stage_ns; /* the last document's time per stage */
+    size_t n_stages;    /* FP_STAGE_PLUGIN + n_plugins */
 };
+
 
 #endif

@@ -89,6 +89,30 @@ typedef int (*fp_engine_sink)(void *user, const fp_out_doc *doc, fp_error *err);
 int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink sink,
                       void *sink_user, char *why, size_t why_size, fp_error *err);
 
+/* Where a document's time goes: the stages of fp_engine_process, then
+ * one per plugin (FP_STAGE_PLUGIN + its index in run order).  READ is
+ * reading the file (and inflating gzip), TEXT the HTML or text stage,
+ * MERGE merging facts and building the output model, WRITE rendering it
+ * in the output format (the sink). */
+enum {
+    FP_STAGE_READ,
+    FP_STAGE_DECODE,
+    FP_STAGE_TEXT,
+    FP_STAGE_ZONE,
+    FP_STAGE_MERGE,
+    FP_STAGE_WRITE,
+    FP_STAGE_PLUGIN
+};
+size_t fp_engine_stage_count(const fp_engine *e);
+/* "read", "decode", "html/text", "zone", "merge", "write", then the
+ * plugins' names. */
+const char *fp_engine_stage_name(const fp_engine *e, size_t stage);
+/* Wall-clock nanoseconds per stage of the last fp_engine_process call
+ * (fp_engine_stage_count entries). */
+const uint64_t *fp_engine_stage_ns(const fp_engine *e);
+/* The clock stage times are read from: CLOCK_MONOTONIC, nanoseconds. */
+uint64_t fp_stage_clock(void);
+
 /* A folder factpipe looks in for its own files when not told where. */
 typedef struct fp_default_place {
     const char *path;   /* absolute */

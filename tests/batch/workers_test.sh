@@ -83,6 +83,16 @@ check "progress line" stderr_has "documents, "
 check "summary names fact kinds" stderr_has "facts: percentage"
 check "stdout clean under --progress" valid "$tmp/stdout"
 
+# Where the time goes (issue 11 section 3): -v ends with the time of each
+# stage and each plugin, summed over the workers, in pipeline order.
+check "-v stage table" status_is 0 run_poison -v -j2 "$tmp/corpus"
+check "-v: stdout still pure XML" valid "$tmp/stdout"
+check "-v: every document timed" stderr_has "time per stage, summed over the workers (wall clock, $(grep -c '<document ' "$tmp/stdout") documents):"
+stage_order=$(grep -oE '^factpipe:   [a-z/ ]+[a-z]' "$tmp/stderr" | sed 's/^factpipe: *//' | tr '\n' ',')
+check "-v: stages and plugins in pipeline order" test "$stage_order" = "read,decode,html/text,zone,percentage,poison,merge,write,all stages,output,"
+check "-v: plugins marked" stderr_has "poison                 (plugin)"
+check "-v: seconds, share, per document" grep -qE '^factpipe:   read +[0-9]+\.[0-9]{3} s +[0-9.]+ % +[0-9.]+ us/doc$' "$tmp/stderr"
+
 # Usage errors: exit 2, nothing processed.
 check "resume needs a folder" status_is 2 fp --resume "$tmp/corpus"
 check "resume message" stderr_has "--resume needs an output folder"
