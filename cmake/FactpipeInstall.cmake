@@ -72,6 +72,9 @@ install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
 install(FILES "${PROJECT_SOURCE_DIR}/docs/factpipe.1"
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES "${PROJECT_SOURCE_DIR}/README.md"
+              "${PROJECT_SOURCE_DIR}/docs/GUIDELINE.md"
+              "${PROJECT_SOURCE_DIR}/docs/RELIABILITY.md"
+              "${PROJECT_SOURCE_DIR}/docs/PUBDATE.md"
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES "${PROJECT_SOURCE_DIR}/contrib/slurm/factpipe.sbatch"
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)

@@ -1,5 +1,6 @@
 /* Output files that are never seen half-written: a temporary name in the
- * same folder, fsync, rename, fsync of the folder (RELIABILITY R14), and
+ * same folder, fsync, rename, fsync of the folder (docs/RELIABILITY.md,
+ * Durability), and
  * sweeping the temporaries a killed run left behind; whole reads and
  * writes on descriptors. */
 #include "batch_files.h"
@@ -105,7 +106,8 @@ static int sync_parent_folder(const char *path, fp_error *err)
     return why ? -1 : 0;
 }
 
-/* A failed fsync or close is not retried (RELIABILITY R15): the temporary
+/* A failed fsync or close is not retried (docs/RELIABILITY.md,
+ * Durability): the temporary
  * goes, the caller stops.  errno is the first failure's. */
 int fp_atomic_commit(fp_atomic_file *f, fp_error *err)
 {
@@ -225,11 +227,17 @@ void fp_sweep_stale_siblings(const char *path)
     free(dir);
 }
 
-int fp_fd_write_all(int fd, const void *buf, size_t len)
+/* write(2) with read(2)'s type; it only reads buf. */
+static ssize_t write_some(int fd, void *buf, size_t len)
 {
-    const char *p = buf;
+    return write(fd, buf, len);
+}
+
+/* Moves len bytes with io, retrying after EINTR and short transfers. */
+static int transfer_all(int fd, char *p, size_t len, ssize_t (*io)(int, void *, size_t))
+{
     while (len > 0) {
-        ssize_t n = write(fd, p, len);
+        ssize_t n = io(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -240,17 +248,12 @@ int fp_fd_write_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
+int fp_fd_write_all(int fd, const void *buf, size_t len)
+{
+    return transfer_all(fd, (char *)buf, len, write_some);
+}
+
 int fp_fd_read_all(int fd, void *buf, size_t len)
 {
-    char *p = buf;
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
+    return transfer_all(fd, buf, len, read);
 }

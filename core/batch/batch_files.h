@@ -8,7 +8,8 @@
 #include <stdio.h>
 
 /* A file written under ".NAME.tmp.PID" next to its final name, synced,
- * renamed into place, and its folder synced (RELIABILITY R14). */
+ * renamed into place, and its folder synced (docs/RELIABILITY.md,
+ * Durability). */
 typedef struct fp_atomic_file {
     FILE *fp;
     char *final_path;

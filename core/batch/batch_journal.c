@@ -1,6 +1,7 @@
-/* The journal of an output folder (RELIABILITY R16): one line per finished
- * document, appended and fsynced after its output file is in place, so a
- * run killed at any moment can be resumed without losing or redoing work.
+/* The journal of an output folder (docs/RELIABILITY.md, Durability): one
+ * line per finished document, appended and fsynced after its output file
+ * is in place, so a run killed at any moment can be resumed without losing
+ * or redoing work.
  *
  *   CRC32 \t CONFIG \t STATUS \t IDENTITY \t SOURCE \t REASON \n
  *

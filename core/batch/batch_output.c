@@ -178,10 +178,11 @@ int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
     return there;
 }
 
-static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
-                             const char *reason, const char *bytes, size_t len, fp_error *err)
+/* Writes the n pieces as the new file at path (taken over), whole or not
+ * at all. */
+static int write_file(fp_batch_output *out, char *path, const char *const *piece,
+                      const size_t *len, size_t n, fp_error *err)
 {
-    char *path = folder_file_path(out, d);
     if (!path)
         return fp_error_set(err, "out of memory");
     fp_atomic_file f;
@@ -189,17 +190,26 @@ static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc
     free(path);
     if (rc != 0)
         return output_failed(out);
-    if (fwrite(out->head, 1, out->head_len, f.fp) != out->head_len ||
-        fwrite(bytes, 1, len, f.fp) != len ||
-        fwrite(out->file_tail, 1, out->file_tail_len, f.fp) != out->file_tail_len) {
-        int why = errno;
-        fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
-        fp_atomic_abandon(&f);
-        errno = why;
-        return output_failed(out);
+    for (size_t i = 0; i < n; i++) {
+        if (fwrite(piece[i], 1, len[i], f.fp) != len[i]) {
+            int why = errno;
+            fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
+            fp_atomic_abandon(&f);
+            errno = why;
+            return output_failed(out);
+        }
     }
-    if (fp_atomic_commit(&f, err) != 0 ||
-        fp_journal_append(out->journal, d->source, d->identity, outcome, reason, err) != 0)
+    return fp_atomic_commit(&f, err) == 0 ? 0 : output_failed(out);
+}
+
+static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
+                             const char *reason, const char *bytes, size_t len, fp_error *err)
+{
+    const char *piece[] = {out->head, bytes, out->file_tail};
+    size_t piece_len[] = {out->head_len, len, out->file_tail_len};
+    if (write_file(out, folder_file_path(out, d), piece, piece_len, 3, err) != 0)
+        return -1;
+    if (fp_journal_append(out->journal, d->source, d->identity, outcome, reason, err) != 0)
         return output_failed(out);
     return 0;
 }
@@ -242,25 +252,13 @@ void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
 
 static int write_report(fp_batch_output *out, fp_error *err)
 {
+    static const char header[] = "source\tstatus\treason\n";
     if (fflush(out->report_fp) != 0)
         return fp_error_set(err, "out of memory");
-    char *path = fp_path_join(out->o->output, FP_BATCH_REPORT_NAME);
-    fp_atomic_file f;
-    if (!path)
-        return fp_error_set(err, "out of memory");
-    int rc = fp_atomic_open(&f, path, err);
-    free(path);
-    if (rc != 0)
-        return output_failed(out);
-    if (fputs("source\tstatus\treason\n", f.fp) < 0 ||
-        fwrite(out->report, 1, out->report_len, f.fp) != out->report_len) {
-        int why = errno;
-        fp_error_set(err, "%s: cannot write: %s", f.final_path, strerror(why));
-        fp_atomic_abandon(&f);
-        errno = why;
-        return output_failed(out);
-    }
-    return fp_atomic_commit(&f, err) == 0 ? 0 : output_failed(out);
+    const char *piece[] = {header, out->report};
+    size_t piece_len[] = {sizeof header - 1, out->report_len};
+    return write_file(out, fp_path_join(out->o->output, FP_BATCH_REPORT_NAME), piece, piece_len,
+                      2, err);
 }
 
 static int write_tail(fp_batch_output *out, fp_error *err)

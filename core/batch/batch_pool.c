@@ -1,5 +1,6 @@
-/* The supervisor side of the pool: pre-forked workers (RELIABILITY R13,
- * M8: fork per document would cost more than many documents take), one
+/* The supervisor side of the pool: pre-forked workers
+ * (docs/RELIABILITY.md, Isolation: fork per document would cost more than
+ * many documents take), one
  * document in flight per worker, a time budget per document (SIGTERM,
  * then SIGKILL 400 ms later, to the worker's whole process group), a
  * fresh worker after a crash, a timeout or every 1000 documents.
@@ -87,7 +88,7 @@ static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_f
     }
     signal(SIGPIPE, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
-#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow memory (M11) */
+#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow memory */
     struct rlimit as = {WORKER_ADDRESS_SPACE, WORKER_ADDRESS_SPACE};
     setrlimit(RLIMIT_AS, &as);
 #endif

@@ -1,7 +1,8 @@
 /* The worker side of the pool: a pre-forked process that takes one
  * document at a time from its task pipe, runs it through the engine, and
  * sends the document back rendered in the run's output format.  It never writes output files: a
- * plugin that crashes here takes only this process down (RELIABILITY R13). */
+ * plugin that crashes here takes only this process down
+ * (docs/RELIABILITY.md, Isolation). */
 #include "batch_pool.h"
 #include "batch_files.h"
 #include "batch_protocol.h"

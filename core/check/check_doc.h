@@ -18,8 +18,9 @@ typedef struct check_doc {
 int check_doc_sample(check_doc *d);
 /* No text, no blocks: what an empty page gives. */
 int check_doc_empty(check_doc *d);
-/* One 60 KB block of sample sentences without a break: the longest block
- * a plugin should expect (RELIABILITY.md R9 caps blocks at 64 KiB). */
+/* One 60 KB block of sample sentences without a break, as a page without
+ * line breaks gives: plugins match block by block under their limits
+ * (docs/RELIABILITY.md, Regular expressions) and must cope with it. */
 int check_doc_long(check_doc *d);
 /* Accepts a zeroed document. */
 void check_doc_free(check_doc *d);

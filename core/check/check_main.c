@@ -2,7 +2,7 @@
  * in.  A plugin is foreign code: it may crash, loop or eat memory.  Running
  * it in a forked child under RLIMIT_CPU and RLIMIT_AS, with a wall-clock
  * deadline enforced by the parent, turns each of those into a failed check
- * with a reason (RELIABILITY.md R13). */
+ * with a reason (docs/RELIABILITY.md, Isolation). */
 #include "fp_check.h"
 #include "../common/fp_sanitizer.h"
 #include "../engine/fp_engine.h"
@@ -51,7 +51,7 @@ static void set_limits(unsigned timeout)
 {
     struct rlimit cpu = {timeout, timeout + 1};
     setrlimit(RLIMIT_CPU, &cpu);
-#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow (M11) */
+#ifndef FP_UNDER_ASAN /* ASan reserves terabytes of shadow memory */
     struct rlimit as = {(rlim_t)1 << MEMORY_LIMIT_BYTES_LOG2,
                         (rlim_t)1 << MEMORY_LIMIT_BYTES_LOG2};
     setrlimit(RLIMIT_AS, &as);
@@ -78,8 +78,9 @@ static int wait_with_deadline(pid_t child, unsigned timeout, int *timed_out)
     }
 }
 
-int fp_check_plugin_isolated(const char *path, const fp_check_options *o,
-                             FILE *out)
+/* fp_check_plugin in a child process under limits; reports a crash, a
+ * timeout or a limit hit as a failure.  Returns 0 pass, 1 fail. */
+static int check_plugin_isolated(const char *path, const fp_check_options *o, FILE *out)
 {
     unsigned timeout = o->timeout_seconds ? o->timeout_seconds
                                           : DEFAULT_TIMEOUT;
@@ -190,7 +191,7 @@ int fp_check_main(int argc, char **argv)
             failed = 1;
             continue;
         }
-        failed |= fp_check_plugin_isolated(file, &o, stdout);
+        failed |= check_plugin_isolated(file, &o, stdout);
         free(file);
     }
     return failed ? 1 : 0;

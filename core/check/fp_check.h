@@ -26,11 +26,6 @@ typedef struct fp_check_options {
 int fp_check_plugin(const char *path, const fp_check_options *options,
                     FILE *out);
 
-/* fp_check_plugin in a child process under limits; reports a crash, a
- * timeout or a limit hit as a failure.  Returns 0 pass, 1 fail. */
-int fp_check_plugin_isolated(const char *path, const fp_check_options *options,
-                             FILE *out);
-
 /* The `factpipe check-plugin` subcommand: argv[0] is "check-plugin".
  * Returns the exit status: 0 pass, 1 fail, 2 usage error. */
 int fp_check_main(int argc, char **argv);

@@ -5,6 +5,7 @@
 #include "batch/fp_batch.h"
 #include "engine/fp_engine.h"
 #include "pipeline/fp_pipeline.h"
+#include "fp_version.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -36,12 +37,17 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
-    "                          gets one file per document (PATH/NAME.xml in\n"
-    "                          XML, mirroring the input folders); any other\n"
-    "                          PATH gets one combined file.  Default: combined\n"
-    "                          output on standard output.\n"
-    "  -f, --format NAME       output format (default xml):\n"
+    "                          gets one file per document (PATH/NAME.EXT,\n"
+    "                          mirroring the input folders; EXT below); any\n"
+    "                          other PATH gets one combined file.  Default:\n"
+    "                          combined output on standard output.\n"
+    "  -f, --format NAME       output format (default xml), with the EXT of\n"
+    "                          its per-document files:\n"
     "%s"
+    "                          In text, each of several documents starts\n"
+    "                          with a line '==> SOURCE <=='; a failed one\n"
+    "                          has no text (stderr and the exit status say\n"
+    "                          why, and DIR/factpipe-report.tsv with -o DIR/)\n"
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
     "                          zoning rules (default: default.pipeline in\n"
     "                          %s)\n"
@@ -175,7 +181,8 @@ static void format_lines(char *out, size_t size)
     out[0] = '\0';
     const fp_output_format *f;
     for (size_t i = 0, used = 0; (f = fp_output_format_at(i)) != NULL && used < size; i++) {
-        snprintf(out + used, size - used, "%26s%-6s %s\n", "", f->name, f->summary);
+        snprintf(out + used, size - used, "%26s%-6s %-6s %s\n", "", f->name, f->extension,
+                 f->summary);
         used += strlen(out + used);
     }
 }
@@ -246,7 +253,56 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
         }
         c->engine.max_ratio = b->max_ratio; /* gzip pages too */
         return 0;
-    default: b->progress = b->summary = 1; return 0;
+    case OPT_PROGRESS: b->progress = b->summary = 1; return 0;
+    default: return -1;
+    }
+}
+
+static int add_plugin_dir(cli *c, const char *dir)
+{
+    const char **grown = realloc(c->plugin_dirs, (c->n_plugin_dirs + 1) * sizeof *grown);
+    if (!grown) {
+        fprintf(stderr, "factpipe: out of memory\n");
+        return -1;
+    }
+    c->plugin_dirs = grown;
+    c->plugin_dirs[c->n_plugin_dirs++] = dir;
+    return 0;
+}
+
+/* The options of what each document becomes (pipeline, plugins, format,
+ * chrome, text, limits): 0 ok, -1 usage error (already reported). */
+static int parse_document_option(int opt, const char *arg, cli *c)
+{
+    fp_error err = {{0}};
+    double depth;
+    switch (opt) {
+    case 'f':
+        if (!(c->format = fp_output_format_find(arg, &err))) {
+            fprintf(stderr, "factpipe: --format: %s\n", err.message);
+            return -1;
+        }
+        return 0;
+    case 'c': c->pipeline = arg; return 0;
+    case OPT_PLUGIN_DIR: return add_plugin_dir(c, arg);
+    case OPT_KEEP_CHROME: c->engine.keep_chrome = 1; return 0;
+    case OPT_TEXT: c->engine.include_text = 1; return 0;
+    case OPT_MAX:
+        if (parse_size(arg, &c->engine.max_input_bytes) != 0) {
+            fprintf(stderr, "factpipe: --max-input-size takes a number of bytes from 1 to "
+                    "1073741824, not '%s'\n", arg);
+            return -1;
+        }
+        return 0;
+    case OPT_MAX_NESTING:
+        if (parse_number(arg, 16, 1000000, &depth) != 0 || depth != (unsigned)depth) {
+            fprintf(stderr, "factpipe: --max-nesting takes a whole number of elements from "
+                    "16 to 1000000, not '%s'\n", arg);
+            return -1;
+        }
+        c->engine.max_nesting = (unsigned)depth;
+        return 0;
+    default: return parse_batch_option(opt, arg, c);
     }
 }
 
@@ -306,70 +362,20 @@ static int parse_args(int argc, char **argv, cli *c)
     while ((opt = getopt_long(argc, argv, "o:f:c:j:0vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
-        case 'f': {
-            fp_error err = {{0}};
-            if (!(c->format = fp_output_format_find(optarg, &err))) {
-                fprintf(stderr, "factpipe: --format: %s\n", err.message);
-                return EXIT_USAGE;
-            }
-            break;
-        }
-        case 'c': c->pipeline = optarg; break;
         case 'v': c->verbose = 1; break;
-        case OPT_PLUGIN_DIR: {
-            const char **grown = realloc(c->plugin_dirs, (c->n_plugin_dirs + 1) * sizeof *grown);
-            if (!grown) {
-                fprintf(stderr, "factpipe: out of memory\n");
-                return EXIT_USAGE;
-            }
-            c->plugin_dirs = grown;
-            c->plugin_dirs[c->n_plugin_dirs++] = optarg;
-            break;
-        }
         case OPT_LIST: c->list_plugins = 1; break;
-        case 'j':
-        case OPT_TIMEOUT:
-        case OPT_INCLUDE:
-        case OPT_EXCLUDE:
-        case OPT_FILES_FROM:
-        case OPT_FOLLOW:
-        case OPT_NULL:
-        case OPT_STDIN_NAME:
-        case OPT_RESUME:
-        case OPT_SHARD:
-        case OPT_MAX_RATIO:
-        case OPT_PROGRESS:
-            if (parse_batch_option(opt, optarg, c) != 0)
-                return EXIT_USAGE;
-            break;
-        case OPT_KEEP_CHROME: c->engine.keep_chrome = 1; break;
-        case OPT_TEXT: c->engine.include_text = 1; break;
-        case OPT_MAX:
-            if (parse_size(optarg, &c->engine.max_input_bytes) != 0) {
-                fprintf(stderr, "factpipe: --max-input-size takes a number of bytes from 1 "
-                        "to 1073741824, not '%s'\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_MAX_NESTING: {
-            double depth;
-            if (parse_number(optarg, 16, 1000000, &depth) != 0 || depth != (unsigned)depth) {
-                fprintf(stderr, "factpipe: --max-nesting takes a whole number of elements "
-                        "from 16 to 1000000, not '%s'\n", optarg);
-                return EXIT_USAGE;
-            }
-            c->engine.max_nesting = (unsigned)depth;
-            break;
-        }
         case OPT_VERSION:
             printf("factpipe %s (plugin ABI %d.%d)\n", FP_VERSION, FP_ABI_MAJOR, FP_ABI_MINOR);
             return EXIT_ALL_OK;
         case 'h':
             print_usage();
             return EXIT_ALL_OK;
-        default:
+        case '?':
             fprintf(stderr, "Try 'factpipe --help' for more information.\n");
             return EXIT_USAGE;
+        default:
+            if (parse_document_option(opt, optarg, c) != 0)
+                return EXIT_USAGE;
         }
     }
     if (!c->list_plugins && optind >= argc && !c->batch.files_from) {
@@ -500,8 +506,9 @@ int main(int argc, char **argv)
             status = EXIT_OUTPUT;
         } else {
             if (stats.failed)
-                fprintf(stderr, "factpipe: %zu of %zu documents failed (see their <error> "
-                        "elements%s)\n", stats.failed, stats.documents + stats.skipped,
+                fprintf(stderr, "factpipe: %zu of %zu documents failed (see %s%s)\n",
+                        stats.failed, stats.documents + stats.skipped,
+                        (c.format ? c.format : fp_output_format_default())->failures,
                         c.batch.output ? " or the folder's " FP_BATCH_REPORT_NAME : "");
             status = rc ? EXIT_SOME_FAILED : EXIT_ALL_OK;
         }

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int fp_error_vset(fp_error *err, const char *fmt, va_list ap)
+static int vset(fp_error *err, const char *fmt, va_list ap)
 {
     if (err)
         vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -14,7 +14,7 @@ int fp_error_set(fp_error *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fp_error_vset(err, fmt, ap);
+    vset(err, fmt, ap);
     va_end(ap);
     return -1;
 }

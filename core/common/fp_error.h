@@ -19,7 +19,6 @@ typedef struct fp_error {
 /* Set err's message (err may be NULL).  Always returns -1 so callers can
  * write `return fp_error_set(err, ...);`. */
 int fp_error_set(fp_error *err, const char *fmt, ...) FP_FORMAT(2, 3);
-int fp_error_vset(fp_error *err, const char *fmt, va_list ap);
 
 /* Prepend context ("file.html: ") to an existing message. */
 int fp_error_prefix(fp_error *err, const char *fmt, ...) FP_FORMAT(2, 3);

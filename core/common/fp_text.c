@@ -12,6 +12,23 @@ void fp_decoded_free(fp_decoded *d)
     memset(d, 0, sizeof *d);
 }
 
+void fp_markup_free(fp_markup *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n_items; i++) {
+        free(m->items[i].key);
+        free(m->items[i].value);
+        free(m->items[i].cues);
+    }
+    free(m->items);
+    free(m->canonical);
+    free(m->og_url);
+    free(m->lang);
+    free(m->jsonld);
+    memset(m, 0, sizeof *m);
+}
+
 void fp_text_free(fp_text *t)
 {
     if (!t)
@@ -23,6 +40,7 @@ void fp_text_free(fp_text *t)
         free(t->elements[i].cues);
     free(t->elements);
     free(t->html_title);
+    fp_markup_free(&t->markup);
     memset(t, 0, sizeof *t);
 }
 

@@ -53,6 +53,50 @@ typedef struct fp_line {
     fp_zone_kind zone;    /* set by zoning; FP_ZONE_BODY until then */
 } fp_line;
 
+/* What a page says about itself in its markup rather than its text (the
+ * article's date in <meta>, JSON-LD, <time>, microdata; its canonical
+ * URL), gathered by the HTML stage as it streams and read by zoning's
+ * article-date finder.  Strings are owned, NUL-terminated, trimmed and
+ * cut at FP_MARKUP_MAX_VALUE bytes. */
+typedef enum fp_markup_kind {
+    FP_MARKUP_META = 1,   /* <meta KEYATTR=key content=value>: one item per
+                             key attribute (name, property, itemprop,
+                             http-equiv) */
+    FP_MARKUP_ELEMENT = 2 /* <time>, <abbr title>, or an element with a
+                             datetime attribute or a date itemprop */
+} fp_markup_kind;
+
+typedef struct fp_markup_item {
+    fp_markup_kind kind;
+    int pubdate;          /* the element or meta carries pubdate="…" */
+    char tag[8];          /* element name, cut ("time", "abbr", "span"…) */
+    char *key;            /* lower-case: the meta's key, an element's
+                             itemprop; NULL */
+    char *value;          /* the meta's content; an element's datetime,
+                             content or (abbr) title attribute; NULL */
+    char *cues;           /* an element's "id class", lower-case; NULL */
+    int32_t element;      /* innermost block element around it, -1 */
+    uint32_t text_start, text_end; /* an element's text in fp_text.text */
+} fp_markup_item;
+
+/* Bounds on what one page may store (documented in docs/PUBDATE.md): the
+ * first items in document order are kept, the rest ignored. */
+#define FP_MARKUP_MAX_ITEMS 512
+#define FP_MARKUP_MAX_VALUE 512
+#define FP_MARKUP_MAX_JSONLD (256u * 1024u)
+
+typedef struct fp_markup {
+    fp_markup_item *items;
+    size_t n_items;
+    char *canonical;      /* <link rel="canonical" href>, NULL */
+    char *og_url;         /* <meta property="og:url" content>, NULL */
+    char *lang;           /* <html lang>, lower-case, NULL */
+    char *jsonld;         /* the <script type="application/ld+json"> texts,
+                             each ended by '\n', at most
+                             FP_MARKUP_MAX_JSONLD bytes; NULL */
+    size_t jsonld_len;
+} fp_markup;
+
 /* Zero bytes every extracted text carries after its NUL: PCRE2's JIT and
  * other vectorized readers load whole aligned words past the end of the
  * subject, which valgrind would otherwise report as uninitialised reads. */
@@ -68,6 +112,7 @@ typedef struct fp_text {
     fp_element *elements; /* empty for plain text */
     size_t n_elements;
     char *html_title;     /* text of <title>, or NULL */
+    fp_markup markup;     /* empty for plain text */
     int partial;          /* the parser stopped early: text may be missing */
 } fp_text;
 
@@ -80,6 +125,7 @@ typedef struct fp_meta {
 
 void fp_decoded_free(fp_decoded *d);
 void fp_text_free(fp_text *t);
+void fp_markup_free(fp_markup *m);
 void fp_meta_free(fp_meta *m);
 
 #endif

@@ -7,6 +7,7 @@
 #include "../input/fp_input.h"
 #include "../engine/fp_engine.h"
 #include "../output/fp_output_format.h"
+#include "fp_version.h"
 
 #include <errno.h>
 #include <stdlib.h>

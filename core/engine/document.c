@@ -27,7 +27,7 @@ typedef struct doc_state {
     fp_text text;
     fp_meta meta;
     fp_block *blocks;  /* what the plugins see */
-    fp_block *lines;   /* every line with its zone, for the output */
+    fp_out_line *lines; /* every line with its zone, for the output */
     fp_fact_list facts;
     fp_out_fact *out;
     char **surfaces;
@@ -120,9 +120,10 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
     size_t n_blocks = 0;
     for (size_t i = 0; i < n_lines; i++) {
         const fp_line *line = &s->text.lines[i];
-        s->lines[i] = (fp_block){line->start, line->end, line->zone};
+        s->lines[i] = (fp_out_line){line->start, line->end, line->zone,
+                                    fp_zone_line_is_article(line)};
         if (line->zone != FP_ZONE_CHROME || e->keep_chrome)
-            s->blocks[n_blocks++] = s->lines[i];
+            s->blocks[n_blocks++] = (fp_block){line->start, line->end, line->zone};
     }
     fp_document_meta meta = {s->meta.title, s->meta.date, s->meta.byline};
     fp_document doc = {sizeof doc, source, s->text.text, s->text.len,
@@ -241,7 +242,7 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
                                       : fp_html_to_text(&s->decoded, &s->text, &err);
     s->text.format = format;
     t = stage_lap(e, FP_STAGE_TEXT, t);
-    if (rc != 0 || fp_zone_document(e->zones, &s->text, &s->meta, &err) != 0)
+    if (rc != 0 || fp_zone_document_from(e->zones, &s->text, source, &s->meta, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
     stage_lap(e, FP_STAGE_ZONE, t);
     if (run_plugins(e, s, source, why, why_size) != 0)
@@ -357,6 +358,7 @@ static void fill_model(const fp_engine *e, const doc_state *s, const fp_engine_i
     out->extracted_len = s->text.len;
     out->lines = s->lines;
     out->n_lines = s->text.n_lines;
+    out->chrome_kept = e->keep_chrome;
 }
 
 int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink sink,

@@ -19,7 +19,8 @@ void fp_html_init(void)
     initialized = 1;
     xmlInitParser();
     /* libxml2 2.9.14 halts at 256 levels and silently drops the rest of
-     * the page (RELIABILITY M4); real pages nest deeper than that. */
+     * the page (docs/RELIABILITY.md, HTML parsing); real pages nest deeper
+     * than that. */
     if (xmlParserMaxDepth < FP_HTML_DEFAULT_MAX_DEPTH)
         xmlParserMaxDepth = FP_HTML_DEFAULT_MAX_DEPTH;
 }

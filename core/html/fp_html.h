@@ -10,7 +10,8 @@
 void fp_html_init(void);
 
 /* Nesting depth past which a page is cut and marked partial: libxml2's own
- * limit (256 in 2.9.14, RELIABILITY M4) is raised to this by default. */
+ * limit (256 in 2.9.14; docs/RELIABILITY.md, HTML parsing) is raised to
+ * this by default. */
 #define FP_HTML_DEFAULT_MAX_DEPTH 4096
 
 /* Set the depth limit for every later parse in this process (it is

@@ -2,10 +2,25 @@
 
 #include <string.h>
 
-/* libxml2's IS_BLANK_CH. */
+/* What a byte can end while a start tag is read: libxml2's IS_BLANK_CH
+ * (blank), and the bytes that may end a tag name or an attribute name
+ * ('>' and '/', which ends one only before '>'; '=' only a name).  One
+ * table lookup per byte: this scan runs over every page in full. */
+enum { BLANK = 1, ENDS_TAG_NAME = 2, ENDS_ATTRIBUTE_NAME = 4 };
+
+static const unsigned char byte_class[256] = {
+    [' '] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['\t'] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['\n'] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['\r'] = BLANK | ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['>'] = ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['/'] = ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME,
+    ['='] = ENDS_ATTRIBUTE_NAME,
+};
+
 static int is_blank(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return byte_class[c] & BLANK;
 }
 
 static int is_ascii_letter(unsigned char c)
@@ -25,6 +40,23 @@ static int tag_ends_at(const unsigned char *s, size_t i, size_t len)
     return s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>');
 }
 
+/* Skip bytes up to one of class `stops` that ends the run: a blank, '>',
+ * "/>", or (for ENDS_ATTRIBUTE_NAME) '='.  A '/' not before '>' is part
+ * of the run. */
+static size_t skip_run(const unsigned char *s, size_t i, size_t len,
+                       unsigned char stops)
+{
+    for (;;) {
+        while (i < len && !(byte_class[s[i]] & stops))
+            i++;
+        if (i < len && s[i] == '/' && !tag_ends_at(s, i, len)) {
+            i++;
+            continue;
+        }
+        return i;
+    }
+}
+
 /* An attribute value after '=' (blanks skipped): quoted up to the
  * matching quote, else up to a blank or '>'.  Returns where it ends. */
 static size_t skip_value(const unsigned char *s, size_t i, size_t len)
@@ -33,7 +65,7 @@ static size_t skip_value(const unsigned char *s, size_t i, size_t len)
         const unsigned char *close = memchr(s + i + 1, s[i], len - i - 1);
         return close ? (size_t)(close - s) + 1 : len;
     }
-    while (i < len && !is_blank(s[i]) && s[i] != '>')
+    while (i < len && !(byte_class[s[i]] & BLANK) && s[i] != '>')
         i++;
     return i;
 }
@@ -45,17 +77,13 @@ static size_t skip_value(const unsigned char *s, size_t i, size_t len)
 static size_t scan_start_tag(const unsigned char *s, size_t open, size_t len,
                              size_t *n_attributes)
 {
-    size_t i = open + 1, n = 0;
-    while (i < len && !is_blank(s[i]) && !tag_ends_at(s, i, len))
-        i++; /* the tag name */
+    size_t i = skip_run(s, open + 1, len, ENDS_TAG_NAME), n = 0;
     for (;;) {
         i = skip_blanks(s, i, len);
         if (i >= len || tag_ends_at(s, i, len))
             break;
         n++;
-        while (i < len && !is_blank(s[i]) && s[i] != '=' &&
-               !tag_ends_at(s, i, len))
-            i++;
+        i = skip_run(s, i, len, ENDS_ATTRIBUTE_NAME);
         i = skip_blanks(s, i, len);
         if (i < len && s[i] == '=')
             i = skip_value(s, skip_blanks(s, i + 1, len), len);

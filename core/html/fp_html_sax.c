@@ -2,6 +2,7 @@
 
 #include "../common/fp_grow.h"
 
+#include "fp_html_markup.h"
 #include "fp_html_source.h"
 #include "fp_html_strings.h"
 #include "fp_html_tags.h"
@@ -12,9 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* R2: recover from anything, never touch the network, stay silent, trust
- * the decoding stage over <meta charset>.  No NOBLANKS: the white space
- * between two inline elements is a real space ("<b>4</b> <i>hồ sơ</i>").
+/* Recover from anything, never touch the network, stay silent, trust the
+ * decoding stage over <meta charset> (docs/RELIABILITY.md, HTML parsing).
+ * No NOBLANKS: the white space between two inline elements is a real
+ * space ("<b>4</b> <i>hồ sơ</i>").
  * No HUGE: the depth limit is raised on its own by fp_html_init. */
 #define FP_HTML_PARSE_OPTIONS                                               \
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \
@@ -31,6 +33,8 @@ typedef struct open_element {
     uint8_t preformatted;
     uint64_t link_total_at_entry;
     size_t pending_index; /* FP_TAG_BLOCK: its slot in html_sax.pending */
+    int32_t markup_item;  /* the fp_markup item it opened, or -1 */
+    int jsonld_script;    /* a JSON-LD <script> */
 } open_element;
 
 /* A block element whose text has not started yet.  Its start is the start
@@ -59,6 +63,7 @@ typedef struct html_sax {
     fp_title_text title_text; /* the <title> being read */
     int title_open;
     char *title;
+    fp_markup_builder markup;
     int too_deep;      /* stopped at libxml2's depth limit: partial */
     int out_of_memory; /* stopped: no result */
 } html_sax;
@@ -170,12 +175,14 @@ static void on_characters(void *user_data, const xmlChar *chunk, int len)
         stop_out_of_memory(w);
 }
 
-/* Script and style content: never text. */
+/* Script and style content: never text, but JSON-LD is page metadata. */
 static void on_cdata(void *user_data, const xmlChar *chunk, int len)
 {
-    (void)user_data;
-    (void)chunk;
-    (void)len;
+    htmlParserCtxtPtr ctxt = user_data;
+    html_sax *w = ctxt->_private;
+    if (!w->out_of_memory && len > 0 && w->markup.in_jsonld &&
+        fp_markup_script_text(&w->markup, chunk, (size_t)len) < 0)
+        stop_out_of_memory(w);
 }
 
 /* ---- elements -------------------------------------------------------- */
@@ -193,7 +200,9 @@ static int open_block(html_sax *w, const xmlChar *name,
     fp_element *element = &w->elements[w->n_elements];
     memset(element, 0, sizeof *element);
     element->parent = parent;
-    strncpy(element->tag, (const char *)name, sizeof element->tag - 1);
+    /* Tag names are short: copy what fits, the rest of tag is zero. */
+    size_t tag_len = strnlen((const char *)name, sizeof element->tag - 1);
+    memcpy(element->tag, name, tag_len);
     element->cues = fp_html_element_cues(attributes, &w->out_of_memory);
     if (w->out_of_memory)
         return -1;
@@ -239,6 +248,11 @@ static void close_block(html_sax *w, const open_element *frame)
 static int enter_element(html_sax *w, const xmlChar *name,
                          const xmlChar **attributes, open_element *frame)
 {
+    fp_markup_place at = {w->tb.element, (uint32_t)w->tb.len};
+    if (fp_markup_element_start(&w->markup, (const char *)name, attributes,
+                                at, &frame->markup_item,
+                                &frame->jsonld_script) < 0)
+        return -1;
     fp_tag_info info = fp_html_tag_info((const char *)name);
     frame->kind = info.kind;
     switch (info.kind) {
@@ -305,6 +319,7 @@ static void on_start_element(void *user_data, const xmlChar *name,
     open_element *frame = &w->open[w->depth++];
     memset(frame, 0, sizeof *frame);
     frame->element = -1;
+    frame->markup_item = -1;
     if (w->ignored_depth > 0) {
         frame->kind = FP_TAG_SKIP;
         frame->ignored = 1;
@@ -318,6 +333,11 @@ static void on_start_element(void *user_data, const xmlChar *name,
 static void leave_element(html_sax *w)
 {
     const open_element *frame = &w->open[--w->depth];
+    if (frame->markup_item >= 0)
+        fp_markup_element_end(&w->markup, frame->markup_item, w->tb.text,
+                              (uint32_t)w->tb.len);
+    if (frame->jsonld_script)
+        fp_markup_script_end(&w->markup);
     if (frame->ignored) {
         w->ignored_depth--;
         if (frame->captures_title) {
@@ -363,6 +383,7 @@ static void release(html_sax *w)
     free(w->open);
     free(w->title);
     free(w->title_text.text);
+    fp_markup_builder_release(&w->markup);
     fp_html_source_release(&w->source);
     fp_text_builder_release(&w->tb);
 }
@@ -417,6 +438,7 @@ int fp_html_sax_extract(const fp_decoded *in, fp_text *out, fp_error *err)
     out->elements = w.elements;
     out->n_elements = w.n_elements;
     out->html_title = w.title;
+    fp_markup_builder_take(&w.markup, &out->markup);
     out->partial = partial;
     w.elements = NULL;
     w.n_elements = 0;

@@ -68,9 +68,9 @@ char *fp_html_element_cues(const xmlChar **attributes, int *out_of_memory)
      * repeated attribute names. */
     for (size_t i = 0; attributes && attributes[i]; i += 2) {
         const char *name = (const char *)attributes[i];
-        if (!id && strcmp(name, "id") == 0)
+        if (!id && name[0] == 'i' && name[1] == 'd' && !name[2])
             id = attributes[i + 1];
-        else if (!class_names && strcmp(name, "class") == 0)
+        else if (!class_names && name[0] == 'c' && strcmp(name, "class") == 0)
             class_names = attributes[i + 1];
         if (id && class_names)
             break;

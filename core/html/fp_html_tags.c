@@ -1,5 +1,6 @@
 #include "fp_html_tags.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +12,8 @@ typedef struct tag_entry {
 #define BLOCK {FP_TAG_BLOCK, 0, 0}
 #define HEADING(n) {FP_TAG_BLOCK, n, 0}
 
-/* Sorted by name for bsearch.  body counts as a block so that text placed
- * directly in it still belongs to an element. */
+/* Sorted by name (the lookup's index relies on it).  body counts as a
+ * block so that text placed directly in it still belongs to an element. */
 static const tag_entry tag_table[] = {
     {"a", {FP_TAG_LINK, 0, 0}},
     {"address", BLOCK},
@@ -77,16 +78,39 @@ static const tag_entry tag_table[] = {
     {"ul", BLOCK},
 };
 
-static int compare_tag(const void *key, const void *entry)
+enum { N_TAGS = sizeof tag_table / sizeof tag_table[0] };
+
+/* Where the names starting with each letter begin in tag_table, with their
+ * lengths: a lookup compares only the few names that share the first
+ * letter and the length (this runs once per element of every page). */
+static unsigned char first_index[27];
+static unsigned char name_length[N_TAGS];
+
+static void build_index(void)
 {
-    return strcmp(key, ((const tag_entry *)entry)->name);
+    size_t k = 0;
+    for (int letter = 0; letter < 26; letter++) {
+        first_index[letter] = (unsigned char)k;
+        while (k < N_TAGS && tag_table[k].name[0] == 'a' + letter)
+            k++;
+    }
+    first_index[26] = (unsigned char)k;
+    for (size_t i = 0; i < N_TAGS; i++)
+        name_length[i] = (unsigned char)strlen(tag_table[i].name);
 }
 
 fp_tag_info fp_html_tag_info(const char *name)
 {
     static const fp_tag_info inline_tag = {FP_TAG_INLINE, 0, 0};
-    const tag_entry *found =
-        bsearch(name, tag_table, sizeof tag_table / sizeof tag_table[0],
-                sizeof tag_table[0], compare_tag);
-    return found ? found->info : inline_tag;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, build_index);
+    unsigned char first = (unsigned char)name[0];
+    if (first < 'a' || first > 'z')
+        return inline_tag;
+    size_t len = strnlen(name, 12);
+    for (size_t i = first_index[first - 'a']; i < first_index[first - 'a' + 1];
+         i++)
+        if (name_length[i] == len && memcmp(tag_table[i].name, name, len) == 0)
+            return tag_table[i].info;
+    return inline_tag;
 }

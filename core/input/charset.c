@@ -110,13 +110,14 @@ void fp_utf8_scan(const unsigned char *bytes, size_t len, fp_utf8_stats *stats)
         if (i == len)
             break;
         size_t bad = 0;
-        size_t n = fp_utf8_well_formed(bytes + i, len - i, &bad);
+        uint32_t cp;
+        size_t n = fp_utf8_decode(bytes + i, len - i, &cp, &bad);
         if (n > 0) {
             stats->multibyte++;
             /* The NFC quick check rides along: the sequence is decoded
              * here anyway, so a page of precomposed Vietnamese needs no
              * NFC pass at all. */
-            if (!fp_nfc_is_inert(fp_utf8_code_point(bytes + i, n)))
+            if (!fp_nfc_is_inert((int32_t)cp))
                 stats->not_inert++;
             i += n;
         } else if (i + bad == len && bytes[i] >= 0xC2 && bytes[i] < 0xF5) {

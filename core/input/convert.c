@@ -81,7 +81,8 @@ int fp_convert_utf8(const unsigned char *bytes, size_t len, size_t start,
         if (i == len)
             break;
         size_t bad = 0;
-        size_t n = fp_utf8_well_formed(bytes + i, len - i, &bad);
+        uint32_t cp;
+        size_t n = fp_utf8_decode(bytes + i, len - i, &cp, &bad);
         if (n > 0) {
             i += n;
             continue;

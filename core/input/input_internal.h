@@ -11,6 +11,8 @@
 
 #include "../common/fp_error.h"
 
+#include <factpipe/utf8.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -70,69 +72,6 @@ static inline size_t fp_ascii_prefix(const unsigned char *s, size_t len)
     while (i < len && s[i] < 0x80)
         i++;
     return i;
-}
-
-/* Length of the well-formed UTF-8 sequence at s (1..4; avail >= 1), or 0 if
- * it is ill-formed: then *bad is the length of its maximal subpart, the
- * bytes that one U+FFFD replaces (Unicode ch. 3, "U+FFFD Substitution of
- * Maximal Subparts").  Overlongs, surrogates and code points above
- * U+10FFFF are ill-formed. */
-static inline size_t fp_utf8_well_formed(const unsigned char *s, size_t avail,
-                                         size_t *bad)
-{
-    unsigned char lead = s[0];
-    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the 2nd byte */
-    size_t need;
-    if (lead < 0x80)
-        return 1;
-    if (lead < 0xC2) {
-        *bad = 1;
-        return 0;
-    } else if (lead < 0xE0) {
-        need = 2;
-    } else if (lead < 0xF0) {
-        need = 3;
-        if (lead == 0xE0)
-            lo = 0xA0; /* overlong */
-        else if (lead == 0xED)
-            hi = 0x9F; /* surrogates */
-    } else if (lead < 0xF5) {
-        need = 4;
-        if (lead == 0xF0)
-            lo = 0x90; /* overlong */
-        else if (lead == 0xF4)
-            hi = 0x8F; /* above U+10FFFF */
-    } else {
-        *bad = 1;
-        return 0;
-    }
-    size_t got = 1;
-    if (avail > 1 && s[1] >= lo && s[1] <= hi) {
-        got = 2;
-        while (got < need && got < avail && (s[got] & 0xC0) == 0x80)
-            got++;
-    }
-    if (got == need)
-        return need;
-    *bad = got;
-    return 0;
-}
-
-/* The code point of the well-formed sequence of n bytes at s. */
-static inline int32_t fp_utf8_code_point(const unsigned char *s, size_t n)
-{
-    switch (n) {
-    case 1:
-        return s[0];
-    case 2:
-        return (int32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-    case 3:
-        return (int32_t)(s[0] & 0x0F) << 12 | (int32_t)(s[1] & 0x3F) << 6 |
-               (s[2] & 0x3F);
-    default:
-        return (int32_t)(s[0] & 0x07) << 18 | (int32_t)(s[1] & 0x3F) << 12 |
-               (int32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-    }
 }
 
 /* 1 when code point cp is known to be NFC on its own, to have canonical

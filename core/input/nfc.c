@@ -130,8 +130,9 @@ static int normalize_chunk(const fp_mtext *t, size_t start, size_t end,
     size_t n_source = 0;
     for (size_t i = start; i < end;) {
         size_t bad = 0;
-        size_t step = fp_utf8_well_formed(bytes + i, end - i, &bad);
-        int32_t cp = step ? fp_utf8_code_point(bytes + i, step) : 0xFFFD;
+        uint32_t decoded;
+        size_t step = fp_utf8_decode(bytes + i, end - i, &decoded, &bad);
+        int32_t cp = step ? (int32_t)decoded : 0xFFFD;
         if (step == 0) /* cannot happen: the converters write valid UTF-8 */
             step = 1;
         w->source[n_source++] = (tagged_cp){cp, (uint32_t)i};
@@ -208,8 +209,9 @@ static int chunk_is_inert(const fp_mtext *t, size_t start, size_t end)
     const unsigned char *bytes = (const unsigned char *)t->text;
     for (size_t i = start; i < end;) {
         size_t bad = 0;
-        size_t step = fp_utf8_well_formed(bytes + i, end - i, &bad);
-        if (step == 0 || !fp_nfc_is_inert(fp_utf8_code_point(bytes + i, step)))
+        uint32_t cp;
+        size_t step = fp_utf8_decode(bytes + i, end - i, &cp, &bad);
+        if (step == 0 || !fp_nfc_is_inert((int32_t)cp))
             return 0;
         i += step;
     }

@@ -1,7 +1,7 @@
-/* Reading an input file: regular files only, size-capped (RELIABILITY R1,
- * R17).  The file is opened non-blocking so that a FIFO swapped in after
- * the stat() cannot hang the open, and fstat() decides before a single
- * byte is read. */
+/* Reading an input file: regular files only, size-capped
+ * (docs/RELIABILITY.md, Inputs).  The file is opened non-blocking so that
+ * a FIFO swapped in after the stat() cannot hang the open, and fstat()
+ * decides before a single byte is read. */
 #include "fp_input.h"
 
 #include <errno.h>

@@ -50,7 +50,8 @@ static int xml_render_error(FILE *out, const char *source, const char *reason, f
 const fp_output_format fp_output_format_xml = {
     .name = "xml",
     .extension = ".xml",
-    .summary = "one <factpipe> document (schema/factpipe.rng)",
+    .summary = "<factpipe> XML (schema/factpipe.rng)",
+    .failures = "their <error> elements",
     .head = xml_head,
     .between = NULL,
     .tail = xml_tail,

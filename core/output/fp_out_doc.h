@@ -29,6 +29,15 @@ typedef struct fp_out_zone {
     size_t start, end; /* character offsets in the extracted text */
 } fp_out_zone;
 
+/* One line of the extracted text (the text between two breaks; lines do
+ * not overlap and never hold '\n') with what zoning made of it. */
+typedef struct fp_out_line {
+    size_t start, end;  /* byte offsets into fp_out_doc.extracted */
+    fp_zone_kind zone;
+    int article;        /* part of the article's text (zoning decides:
+                           fp_zone_line_is_article) */
+} fp_out_line;
+
 typedef struct fp_out_doc {
     const char *source;     /* as given / relative to the input root */
     const char *format;     /* "html" or "text"; NULL when it failed early */
@@ -51,8 +60,10 @@ typedef struct fp_out_doc {
      * --include-text says: for formats that show the article itself. */
     const char *extracted;
     size_t extracted_len;
-    const fp_block *lines;
+    const fp_out_line *lines;
     size_t n_lines;
+    int chrome_kept;        /* --keep-chrome: chrome facts are kept (with
+                               zone "chrome"), so formats show chrome */
 } fp_out_doc;
 
 #endif

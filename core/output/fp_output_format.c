@@ -8,6 +8,7 @@
 
 static const fp_output_format *const formats[] = {
     &fp_output_format_xml,
+    &fp_output_format_text,
 };
 
 #define N_FORMATS (sizeof formats / sizeof *formats)

@@ -1,6 +1,6 @@
 /* Output formats (--format NAME): how one processed document is written,
- * and what surrounds the documents of a run.  One table; XML is its only
- * entry for now.  Adding a format is adding one entry (a file of its own
+ * and what surrounds the documents of a run.  One table: xml (the
+ * default), text.  Adding a format is adding one entry (a file of its own
  * here in core/output/, and its line in fp_output_format.c): the batch
  * runner, the workers, the CLI and --help take it from the table.
  *
@@ -15,10 +15,14 @@
  *           tail(number of documents written);
  *       one file per document (-o DIR/): DIR/<relative><extension>
  *           holding head + the document's bytes + tail(1).
- * Every hook writes to a memory stream the caller owns (so a hook fails
- * only when memory runs out) and returns 0, or -1 with err set.  The
- * bytes of one document must not depend on any other document: workers
- * render in parallel and the supervisor writes in input order. */
+ * Every hook writes to a memory stream the caller owns (so no hook sees a
+ * full disk) and returns 0, or -1 with err set: out of memory, or, for
+ * render, a document the format cannot write (the document then fails:
+ * the supervisor writes render_error's document with the reason).  The bytes of one document must not
+ * depend on any other document: workers render in parallel and the
+ * supervisor writes in input order.  The model (fp_out_doc.h) carries
+ * the article text and every line's zone for formats that show the
+ * article. */
 #ifndef FP_OUTPUT_FORMAT_H
 #define FP_OUTPUT_FORMAT_H
 
@@ -40,6 +44,8 @@ typedef struct fp_output_format {
     const char *name;      /* as --format takes it: "xml" */
     const char *extension; /* of the per-document files: ".xml" */
     const char *summary;   /* one line for --help */
+    const char *failures;  /* where a reader finds why documents failed,
+                              after "see ": "their <error> elements" */
     int (*head)(FILE *out, fp_error *err);
     /* NULL: nothing between documents. */
     int (*between)(FILE *out, const fp_output_position *at, fp_error *err);
@@ -74,7 +80,8 @@ typedef struct fp_out_memory {
 int fp_out_memory_open(fp_out_memory *m, fp_error *err);
 int fp_out_memory_close(fp_out_memory *m, int rc, fp_error *err);
 
-/* The XML format's hooks (format_xml.c). */
+/* The formats' hooks, one file each (format_NAME.c). */
 extern const fp_output_format fp_output_format_xml;
+extern const fp_output_format fp_output_format_text;
 
 #endif

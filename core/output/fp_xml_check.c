@@ -2,13 +2,15 @@
  * here is written as output the schema accepts. */
 #include "fp_xml_check.h"
 
+#include <factpipe/fact_check.h>
 #include <string.h>
 
 static const char *const zone_names[] = {
     "title", "dateline", "lead", "body", "byline", "chrome",
 };
 
-int fp_xml_is_zone_name(const char *zone)
+/* Whether zone is one of the zone names the schema allows. */
+static int is_zone_name(const char *zone)
 {
     for (size_t i = 0; i < sizeof zone_names / sizeof *zone_names; i++) {
         if (strcmp(zone, zone_names[i]) == 0)
@@ -48,19 +50,6 @@ static int is_meta_date_prefix(const char *date)
     memcpy(day, date, 10);
     day[10] = '\0';
     return is_meta_date(day);
-}
-
-/* Fact kinds share the shape of plugin attribute names: [a-z][a-z0-9-]*. */
-static int is_kind(const char *kind)
-{
-    if (!(kind[0] >= 'a' && kind[0] <= 'z'))
-        return 0;
-    for (const char *c = kind; *c; c++) {
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-              *c == '-'))
-            return 0;
-    }
-    return 1;
 }
 
 static int is_non_empty(const char *s)
@@ -103,9 +92,9 @@ static int check_fact_extensions(const fp_out_fact *fact, fp_error *err)
 
 static int check_fact(const fp_out_fact *fact, fp_error *err)
 {
-    if (!fact->kind || !is_kind(fact->kind))
-        return fp_error_set(err, "kind \"%.64s\" is not [a-z][a-z0-9-]*",
-                            fact->kind ? fact->kind : "(null)");
+    char why[160];
+    if (fp_check_fact_name(FP_NAME_KIND, fact->kind, why, sizeof why) != 0)
+        return fp_error_set(err, "%s", why);
     if (!is_non_empty(fact->value))
         return fp_error_set(err, "%s fact has an empty value", fact->kind);
     if (!fact->text)
@@ -113,7 +102,7 @@ static int check_fact(const fp_out_fact *fact, fp_error *err)
     if (!is_non_empty(fact->plugin) || !is_non_empty(fact->plugin_version))
         return fp_error_set(err, "%s fact does not name its plugin and "
                             "plugin version", fact->kind);
-    if (fact->zone && !fp_xml_is_zone_name(fact->zone))
+    if (fact->zone && !is_zone_name(fact->zone))
         return fp_error_set(err, "%s fact has unknown zone \"%.64s\"",
                             fact->kind, fact->zone);
     if (check_fact_extensions(fact, err) < 0)
@@ -131,7 +120,7 @@ static int check_zones(const fp_out_doc *doc, fp_error *err)
     size_t previous_end = 0;
     for (size_t i = 0; i < doc->n_zones; i++) {
         const fp_out_zone *zone = &doc->zones[i];
-        if (!zone->kind || !fp_xml_is_zone_name(zone->kind))
+        if (!zone->kind || !is_zone_name(zone->kind))
             return fp_error_set(err, "%s: zone %zu has unknown kind \"%.64s\"",
                                 doc->source, i + 1,
                                 zone->kind ? zone->kind : "(null)");

@@ -9,7 +9,4 @@
 /* 0 when doc can be written as schema-valid XML; -1 with the reason. */
 int fp_xml_check_doc(const fp_out_doc *doc, fp_error *err);
 
-/* Whether zone is one of the zone names the schema allows. */
-int fp_xml_is_zone_name(const char *zone);
-
 #endif

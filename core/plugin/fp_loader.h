@@ -50,8 +50,11 @@ char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name,
 int fp_plugin_path_list(const fp_plugin_path *pp, char ***names, size_t *n,
                         fp_error *err);
 
-/* Load and check one plugin file.  expected_name is the name the file's
- * entry must carry (NAME.so → fp_plugin_NAME_get_desc). */
+/* Load and check one plugin file: its permissions, then its entry
+ * fp_plugin_NAME_get_desc (NAME from the file name NAME.so) and the
+ * descriptor it returns (ABI version, size, name, kind, callbacks,
+ * option table), before any plugin callback runs.  0, or -1 with one line
+ * naming the plugin, its path, what is wrong and what to do. */
 int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err);
 void fp_plugin_close(fp_plugin_handle *h);
 
@@ -62,9 +65,5 @@ void fp_plugin_close(fp_plugin_handle *h);
  * with the sticky bit and a trusted owner).  0, or -1 with a message that
  * says what to change. */
 int fp_plugin_check_owner_and_modes(const char *abs, const char *name, fp_error *err);
-
-/* The checks fp_plugin_open applies to a descriptor, exposed for tests. */
-int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
-                         const char *path, fp_error *err);
 
 #endif

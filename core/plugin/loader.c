@@ -5,6 +5,8 @@
  * both versions where versions differ) and what to do about it. */
 #include "fp_loader.h"
 
+#include <factpipe/fact_check.h>
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
@@ -44,8 +46,8 @@ static char *plugin_name_from_path(const char *path)
     return name;
 }
 
-int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
-                         const char *path, fp_error *err)
+static int check_desc(const fp_plugin_desc *d, const char *name, const char *path,
+                      fp_error *err)
 {
     if (!d)
         return fp_error_set(err, "plugin '%s' (%s): fp_plugin_%s_get_desc() returned NULL; "
@@ -75,6 +77,10 @@ int fp_plugin_check_desc(const fp_plugin_desc *d, const char *name,
         return fp_error_set(err, "plugin '%s' (%s) has no %s in its descriptor; set it in "
                             "FP_PLUGIN_DEFINE", name, path,
                             (!d->version || !*d->version) ? "version" : "fact kind");
+    char why[160];
+    if (fp_check_fact_name(FP_NAME_KIND, d->kind, why, sizeof why) != 0)
+        return fp_error_set(err, "plugin '%s' (%s): %s; the kind is written as is in every "
+                            "fact", name, path, why);
     if (!d->create || !d->extract || !d->destroy)
         return fp_error_set(err, "plugin '%s' (%s) has a NULL %s callback; a plugin must "
                             "provide create, extract and destroy", name, path,
@@ -102,7 +108,8 @@ static int trusted_owner(uid_t uid)
     return uid == 0 || uid == geteuid();
 }
 
-/* R11: refuse code others could have put in place.  Everything here runs
+/* Refuse code others could have put in place (docs/RELIABILITY.md,
+ * Plugins).  Everything here runs
  * before dlopen, because dlopen already runs the file's constructors.
  * The file must be a regular file owned by root or the user and writable
  * by no one else; so must every folder from its own up to "/", except
@@ -157,7 +164,7 @@ int fp_plugin_check_owner_and_modes(const char *abs, const char *name, fp_error 
     return rc;
 }
 
-/* R11: the file that is actually loaded must lie inside the folder it was
+/* The file that is actually loaded must lie inside the folder it was
  * found in, after symbolic links: a link NAME.so -> /elsewhere/x.so would
  * run code from a folder nobody chose as a plugin folder.  Links within
  * the folder (NAME.so -> NAME-1.2.so) are fine. */
@@ -227,7 +234,7 @@ int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
     const fp_plugin_desc *(*get_desc)(void);
     memcpy(&get_desc, &entry, sizeof get_desc);
     const fp_plugin_desc *desc = get_desc();
-    if (fp_plugin_check_desc(desc, name, abs, err) != 0) {
+    if (check_desc(desc, name, abs, err) != 0) {
         dlclose(dl);
         goto fail;
     }

@@ -2,9 +2,11 @@
 #include "fp_zone_internal.h"
 #include "fp_zone_meta.h"
 #include "fp_zone_passes.h"
+#include "fp_pubdate.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 zone_span zone_line_span(const fp_text *t, size_t i)
 {
@@ -151,8 +153,36 @@ int zone_title_from_html_title(zone_matcher *m, const char *html_title,
     return zone_meta_set(&meta->title, title, err);
 }
 
+/* Tomorrow (UTC) as YYYYMMDD: the latest day a page can carry, wherever
+ * its writer lives. */
+static int latest_acceptable_day(void)
+{
+    time_t tomorrow = time(NULL) + 24 * 60 * 60;
+    struct tm parts;
+    if (!gmtime_r(&tomorrow, &parts))
+        return 99991231;
+    return (parts.tm_year + 1900) * 10000 + (parts.tm_mon + 1) * 100 +
+           parts.tm_mday;
+}
+
+static int set_article_date(zone_matcher *m, const fp_text *t,
+                            const char *source, fp_meta *meta, fp_error *err)
+{
+    pubdate_result found;
+    pubdate_find(m, t, source, latest_acceptable_day(), &found);
+    if (!found.found)
+        return 0;
+    return zone_meta_set(&meta->date, (zone_span){found.iso, 10}, err);
+}
+
 int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
                      fp_error *err)
+{
+    return fp_zone_document_from(rules, t, NULL, meta, err);
+}
+
+int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
+                          const char *source, fp_meta *meta, fp_error *err)
 {
     if (!rules || !t || !meta)
         return fp_error_set(err, "zoning: missing rules, text or metadata");
@@ -183,6 +213,8 @@ int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
     }
     if (rc == 0 && !meta->title)
         rc = zone_title_from_html_title(&m, t->html_title, meta, err);
+    if (rc == 0)
+        rc = set_article_date(&m, t, source, meta, err);
     zone_matcher_free(&m);
     if (rc < 0)
         fp_meta_free(meta);

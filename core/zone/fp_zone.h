@@ -44,10 +44,22 @@ const char *fp_zone_kind_name(fp_zone_kind kind);
 int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
                  fp_error *err);
 
+/* Whether a zoned line is part of the article's text: the one rule every
+ * reader of the article uses (fp_zone_article_text, and through the
+ * output model the text and HTML output formats). */
+bool fp_zone_line_is_article(const fp_line *line);
+
 /* The article's text: its lead and body lines in text order, one blank
  * line between two of them; no title, dateline, byline or chrome.  *out is
  * malloc'ed and NUL-terminated, *len bytes without the NUL. */
 int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
                          fp_error *err);
+
+/* The same for a document named source: when source is an absolute
+ * http(s) URL (a WARC record's target URI), a date in its path is one
+ * more piece of evidence for the article's date (meta->date).  NULL or
+ * any other name: no URL but the page's own canonical link. */
+int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
+                          const char *source, fp_meta *meta, fp_error *err);
 
 #endif

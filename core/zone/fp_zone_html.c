@@ -243,13 +243,11 @@ static bool is_prose_line(html_zoner *z, size_t i)
            !(valid_element(z->t, e) && z->nearest_cue[e] == CUE_CHROME);
 }
 
-static int set_dateline(html_zoner *z, fp_meta *meta, size_t i,
-                        const char iso[11], fp_error *err)
+/* The article's date itself is chosen later, from every source
+ * (fp_pubdate.c); zoning only marks the line. */
+static void set_dateline(html_zoner *z, size_t i)
 {
     z->t->lines[i].zone = zone_dateline_zone(z->m, zone_line_span(z->t, i));
-    if (meta->date)
-        return 0;
-    return zone_meta_set(&meta->date, (zone_span){iso, 10}, err);
 }
 
 /* Lines between the headline and the container: the date line, a lead
@@ -257,14 +255,15 @@ static int set_dateline(html_zoner *z, fp_meta *meta, size_t i,
 static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
                         fp_error *err)
 {
+    bool dated = false;
     for (size_t i = from; i < to; i++) {
         zone_span text = zone_line_span(z->t, i);
         char iso[11];
         if (zone_is_dateline(z->m, text, iso) ||
-            (!meta->date && zone_trim(text).len <= BARE_DATE_MAX_BYTES &&
+            (!dated && zone_trim(text).len <= BARE_DATE_MAX_BYTES &&
              z->t->lines[i].link_bytes == 0 && zone_find_date(z->m, text, iso))) {
-            if (set_dateline(z, meta, i, iso, err) < 0)
-                return -1;
+            set_dateline(z, i);
+            dated = true;
         } else if (zone_is_byline_cue(z->m, text)) {
             z->t->lines[i].zone = FP_ZONE_BYLINE;
             if (!meta->byline && zone_meta_set_byline(z->m, meta, text, err) < 0)
@@ -289,8 +288,7 @@ static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
         if (zone_is_end_of_article(z->m, text)) {
             ended = true;
         } else if (zone_is_dateline(z->m, text, iso)) {
-            if (set_dateline(z, meta, i, iso, err) < 0)
-                return -1;
+            set_dateline(z, i);
         } else if (nested_in_chrome(z, i) || zone_is_chrome_line(z->m, text) ||
                    line->link_bytes * 2 > text.len) {
             /* stays chrome */
@@ -318,8 +316,7 @@ static int zone_tail(html_zoner *z, fp_meta *meta, fp_error *err)
         if (line->link_bytes * 2 > text.len)
             return 0;
         if (zone_is_dateline(z->m, text, iso)) {
-            if (set_dateline(z, meta, i, iso, err) < 0)
-                return -1;
+            set_dateline(z, i);
         } else if (zone_is_byline_cue(z->m, text) ||
                    zone_is_person_name(z->m, text)) {
             line->zone = FP_ZONE_BYLINE;

@@ -18,6 +18,10 @@ typedef enum zone_section {
     ZS_CHROME_CLASS,
     ZS_ARTICLE_CLASS,
     ZS_TITLE_CLASS,
+    ZS_DATE_CLASS,           /* the article-date finder's element cues */
+    ZS_DATE_PUBLISHED_CLASS,
+    ZS_DATE_UPDATED_CLASS,
+    ZS_DATE_REFUSED_CLASS,
     ZS_CHROME_LINE,
     ZS_CHROME_PREFIX,
     ZS_COUNTER,
@@ -25,18 +29,38 @@ typedef enum zone_section {
     ZS_DATELINE,
     ZS_BYLINE,
     ZS_PORTAL_NAME,
+    /* The article-date finder's sections (fp_pubdate_rules.c). */
+    ZS_DATE_PUBLISHED,       /* line cues, matched before a date */
+    ZS_DATE_UPDATED,
+    ZS_DATE_REFUSED,
+    ZS_DATE_KEY_PUBLISHED,   /* markup keys: meta, itemprop, JSON-LD */
+    ZS_DATE_KEY_UPDATED,
+    ZS_DATE_KEY,             /* a date of unsaid kind: "date", "DC.date" */
+    ZS_DATE_ARTICLE_TYPE,    /* JSON-LD @type values */
+    ZS_DATE_REFUSED_TYPE,
+    ZS_DATE_MONTH,           /* "name = number" */
+    ZS_DATE_ORDINAL,
+    ZS_DATE_CONNECTOR,
+    ZS_DATE_MONTH_FIRST,     /* languages writing 12/24/2012 (<html lang>) */
     ZS_COUNT
 } zone_section;
 
-/* The three element-cue sections come first so they index class_cues. */
-#define ZS_N_CLASS_SECTIONS 3
+/* The element-cue sections come first so they index class_cues. */
+#define ZS_N_CLASS_SECTIONS 7
+
+/* The cues of one section as read from the file, with their line numbers
+ * (for messages about entries that need more than a word). */
+typedef struct cue_list {
+    char **items;
+    size_t *line_no;
+    size_t n, cap;
+} cue_list;
+
+typedef struct pubdate_rules pubdate_rules;
 
 /* Patterns compiled once at load time and only read afterwards, so one rules
  * object can serve several threads (each brings its own match data). */
 typedef enum zone_pattern {
-    ZP_DATE_DMY,   /* 5/10/2018, 05-10-2018, 5.10.2018 */
-    ZP_DATE_YMD,   /* 2018-10-05 */
-    ZP_DATE_WORDS, /* ngày 5 tháng 10 năm 2018 */
     ZP_PERSON_NAME, /* "Thu Lan", "Nguyễn Văn A - Minh Hà" */
     ZP_COUNT
 } zone_pattern;
@@ -65,7 +89,30 @@ struct fp_zone_rules {
     pcre2_code *counter_inside;
     pcre2_code *pattern[ZP_COUNT];
     pcre2_match_context *match_context; /* match limits */
+    pubdate_rules *pubdate;             /* the article-date finder's */
 };
+
+/* Compile a section's cues into tmpl (one "%s" where the alternation
+ * goes), longest cue first; cues are sorted in place.  NULL with err set
+ * on failure. */
+pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
+                                 cue_list *cues, const char *path,
+                                 fp_error *err);
+/* Write cue to buf (when not NULL) as a PCRE2 literal: ASCII punctuation
+ * escaped, a run of spaces matching any run of white space.  Returns the
+ * length written (or needed). */
+size_t zone_escape_cue(char *buf, const char *cue);
+/* Compile a whole pattern (PCRE2 UTF, UCP, caseless), JIT when possible.
+ * NULL with err set ("PATH: cannot compile WHAT …") on failure. */
+pcre2_code *zone_compile_pattern(const char *source, const char *what,
+                                 const char *path, fp_error *err);
+/* The article-date finder's rules, from its sections of the file
+ * (fp_pubdate_rules.c); NULL with err set on failure. */
+pubdate_rules *pubdate_rules_build(cue_list lists[ZS_COUNT], const char *path,
+                                   fp_error *err);
+void pubdate_rules_free(pubdate_rules *rules);
+/* The name of a section as written in the file. */
+const char *zone_section_name(zone_section section);
 
 /* A view of one line's text. */
 typedef struct zone_span {
@@ -95,7 +142,8 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
                      const char *cues);
 
 /* The first full calendar date in the line, as "YYYY-MM-DD" in iso[11];
- * false when there is none (or none that exists: 31/02 is refused). */
+ * false when there is none (or none that exists: 31/02 is refused).  The
+ * forms are the article-date finder's (pubdate_find_in_text). */
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11]);
 
 /* ASCII characters the line templates' leading filler [\s\p{P}\p{S}]

@@ -1,5 +1,5 @@
 /* Line and element tests built on the loaded cues. */
-#include "fp_zone_internal.h"
+#include "fp_pubdate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +9,9 @@ int zone_matcher_init(zone_matcher *m, const fp_zone_rules *rules,
                       fp_error *err)
 {
     m->rules = rules;
-    /* Enough pairs for every capture group of the built-in patterns. */
-    m->match = pcre2_match_data_create(8, NULL);
+    /* Enough pairs for every capture group of the built-in patterns and
+     * of all date forms in one pattern (18). */
+    m->match = pcre2_match_data_create(20, NULL);
     if (!m->match)
         return fp_error_set(err, "zoning: out of memory");
     return 0;
@@ -119,61 +120,14 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
     return false;
 }
 
-static int group_int(zone_matcher *m, zone_span line, int group)
-{
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
-    int value = 0;
-    for (size_t i = ov[2 * group]; i < ov[2 * group + 1]; i++)
-        value = value * 10 + (line.s[i] - '0');
-    return value;
-}
-
-static bool valid_date(int year, int month, int day)
-{
-    static const int days_in_month[12] = {31, 29, 31, 30, 31, 30,
-                                          31, 31, 30, 31, 30, 31};
-    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1)
-        return false;
-    if (month == 2 && day == 29)
-        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= days_in_month[month - 1];
-}
-
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11])
 {
-    /* Try each form; keep the earliest valid date in the line. */
-    size_t best_at = line.len + 1;
-    for (int form = ZP_DATE_DMY; form <= ZP_DATE_WORDS; form++) {
-        size_t offset = 0;
-        while (offset < line.len &&
-               run_pattern(m, m->rules->pattern[form], line, offset)) {
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
-            size_t at = ov[0];
-            int day, month, year;
-            if (form == ZP_DATE_DMY) {
-                day = group_int(m, line, 1);
-                month = group_int(m, line, 3);
-                year = group_int(m, line, 4);
-            } else if (form == ZP_DATE_YMD) {
-                year = group_int(m, line, 1);
-                month = group_int(m, line, 2);
-                day = group_int(m, line, 3);
-            } else {
-                day = group_int(m, line, 1);
-                month = group_int(m, line, 2);
-                year = group_int(m, line, 3);
-            }
-            if (valid_date(year, month, day)) {
-                if (at < best_at) {
-                    best_at = at;
-                    snprintf(iso, 11, "%04d-%02d-%02d", year, month, day);
-                }
-                break;
-            }
-            offset = ov[1] > at ? ov[1] : at + 1;
-        }
-    }
-    return best_at <= line.len;
+    pubdate_match found;
+    if (!pubdate_find_in_text(m, line, 0, 0, &found))
+        return false;
+    snprintf(iso, 11, "%04d-%02d-%02d", found.when.year, found.when.month,
+             found.when.day);
+    return true;
 }
 
 /* White space that scraped pages put on otherwise empty lines. */
@@ -297,7 +251,8 @@ enum { ZONE_DATELINE_MAX_BYTES = 200, ZONE_BYLINE_MAX_BYTES = 120 };
 bool zone_is_dateline(zone_matcher *m, zone_span line, char iso[11])
 {
     line = zone_trim(line);
-    return line.len <= ZONE_DATELINE_MAX_BYTES &&
+    /* Digits first: most lines hold no date, and the cues are many. */
+    return line.len <= ZONE_DATELINE_MAX_BYTES && pubdate_may_hold_date(line) &&
            zone_line_matches(m, ZS_DATELINE, line, NULL) &&
            zone_find_date(m, line, iso);
 }

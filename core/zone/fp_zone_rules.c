@@ -4,16 +4,45 @@
 #include "../common/fp_config_file.h"
 
 #include <errno.h>
+#include <factpipe/utf8.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const section_names[ZS_COUNT] = {
-    "chrome-class", "article-class", "title-class",    "chrome-line",
-    "chrome-prefix", "counter",      "end-of-article", "dateline",
-    "byline",       "portal-name",
+    "chrome-class",
+    "article-class",
+    "title-class",
+    "date-class",
+    "date-published-class",
+    "date-updated-class",
+    "date-refused-class",
+    "chrome-line",
+    "chrome-prefix",
+    "counter",
+    "end-of-article",
+    "dateline",
+    "byline",
+    "portal-name",
+    "date-published",
+    "date-updated",
+    "date-refused",
+    "date-key-published",
+    "date-key-updated",
+    "date-key",
+    "date-article-type",
+    "date-refused-type",
+    "date-month",
+    "date-ordinal",
+    "date-connector",
+    "date-month-first",
 };
+
+const char *zone_section_name(zone_section section)
+{
+    return section < ZS_COUNT ? section_names[section] : "?";
+}
 
 /* Separators and decoration that may surround a cue on its line. */
 #define ZONE_FILLER "[\\s\\p{P}\\p{S}]*"
@@ -43,12 +72,6 @@ static const bool section_anchored[ZS_COUNT] = {
 #define ZONE_NAME "\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){1,4}"
 
 static const char *const builtin_patterns[ZP_COUNT] = {
-    [ZP_DATE_DMY] = "(?<![0-9])([0-9]{1,2})\\s*([/.\\-])\\s*([0-9]{1,2})"
-                    "\\s*\\2\\s*([0-9]{4})(?![0-9])",
-    [ZP_DATE_YMD] = "(?<![0-9])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-                    "(?![0-9])",
-    [ZP_DATE_WORDS] = "ngày\\s+([0-9]{1,2})\\s+tháng\\s+([0-9]{1,2})\\s+"
-                      "năm\\s+([0-9]{4})(?![0-9])",
     /* 2-5 capitalized words ("Thu Lan"), several authors joined by , & /,
      * then maybe their office after a dash ("Minh Châu - VP Quận ủy") and a
      * short note in parentheses ("(Ban Tuyên giáo)"). */
@@ -62,13 +85,8 @@ static const char *const builtin_patterns[ZP_COUNT] = {
  * more than this is misbehaving and should fail rather than stall. */
 enum { ZONE_MATCH_LIMIT = 200000, ZONE_DEPTH_LIMIT = 10000 };
 
-/* The cues of one section while the file is read. */
-typedef struct cue_list {
-    char **items;
-    size_t n, cap;
-} cue_list;
-
-static int cue_list_add(cue_list *list, const char *cue, size_t len)
+static int cue_list_add(cue_list *list, const char *cue, size_t len,
+                        size_t line_no)
 {
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
@@ -76,8 +94,13 @@ static int cue_list_add(cue_list *list, const char *cue, size_t len)
         if (!items)
             return -1;
         list->items = items;
+        size_t *lines = realloc(list->line_no, cap * sizeof *lines);
+        if (!lines)
+            return -1;
+        list->line_no = lines;
         list->cap = cap;
     }
+    list->line_no[list->n] = line_no;
     char *copy = malloc(len + 1);
     if (!copy)
         return -1;
@@ -87,48 +110,23 @@ static int cue_list_add(cue_list *list, const char *cue, size_t len)
     return 0;
 }
 
+/* Append copies of from's cues to to. */
+static int add_copies(cue_list *to, const cue_list *from)
+{
+    for (size_t i = 0; i < from->n; i++)
+        if (cue_list_add(to, from->items[i], strlen(from->items[i]),
+                         from->line_no[i]) < 0)
+            return -1;
+    return 0;
+}
+
 static void cue_list_free(cue_list *list)
 {
     for (size_t i = 0; i < list->n; i++)
         free(list->items[i]);
     free(list->items);
+    free(list->line_no);
     memset(list, 0, sizeof *list);
-}
-
-static bool is_valid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t extra;
-        uint32_t cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        for (size_t k = 1; k <= extra; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        static const uint32_t min_for_length[4] = {0, 0x80, 0x800, 0x10000};
-        if (cp < min_for_length[extra] || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += extra + 1;
-    }
-    return true;
 }
 
 static bool is_class_cue_char(char c)
@@ -159,9 +157,7 @@ static void list_section_names(char *out, size_t size)
     }
 }
 
-/* Append cue to buf as a PCRE2 literal: ASCII punctuation escaped, runs of
- * spaces matching any run of white space. */
-static size_t escape_cue(char *buf, const char *cue)
+size_t zone_escape_cue(char *buf, const char *cue)
 {
     size_t n = 0;
     for (const char *p = cue; *p; p++) {
@@ -195,7 +191,7 @@ static int cmp_longest_first(const void *a, const void *b)
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
-static pcre2_code *compile_pattern(const char *source, const char *what,
+pcre2_code *zone_compile_pattern(const char *source, const char *what,
                                    const char *path, fp_error *err)
 {
     int code;
@@ -277,15 +273,17 @@ static int index_class_cues(fp_zone_rules *rules, int section)
 static const char counter_inside_template[] =
     "(?<![\\p{L}\\p{N}])(?:%s)\\s*:\\s*[0-9]";
 
-static pcre2_code *compile_section(const char *tmpl, zone_section section,
-                                   cue_list *cues, const char *path,
-                                   fp_error *err)
+pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
+                                 cue_list *cues, const char *path,
+                                 fp_error *err)
 {
-    /* Longest cues first, so "In bài viết" wins over "In". */
+    /* Longest cues first, so "In bài viết" wins over "In".  The line
+     * numbers no longer follow their cues: they are for the readers of
+     * entries, which run before this. */
     qsort(cues->items, cues->n, sizeof *cues->items, cmp_longest_first);
     size_t alternation_len = 0;
     for (size_t i = 0; i < cues->n; i++)
-        alternation_len += escape_cue(NULL, cues->items[i]) + 1;
+        alternation_len += zone_escape_cue(NULL, cues->items[i]) + 1;
     char *alternation = malloc(alternation_len + 1);
     if (!alternation) {
         fp_error_set(err, "%s: out of memory", path);
@@ -295,7 +293,7 @@ static pcre2_code *compile_section(const char *tmpl, zone_section section,
     for (size_t i = 0; i < cues->n; i++) {
         if (i)
             alternation[n++] = '|';
-        n += escape_cue(alternation + n, cues->items[i]);
+        n += zone_escape_cue(alternation + n, cues->items[i]);
     }
     alternation[n] = '\0';
 
@@ -316,7 +314,7 @@ static pcre2_code *compile_section(const char *tmpl, zone_section section,
 
     char what[64];
     snprintf(what, sizeof what, "the cues of [%s]", section_names[section]);
-    pcre2_code *re = compile_pattern(source, what, path, err);
+    pcre2_code *re = zone_compile_pattern(source, what, path, err);
     free(source);
     return re;
 }
@@ -344,7 +342,7 @@ static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
         len -= start;
         if (len == 0 || text[0] == '#')
             continue;
-        if (!is_valid_utf8((const unsigned char *)text, len)) {
+        if (!fp_utf8_valid(text, len)) {
             rc = fp_error_set(err, "%s:%zu: invalid UTF-8", path, line_no);
             break;
         }
@@ -390,7 +388,7 @@ static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
             if (rc)
                 break;
         }
-        if (cue_list_add(&lists[section], text, len) < 0) {
+        if (cue_list_add(&lists[section], text, len, line_no) < 0) {
             rc = fp_error_set(err, "%s:%zu: out of memory", path, line_no);
             break;
         }
@@ -417,31 +415,43 @@ fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
         if (!rules)
             rc = fp_error_set(err, "%s: out of memory", path);
     }
+    /* The article-date finder reads its sections first, while each entry
+     * still has its line number. */
+    if (rc == 0) {
+        rules->pubdate = pubdate_rules_build(lists, path, err);
+        if (!rules->pubdate)
+            rc = -1;
+    }
+    /* A date line may also start with a publication or update cue. */
+    if (rc == 0 && (add_copies(&lists[ZS_DATELINE], &lists[ZS_DATE_PUBLISHED]) < 0 ||
+                    add_copies(&lists[ZS_DATELINE], &lists[ZS_DATE_UPDATED]) < 0))
+        rc = fp_error_set(err, "%s: out of memory", path);
     for (int s = 0; rc == 0 && s < ZS_COUNT; s++) {
         if (s < ZS_N_CLASS_SECTIONS) {
             /* Hand the list over: the rules own the strings now. */
             rules->class_cues[s] = lists[s].items;
             rules->n_class_cues[s] = lists[s].n;
+            free(lists[s].line_no);
             memset(&lists[s], 0, sizeof lists[s]);
             if (index_class_cues(rules, s) != 0)
                 rc = fp_error_set(err, "%s: out of memory", path);
-        } else if (lists[s].n > 0) {
+        } else if (lists[s].n > 0 && section_templates[s]) {
             screen_cue_starts(rules, (zone_section)s, &lists[s]);
-            rules->section_pattern[s] = compile_section(
+            rules->section_pattern[s] = zone_compile_section(
                 section_templates[s], (zone_section)s, &lists[s], path, err);
             if (!rules->section_pattern[s])
                 rc = -1;
         }
     }
     if (rc == 0 && lists[ZS_COUNTER].n > 0) {
-        rules->counter_inside = compile_section(
+        rules->counter_inside = zone_compile_section(
             counter_inside_template, ZS_COUNTER, &lists[ZS_COUNTER], path, err);
         if (!rules->counter_inside)
             rc = -1;
     }
     for (int p = 0; rc == 0 && p < ZP_COUNT; p++) {
         rules->pattern[p] =
-            compile_pattern(builtin_patterns[p], "a built-in pattern", path,
+            zone_compile_pattern(builtin_patterns[p], "a built-in pattern", path,
                             err);
         if (!rules->pattern[p])
             rc = -1;
@@ -480,5 +490,6 @@ void fp_zone_rules_free(fp_zone_rules *rules)
     for (int p = 0; p < ZP_COUNT; p++)
         pcre2_code_free(rules->pattern[p]);
     pcre2_match_context_free(rules->match_context);
+    pubdate_rules_free(rules->pubdate);
     free(rules);
 }

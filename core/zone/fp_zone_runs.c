@@ -67,9 +67,9 @@ int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
     return 0;
 }
 
-static bool is_article_zone(fp_zone_kind kind)
+bool fp_zone_line_is_article(const fp_line *line)
 {
-    return kind == FP_ZONE_LEAD || kind == FP_ZONE_BODY;
+    return line->zone == FP_ZONE_LEAD || line->zone == FP_ZONE_BODY;
 }
 
 int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
@@ -78,7 +78,7 @@ int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
     static const char separator[] = "\n\n";
     size_t need = 1;
     for (size_t i = 0; i < t->n_lines; i++)
-        if (is_article_zone(t->lines[i].zone))
+        if (fp_zone_line_is_article(&t->lines[i]))
             need += t->lines[i].end - t->lines[i].start + strlen(separator);
     char *text = malloc(need);
     if (!text)
@@ -87,7 +87,7 @@ int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
     size_t n = 0;
     for (size_t i = 0; i < t->n_lines; i++) {
         const fp_line *line = &t->lines[i];
-        if (!is_article_zone(line->zone))
+        if (!fp_zone_line_is_article(line))
             continue;
         if (n > 0) {
             memcpy(text + n, separator, strlen(separator));

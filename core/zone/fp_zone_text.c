@@ -7,16 +7,10 @@
 #include "fp_zone_passes.h"
 
 /* Before the body starts, a short line holding a date (and nothing much
- * else) is the article's date even without a dateline cue. */
+ * else) is the article's date line even without a dateline cue.  (Which
+ * date is the article's is decided later, from every source:
+ * fp_pubdate.c.) */
 enum { ZONE_BARE_DATE_MAX_BYTES = 80 };
-
-static int note_dateline(fp_meta *meta, const char iso[11], fp_error *err)
-{
-    if (meta->date)
-        return 0;
-    zone_span value = {iso, 10};
-    return zone_meta_set(&meta->date, value, err);
-}
 
 /* A paragraph of the body: long, with a full stop. */
 enum { ZONE_SENTENCE_MIN_BYTES = 60 };
@@ -71,7 +65,7 @@ int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
                     fp_error *err)
 {
     size_t title = find_title(m, t);
-    bool body_seen = false, ended = false;
+    bool body_seen = false, ended = false, dated = false;
     for (size_t i = 0; i < t->n_lines; i++) {
         fp_line *line = &t->lines[i];
         zone_span text = zone_line_span(t, i);
@@ -91,20 +85,18 @@ int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
             line->zone = FP_ZONE_CHROME;
         } else if (zone_is_dateline(m, text, iso)) {
             line->zone = zone_dateline_zone(m, text);
-            if (note_dateline(meta, iso, err) < 0)
-                return -1;
+            dated = true;
         } else if (zone_is_chrome_line(m, text)) {
             line->zone = FP_ZONE_CHROME;
         } else if (zone_is_byline_cue(m, text)) {
             line->zone = FP_ZONE_BYLINE;
             if (!meta->byline && zone_meta_set_byline(m, meta, text, err) < 0)
                 return -1;
-        } else if (!body_seen && !meta->date &&
+        } else if (!body_seen && !dated &&
                    zone_trim(text).len <= ZONE_BARE_DATE_MAX_BYTES &&
                    zone_find_date(m, text, iso)) {
             line->zone = zone_dateline_zone(m, text);
-            if (note_dateline(meta, iso, err) < 0)
-                return -1;
+            dated = true;
         } else {
             line->zone = FP_ZONE_BODY;
             body_seen = true;

@@ -14,8 +14,20 @@
  * changes meaning; a plugin built against another major is refused.
  * FP_ABI_MINOR grows when fields are appended at the end of a struct; a core
  * loads plugins built against its own or an older minor, and refuses a newer
- * one.  Every struct that crosses the boundary starts with its size so that
+ * one.  The structs that cross the boundary one at a time (fp_plugin_desc,
+ * fp_config, fp_document, fp_fact, fp_host) carry their size, so that
  * either side reads only the fields the other side knows.
+ *
+ * Frozen for ABI 1.  Four structs cross the boundary as arrays with a
+ * count but no element size: fp_option (the option table), fp_option_value
+ * (fp_config.values), fp_block (fp_document.blocks) and fp_attr (a fact's
+ * attrs and children).  Whoever reads such an array steps by its own
+ * sizeof, so a field added to one would shift every element after the
+ * first: within major 1 these four never change.  ABI 2 will pass the
+ * element size next to each count (option_size beside n_options,
+ * value_size beside n_values, block_size beside n_blocks, attr_size
+ * beside n_attrs and n_children), so that they can grow at their end as
+ * the other structs do.
  *
  * Threading.  The core calls create() and destroy() from one thread.  It may
  * call extract() on the same instance from several threads at once, each
@@ -150,7 +162,7 @@ typedef struct fp_fact {
     uint32_t struct_size;   /* sizeof(fp_fact) as the plugin knows it */
     const char *kind;       /* NULL: the kind the descriptor declares */
     size_t start, end;      /* byte span in fp_document.text, start < end */
-    const char *value;      /* normalized per FACTS.md, non-empty UTF-8 */
+    const char *value;      /* as docs/GUIDELINE.md writes it; non-empty UTF-8 */
     const fp_attr *attrs;   /* written as XML attributes */
     size_t n_attrs;
     const fp_attr *children; /* written as child elements, in order */
@@ -174,7 +186,8 @@ typedef struct fp_host {
     /* Record a fact.  Copies everything it is given, so stack buffers and
      * PCRE2 substrings may be passed.  Returns FP_OK, or FP_ERROR when the
      * fact is malformed (span outside the text, empty value, invalid UTF-8,
-     * reserved attribute name); the reason is logged with the plugin name. */
+     * reserved attribute name: the rules of <factpipe/fact_check.h>); the
+     * reason is logged with the plugin name. */
     int (*emit)(void *ctx, const fp_fact *fact);
 
     /* A message for the user, prefixed with the plugin instance name. */
@@ -267,15 +280,33 @@ typedef struct fp_plugin_desc {
 #define FP_PLUGIN_ENTRY_PREFIX "fp_plugin_"
 #define FP_PLUGIN_ENTRY_SUFFIX "_get_desc"
 
+/* The number of entries of an option table.  OPTIONS must be the array
+ * itself, not a pointer to it (with GCC and clang a pointer fails to
+ * compile). */
+#if defined(__GNUC__) && !defined(__cplusplus)
+#define FP_OPTION_COUNT(OPTIONS)                                            \
+    (sizeof(OPTIONS) / sizeof((OPTIONS)[0]) +                               \
+     0 * sizeof(struct {                                                    \
+         int options_must_be_an_array                                       \
+             : 1 - 2 * __builtin_types_compatible_p(__typeof__(OPTIONS),    \
+                                                    __typeof__(&(OPTIONS)[0])); \
+     }))
+#else
+#define FP_OPTION_COUNT(OPTIONS) (sizeof(OPTIONS) / sizeof((OPTIONS)[0]))
+#endif
+
 /* Defines the entry point for plugin NAME (an identifier).  Use once per
- * plugin, after the callbacks and the option table:
+ * plugin, after the callbacks and the option table (an array; its size is
+ * counted here):
  *
  *     FP_PLUGIN_DEFINE(percentage, "1.0.0", "percentage",
  *                      "Percentages: 21,1% and 5 phần trăm",
- *                      options, 2, create, extract, destroy)
- */
-#define FP_PLUGIN_DEFINE(NAME, VERSION, KIND, DESCRIPTION, OPTIONS,         \
-                         N_OPTIONS, CREATE, EXTRACT, DESTROY)               \
+ *                      options, create, extract, destroy)
+ *
+ * A plugin without options uses FP_PLUGIN_DEFINE_NO_OPTIONS, the same
+ * without the table.  (FP_PLUGIN_ENTRY_ is what both expand to.) */
+#define FP_PLUGIN_ENTRY_(NAME, VERSION, KIND, DESCRIPTION, OPTIONS,    \
+                              N_OPTIONS, CREATE, EXTRACT, DESTROY)          \
     FP_PLUGIN_EXPORT const fp_plugin_desc *fp_plugin_##NAME##_get_desc(void); \
     FP_PLUGIN_EXPORT const fp_plugin_desc *fp_plugin_##NAME##_get_desc(void) \
     {                                                                       \
@@ -285,6 +316,14 @@ typedef struct fp_plugin_desc {
             CREATE, EXTRACT, DESTROY};                                      \
         return &desc;                                                       \
     }
+#define FP_PLUGIN_DEFINE(NAME, VERSION, KIND, DESCRIPTION, OPTIONS, CREATE,  \
+                         EXTRACT, DESTROY)                                  \
+    FP_PLUGIN_ENTRY_(NAME, VERSION, KIND, DESCRIPTION, OPTIONS,        \
+                          FP_OPTION_COUNT(OPTIONS), CREATE, EXTRACT, DESTROY)
+#define FP_PLUGIN_DEFINE_NO_OPTIONS(NAME, VERSION, KIND, DESCRIPTION, CREATE, \
+                                    EXTRACT, DESTROY)                       \
+    FP_PLUGIN_ENTRY_(NAME, VERSION, KIND, DESCRIPTION, NULL, 0, CREATE, \
+                          EXTRACT, DESTROY)
 
 #ifdef __cplusplus
 }

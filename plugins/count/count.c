@@ -14,7 +14,7 @@
  * thousands or with a decimal part, standing alone (not inside a word, a
  * decimal, a date "05/10/2018", a time "8:30") and followed by horizontal
  * space or a dash (the lower end of a range "1.500-2.000").  Regex use
- * follows RELIABILITY.md R8–R10: UTF, UCP, MATCH_INVALID_UTF,
+ * follows docs/RELIABILITY.md, Regular expressions: UTF, UCP, MATCH_INVALID_UTF,
  * NEVER_BACKSLASH_C, digits as [0-9], JIT with interpreter fallback, match
  * limits, match data per call, and any matcher error fails the document.
  * All repeats are possessive or bounded, so JIT stack use does not grow
@@ -119,7 +119,7 @@ static const fp_option count_options[N_OPTIONS] = {
                        "match that reaches it fails the document"},
 };
 
-/* RELIABILITY.md R9; the match and heap limits are options. */
+/* docs/RELIABILITY.md, Regular expressions; the match and heap limits are options. */
 enum { DEPTH_LIMIT = 5000 };
 /* Not glued to a word, a digit, a decimal or thousands separator, a date
  * or document number ("05/10"), a time ("8:30") or an underscore; followed
@@ -389,5 +389,5 @@ static int count_extract(void *opaque, const fp_document *doc,
 
 FP_PLUGIN_DEFINE(count, "1.0.0", "count",
                  "Counts: 203 đảng viên, 1.250 hộ gia đình, 03 Đoàn giám sát",
-                 count_options, N_OPTIONS, count_create, count_extract,
+                 count_options, count_create, count_extract,
                  count_destroy)

@@ -12,14 +12,14 @@
  * name of the plenum ("Trung ương 4", "Hội nghị Trung ương 8 khóa XI").
  * The fact's span is the type and the number (or name); a following
  * "ngày 15/01/2019" becomes the `date` attribute but stays outside the
- * span, because FACTS.md counts it as a date fact of its own.
+ * span, because docs/GUIDELINE.md counts it as a date fact of its own.
  *
  * A bare number ("Quyết định 217") counts when "số" precedes it or the
  * type is capitalised as in the lexicon, and not when a duration follows
  * ("Kế hoạch 5 năm").  In a list "217, 218-QĐ/TW" the bare numbers take
  * the code of the numbered reference after them.
  *
- * Regex use follows RELIABILITY.md R8–R10, as plugins/percentage does.
+ * Regex use follows docs/RELIABILITY.md as plugins/percentage does.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -118,5 +118,5 @@ static int docref_extract(void *state, const fp_document *doc,
 FP_PLUGIN_DEFINE(docref, "1.0.0", "docref",
                  "References to legal and Party documents: Quyết định số "
                  "217-QĐ/TW, Nghị quyết Trung ương 4 (khóa XI)",
-                 docref_options, N_OPTIONS, docref_create, docref_extract,
+                 docref_options, docref_create, docref_extract,
                  docref_destroy)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* RELIABILITY.md R9: far above what these anchored, possessive patterns
+/* docs/RELIABILITY.md, Regular expressions: far above what these anchored, possessive patterns
  * need (tests/docref runs them on a 60 KB block of digits).  The match and
  * heap limits are plugin options (defaults 100000 steps, 16 MiB), set by
  * docref_create once the matcher is built. */

@@ -41,7 +41,7 @@ static bool is_set(const PCRE2_SIZE *ovector, uint32_t group)
 
 /* pcre2_match under context (the instance's limits, or a copy with an
  * offset limit); returns 1 match, 0 no match, FP_ERROR (reported) on any
- * matcher error: R10, never "no match". */
+ * matcher error, never "no match" (docs/RELIABILITY.md). */
 static int match_in(const pcre2_code *code, const block_view *b, size_t from,
                     pcre2_match_data *match_data,
                     pcre2_match_context *context, const fp_host *host)

@@ -15,9 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Edge-word keys start with a control byte no folded entry has. */
-enum { FIRST_WORD_MARK = '\x01', LAST_WORD_MARK = '\x02' };
-
 /* FNV-1a */
 static const uint64_t FNV_OFFSET_BASIS = 1469598103934665603ULL;
 static const uint64_t FNV_PRIME = 1099511628211ULL;
@@ -27,7 +24,7 @@ static uint64_t hash_step(uint64_t h, unsigned char c)
     return (h ^ c) * FNV_PRIME;
 }
 
-static uint64_t hash_phrase(const char *s)
+uint64_t lexicon_hash(const char *s)
 {
     uint64_t h = FNV_OFFSET_BASIS;
     for (; *s != '\0'; s++)
@@ -35,38 +32,29 @@ static uint64_t hash_phrase(const char *s)
     return h;
 }
 
-/* Whether the stored key is mark followed by word (mark 0: word alone). */
-static bool key_is(const char *key, char mark, const char *word)
-{
-    if (mark != 0 && *key++ != mark)
-        return false;
-    return strcmp(key, word) == 0;
-}
-
-/* The slot of the key mark+word, whose hash is hash: where it is, or the
- * free slot where it would go.  Most look-ups are of words in no lexicon:
- * the stored hashes settle them without comparing strings. */
-static size_t probe(const lexicon *lex, uint64_t hash, char mark,
-                    const char *word)
+/* The slot of key, whose hash is hash: where it is, or the free slot
+ * where it would go.  Most look-ups are of words in no lexicon: the
+ * stored hashes settle them without comparing strings. */
+static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 {
     size_t mask = lex->capacity - 1;
     size_t i = (size_t)hash & mask;
     while (lex->keys[i] != NULL &&
-           !(lex->hashes[i] == hash && key_is(lex->keys[i], mark, word)))
+           !(lex->hashes[i] == hash && strcmp(lex->keys[i], key) == 0))
         i = (i + 1) & mask;
     return i;
 }
 
 static size_t slot_of(const lexicon *lex, const char *key)
 {
-    return probe(lex, hash_phrase(key), 0, key);
+    return probe(lex, lexicon_hash(key), key);
 }
 
 static bool grow(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
     char **keys = calloc(capacity, sizeof *keys);
-    int *values = calloc(capacity, sizeof *values);
+    int64_t *values = calloc(capacity, sizeof *values);
     uint64_t *hashes = calloc(capacity, sizeof *hashes);
     if (keys == NULL || values == NULL || hashes == NULL) {
         free(keys);
@@ -95,36 +83,13 @@ static bool grow(lexicon *lex)
     return true;
 }
 
-static bool add_entry(lexicon *lex, const char *key, int value);
-
-/* Records the first and the last word of key under marked keys, so that
- * a scan can skip phrase look-ups at words no entry starts or ends with. */
-static bool add_edge_words(lexicon *lex, const char *key)
-{
-    if (key[0] == FIRST_WORD_MARK || key[0] == LAST_WORD_MARK)
-        return true;
-    char edge[LEXICON_MAX_ENTRY + 1];
-    const char *space = strchr(key, ' ');
-    size_t first_len = space ? (size_t)(space - key) : strlen(key);
-    edge[0] = FIRST_WORD_MARK;
-    memcpy(edge + 1, key, first_len);
-    edge[first_len + 1] = '\0';
-    if (!add_entry(lex, edge, 0))
-        return false;
-    const char *last = strrchr(key, ' ');
-    last = last ? last + 1 : key;
-    edge[0] = LAST_WORD_MARK;
-    strcpy(edge + 1, last);
-    return add_entry(lex, edge, 0);
-}
-
 /* Adds a folded key; a repeated entry keeps its first value. */
 static bool add_entry(lexicon *lex, const char *key, int value)
 {
     if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
         return false;
-    uint64_t hash = hash_phrase(key);
-    size_t slot = probe(lex, hash, 0, key);
+    uint64_t hash = lexicon_hash(key);
+    size_t slot = probe(lex, hash, key);
     if (lex->keys[slot] != NULL)
         return true;
     lex->keys[slot] = strdup(key);
@@ -132,16 +97,14 @@ static bool add_entry(lexicon *lex, const char *key, int value)
         return false;
     lex->hashes[slot] = hash;
     lex->used++;
-    lex->values[slot] = value;
-    if (key[0] == FIRST_WORD_MARK || key[0] == LAST_WORD_MARK)
-        return true;
     lex->count++;
+    lex->values[slot] = value;
     size_t words = 1;
     for (const char *p = key; *p != '\0'; p++)
         words += *p == ' ';
     if (words > lex->max_words)
         lex->max_words = words;
-    return add_edge_words(lex, key);
+    return true;
 }
 
 bool lexicon_find(const lexicon *lex, const char *folded, int *value)
@@ -152,32 +115,46 @@ bool lexicon_find(const lexicon *lex, const char *folded, int *value)
     if (lex->keys[slot] == NULL)
         return false;
     if (value != NULL)
-        *value = lex->values[slot];
+        *value = (int)lex->values[slot];
     return true;
 }
 
-static bool find_edge(const lexicon *lex, char mark, const char *word)
+bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
+                        uint64_t bits)
+{
+    char key[LEXICON_MAX_ENTRY];
+    if (len >= sizeof key)
+        return true; /* longer than any entry it could stand for */
+    memcpy(key, word, len);
+    key[len] = '\0';
+    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+        return false;
+    uint64_t hash = lexicon_hash(key);
+    size_t slot = probe(lex, hash, key);
+    if (lex->keys[slot] == NULL) {
+        lex->keys[slot] = strdup(key);
+        if (lex->keys[slot] == NULL)
+            return false;
+        lex->hashes[slot] = hash;
+        lex->used++;
+        lex->count++;
+        lex->max_words = 1;
+    }
+    lex->values[slot] = (int64_t)((uint64_t)lex->values[slot] | bits);
+    return true;
+}
+
+uint64_t lexicon_bits(const lexicon *lex, const char *folded)
 {
     if (lex->capacity == 0)
-        return false;
-    /* The hash of the key mark+word, without copying the word into one. */
-    uint64_t hash = hash_step(FNV_OFFSET_BASIS, (unsigned char)mark);
-    size_t len = 0;
-    for (const char *p = word; *p != '\0'; p++, len++)
-        hash = hash_step(hash, (unsigned char)*p);
-    if (len >= LEXICON_MAX_ENTRY)
-        return false;
-    return lex->keys[probe(lex, hash, mark, word)] != NULL;
+        return 0;
+    size_t slot = slot_of(lex, folded);
+    return lex->keys[slot] ? (uint64_t)lex->values[slot] : 0;
 }
 
-bool lexicon_has_first_word(const lexicon *lex, const char *word)
+const char *lexicon_entry_at(const lexicon *lex, size_t slot)
 {
-    return find_edge(lex, FIRST_WORD_MARK, word);
-}
-
-bool lexicon_has_last_word(const lexicon *lex, const char *word)
-{
-    return find_edge(lex, LAST_WORD_MARK, word);
+    return lex->keys[slot];
 }
 
 void lexicon_free(lexicon *lex)

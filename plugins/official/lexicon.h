@@ -26,12 +26,14 @@ typedef struct lexicon_kind {
 
 typedef struct lexicon {
     char **keys; /* open addressing; NULL marks a free slot */
-    int *values;
+    int64_t *values;
     uint64_t *hashes; /* of each slot's key */
     size_t capacity;
-    size_t used;      /* slots taken: entries and their edge words */
+    size_t used;      /* slots taken */
     size_t count;     /* entries */
     size_t max_words; /* words in the longest entry */
+    unsigned id;      /* the lexicon's place among its owner's, for
+                         word_roles (set by the owner after loading) */
 } lexicon;
 
 /* Loads path into lex (zeroed first).  kinds NULL: a plain list, every
@@ -44,10 +46,23 @@ int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
  * is not NULL. */
 bool lexicon_find(const lexicon *lex, const char *folded, int *value);
 
-/* Whether some entry starts, or ends, with this folded word: a cheap test
- * before trying the phrases that start or end at a word. */
-bool lexicon_has_first_word(const lexicon *lex, const char *word);
-bool lexicon_has_last_word(const lexicon *lex, const char *word);
+/* Used as a map from words to bits (word_roles.h): ORs bits into the
+ * value of the word word[0, len), adding it if new.  Returns false when
+ * out of memory. */
+bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
+                        uint64_t bits);
+
+/* The bits of a folded word merged in with lexicon_merge_bits(), 0 when
+ * it is not there. */
+uint64_t lexicon_bits(const lexicon *lex, const char *folded);
+
+
+/* The entry in slot (0 <= slot < capacity), or NULL when the slot is
+ * free: to walk the entries. */
+const char *lexicon_entry_at(const lexicon *lex, size_t slot);
+
+/* The hash lexicons file their phrases under (FNV-1a of the bytes). */
+uint64_t lexicon_hash(const char *s);
 
 /* Frees the entries; lex may be zeroed or half-loaded. */
 void lexicon_free(lexicon *lex);

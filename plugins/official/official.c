@@ -1,18 +1,24 @@
 /*
- * official — the officials extractor (FACTS.md, "official").
+ * official — the officials extractor (the guideline (docs/GUIDELINE.md,
+ * "official")).
  *
- * Finds people named in an official capacity: with a title before or
- * after the name, or introduced as "đồng chí", "ông", "bà" in the
- * article's business, and reports one fact per person per document with
- * the full name as its value and one `title` child per title.
+ * Finds people named in an official capacity: a personal name first, then
+ * its capacity from the words around it — a title before or after the
+ * name, a post stated as a predicate, a mandate, a list of candidates or
+ * members, or an introduction as "đồng chí", "ông", "bà" in the article's
+ * business — and reports one fact per person per document with the full
+ * name as its value and one `title` child per title.
  *
  * Everything language-specific is data: title heads, the words that end
- * a title, honorifics, surnames and name syllables, place words, unit
- * names, historical figures and private-story cues are lexicon files
- * (config/lexicons/official-*.txt) loaded once in create().  extract()
- * runs a hand-written scanner over each block's words (scan.c) — no
- * regular expressions, one pass per block, lexicon look-ups by hash — and
- * merges the mentions per document (people.c).  The instance is read-only
+ * a title, organisation words, honorifics, the words around a name
+ * (prefixes, ranks, predicates, list words...), surnames and name
+ * syllables, place words, unit names, countries, historical figures and
+ * private-story cues are lexicon files (config/lexicons/official-*.txt)
+ * loaded once in create(), and indexed together by word (word_roles.c).
+ * extract() runs a hand-written scanner over each block's words (scan.c)
+ * — no regular expressions, one pass per block after one look-up per
+ * word, bounded look-ahead, so linear in the text — and merges the
+ * mentions per document by hash (people.c).  The instance is read-only
  * after create(); extract() allocates its own scratch space, so threads
  * may share an instance.
  */
@@ -30,11 +36,14 @@ enum {
     OPTION_TITLE_HEADS,
     OPTION_TITLE_STOPS,
     OPTION_ORG_ENDS,
+    OPTION_ORG_STARTS,
     OPTION_HONORIFICS,
+    OPTION_CONTEXT_WORDS,
     OPTION_SURNAMES,
     OPTION_NAME_SYLLABLES,
     OPTION_PLACE_WORDS,
     OPTION_ADMIN_UNITS,
+    OPTION_COUNTRIES,
     OPTION_HISTORICAL_FIGURES,
     OPTION_PRIVATE_CUES,
     N_OPTIONS
@@ -54,9 +63,16 @@ static const fp_option official_options[N_OPTIONS] = {
     [OPTION_ORG_ENDS] = LEXICON_OPTION(
         "org-ends", "official-org-ends.txt",
         "words that close an organisation phrase (phường: unit, Quận ủy: body)"),
+    [OPTION_ORG_STARTS] = LEXICON_OPTION(
+        "org-starts", "official-org-starts.txt",
+        "words an organisation's name starts with (Sở, Công ty, ...)"),
     [OPTION_HONORIFICS] = LEXICON_OPTION(
         "honorifics", "official-honorifics.txt",
         "honorifics with what they imply (đồng chí: always, ...)"),
+    [OPTION_CONTEXT_WORDS] = LEXICON_OPTION(
+        "context-words", "official-context-words.txt",
+        "words around a name that tell its capacity (nguyên, là, ứng cử "
+        "viên, sinh năm, ...)"),
     [OPTION_SURNAMES] = LEXICON_OPTION(
         "surnames", "official-surnames.txt",
         "Vietnamese surnames a personal name starts with"),
@@ -69,19 +85,42 @@ static const fp_option official_options[N_OPTIONS] = {
     [OPTION_ADMIN_UNITS] = LEXICON_OPTION(
         "admin-units", "official-admin-units.txt",
         "province, district and ward names"),
+    [OPTION_COUNTRIES] = LEXICON_OPTION(
+        "countries", "official-countries.txt",
+        "countries, regions and international bodies (Hàn Quốc, ...)"),
     [OPTION_HISTORICAL_FIGURES] = LEXICON_OPTION(
         "historical-figures", "official-historical-figures.txt",
         "historical figures, never officials of the article"),
     [OPTION_PRIVATE_CUES] = LEXICON_OPTION(
         "private-cues", "official-private-cues.txt",
-        "words of a private story (khiếu nại, vụ án, ...)"),
+        "words of a private story or a citizen's identity (khiếu nại, "
+        "trú tại, ...)"),
 };
 
 static const lexicon_kind honorific_kinds[] = {
     {"always", HONORIFIC_ALWAYS},
     {"unless-private", HONORIFIC_UNLESS_PRIVATE},
     {"needs-title", HONORIFIC_NEEDS_TITLE},
+    {"not-honorific", HONORIFIC_NOT},
 };
+
+static const lexicon_kind context_kinds[] = {
+    {"prefix", CONTEXT_PREFIX},       {"former", CONTEXT_FORMER},
+    {"adverb", CONTEXT_ADVERB},       {"predicate", CONTEXT_PREDICATE},
+    {"list", CONTEXT_LIST},           {"item", CONTEXT_ITEM},
+    {"alias", CONTEXT_ALIAS},         {"birth", CONTEXT_BIRTH},
+    {"age", CONTEXT_AGE},             {"joins", CONTEXT_JOINS},
+    {"mandate", CONTEXT_MANDATE},     {"rank", CONTEXT_RANK},
+    {"chain", CONTEXT_CHAIN},
+};
+
+static const lexicon_kind private_kinds[] = {
+    {"story", PRIVATE_STORY},
+    {"identity", PRIVATE_IDENTITY},
+    {"role", PRIVATE_ROLE},
+};
+
+#define N_KINDS(kinds) (sizeof(kinds) / sizeof *(kinds))
 
 static const lexicon_kind org_end_kinds[] = {
     {"unit", ORG_END_UNIT},
@@ -98,17 +137,27 @@ typedef struct lexicon_slot {
 
 #define SLOT(FIELD) offsetof(official_lexicons, FIELD)
 
+_Static_assert((int)N_OPTIONS <= (int)WORD_ROLES_MAX_LEXICONS,
+               "word_roles has three bits per lexicon in 64");
+
 static const lexicon_slot slots[N_OPTIONS] = {
     [OPTION_TITLE_HEADS] = {SLOT(title_heads), NULL, 0},
     [OPTION_TITLE_STOPS] = {SLOT(title_stops), NULL, 0},
-    [OPTION_ORG_ENDS] = {SLOT(org_ends), org_end_kinds, 3},
-    [OPTION_HONORIFICS] = {SLOT(honorifics), honorific_kinds, 3},
+    [OPTION_ORG_ENDS] = {SLOT(org_ends), org_end_kinds,
+                         N_KINDS(org_end_kinds)},
+    [OPTION_ORG_STARTS] = {SLOT(org_starts), NULL, 0},
+    [OPTION_HONORIFICS] = {SLOT(honorifics), honorific_kinds,
+                           N_KINDS(honorific_kinds)},
+    [OPTION_CONTEXT_WORDS] = {SLOT(context_words), context_kinds,
+                              N_KINDS(context_kinds)},
     [OPTION_SURNAMES] = {SLOT(surnames), NULL, 0},
     [OPTION_NAME_SYLLABLES] = {SLOT(name_syllables), NULL, 0},
     [OPTION_PLACE_WORDS] = {SLOT(place_words), NULL, 0},
     [OPTION_ADMIN_UNITS] = {SLOT(admin_units), NULL, 0},
+    [OPTION_COUNTRIES] = {SLOT(countries), NULL, 0},
     [OPTION_HISTORICAL_FIGURES] = {SLOT(historical_figures), NULL, 0},
-    [OPTION_PRIVATE_CUES] = {SLOT(private_cues), NULL, 0},
+    [OPTION_PRIVATE_CUES] = {SLOT(private_cues), private_kinds,
+                             N_KINDS(private_kinds)},
 };
 
 static lexicon *lexicon_in(official_lexicons *lex, size_t option)
@@ -123,6 +172,7 @@ static void official_destroy(void *state)
         return;
     for (size_t i = 0; i < N_OPTIONS; i++)
         lexicon_free(lexicon_in(lex, i));
+    word_roles_free(&lex->roles);
     free(lex);
 }
 
@@ -149,6 +199,12 @@ static int official_create(const fp_config *config, const fp_host *host,
             official_destroy(lex);
             return FP_ERROR;
         }
+        lexicon_in(lex, i)->id = (unsigned)i;
+        if (!word_roles_add(&lex->roles, lexicon_in(lex, i))) {
+            official_destroy(lex);
+            return fp_errorf(host, "out of memory indexing lexicon %s",
+                             path);
+        }
     }
     *state = lex;
     return FP_OK;
@@ -163,6 +219,7 @@ static int official_extract(void *state, const fp_document *doc,
 
     token_list tokens = {0};
     mention_list mentions = {0};
+    scan_carry carry = {0};
     int rc = FP_OK;
     for (size_t i = 0; i < doc->n_blocks && rc == FP_OK; i++) {
         const fp_block *span = &doc->blocks[i];
@@ -171,7 +228,7 @@ static int official_extract(void *state, const fp_document *doc,
             continue;
         if (!scan_block(lex, doc->text + span->start, span->end - span->start,
                         span->start, span->zone == FP_ZONE_CHROME, &tokens,
-                        &mentions))
+                        &carry, &mentions))
             rc = fp_errorf(host, "%s: out of memory reading block %zu",
                            doc->source, i);
     }
@@ -185,5 +242,5 @@ static int official_extract(void *state, const fp_document *doc,
 FP_PLUGIN_DEFINE(official, "1.0.0", "official",
                  "Officials: named people with their titles (Bí thư Quận ủy "
                  "Lê Thị Mỹ Hạnh)",
-                 official_options, N_OPTIONS, official_create,
+                 official_options, official_create,
                  official_extract, official_destroy)

@@ -1,15 +1,19 @@
 /*
  * scan.c — see scan.h.  The scanner walks the tokens of a block once,
- * left to right.  At each word it asks, in this order: does a place or
- * institution word come before it (then the capitalized run is a place),
- * is it an honorific, does a title start here, does a name start here.
- * A title swallows its organisation phrase (title_end) and stops where a
- * name begins, so the name after it is found next; titles are kept until
- * the next name claims them, and a name claims the titles that follow it
- * after a comma or a dash itself.
+ * left to right, after one pass that notes what each sentence says (a
+ * private story, a list of candidates or members).  At each word it asks,
+ * in this order: does a place or institution word come before it (then
+ * the capitalized run is a place), is it an honorific, does a title start
+ * here, does a name start here.  A title swallows its organisation phrase
+ * (title_end) and stops where a name begins, so the name after it is
+ * found next; titles are kept until a name claims them.  At a name, the
+ * capacity is read around it: the titles before it, its honorific, what
+ * follows it (scan_context.c) and its sentence.
  */
 #include "scan_internal.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +46,7 @@ static char *tokens_text(const scanner *sc, size_t first, size_t end)
 static bool add_title(const scanner *sc, mention *m, size_t first,
                       size_t end)
 {
-    if (m->n_titles == MENTION_MAX_TITLES)
+    if (m->n_titles == MENTION_MAX_TITLES || end <= first)
         return true; /* more titles than any real person carries */
     char *title = tokens_text(sc, first, end);
     if (title == NULL)
@@ -64,9 +68,25 @@ static title_span *title_ending_at(scanner *sc, size_t end)
     return NULL;
 }
 
+/* Where the title before the one starting at first would end: at the
+ * comma or the "kiêm" that joins them, or right there after a rank
+ * ("Thiếu tướng Phó Giám đốc ..."); SIZE_MAX when none does. */
+static size_t chained_title_end(const scanner *sc, size_t first)
+{
+    if (first > 0 && tokens_is_mark(sc->tokens, first - 1, ','))
+        return first - 1;
+    if (first > 0 && rank_ends_at(sc, first > 3 ? first - 3 : 0, first))
+        return first;
+    for (size_t n = 1; n <= 3 && n <= first; n++)
+        if (context_at(sc, first - n, CONTEXT_CHAIN) == n)
+            return first - n;
+    return SIZE_MAX;
+}
+
 /* Claims the titles written before a name: the one ending at anchor and
- * those chained to it by commas ("Ủy viên Ban Thường vụ Quận ủy, Phó
- * Chủ tịch Thường trực UBND quận Đoàn Thị Lệ Hằng"), in text order. */
+ * those chained to it by commas or "kiêm" ("Ủy viên Ban Thường vụ Quận
+ * ủy, Phó Chủ tịch Thường trực UBND quận Đoàn Thị Lệ Hằng"), in text
+ * order. */
 static bool claim_titles_before(scanner *sc, mention *m, size_t anchor)
 {
     title_span *chain[MENTION_MAX_TITLES];
@@ -74,9 +94,10 @@ static bool claim_titles_before(scanner *sc, mention *m, size_t anchor)
     title_span *t = title_ending_at(sc, anchor);
     while (t != NULL && n < MENTION_MAX_TITLES) {
         chain[n++] = t;
-        if (t->first == 0 || !tokens_is_mark(sc->tokens, t->first - 1, ','))
+        size_t before = chained_title_end(sc, t->first);
+        if (before == SIZE_MAX)
             break;
-        t = title_ending_at(sc, t->first - 1);
+        t = title_ending_at(sc, before);
     }
     for (size_t k = n; k > 0; k--) {
         chain[k - 1]->claimed = true;
@@ -86,33 +107,39 @@ static bool claim_titles_before(scanner *sc, mention *m, size_t anchor)
     return true;
 }
 
-/* Reads the titles after a name ending at token i: ", Thành ủy viên, Bí
- * thư Quận ủy", " - Trưởng phòng Nội vụ", " (Chủ tịch UBND phường)".
- * Returns the token after the last of them, or i. */
-static size_t claim_titles_after(scanner *sc, mention *m, size_t i, bool *ok)
+/* Whether the clause of a name ends right after it (at token i): a mark,
+ * the block's end or a verb ("Giám đốc Sở Y tế, Nguyễn Văn A, cho
+ * biết"). */
+static bool closes_clause(const scanner *sc, size_t i)
 {
-    size_t j = i;
-    bool open_parenthesis = false;
-    *ok = true;
-    for (;;) {
-        bool separator = tokens_is_mark(sc->tokens, j, ',') ||
-                         (j == i && (tokens_is_mark(sc->tokens, j, '-') ||
-                                     tokens_is_mark(sc->tokens, j, '(')));
-        size_t head = separator ? head_at(sc, j + 1, true) : 0;
-        if (head == 0)
-            break;
-        open_parenthesis |= tokens_is_mark(sc->tokens, j, '(');
-        size_t end = title_end(sc, j + 1, head, false);
-        if (!add_title(sc, m, j + 1, end)) {
-            *ok = false;
-            return j;
-        }
-        m->titled_after = true;
-        j = end;
+    return i >= n_tokens(sc) || has_shape(sc, i, SHAPE_MARK) ||
+           match_at(sc, &sc->lex->title_stops, i, NULL) > 0;
+}
+
+/* Where the titles before the name at i end: at the name, at its
+ * honorific ("Chủ tịch UBND quận, đồng chí Nguyễn Văn A"), or at a comma
+ * before it when the title opens the clause and the name closes it
+ * ("Giám đốc Sở Y tế tỉnh Nghệ An, Nguyễn Văn A, cho biết").  SIZE_MAX
+ * when no title stands before it. */
+static size_t titles_anchor(scanner *sc, const name_span *name,
+                            size_t honorific_first)
+{
+    size_t i = name->first;
+    if (title_ending_at(sc, i) != NULL)
+        return i;
+    if (honorific_first != SIZE_MAX) {
+        size_t anchor = honorific_first;
+        if (anchor > 0 && tokens_is_mark(sc->tokens, anchor - 1, ','))
+            anchor--;
+        return title_ending_at(sc, anchor) != NULL ? anchor : SIZE_MAX;
     }
-    if (open_parenthesis && tokens_is_mark(sc->tokens, j, ')'))
-        j++;
-    return j;
+    if (i == 0 || !tokens_is_mark(sc->tokens, i - 1, ','))
+        return SIZE_MAX;
+    const title_span *t = title_ending_at(sc, i - 1);
+    if (t == NULL || !opens_clause(sc, t->first) ||
+        !closes_clause(sc, i + name->n))
+        return SIZE_MAX;
+    return i - 1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -134,35 +161,20 @@ static mention *new_mention(scanner *sc)
     return m;
 }
 
-/* Whether the sentence around token i has a private-story cue. */
-static bool in_private_context(const scanner *sc, size_t i)
-{
-    size_t first = i, end = i;
-    while (first > 0 && !is_sentence_mark(sc, first - 1))
-        first--;
-    while (end < n_tokens(sc) && !is_sentence_mark(sc, end))
-        end++;
-    for (size_t k = first; k < end; k++)
-        if (tokens_is_word(sc->tokens, k) &&
-            match_at(sc, &sc->lex->private_cues, k, NULL) > 0)
-            return true;
-    return false;
-}
-
-static mention *add_mention(scanner *sc, size_t first, size_t n,
+static mention *add_mention(scanner *sc, const name_span *name,
                             honorific_kind honorific)
 {
     mention *m = new_mention(sc);
     if (m == NULL)
         return NULL;
+    size_t first = name->first, last = name->first + name->n - 1;
     m->start = sc->block_start + tok(sc, first)->start;
-    m->end = sc->block_start + tok(sc, first + n - 1)->end;
-    m->name = tokens_text(sc, first, first + n);
-    m->given_only = n == 1;
+    m->end = sc->block_start + tok(sc, last)->end;
+    m->name = tokens_text(sc, first, last + 1);
+    m->given_only = name->form == FORM_GIVEN;
+    m->surnamed = name->form == FORM_FULL || name->form == FORM_LOWER;
     m->honorific = honorific;
     m->chrome = sc->chrome;
-    m->private_context =
-        honorific != HONORIFIC_NONE && in_private_context(sc, first);
     if (m->name == NULL) {
         sc->out->count--;
         return NULL;
@@ -170,55 +182,67 @@ static mention *add_mention(scanner *sc, size_t first, size_t n,
     return m;
 }
 
-/* Words of the name starting at i: the whole capitalized run when it is
- * short enough, else the surname and the known name syllables after it
- * ("Nguyễn Văn Hùng Hội ..." stops before "Hội"). */
-static size_t name_length(const scanner *sc, size_t i)
+/* Whether what was found around a name makes it a person's name: a full
+ * name always is; a name in small letters, without a listed surname or
+ * of one word only with a cue or a capacity around it. */
+static bool confirmed(const name_span *name, honorific_kind honorific,
+                      bool titled_before, bool listed,
+                      const right_context *rc)
 {
-    size_t run = name_run(sc, i, RUN_LOOKAHEAD);
-    if (run <= NAME_MAX_WORDS)
-        return run;
-    size_t n = 1;
-    while (n < NAME_MAX_WORDS && is_plausible_syllable(sc, i + n))
-        n++;
-    return n < 2 ? 2 : n;
-}
-
-/* Records the name of n words at i with its titles; returns the token
- * after the name and the titles that follow it, or 0 when out of memory
- * (i is never 0 then: a name is at least one token long). */
-static size_t take_name(scanner *sc, size_t i, size_t n,
-                        honorific_kind honorific, size_t honorific_first)
-{
-    mention *m = add_mention(sc, i, n, honorific);
-    if (m == NULL)
-        return 0;
-    size_t anchor = i;
-    if (title_ending_at(sc, i) == NULL && honorific_first != SIZE_MAX) {
-        /* "Chủ tịch UBND quận, đồng chí Nguyễn Văn A" */
-        anchor = honorific_first;
-        if (anchor > 0 && tokens_is_mark(sc->tokens, anchor - 1, ','))
-            anchor--;
-    }
-    if (!claim_titles_before(sc, m, anchor))
-        return 0;
-    bool ok;
-    size_t next = claim_titles_after(sc, m, i + n, &ok);
-    return ok ? next : 0;
-}
-
-/* Whether a name may start at i given the word before it: not inside a
- * longer capitalized run ("Giảng Võ Trần ..." is a place, then a name,
- * which a title read first separates), unless that word is a capitalized
- * sentence opener ("Theo Nguyễn Văn A"). */
-static bool free_to_start(const scanner *sc, size_t i, size_t introduced_at)
-{
-    if (i == introduced_at || i == 0 || !tok(sc, i)->space_before ||
-        !is_name_word(sc, i - 1))
+    bool posted = titled_before || rc->n_titles > 0 || rc->predicate;
+    switch (name->form) {
+    case FORM_FULL:
         return true;
-    bool opens_sentence = i == 1 || tok(sc, i - 2)->shape == SHAPE_MARK;
-    return opens_sentence && !is_surname(sc, i - 1);
+    case FORM_LOWER:
+        return honorific != HONORIFIC_NONE || posted || listed;
+    case FORM_WEAK:
+        /* a list of Vietnamese names has surnames: "Kiềm Tây Nam, Quý
+         * Châu" in one is a list of places */
+        return honorific != HONORIFIC_NONE || titled_before ||
+               (rc->identity && posted);
+    case FORM_GIVEN:
+        /* bare, only a predicate says it is a name: "được biết Hùng mới
+         * được đề bạt làm phó phòng", not "cùng Tổ đại biểu HĐND" */
+        return honorific != HONORIFIC_NONE || titled_before ||
+               rc->predicate;
+    }
+    return false;
 }
+
+/* Records the name at name->first with what is around it; returns the
+ * token to go on from: after the name and what follows it, or after its
+ * first word when it is no name after all.  *ok is false when out of
+ * memory. */
+static size_t take_name(scanner *sc, const name_span *name,
+                        honorific_kind honorific, size_t honorific_first,
+                        bool *ok)
+{
+    size_t i = name->first;
+    size_t anchor = titles_anchor(sc, name, honorific_first);
+    right_context rc;
+    read_right_context(sc, i + name->n, &rc);
+    const sentence_facts *facts = &sc->sentences[sc->sentence_of[i]];
+    size_t item = honorific_first != SIZE_MAX ? honorific_first : i;
+    bool listed = facts->list_cue <= item && at_list_item(sc, item);
+    if (!confirmed(name, honorific, anchor != SIZE_MAX, listed, &rc))
+        return i + 1;
+    mention *m = add_mention(sc, name, honorific);
+    *ok = m != NULL &&
+          (anchor == SIZE_MAX || claim_titles_before(sc, m, anchor));
+    for (size_t k = 0; *ok && k < rc.n_titles; k++)
+        *ok = add_title(sc, m, rc.titles[k].first, rc.titles[k].end);
+    if (m != NULL) {
+        m->titled_after = rc.n_titles > 0;
+        m->predicate = rc.predicate;
+        m->identity = rc.identity || facts->identity;
+        m->story = facts->story;
+        m->listed = listed;
+    }
+    return rc.next;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Places and honorifics.                                                   */
 
 /* Skips the capitalized run at i that a place word introduced. */
 static size_t skip_place(const scanner *sc, size_t i)
@@ -238,25 +262,204 @@ static bool after_place_word(const scanner *sc, size_t i)
            has_shape(sc, i - 1, SHAPE_NUMBER);
 }
 
+/* The honorific at i, its length and kind; 0 when none.  Inside a
+ * sentence, "Ông" with a capital is a surname ("đường Bạch Đằng, Ông Ích
+ * Khiêm"); "Bà Rịa" is a place. */
+static size_t honorific_at(const scanner *sc, size_t i, int *kind)
+{
+    size_t n = match_at(sc, &sc->lex->honorifics, i, kind);
+    if (n == 0 || *kind == HONORIFIC_NOT || has_shape(sc, i, SHAPE_LOWER))
+        return n;
+    if ((!opens_sentence(sc, i) && is_surname(sc, i)) ||
+        listed_place_at(sc, i) >= 2 || after_place_word(sc, i))
+        return 0;
+    return n;
+}
+
+/* The end of a chain of honorifics at i ("PGS.TS", "Bác sĩ - thạc sĩ",
+ * "TS. Nguyễn ..."), with the strongest kind in *kind. */
+static size_t honorific_chain_end(const scanner *sc, size_t i, size_t n,
+                                  int *kind)
+{
+    size_t j = i + n;
+    for (int links = 0; links < 4; links++) {
+        bool joined = tokens_is_mark(sc->tokens, j, '.') ||
+                      tokens_is_mark(sc->tokens, j, '-') ||
+                      tokens_is_mark(sc->tokens, j, '/');
+        size_t next = joined ? j + 1 : j;
+        int next_kind = 0;
+        size_t len = honorific_at(sc, next, &next_kind);
+        if (len == 0 || next_kind == HONORIFIC_NOT) {
+            /* "TS. Nguyễn Văn A": the abbreviation's dot */
+            if (tokens_is_mark(sc->tokens, j, '.') && is_name_word(sc, j + 1))
+                j++;
+            return j;
+        }
+        if (next_kind > *kind)
+            *kind = next_kind;
+        j = next + len;
+    }
+    return j;
+}
+
+/* Whether the person an honorific announces may start at j: a name, in
+ * capitals or small letters, or a title before it. */
+static bool person_may_start(const scanner *sc, size_t j)
+{
+    if (j >= n_tokens(sc) || !tokens_is_word(sc->tokens, j))
+        return false;
+    if (!tok(sc, j)->space_before &&
+        !tokens_is_mark(sc->tokens, j - 1, '.'))
+        return false;
+    name_span name;
+    return is_name_word(sc, j) || head_at(sc, j, true) > 0 ||
+           name_at(sc, j, true, &name);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sentences.                                                               */
+
+/* Notes for each sentence whether it tells a private story or gives a
+ * citizen's identity, and where a list of candidates or members opens in
+ * it: at the colon after a list word, or at the "là" or "gồm" shortly
+ * after it ("Danh sách ứng cử viên đại biểu HĐND tỉnh gồm:", "liên danh
+ * là"). */
+enum { LIST_INTRODUCER_DISTANCE = 12 };
+
+static void read_sentences(scanner *sc, bool list_carried)
+{
+    size_t s = 0, cue = SIZE_MAX; /* where the last list word ends */
+    sc->sentences[0] = (sentence_facts){false, false,
+                                        list_carried ? 0 : SIZE_MAX};
+    for (size_t i = 0; i < n_tokens(sc); i++) {
+        sc->sentence_of[i] = s;
+        sentence_facts *facts = &sc->sentences[s];
+        if (is_sentence_mark(sc, i)) {
+            sc->sentences[++s] = (sentence_facts){false, false, SIZE_MAX};
+            cue = SIZE_MAX;
+            continue;
+        }
+        if (cue != SIZE_MAX && i >= cue && facts->list_cue == SIZE_MAX &&
+            (tokens_is_mark(sc->tokens, i, ':') ||
+             (i - cue <= LIST_INTRODUCER_DISTANCE &&
+              (context_at(sc, i, CONTEXT_ITEM) > 0 ||
+               context_at(sc, i, CONTEXT_PREDICATE) > 0))))
+            facts->list_cue = i;
+        if (!tokens_is_word(sc->tokens, i))
+            continue;
+        int kind = 0;
+        if (match_at(sc, &sc->lex->private_cues, i, &kind) > 0) {
+            facts->story |= kind == PRIVATE_STORY;
+            facts->identity |= kind == PRIVATE_IDENTITY;
+        }
+        size_t list_word = context_at(sc, i, CONTEXT_LIST) +
+                           context_at(sc, i, CONTEXT_MANDATE);
+        if (list_word > 0)
+            cue = i + list_word;
+    }
+}
+
+/* Whether the block goes on with a list its predecessor opened: it starts
+ * with an item's number or bullet, an honorific or a name. */
+static bool continues_list(const scanner *sc)
+{
+    int kind = 0;
+    name_span name;
+    return (has_shape(sc, 0, SHAPE_NUMBER) &&
+            (tokens_is_mark(sc->tokens, 1, '.') ||
+             tokens_is_mark(sc->tokens, 1, ')'))) ||
+           tokens_is_mark(sc->tokens, 0, '-') ||
+           tokens_is_mark(sc->tokens, 0, '#') ||
+           honorific_at(sc, 0, &kind) > 0 || name_at(sc, 0, false, &name);
+}
+
+/* Whether the block ends by opening a list for the blocks after it:
+ * "Danh sách ứng cử viên gồm:". */
+static bool opens_list(const scanner *sc)
+{
+    size_t last = n_tokens(sc) - 1;
+    const sentence_facts *facts = &sc->sentences[sc->sentence_of[last]];
+    return tokens_is_mark(sc->tokens, last, ':') && facts->list_cue == last;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The scan.                                                                */
+
+static bool alloc_scratch(scanner *sc)
+{
+    size_t n = n_tokens(sc);
+    sc->titles = malloc(n * sizeof *sc->titles);
+    sc->sentence_of = malloc(n * sizeof *sc->sentence_of);
+    sc->sentences = malloc((n + 1) * sizeof *sc->sentences);
+    sc->roles = malloc(n * sizeof *sc->roles);
+    sc->context_kind = calloc(n, sizeof *sc->context_kind);
+    sc->context_len = calloc(n, sizeof *sc->context_len);
+    sc->head_len = calloc(n, sizeof *sc->head_len);
+    if (sc->titles == NULL || sc->sentence_of == NULL ||
+        sc->sentences == NULL || sc->roles == NULL ||
+        sc->context_kind == NULL || sc->context_len == NULL ||
+        sc->head_len == NULL)
+        return false;
+    /* One look-up per word; the scan tests bits after it. */
+    for (size_t i = 0; i < n; i++)
+        sc->roles[i] = tokens_is_word(sc->tokens, i)
+                           ? word_roles_of(&sc->lex->roles,
+                                           tokens_folded(sc->tokens, i))
+                           : 0;
+    /* The context word at each token, asked for often and by kind. */
+    for (size_t i = 0; i < n; i++) {
+        int kind = 0;
+        size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
+        if (len > UCHAR_MAX) /* no real phrase is that long */
+            len = 0;
+        sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
+        sc->context_len[i] = (unsigned char)len;
+    }
+    /* Heads, asked for at every word by several readers; after the
+     * context words, whose prefixes they use. */
+    for (size_t i = 0; i < n; i++) {
+        size_t len = head_length(sc, i);
+        sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
+    }
+    return true;
+}
+
+static void free_scratch(scanner *sc)
+{
+    free(sc->titles);
+    free(sc->sentence_of);
+    free(sc->sentences);
+    free(sc->roles);
+    free(sc->context_kind);
+    free(sc->context_len);
+    free(sc->head_len);
+}
+
 bool scan_block(const official_lexicons *lex, const char *text, size_t len,
                 size_t block_start, bool chrome, token_list *tokens,
-                mention_list *out)
+                scan_carry *carry, mention_list *out)
 {
     if (!tokens_split(tokens, text, len))
         return false;
-    scanner sc = {lex, tokens, text, block_start, chrome, out, NULL, 0};
+    scanner sc = {.lex = lex, .tokens = tokens, .text = text,
+                  .block_start = block_start, .chrome = chrome, .out = out};
     if (tokens->count == 0)
         return true;
-    sc.titles = malloc(tokens->count * sizeof *sc.titles);
-    if (sc.titles == NULL)
+    if (!alloc_scratch(&sc)) {
+        free_scratch(&sc);
         return false;
+    }
+    carry->list_open = carry->list_open && continues_list(&sc);
+    read_sentences(&sc, carry->list_open);
 
     /* The honorific waiting for its person: its kind, the token where the
      * person (or a title before the name) is expected, and where the
      * honorific itself starts.  A list ("các đồng chí: A, ...; B, ...")
-     * lends its honorific to every name up to the sentence end. */
+     * lends its honorific to every name up to the sentence end.  A name
+     * a title swallowed waits in `tail`. */
     honorific_kind pending = HONORIFIC_NONE, listed = HONORIFIC_NONE;
     size_t expected_at = SIZE_MAX, honorific_first = SIZE_MAX;
+    name_span tail = {SIZE_MAX, 0, FORM_FULL};
     bool ok = true;
     for (size_t i = 0; ok && i < tokens->count;) {
         const token *t = tok(&sc, i);
@@ -264,6 +467,13 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
             if (is_sentence_mark(&sc, i))
                 listed = HONORIFIC_NONE;
             i++;
+            continue;
+        }
+        honorific_kind honorific = i == expected_at ? pending : listed;
+        size_t first = i == expected_at ? honorific_first : SIZE_MAX;
+        if (i == tail.first) {
+            i = take_name(&sc, &tail, honorific, first, &ok);
+            tail.first = SIZE_MAX;
             continue;
         }
         /* A title read up to here has split "UBND quận Lê Đăng Nam" into
@@ -275,56 +485,57 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
             continue;
         }
         int kind = 0;
-        size_t n = match_at(&sc, &lex->honorifics, i, &kind);
-        /* Inside a sentence, "Ông" with a capital is a surname ("đường
-         * Bạch Đằng, Ông Ích Khiêm"), not the honorific. */
-        bool honorific_shape = t->shape == SHAPE_LOWER ||
-                               opens_sentence(&sc, i);
-        if (n > 0 && honorific_shape && !after_place_word(&sc, i)) {
-            bool plural = i > 0 && folded_is(&sc, i - 1, "các");
-            if (tokens_is_mark(tokens, i + n, ':') || plural)
-                listed = (honorific_kind)kind;
-            if (is_name_word(&sc, i + n) && tok(&sc, i + n)->space_before) {
-                pending = (honorific_kind)kind;
-                expected_at = i + n;
-                honorific_first = i;
-            }
+        size_t n = honorific_at(&sc, i, &kind);
+        if (n > 0 && kind == HONORIFIC_NOT) {
             i += n;
             continue;
         }
-        size_t head = head_at(&sc, i, false);
+        if (n > 0) {
+            size_t after = honorific_chain_end(&sc, i, n, &kind);
+            bool plural = i > 0 && folded_is(&sc, i - 1, "các");
+            if (tokens_is_mark(tokens, after, ':') || plural)
+                listed = (honorific_kind)kind;
+            if (person_may_start(&sc, after)) {
+                pending = (honorific_kind)kind;
+                expected_at = after;
+                honorific_first = i;
+            }
+            i = after;
+            continue;
+        }
+        size_t head = head_at(&sc, i, true);
         if (head > 0) {
             size_t end = title_end(&sc, i, head, expected_at == i);
+            if (title_tail_name(&sc, i, head, end, &tail))
+                end = tail.first;
             remember_title(&sc, i, end);
+            /* "Các Phó Chủ tịch UBND tỉnh: A, B": a list of them */
+            if (tokens_is_mark(tokens, end, ':')) {
+                sentence_facts *facts = &sc.sentences[sc.sentence_of[end]];
+                if (facts->list_cue > end)
+                    facts->list_cue = end;
+            }
             if (expected_at == i)
-                expected_at = end; /* "Đồng chí Phó Bí thư ... Nguyễn A" */
+                expected_at = tail.first != SIZE_MAX ? tail.first : end;
             i = end;
             continue;
         }
-        honorific_kind honorific = i == expected_at ? pending : listed;
-        size_t first = i == expected_at ? honorific_first : SIZE_MAX;
-        if (name_starts_at(&sc, i) &&
-            free_to_start(&sc, i, introduced ? i : expected_at)) {
-            size_t next = take_name(&sc, i, name_length(&sc, i), honorific,
-                                    first);
-            ok = next != 0;
-            i = next;
-        } else if (i == expected_at && is_name_word(&sc, i)) {
-            /* "ông Tâm", or a name whose surname is not listed. */
-            size_t run = name_run(&sc, i, RUN_LOOKAHEAD);
-            size_t next = i + 1;
-            if (run == 1)
-                ok = add_mention(&sc, i, 1, honorific) != NULL;
-            else if (run <= NAME_MAX_WORDS)
-                ok = (next = take_name(&sc, i, run, honorific, first)) != 0;
-            i = next;
+        bool cued = i == expected_at || introduced;
+        size_t place = cued ? 0 : listed_place_at(&sc, i);
+        name_span name;
+        if (place > 0 && (name_starts_at(&sc, i) || country_at(&sc, i))) {
+            i += place; /* "tại Hà Nội, ...", "Lâm Đồng Nguyễn Văn Đẳng" */
+        } else if (name_at(&sc, i, cued, &name)) {
+            i = take_name(&sc, &name, honorific, first, &ok);
         } else {
             i++;
         }
         if (i > expected_at)
             expected_at = SIZE_MAX;
     }
-    free(sc.titles);
+    /* A list goes on while its paragraphs do, or opens here. */
+    carry->list_open = ok && (carry->list_open || opens_list(&sc));
+    free_scratch(&sc);
     return ok;
 }
 

@@ -1,27 +1,34 @@
 /*
  * scan — find the mentions of people in one block of text.
  *
- * A mention is a personal name (a capitalized run starting with a
- * surname) with what introduces it: an honorific ("đồng chí", "ông"),
- * titles before it ("Phó Chủ tịch UBND quận Nguyễn Văn Hùng") or after it
- * set off by a comma, a dash or a parenthesis ("ông Trần Minh, Chủ tịch
- * UBND phường"), and whether its sentence tells a private story.  An
- * honorific before a single capitalized word ("ông Tâm") is a mention by
- * given name, resolved later against the full names of the document.
- * Names inside place and institution names ("đường Nguyễn Văn Linh",
- * "phường Phan Văn Nam") and addresses ("số 12 Lê Duẩn") are no mentions.
+ * Person first: a mention is a personal name (a surname from the list and
+ * one to three more syllables, in capitals or, with a cue, in small
+ * letters; a foreign or ethnic-minority name after a title; a given name
+ * after an honorific or a title head), and the capacity it is named in is
+ * read from the words around it: an honorific ("đồng chí", "ông", "PGS"),
+ * titles before it ("Phó Chủ tịch UBND quận Nguyễn Văn Hùng", also
+ * "Giám đốc Sở Y tế, Nguyễn Văn A, ...") or after it set off by a comma,
+ * a dash or a parenthesis, an organisation after it ("ông A, Sở Y tế"), a
+ * predicate ("... là Chủ tịch xã"), a list of candidates, delegates or
+ * members, and whether its sentence tells a private story.  Names inside
+ * place and institution names ("đường Nguyễn Văn Linh", "tại Hà Nội"),
+ * addresses ("số 12 Lê Duẩn") and brackets naming the same person again
+ * ("(tức Thích Minh Đức)") are no mentions.
  */
 #ifndef OFFICIAL_SCAN_H
 #define OFFICIAL_SCAN_H
 
 #include "lexicon.h"
 #include "tokens.h"
+#include "word_roles.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/* How much an honorific says, weakest first (official-honorifics.txt). */
+/* How much an honorific says, weakest first (official-honorifics.txt);
+ * HONORIFIC_NOT marks words that only start like one ("đàn ông"). */
 typedef enum honorific_kind {
+    HONORIFIC_NOT = -1,
     HONORIFIC_NONE = 0,
     HONORIFIC_NEEDS_TITLE = 1,
     HONORIFIC_UNLESS_PRIVATE = 2,
@@ -36,17 +43,45 @@ typedef enum org_end_kind {
                          unit word */
 } org_end_kind;
 
+/* What a word around a name says (official-context-words.txt). */
+typedef enum context_kind {
+    CONTEXT_PREFIX = 1,
+    CONTEXT_FORMER,
+    CONTEXT_ADVERB,
+    CONTEXT_PREDICATE,
+    CONTEXT_LIST,
+    CONTEXT_ITEM,
+    CONTEXT_ALIAS,
+    CONTEXT_BIRTH,
+    CONTEXT_AGE,
+    CONTEXT_JOINS,
+    CONTEXT_MANDATE,
+    CONTEXT_RANK,
+    CONTEXT_CHAIN
+} context_kind;
+
+/* What a private-story cue says (official-private-cues.txt). */
+typedef enum private_kind {
+    PRIVATE_STORY = 1,
+    PRIVATE_IDENTITY = 2,
+    PRIVATE_ROLE = 3
+} private_kind;
+
 typedef struct official_lexicons {
     lexicon title_heads;
     lexicon title_stops;
     lexicon org_ends;
+    lexicon org_starts;
     lexicon honorifics;
+    lexicon context_words;
     lexicon surnames;
     lexicon name_syllables;
     lexicon place_words;
     lexicon admin_units;
+    lexicon countries;
     lexicon historical_figures;
     lexicon private_cues;
+    word_roles roles; /* of every word of the lexicons above */
 } official_lexicons;
 
 enum { MENTION_MAX_TITLES = 8 };
@@ -54,9 +89,13 @@ enum { MENTION_MAX_TITLES = 8 };
 typedef struct mention {
     size_t start, end;  /* the name's bytes in the document */
     char *name;         /* as written, words joined by single spaces */
-    bool given_only;    /* "ông Tâm" */
+    bool given_only;    /* "ông Tâm", "bộ trưởng Ngọ" */
+    bool surnamed;      /* starts with a listed surname */
     honorific_kind honorific;
-    bool private_context; /* its sentence has a private-story cue */
+    bool story;         /* its sentence tells a private story */
+    bool identity;      /* residence, birth, age or family given */
+    bool listed;        /* an item of a list of candidates or members */
+    bool predicate;     /* a post stated as a predicate */
     bool titled_after;  /* a title follows it after a comma or dash */
     bool chrome;        /* found in page chrome */
     size_t n_titles;
@@ -68,12 +107,19 @@ typedef struct mention_list {
     size_t count, capacity;
 } mention_list;
 
+/* What one block hands the next: a list opened by "... gồm:" at the end
+ * of a paragraph goes on in the paragraphs that follow. */
+typedef struct scan_carry {
+    bool list_open;
+} scan_carry;
+
 /* Appends the mentions of the block text[0, len), which starts at byte
  * block_start of the document, to out.  tokens is scratch space reused
- * between blocks.  Returns false when out of memory. */
+ * between blocks; carry is what the previous block of the document left
+ * (zeroed for the first).  Returns false when out of memory. */
 bool scan_block(const official_lexicons *lex, const char *text, size_t len,
                 size_t block_start, bool chrome, token_list *tokens,
-                mention_list *out);
+                scan_carry *carry, mention_list *out);
 
 void mention_list_free(mention_list *list);
 

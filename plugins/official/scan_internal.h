@@ -1,7 +1,8 @@
 /*
  * scan_internal — what the parts of the scanner share: the scanner's
- * state and its word tests (scan_words.c) and title reader
- * (scan_titles.c).  Not part of the plugin's interface.
+ * state, its word tests (scan_words.c), the title reader
+ * (scan_titles.c), the name reader (scan_names.c) and the reader of what
+ * follows a name (scan_context.c).  Not part of the plugin's interface.
  */
 #ifndef OFFICIAL_SCAN_INTERNAL_H
 #define OFFICIAL_SCAN_INTERNAL_H
@@ -23,6 +24,13 @@ typedef struct title_span {
     bool claimed;
 } title_span;
 
+/* What the sentences of the block say, read once before the scan. */
+typedef struct sentence_facts {
+    bool story;      /* a private-story cue */
+    bool identity;   /* residence, birth or family of a citizen */
+    size_t list_cue; /* first token of a list word, SIZE_MAX when none */
+} sentence_facts;
+
 typedef struct scanner {
     const official_lexicons *lex;
     const token_list *tokens;
@@ -32,13 +40,77 @@ typedef struct scanner {
     mention_list *out;
     title_span *titles;
     size_t n_titles;
+    size_t *sentence_of;        /* per token: its sentence */
+    sentence_facts *sentences;
+    role_bits *roles;           /* per token: its word's roles, 0 for marks */
+    unsigned char *context_kind; /* per token: the context word starting */
+    unsigned char *context_len;  /* there (official-context-words.txt) */
+    unsigned char *head_len;     /* per token: head_length() */
 } scanner;
 
-const token *tok(const scanner *sc, size_t i);
+/* How a name is written (scan_names.c). */
+typedef enum name_form {
+    FORM_FULL,  /* "Nguyễn Văn Hùng": a listed surname, capitalized */
+    FORM_LOWER, /* "trần văn nhật": a full name in small letters */
+    FORM_WEAK,  /* "Kanni Wignaraja", "Pơloong Đinh": no listed surname */
+    FORM_GIVEN  /* "Tâm", "Ngọ": one word */
+} name_form;
 
-size_t n_tokens(const scanner *sc);
+typedef struct name_span {
+    size_t first, n;
+    name_form form;
+} name_span;
 
-bool has_shape(const scanner *sc, size_t i, token_shape shape);
+typedef struct token_span {
+    size_t first, end;
+} token_span;
+
+/* What follows a name (scan_context.c). */
+typedef struct right_context {
+    token_span titles[MENTION_MAX_TITLES];
+    size_t n_titles;
+    bool predicate; /* "... là Chủ tịch xã": a post, maybe unreported */
+    bool identity;  /* "(sinh năm 1968)", ", 70 tuổi," */
+    size_t next;    /* token after everything read */
+} right_context;
+
+/* ------------------------------------------------------------------ */
+/* Words (scan_words.c).                                              */
+
+/* The small tests asked at every token are inline. */
+static inline const token *tok(const scanner *sc, size_t i)
+{
+    return &sc->tokens->tokens[i];
+}
+
+static inline size_t n_tokens(const scanner *sc)
+{
+    return sc->tokens->count;
+}
+
+static inline bool has_shape(const scanner *sc, size_t i, token_shape shape)
+{
+    return i < n_tokens(sc) && tok(sc, i)->shape == shape;
+}
+
+/* A word starting with a capital: a name word or an abbreviation. */
+static inline bool is_capitalized(const scanner *sc, size_t i)
+{
+    return has_shape(sc, i, SHAPE_TITLE) || has_shape(sc, i, SHAPE_UPPER);
+}
+
+/* A word that can be a syllable of a name: capital, then small letters. */
+static inline bool is_name_word(const scanner *sc, size_t i)
+{
+    return has_shape(sc, i, SHAPE_TITLE);
+}
+
+/* Whether some entry of lex starts with the word at token i. */
+static inline bool starts_entry(const scanner *sc, const lexicon *lex,
+                                size_t i)
+{
+    return i < n_tokens(sc) && (sc->roles[i] & role_first(lex->id)) != 0;
+}
 
 bool folded_is(const scanner *sc, size_t i, const char *word);
 
@@ -47,17 +119,37 @@ bool folded_is(const scanner *sc, size_t i, const char *word);
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value);
 
-
 /* match_at_most() with no bound but the lexicon's longest entry. */
-size_t match_at(const scanner *sc, const lexicon *lex, size_t i,
-                int *value);
+static inline size_t match_at(const scanner *sc, const lexicon *lex,
+                              size_t i, int *value)
+{
+    return starts_entry(sc, lex, i)
+               ? match_at_most(sc, lex, i, lex->max_words, value)
+               : 0;
+}
+
+/* The length of the shortest entry of lex that ends right before token
+ * i (joined to it by white space), 0 when none. */
+size_t match_length_before(const scanner *sc, const lexicon *lex,
+                           size_t i);
 
 /* Whether an entry of lex ends right before token i (and is joined to it
  * by white space). */
 bool match_before(const scanner *sc, const lexicon *lex, size_t i);
 
-/* A word that can be a syllable of a name: capital, then small letters. */
-bool is_name_word(const scanner *sc, size_t i);
+/* The context word at i (official-context-words.txt): its length, 0 when
+ * none or when its kind is not kind. */
+static inline size_t context_at(const scanner *sc, size_t i,
+                                context_kind kind)
+{
+    return i < n_tokens(sc) && sc->context_kind[i] == (unsigned char)kind
+               ? sc->context_len[i]
+               : 0;
+}
+
+/* Whether the folded phrase of tokens [i, i + n) is listed in lex. */
+bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
+                   size_t n);
 
 bool is_surname(const scanner *sc, size_t i);
 
@@ -66,9 +158,17 @@ bool is_plausible_syllable(const scanner *sc, size_t i);
 /* Capitalized name words from i on, each after white space, up to max. */
 size_t name_run(const scanner *sc, size_t i, size_t max);
 
-/* A title head at i.  Before a name it must be capitalized; after a name
- * and a comma ("ông Trần Minh, chủ tịch UBND phường") any case will do. */
-size_t head_at(const scanner *sc, size_t i, bool any_case);
+/* A title head at i with its prefixes ("nguyên Phó Giám đốc"): its
+ * length in tokens, 0 when none.  head_length() reads it from the
+ * lexicons; head_at() asks the scanner's copy, any_case false asking for
+ * a capital. */
+size_t head_length(const scanner *sc, size_t i);
+static inline size_t head_at(const scanner *sc, size_t i, bool any_case)
+{
+    if (i >= n_tokens(sc) || (!any_case && !is_capitalized(sc, i)))
+        return 0;
+    return sc->head_len[i];
+}
 
 /* A surname followed by at least one more name word. */
 bool name_starts_at(const scanner *sc, size_t i);
@@ -79,14 +179,75 @@ bool is_plausible_name(const scanner *sc, size_t i, size_t n);
 /* A surname and known name syllables after it, up to the run's end. */
 bool starts_plausible_name(const scanner *sc, size_t i);
 
+/* A '.' inside an abbreviation ("TP.HCM", "TP .HCM", "PGS.TS"), not the
+ * end of a sentence. */
+bool is_abbreviation_dot(const scanner *sc, size_t i);
+
 bool is_sentence_mark(const scanner *sc, size_t i);
 
 /* Whether token i starts a sentence, a quotation or a parenthesis. */
 bool opens_sentence(const scanner *sc, size_t i);
 
+/* Whether token i starts a clause: the block's or a sentence's start, or
+ * right after a comma, a colon, a dash, a quote or a bracket. */
+bool opens_clause(const scanner *sc, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Titles (scan_titles.c).                                            */
+
 /* The end (exclusive token index) of the title whose head of head_len
  * tokens starts at first: the head, then its organisation phrase. */
 size_t title_end(const scanner *sc, size_t first, size_t head_len,
                  bool person_expected);
+
+/* Whether the title [first, end), its head head_len tokens long, ends in
+ * a name the organisation phrase swallowed: a given name right after the
+ * head ("bộ trưởng Ngọ"), or a foreign or ethnic-minority name ("Đại sứ
+ * Hoa Kỳ Daniel Kritenbrink", "chủ tịch Pơloong Đinh").  The name goes
+ * to *name. */
+bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
+                     size_t end, name_span *name);
+
+/* A word that may be a person's given name after a title head or before
+ * a post: a capitalized Vietnamese syllable that starts no organisation,
+ * place, unit, title or honorific. */
+bool may_be_given_name(const scanner *sc, size_t i);
+
+/* Whether a rank ends at token end, starting at first or after it
+ * ("Đại tá", "nguyên Đại tá"). */
+bool rank_ends_at(const scanner *sc, size_t first, size_t end);
+
+/* The length of a listed country, region or international body starting
+ * at capitalized token i ("Hàn Quốc"), 0 when none. */
+size_t country_at(const scanner *sc, size_t i);
+
+/* The length of a listed place (province, district, ward, country)
+ * starting at capitalized token i and ending its capitalized run or
+ * followed by a name ("Hà Nội", "Lâm Đồng Nguyễn Văn Đẳng"); 0 when
+ * none. */
+size_t listed_place_at(const scanner *sc, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Names (scan_names.c).                                              */
+
+/* The name at i, if one starts there: cued when an honorific or a title
+ * introduces it.  A full name is found without a cue, unless it is a
+ * listed place; a name in small letters, without a listed surname or of
+ * one word needs a cue, or the caller's check of what follows. */
+bool name_at(const scanner *sc, size_t i, bool cued, name_span *name);
+
+/* ------------------------------------------------------------------ */
+/* After a name (scan_context.c).                                     */
+
+/* Reads what follows the name ending before token i: titles after a
+ * comma, a dash or a bracket, or with nothing between ("Nguyễn Phú Bình
+ * chủ nhiệm ..."), organisations, predicates, ages, years of birth and
+ * bracketed other names of the person. */
+void read_right_context(const scanner *sc, size_t i, right_context *rc);
+
+/* Whether the name (or its honorific) starting at token first stands
+ * where a list puts its items: after a colon, a semicolon, a comma, a
+ * bracket, a dash, "gồm", "là" or "và". */
+bool at_list_item(const scanner *sc, size_t first);
 
 #endif /* OFFICIAL_SCAN_INTERNAL_H */

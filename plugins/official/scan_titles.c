@@ -1,25 +1,92 @@
 /*
  * scan_titles.c — reading a title: its head, then its organisation phrase
  * up to a comma, a verb, a name or the sentence end, with the names of
- * administrative units read from the gazetteer.  See scan_internal.h.
+ * administrative units and institutions read from the gazetteer, and the
+ * names a title's phrase swallows.  See scan_internal.h.
  */
 #include "scan_internal.h"
+
+#include "syllable.h"
+
+#include <stdint.h>
+
+/* Where a name starts inside the capitalized run [j, j + run) that names
+ * a place or an institution ("Bệnh viện Bạch Mai Nguyễn Quốc Anh"); run
+ * when none does.  A listed place or historical figure is a whole part;
+ * else the person's name is taken to be the last three, then two words
+ * (most Vietnamese names have three). */
+static size_t place_name_length(const scanner *sc, size_t j, size_t run)
+{
+    if (run < 3)
+        return run;
+    for (size_t p = run - 2; p > 0; p--)
+        if (name_starts_at(sc, j + p) &&
+            (phrase_listed(sc, &sc->lex->admin_units, j, p) ||
+             phrase_listed(sc, &sc->lex->historical_figures, j, p)))
+            return p;
+    if (run < 4)
+        return run;
+    for (size_t rest = 3; rest >= 2; rest--)
+        if (name_starts_at(sc, j + run - rest))
+            return run - rest;
+    return run;
+}
+
+size_t listed_place_at(const scanner *sc, size_t i)
+{
+    if (!is_capitalized(sc, i))
+        return 0;
+    size_t run = 0;
+    while (run < RUN_LOOKAHEAD && is_capitalized(sc, i + run) &&
+           (run == 0 || tok(sc, i + run)->space_before))
+        run++;
+    for (size_t n = run; n > 0; n--)
+        if ((n == run || name_starts_at(sc, i + n)) &&
+            (phrase_listed(sc, &sc->lex->admin_units, i, n) ||
+             phrase_listed(sc, &sc->lex->countries, i, n)))
+            return n;
+    return 0;
+}
+
+bool rank_ends_at(const scanner *sc, size_t first, size_t end)
+{
+    for (size_t k = first; k < end; k++)
+        if (context_at(sc, k, CONTEXT_RANK) == end - k)
+            return true;
+    return false;
+}
+
+size_t country_at(const scanner *sc, size_t i)
+{
+    if (!is_capitalized(sc, i))
+        return 0;
+    size_t n = match_at(sc, &sc->lex->countries, i, NULL);
+    /* "Ban Pháp chế", "Anh ngữ": a word in small letters that goes on
+     * with it makes another word of it. */
+    size_t after = i + n;
+    if (n > 0 && has_shape(sc, after, SHAPE_LOWER) &&
+        tok(sc, after)->space_before &&
+        match_at(sc, &sc->lex->title_stops, after, NULL) == 0 &&
+        context_at(sc, after, CONTEXT_JOINS) == 0)
+        return 0;
+    return n;
+}
 
 /* Tokens taken by the name of a unit after an administrative word at j
  * ("phường Giảng Võ", "quận 3"), 0 when none.  A listed unit name wins;
  * an unlisted run after a unit word is a place unless it reads as a
  * person's name, and a long run is split where a name starts
- * ("phường Phan Văn Nam Nguyễn Văn Hùng"). */
+ * ("phường Phan Văn Nam Nguyễn Văn Hùng").  The unit's name may stick to
+ * an abbreviation's dot ("TP.HCM"). */
 static size_t place_after(const scanner *sc, size_t j, int kind,
                           bool person_expected)
 {
     if (has_shape(sc, j, SHAPE_NUMBER) && kind == ORG_END_UNIT)
         return 1;
+    bool after_dot = j > 0 && tokens_is_mark(sc->tokens, j - 1, '.');
     size_t run = 0;
-    while (run < RUN_LOOKAHEAD &&
-           (has_shape(sc, j + run, SHAPE_TITLE) ||
-            has_shape(sc, j + run, SHAPE_UPPER)) &&
-           tok(sc, j + run)->space_before)
+    while (run < RUN_LOOKAHEAD && is_capitalized(sc, j + run) &&
+           (tok(sc, j + run)->space_before || (run == 0 && after_dot)))
         run++;
     if (run == 0)
         return 0;
@@ -29,8 +96,12 @@ static size_t place_after(const scanner *sc, size_t j, int kind,
         tokens_phrase(sc->tokens, j, run, phrase, sizeof phrase) &&
         lexicon_find(&sc->lex->admin_units, phrase, NULL);
     /* "Đồng chí Chỉ huy trưởng ... quận Cao Đức": an honorific before the
-     * title promises a person, so a name wins over a listed unit. */
-    bool reads_as_name = starts_plausible_name(sc, j);
+     * title promises a person, so a name wins over a listed unit.  An
+     * unlisted run that starts with a surname is a name ("chủ tịch xã Bùi
+     * Văn Luyến"): units named after people are listed. */
+    bool reads_as_name =
+        starts_plausible_name(sc, j) ||
+        (!whole_run_is_unit && run <= NAME_MAX_WORDS && name_starts_at(sc, j));
     if (whole_run_is_unit && !(person_expected && reads_as_name))
         return run;
     size_t longest = run < sc->lex->admin_units.max_words
@@ -39,8 +110,7 @@ static size_t place_after(const scanner *sc, size_t j, int kind,
     /* "quận Ninh Kiều Trần Vinh": a listed unit, then a name. */
     for (size_t n = longest; n > 0; n--)
         if (n < run && name_starts_at(sc, j + n) &&
-            tokens_phrase(sc->tokens, j, n, phrase, sizeof phrase) &&
-            lexicon_find(&sc->lex->admin_units, phrase, NULL))
+            phrase_listed(sc, &sc->lex->admin_units, j, n))
             return n;
     /* "quận Phan Công Khánh": a name, though "Phan" is also a ward. */
     if (reads_as_name)
@@ -56,8 +126,7 @@ static size_t place_after(const scanner *sc, size_t j, int kind,
          * a surname read as a unit: "quận Lê Hùng". */
         if (run - n == 1)
             continue;
-        if (tokens_phrase(sc->tokens, j, n, phrase, sizeof phrase) &&
-            lexicon_find(&sc->lex->admin_units, phrase, NULL))
+        if (phrase_listed(sc, &sc->lex->admin_units, j, n))
             return n;
     }
     if (kind != ORG_END_UNIT)
@@ -69,41 +138,71 @@ static size_t place_after(const scanner *sc, size_t j, int kind,
  * organisation phrase after a dash or "và". */
 static bool continues_organisation(const scanner *sc, size_t i)
 {
-    return (has_shape(sc, i, SHAPE_TITLE) || has_shape(sc, i, SHAPE_UPPER)) &&
-           head_at(sc, i, false) == 0 && !name_starts_at(sc, i);
+    return is_capitalized(sc, i) && head_at(sc, i, false) == 0 &&
+           !name_starts_at(sc, i);
 }
 
-/* The end (exclusive token index) of the title whose head of head_len
- * tokens starts at first: the head, then its organisation phrase. */
+/* "của ủy ban ...", "của Lâm Đồng", "và Xã hội": what may follow a word
+ * that joins two parts of an organisation's name. */
+static bool joins_organisation(const scanner *sc, size_t i)
+{
+    return continues_organisation(sc, i) ||
+           match_at(sc, &sc->lex->org_starts, i, NULL) > 0 ||
+           listed_place_at(sc, i) > 0;
+}
+
 size_t title_end(const scanner *sc, size_t first, size_t head_len,
                  bool person_expected)
 {
     size_t j = first + head_len;
-    bool closed = false;
+    /* A rank takes no organisation: a title after it is another one
+     * ("Thiếu tướng Phó Giám đốc Công an tỉnh"). */
+    bool rank = rank_ends_at(sc, first, j);
+    bool closed = false, after_unit_abbreviation = false;
+    size_t unit_read_at = SIZE_MAX; /* where place_after() left off */
+    size_t joined_at = SIZE_MAX;    /* the word after a joining mark */
     while (j < n_tokens(sc) && j - first < TITLE_MAX_TOKENS) {
         const token *t = tok(sc, j);
         if (t->shape == SHAPE_MARK) {
             /* "Sở Lao động - Thương binh và Xã hội": a dash inside. */
-            if (t->mark == '-' && continues_organisation(sc, j + 1)) {
-                j++;
+            if ((t->mark == '-' && continues_organisation(sc, j + 1)) ||
+                (t->mark == '&' && tokens_is_word(sc->tokens, j + 1))) {
+                joined_at = ++j; /* "Bộ GD-ĐT", "bộ NN & PTNT" */
                 closed = false;
+                continue;
+            }
+            /* "TP.HCM", "TP .HCM", "TP. Hồ Chí Minh" */
+            if (t->mark == '.' &&
+                (is_abbreviation_dot(sc, j) ||
+                 (after_unit_abbreviation && is_capitalized(sc, j + 1)))) {
+                j++;
+                if (after_unit_abbreviation) {
+                    j += place_after(sc, j, ORG_END_UNIT, person_expected);
+                    unit_read_at = j;
+                    closed = true;
+                }
+                after_unit_abbreviation = false;
                 continue;
             }
             break;
         }
-        if (!t->space_before)
+        after_unit_abbreviation = false;
+        if ((!t->space_before && j != joined_at) ||
+            (rank && head_at(sc, j, true) > 0))
             break;
+        size_t joins = context_at(sc, j, CONTEXT_JOINS);
+        if (joins > 0) {
+            if (!joins_organisation(sc, j + joins))
+                break;
+            j += joins;
+            closed = false;
+            continue;
+        }
         /* A verb after a title is in small letters; "Ủy ban Kiểm tra" is
          * a name, though "kiểm tra" is a verb. */
         if (t->shape == SHAPE_LOWER &&
             match_at(sc, &sc->lex->title_stops, j, NULL) > 0)
             break;
-        if (folded_is(sc, j, "và")) {
-            if (!continues_organisation(sc, j + 1))
-                break;
-            j++;
-            continue;
-        }
         int kind = 0;
         size_t end_len = match_at(sc, &sc->lex->org_ends, j, &kind);
         /* "UBND huyện Đoàn Quang Nhật" is not "Huyện Đoàn", the youth
@@ -119,8 +218,12 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             continue;
         }
         if (end_len > 0) {
+            after_unit_abbreviation = kind == ORG_END_UNIT &&
+                                      end_len == 1 &&
+                                      has_shape(sc, j, SHAPE_UPPER);
             j += end_len;
             j += place_after(sc, j, kind, person_expected);
+            unit_read_at = j;
             closed = true;
             continue;
         }
@@ -130,14 +233,115 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             j++;
             continue;
         }
-        if (name_starts_at(sc, j))
+        /* "Đại sứ Hàn Quốc", "Thủ tướng Nhật Bản Fumio Kishida" */
+        size_t country = country_at(sc, j);
+        if (country > 0) {
+            j += country;
+            closed = true;
+            continue;
+        }
+        if (name_starts_at(sc, j)) {
+            /* "Bệnh viện Bạch Mai", "Trường THPT Lê Quý Đôn": an
+             * institution's name, then maybe the person's (after a unit
+             * word, place_after() has told them apart already).  In a
+             * title an institution is written with a capital: "môi
+             * trường Mai Ái Trực" is no school. */
+            size_t place_word =
+                match_length_before(sc, &sc->lex->place_words, j);
+            if (j != unit_read_at && place_word > 0 &&
+                is_capitalized(sc, j - place_word)) {
+                j += place_name_length(sc, j,
+                                       name_run(sc, j, RUN_LOOKAHEAD));
+                closed = true;
+                continue;
+            }
+            /* "tân bí thư của Lâm Đồng Nguyễn Văn Đẳng" */
+            size_t place = listed_place_at(sc, j);
+            if (place > 0 && name_starts_at(sc, j + place)) {
+                j += place;
+                closed = true;
+                continue;
+            }
             break;
+        }
         j++;
         closed = false;
     }
     while (j > first + head_len &&
-           (tok(sc, j - 1)->shape == SHAPE_MARK || folded_is(sc, j - 1, "và")))
+           (tok(sc, j - 1)->shape == SHAPE_MARK ||
+            context_at(sc, j - 1, CONTEXT_JOINS) > 0))
         j--;
     return j;
 }
 
+bool may_be_given_name(const scanner *sc, size_t i)
+{
+    int kind = 0;
+    return is_name_word(sc, i) &&
+           syllable_is_vietnamese(tokens_folded(sc->tokens, i)) &&
+           match_at(sc, &sc->lex->org_starts, i, NULL) == 0 &&
+           match_at(sc, &sc->lex->org_ends, i, &kind) == 0 &&
+           match_at(sc, &sc->lex->place_words, i, NULL) == 0 &&
+           head_at(sc, i, true) == 0 && listed_place_at(sc, i) == 0 &&
+           match_at(sc, &sc->lex->honorifics, i, NULL) == 0;
+}
+
+bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
+                     size_t end, name_span *name)
+{
+    size_t phrase = first + head_len;
+    /* After a rank comes the name, whatever it is: "Đại tá Rah Lan
+     * Chung", "Thượng úy Hùng". */
+    size_t run = end - phrase;
+    if (run >= 1 && run <= NAME_MAX_WORDS && tok(sc, phrase)->space_before &&
+        name_run(sc, phrase, run) == run && rank_ends_at(sc, first, phrase)) {
+        *name = (name_span){phrase, run, run == 1 ? FORM_GIVEN : FORM_WEAK};
+        return true;
+    }
+    if (end == phrase + 1 && tok(sc, phrase)->space_before &&
+        may_be_given_name(sc, phrase)) {
+        *name = (name_span){phrase, 1, FORM_GIVEN};
+        return true;
+    }
+    /* "giám đốc sở y tế hà nội trần thị nhị hà": a full name in small
+     * letters at the end of a title in small letters. */
+    for (size_t len = NAME_MAX_WORDS; len >= 3; len--) {
+        if (end < phrase + len)
+            continue;
+        size_t start = end - len;
+        if (!has_shape(sc, start, SHAPE_LOWER) ||
+            !(sc->roles[start] & role_word(sc->lex->surnames.id)))
+            continue;
+        bool plausible = true;
+        for (size_t k = start + 1; k < end && plausible; k++)
+            plausible = has_shape(sc, k, SHAPE_LOWER) &&
+                        tok(sc, k)->space_before &&
+                        is_plausible_syllable(sc, k);
+        if (plausible) {
+            *name = (name_span){start, len, FORM_LOWER};
+            return true;
+        }
+    }
+    /* The last two capitalized words, one of them not Vietnamese, not a
+     * listed place, and not the name of an organisation whose word comes
+     * before them ("Công ty Samsung Electronics"). */
+    if (end < phrase + 2 || name_run(sc, end - 2, 2) != 2 ||
+        !tok(sc, end - 2)->space_before)
+        return false;
+    size_t pair = end - 2;
+    bool foreign =
+        !syllable_is_vietnamese(tokens_folded(sc->tokens, pair)) ||
+        !syllable_is_vietnamese(tokens_folded(sc->tokens, pair + 1));
+    /* "Bí thư Chi bộ thôn Voòng Cơlâu": a place word in small letters
+     * before them names a place ("Nhật Bản" ends in the capitalized
+     * "Bản"), unless it is the head's own ("trưởng thôn Cơlâu Bhưới"). */
+    if (!foreign || listed_place_at(sc, pair) > 0 ||
+        match_at(sc, &sc->lex->org_starts, pair, NULL) > 0 ||
+        match_at(sc, &sc->lex->org_starts, pair + 1, NULL) > 0 ||
+        match_before(sc, &sc->lex->org_starts, pair) ||
+        (pair > phrase && match_before(sc, &sc->lex->place_words, pair) &&
+         !is_capitalized(sc, pair - 1)))
+        return false;
+    *name = (name_span){pair, 2, FORM_WEAK};
+    return true;
+}

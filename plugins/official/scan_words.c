@@ -1,25 +1,10 @@
 /*
  * scan_words.c — the scanner's tests on words: shapes, lexicon look-ups,
- * surnames and names.  See scan_internal.h.
+ * surnames, names, heads and sentence marks.  See scan_internal.h.
  */
 #include "scan_internal.h"
 
 #include <string.h>
-
-const token *tok(const scanner *sc, size_t i)
-{
-    return &sc->tokens->tokens[i];
-}
-
-size_t n_tokens(const scanner *sc)
-{
-    return sc->tokens->count;
-}
-
-bool has_shape(const scanner *sc, size_t i, token_shape shape)
-{
-    return i < n_tokens(sc) && tok(sc, i)->shape == shape;
-}
 
 bool folded_is(const scanner *sc, size_t i, const char *word)
 {
@@ -27,57 +12,85 @@ bool folded_is(const scanner *sc, size_t i, const char *word)
            strcmp(tokens_folded(sc->tokens, i), word) == 0;
 }
 
-/* The longest entry of lex that starts at token i; its length in tokens,
- * 0 when none.  Its value goes to *value when value is not NULL. */
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value)
 {
-    char phrase[LEXICON_MAX_ENTRY];
-    if (!tokens_is_word(sc->tokens, i) ||
-        !lexicon_has_first_word(lex, tokens_folded(sc->tokens, i)))
+    if (!starts_entry(sc, lex, i))
         return 0;
-    for (size_t n = max_words; n > 0; n--)
-        if (tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
-            lexicon_find(lex, phrase, value))
+    /* Only a phrase whose last word ends an entry may be one: the longest
+     * such reach decides how much of the phrase to build. */
+    role_bits last = role_last(lex->id);
+    size_t reach = 0;
+    for (size_t n = 1; n <= max_words; n++) {
+        size_t k = i + n - 1;
+        if (!tokens_is_word(sc->tokens, k) ||
+            (n > 1 && !tok(sc, k)->space_before))
+            break;
+        if (sc->roles[k] & last)
+            reach = n;
+    }
+    if (reach == 0)
+        return 0;
+    /* The phrase built once, then cut word by word from the longest. */
+    char phrase[LEXICON_MAX_ENTRY];
+    size_t ends[LEXICON_MAX_ENTRY / 2];
+    size_t n = 0, used = 0;
+    while (n < reach && n < sizeof ends / sizeof *ends) {
+        const char *word = tokens_folded(sc->tokens, i + n);
+        size_t len = strlen(word);
+        if (used + len + 2 > sizeof phrase)
+            break;
+        if (n > 0)
+            phrase[used++] = ' ';
+        memcpy(phrase + used, word, len);
+        used += len;
+        ends[n++] = used;
+    }
+    for (; n > 0; n--) {
+        if (!(sc->roles[i + n - 1] & last))
+            continue;
+        phrase[ends[n - 1]] = '\0';
+        if (lexicon_find(lex, phrase, value))
+            return n;
+    }
+    return 0;
+}
+
+size_t match_length_before(const scanner *sc, const lexicon *lex,
+                           size_t i)
+{
+    char phrase[LEXICON_MAX_ENTRY];
+    if (i == 0 || i >= n_tokens(sc) || !tok(sc, i)->space_before ||
+        !(sc->roles[i - 1] & role_last(lex->id)))
+        return 0;
+    for (size_t n = 1; n <= lex->max_words && n <= i; n++)
+        if (tokens_phrase(sc->tokens, i - n, n, phrase, sizeof phrase) &&
+            lexicon_find(lex, phrase, NULL))
             return n;
     return 0;
 }
 
-size_t match_at(const scanner *sc, const lexicon *lex, size_t i,
-                int *value)
-{
-    return match_at_most(sc, lex, i, lex->max_words, value);
-}
-
-/* Whether an entry of lex ends right before token i (and is joined to it
- * by white space). */
 bool match_before(const scanner *sc, const lexicon *lex, size_t i)
 {
-    char phrase[LEXICON_MAX_ENTRY];
-    if (i == 0 || !tok(sc, i)->space_before ||
-        !tokens_is_word(sc->tokens, i - 1) ||
-        !lexicon_has_last_word(lex, tokens_folded(sc->tokens, i - 1)))
-        return false;
-    for (size_t n = 1; n <= lex->max_words && n <= i; n++)
-        if (tokens_phrase(sc->tokens, i - n, n, phrase, sizeof phrase) &&
-            lexicon_find(lex, phrase, NULL))
-            return true;
-    return false;
+    return match_length_before(sc, lex, i) > 0;
 }
 
-/* A word that can be a syllable of a name: capital, then small letters. */
-bool is_name_word(const scanner *sc, size_t i)
+bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
+                   size_t n)
 {
-    return has_shape(sc, i, SHAPE_TITLE);
+    char phrase[LEXICON_MAX_ENTRY];
+    return n > 0 && n <= lex->max_words &&
+           tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
+           lexicon_find(lex, phrase, NULL);
 }
 
 bool is_surname(const scanner *sc, size_t i)
 {
     if (!is_name_word(sc, i))
         return false;
-    const char *word = tokens_folded(sc->tokens, i);
-    if (lexicon_find(&sc->lex->surnames, word, NULL))
+    if (sc->roles[i] & role_word(sc->lex->surnames.id))
         return true;
+    const char *word = tokens_folded(sc->tokens, i);
     /* "H'Hen": the entry "h'" is a prefix. */
     const char *apostrophe = strchr(word, '\'');
     char prefix[16];
@@ -91,11 +104,10 @@ bool is_surname(const scanner *sc, size_t i)
 
 bool is_plausible_syllable(const scanner *sc, size_t i)
 {
-    return lexicon_find(&sc->lex->name_syllables,
-                        tokens_folded(sc->tokens, i), NULL);
+    return i < n_tokens(sc) &&
+           (sc->roles[i] & role_word(sc->lex->name_syllables.id)) != 0;
 }
 
-/* Capitalized name words from i on, each after white space, up to max. */
 size_t name_run(const scanner *sc, size_t i, size_t max)
 {
     size_t n = 0;
@@ -105,26 +117,36 @@ size_t name_run(const scanner *sc, size_t i, size_t max)
     return n;
 }
 
-/* A title head at i.  Before a name it must be capitalized; after a name
- * and a comma ("ông Trần Minh, chủ tịch UBND phường") any case will do. */
-size_t head_at(const scanner *sc, size_t i, bool any_case)
+size_t head_length(const scanner *sc, size_t i)
 {
     if (!tokens_is_word(sc->tokens, i))
         return 0;
-    if (!any_case && !has_shape(sc, i, SHAPE_TITLE) &&
-        !has_shape(sc, i, SHAPE_UPPER))
-        return 0;
-    return match_at(sc, &sc->lex->title_heads, i, NULL);
+    /* "nguyên Phó Giám đốc": prefixes, then the head; the longest head
+     * wins over a prefix that starts it ("Phó Chủ tịch" is listed). */
+    size_t k = i;
+    for (int prefixes = 0; prefixes < 3; prefixes++) {
+        size_t head = match_at(sc, &sc->lex->title_heads, k, NULL);
+        if (head == 0)
+            head = context_at(sc, k, CONTEXT_RANK); /* a rank is a title */
+        if (head > 0)
+            return k + head - i;
+        size_t prefix = context_at(sc, k, CONTEXT_PREFIX);
+        if (prefix == 0)
+            prefix = context_at(sc, k, CONTEXT_FORMER);
+        if (prefix == 0 || !tokens_is_word(sc->tokens, k + prefix) ||
+            !tok(sc, k + prefix)->space_before)
+            return 0;
+        k += prefix;
+    }
+    return 0;
 }
 
-/* A surname followed by at least one more name word. */
 bool name_starts_at(const scanner *sc, size_t i)
 {
     return is_surname(sc, i) && name_run(sc, i, 2) == 2 &&
            head_at(sc, i, false) == 0;
 }
 
-/* Every syllable after the surname is a known name syllable. */
 bool is_plausible_name(const scanner *sc, size_t i, size_t n)
 {
     for (size_t k = 1; k < n; k++)
@@ -133,7 +155,6 @@ bool is_plausible_name(const scanner *sc, size_t i, size_t n)
     return true;
 }
 
-/* A surname and known name syllables after it, up to the run's end. */
 bool starts_plausible_name(const scanner *sc, size_t i)
 {
     size_t run = name_run(sc, i, NAME_MAX_WORDS + 1);
@@ -141,14 +162,39 @@ bool starts_plausible_name(const scanner *sc, size_t i)
            is_plausible_name(sc, i, run);
 }
 
+bool is_abbreviation_dot(const scanner *sc, size_t i)
+{
+    if (!tokens_is_mark(sc->tokens, i, '.') || i == 0 ||
+        !is_capitalized(sc, i - 1) || !is_capitalized(sc, i + 1))
+        return false;
+    /* "TP.HCM", "PGS.TS": no space on either side; "TP .HCM": the dot
+     * sticks to what follows; "TP. HCM": two abbreviations. */
+    bool space_before = tok(sc, i)->space_before;
+    bool space_after = tok(sc, i + 1)->space_before;
+    if (!space_before && !space_after)
+        return has_shape(sc, i - 1, SHAPE_UPPER) ||
+               tok(sc, i - 1)->end - tok(sc, i - 1)->start <= 4;
+    if (space_before != space_after)
+        return has_shape(sc, i - 1, SHAPE_UPPER) &&
+               (has_shape(sc, i + 1, SHAPE_UPPER) || !space_after);
+    return false;
+}
+
+/* "1. Ông Nguyễn Văn A": the dot of an item's number. */
+static bool is_item_number_dot(const scanner *sc, size_t i)
+{
+    return i > 0 && has_shape(sc, i - 1, SHAPE_NUMBER) &&
+           opens_clause(sc, i - 1) && tokens_is_word(sc->tokens, i + 1);
+}
+
 bool is_sentence_mark(const scanner *sc, size_t i)
 {
-    return tokens_is_mark(sc->tokens, i, '.') ||
+    return (tokens_is_mark(sc->tokens, i, '.') &&
+            !is_abbreviation_dot(sc, i) && !is_item_number_dot(sc, i)) ||
            tokens_is_mark(sc->tokens, i, '!') ||
            tokens_is_mark(sc->tokens, i, '?');
 }
 
-/* Whether token i starts a sentence, a quotation or a parenthesis. */
 bool opens_sentence(const scanner *sc, size_t i)
 {
     if (i == 0)
@@ -158,3 +204,11 @@ bool opens_sentence(const scanner *sc, size_t i)
            strchr(".!?:;\"(", before->mark) != NULL;
 }
 
+bool opens_clause(const scanner *sc, size_t i)
+{
+    if (i == 0)
+        return true;
+    const token *before = tok(sc, i - 1);
+    return before->shape == SHAPE_MARK &&
+           strchr(".!?:;\"(,-", before->mark) != NULL;
+}

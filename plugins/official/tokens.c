@@ -20,7 +20,7 @@ static char mark_of(uint32_t c)
 {
     switch (c) {
     case ',': case ';': case ':': case '.': case '!': case '?': case '(':
-    case ')': case '/':
+    case ')': case '/': case '&':
         return (char)c;
     case '[':
         return '(';
@@ -156,22 +156,6 @@ bool tokens_split(token_list *list, const char *text, size_t len)
         list->count++;
     }
     return true;
-}
-
-const char *tokens_folded(const token_list *list, size_t i)
-{
-    return list->folded + list->tokens[i].fold_start;
-}
-
-bool tokens_is_word(const token_list *list, size_t i)
-{
-    return i < list->count && list->tokens[i].shape != SHAPE_MARK;
-}
-
-bool tokens_is_mark(const token_list *list, size_t i, char mark)
-{
-    return i < list->count && list->tokens[i].shape == SHAPE_MARK &&
-           list->tokens[i].mark == mark;
 }
 
 bool tokens_phrase(const token_list *list, size_t first, size_t n, char *out,

@@ -28,7 +28,7 @@ typedef struct token {
                               token_list.folded (words only) */
     token_shape shape;
     char mark;             /* marks: ',', ';', ':', '.', '!', '?', '(', ')',
-                              '"' (any quote), '-' (any dash), '/', or '#'
+                              '"' (any quote), '-' (any dash), '/', '&', or '#'
                               for anything else */
     bool space_before;     /* white space between it and the token before */
 } token;
@@ -45,10 +45,24 @@ typedef struct token_list {
 bool tokens_split(token_list *list, const char *text, size_t len);
 
 /* The folded form of word i. */
-const char *tokens_folded(const token_list *list, size_t i);
+static inline const char *tokens_folded(const token_list *list, size_t i)
+{
+    return list->folded + list->tokens[i].fold_start;
+}
 
-bool tokens_is_word(const token_list *list, size_t i);
-bool tokens_is_mark(const token_list *list, size_t i, char mark);
+/* Whether token i exists and is a word, or a given mark: inline, as the
+ * scanners ask at every token. */
+static inline bool tokens_is_word(const token_list *list, size_t i)
+{
+    return i < list->count && list->tokens[i].shape != SHAPE_MARK;
+}
+
+static inline bool tokens_is_mark(const token_list *list, size_t i,
+                                  char mark)
+{
+    return i < list->count && list->tokens[i].shape == SHAPE_MARK &&
+           list->tokens[i].mark == mark;
+}
 
 /* Joins the folded forms of words [first, first + n) with single spaces
  * into out (cap bytes).  False when one of them is not a word, a mark

@@ -1,15 +1,15 @@
 /*
- * percentage — the percentage extractor (FACTS.md, "percentage").
+ * percentage — the percentage extractor (docs/GUIDELINE.md, percentage).
  *
  * Finds a number followed by "%" or by the words "phần trăm", with an
  * optional "điểm" between them for percentage points, and reports the
- * number normalized per FACTS.md "Numbers in Vietnamese text": decimal
+ * number normalized per docs/GUIDELINE.md, Numbers: decimal
  * comma, thousands dot, a dot not followed by exactly three digits is a
  * decimal point, no leading or trailing zeros.  A range "từ 10 - 15%" gives
  * two facts: the first spans its number only, the second its number and
  * the "%".  The number is never signed: "-5%" and "giảm 5%" are both 5.
  *
- * Regex use follows RELIABILITY.md R8–R10: UTF, UCP, MATCH_INVALID_UTF,
+ * Regex use follows docs/RELIABILITY.md: UTF, UCP, MATCH_INVALID_UTF,
  * NEVER_BACKSLASH_C, digits as [0-9], JIT with interpreter fallback, match,
  * depth and heap limits, and any matcher error fails the document.
  *
@@ -55,7 +55,7 @@ static const fp_option percentage_options[N_OPTIONS] = {
                        "match that reaches it fails the document"},
 };
 
-/* RELIABILITY.md R9; the match and heap limits are options (defaults
+/* docs/RELIABILITY.md, Regular expressions; the match and heap limits are options (defaults
  * about 8000 times what the real patterns need). */
 enum { DEPTH_LIMIT = 5000 };
 
@@ -188,7 +188,7 @@ static int percentage_create(const fp_config *config, const fp_host *host,
     return FP_OK;
 }
 
-/* Writes the FACTS.md form of a number into out, which holds at least
+/* Writes the guideline's form of a number into out, which holds at least
  * int_len + frac_len + 2 bytes: digits without thousands dots or leading
  * zeros, then "." and the fraction without trailing zeros, if any is left. */
 static void normalize_number(const char *int_part, size_t int_len,
@@ -349,5 +349,5 @@ static int percentage_extract(void *state, const fp_document *doc,
 
 FP_PLUGIN_DEFINE(percentage, "1.0.0", "percentage",
                  "Percentages: 21,1% and 5 phần trăm, ranges 10 - 15%",
-                 percentage_options, N_OPTIONS, percentage_create,
+                 percentage_options, percentage_create,
                  percentage_extract, percentage_destroy)

@@ -69,7 +69,11 @@ FP_PLUGIN_EXPORT const fp_plugin_desc *CAT(fp_plugin_, PLUGIN_NAME, _get_desc)(v
 #else
         STR(PLUGIN_NAME),
 #endif
+#ifdef BROKEN_KIND
+        "0.0.1", "Test Fact", "a plugin for loader tests", NULL, 0, create,
+#else
         "0.0.1", "testfact", "a plugin for loader tests", NULL, 0, create,
+#endif
 #ifdef BROKEN_NULL_CALLBACK
         NULL,
 #else

@@ -100,6 +100,14 @@ static void test_wrong_name_refused(void **state)
     assert_refused("wrongname", needles, 1);
 }
 
+/* Every fact carries the kind as is: the schema's [a-z][a-z0-9-]*. */
+static void test_bad_kind_refused(void **state)
+{
+    (void)state;
+    const char *needles[] = {"fact kind name \"Test Fact\"", "written as is"};
+    assert_refused("wrongkind", needles, 2);
+}
+
 static void test_undefined_symbol_refused(void **state)
 {
     (void)state;
@@ -231,7 +239,7 @@ static void test_search_path_finds_and_lists(void **state)
     char **names;
     size_t n;
     assert_int_equal(fp_plugin_path_list(&pp, &names, &n, &err), 0);
-    assert_int_equal(n, 8);
+    assert_int_equal(n, 9);
     assert_string_equal(names[0], "good"); /* sorted */
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -249,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_missing_entry_refused),
         cmocka_unit_test(test_null_callback_refused),
         cmocka_unit_test(test_wrong_name_refused),
+        cmocka_unit_test(test_bad_kind_refused),
         cmocka_unit_test(test_undefined_symbol_refused),
         cmocka_unit_test(test_group_writable_file_refused),
         cmocka_unit_test(test_bad_file_name_refused),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A full output device (RELIABILITY T12, R15): -o DIR/ on a 64 KiB tmpfs
+# A full output device (docs/RELIABILITY.md, Durability): -o DIR/ on a 64 KiB tmpfs
 # fills up after a few documents.  The batch must stop with exit status 4,
 # leave no partial or temporary file, keep a journal that lists exactly the
 # files in place, and a later --resume (after moving the folder to a bigger

@@ -1,4 +1,4 @@
-/* A deliberately hostile extractor for the batch tests (RELIABILITY T7):
+/* A deliberately hostile extractor for the batch tests (docs/RELIABILITY.md, Isolation):
  * a marker in a document's text makes it crash, abort, loop, exhaust
  * memory, exit, fork and crash, spam stdout or fail, so the tests can check that such a
  * document costs itself only.  Built outside <build>/plugins: no pipeline finds it by
@@ -90,5 +90,6 @@ static void poison_destroy(void *state)
 {
 }
 
-FP_PLUGIN_DEFINE(poison, "0.0.1", "poison", "Crashes, loops or fails on marked documents",
-                 NULL, 0, poison_create, poison_extract, poison_destroy)
+FP_PLUGIN_DEFINE_NO_OPTIONS(poison, "0.0.1", "poison",
+                            "Crashes, loops or fails on marked documents", poison_create,
+                            poison_extract, poison_destroy)

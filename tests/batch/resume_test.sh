@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --resume after kill -9 (RELIABILITY T11): kill a run at a random moment
+# --resume after kill -9 (docs/RELIABILITY.md, Durability): kill a run at a random moment
 # KILLS times, resume each time, and the finished folder must equal an
 # uninterrupted run byte for byte, with no temporary left and every
 # document in the journal exactly once.  Then a torn journal line.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Durable commits, seen from the kernel (RELIABILITY T13, R14, R16): under
+# Durable commits, seen from the kernel (docs/RELIABILITY.md, Durability): under
 # strace every output file of -o DIR/ is fsynced under its temporary name,
 # then renamed into place, then its folder is fsynced, and only then is its
 # journal line fsynced.  Skipped when ptrace is not permitted.

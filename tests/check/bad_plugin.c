@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FP_PLUGIN_DEFINE pastes its NAME argument; this expands PLUGIN_NAME
- * first. */
-#define DEFINE_PLUGIN(NAME, ...) FP_PLUGIN_DEFINE(NAME, __VA_ARGS__)
+/* FP_PLUGIN_DEFINE_NO_OPTIONS pastes its NAME argument; this expands
+ * PLUGIN_NAME first. */
+#define DEFINE_PLUGIN(NAME, ...) FP_PLUGIN_DEFINE_NO_OPTIONS(NAME, __VA_ARGS__)
 
 static int flawed_create(const fp_config *config, const fp_host *host,
                          void **state)
@@ -62,4 +62,4 @@ static int flawed_extract(void *state, const fp_document *doc,
 }
 
 DEFINE_PLUGIN(PLUGIN_NAME, "0.0.1", "flawed", "a plugin with one flaw",
-              NULL, 0, flawed_create, flawed_extract, flawed_destroy)
+              flawed_create, flawed_extract, flawed_destroy)

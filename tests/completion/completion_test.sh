@@ -79,7 +79,7 @@ check "-c takes files" expect "-c" "$(printf '%s\n' "$tmp/dir.d" "$tmp/dir.pipel
 check "--pipeline=FILE" expect "--pipeline=" "$(printf '%s\n' "$tmp/dir.d" "$tmp/dir.pipeline")" \
   "$FACTPIPE" --pipeline = "$tmp/dir"
 # Output formats: the names under -f/--format in factpipe --help.
-formats=$("$FACTPIPE" --help | sed -n '/^  -f, --format/,/^  -/p' | tail -n +2 | grep -E '^ {26}[a-z]' | awk '{print $1}' | sort)
+formats=$("$FACTPIPE" --help | sed -n '/^  -f, --format/,/^  -/p' | grep -E '^ {26}[a-z0-9]+ +[.][a-z]' | awk '{print $1}' | sort)
 check "formats listed in --help" test -n "$formats"
 check "--format offers every format" expect "--format" "$formats" "$FACTPIPE" --format ""
 check "-f x completes xml" expect "-f" xml "$FACTPIPE" -f x

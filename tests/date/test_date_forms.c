@@ -1,6 +1,6 @@
 /*
  * What the date plugin reports, table-driven: every date example of
- * FACTS.md first, then each written form, with and without the article's
+ * docs/GUIDELINE.md first, then each written form, with and without the article's
  * date, two-digit years, intervals and spans, and impossible dates.
  */
 #include "date_fixture.h"

@@ -1,6 +1,6 @@
 /*
  * What the docref plugin reports, table-driven against the fake host: the
- * examples of the issue and FACTS.md first, then lists, dates, plenum
+ * examples of the issue and docs/GUIDELINE.md first, then lists, dates, plenum
  * names, and what must not be a reference.
  */
 #include "fake_host.h"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compare factpipe XML with gold facts (FACTS.md) for one fact kind.
+"""Compare factpipe XML with gold facts (docs/GUIDELINE.md) for one fact kind.
 
 usage: check_gold.py GOLD.jsonl OUTPUT.xml --kind KIND [--min-f1 F]
 Documents match by the basename of source=; facts one to one by value;

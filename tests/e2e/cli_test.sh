@@ -35,14 +35,14 @@ check "no input is a usage error" status_is 2 "$FACTPIPE"
 check "unknown option is a usage error" status_is 2 "$FACTPIPE" --no-such-option "$seed"
 check "bad --max-input-size" status_is 2 "$FACTPIPE" --max-input-size 12abc "$seed"
 
-# --format: xml is the default and the only format; anything else is a
-# usage error that lists the formats.
+# --format: xml is the default; an unknown name is a usage error that
+# lists the formats (tests/output has each format's own tests).
 check "help lists the xml format" bash -c "'$FACTPIPE' --help | grep -qE '^ +xml +'"
 check "format xml" status_is 0 "$FACTPIPE" --format xml "$seed"
 cp "$tmp/stdout" "$tmp/format-xml.xml"
 check "format xml is the default" bash -c "'$FACTPIPE' '$seed' | cmp -s - '$tmp/format-xml.xml'"
 check "unknown format" status_is 2 "$FACTPIPE" -f json "$seed"
-check "unknown format lists the formats" stderr_has "unknown output format 'json': the formats are xml"
+check "unknown format lists the formats" stderr_has "unknown output format 'json': the formats are xml, text"
 check "unknown format writes nothing" test ! -s "$tmp/stdout"
 
 check "list-plugins" status_is 0 "$FACTPIPE" --list-plugins

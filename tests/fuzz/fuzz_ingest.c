@@ -69,6 +69,33 @@ static void check_text(const fp_text *t, size_t input_len)
     }
 }
 
+/* The markup gathered for the article date stays inside its bounds and
+ * the text; the date chosen is a calendar day. */
+static void check_markup_and_date(const fp_text *t, const fp_meta *meta)
+{
+    const fp_markup *m = &t->markup;
+    fuzz_check(m->n_items <= FP_MARKUP_MAX_ITEMS, "markup items bounded");
+    fuzz_check(m->jsonld_len <= FP_MARKUP_MAX_JSONLD, "JSON-LD bounded");
+    fuzz_check(!m->jsonld || strlen(m->jsonld) == m->jsonld_len,
+               "JSON-LD NUL-terminated at its length");
+    for (size_t i = 0; i < m->n_items; i++) {
+        const fp_markup_item *item = &m->items[i];
+        fuzz_check(item->text_start <= item->text_end &&
+                       item->text_end <= t->len,
+                   "markup element's text inside the text");
+        fuzz_check(!item->value || strlen(item->value) <= FP_MARKUP_MAX_VALUE,
+                   "markup value bounded");
+    }
+    if (!meta->date)
+        return;
+    int y, mo, d;
+    char rest;
+    fuzz_check(strlen(meta->date) == 10 &&
+                   sscanf(meta->date, "%4d-%2d-%2d%c", &y, &mo, &d, &rest) == 3 &&
+                   y >= 1990 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31,
+               "the article's date is YYYY-MM-DD");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const fp_zone_rules *rules = zone_rules();
@@ -101,8 +128,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (rc == 0) {
             fp_meta meta;
             memset(&meta, 0, sizeof meta);
-            if (fp_zone_document(rules, &text, &meta, &err) == 0)
+            if (fp_zone_document(rules, &text, &meta, &err) == 0) {
                 check_text(&text, size);
+                check_markup_and_date(&text, &meta);
+            }
             fp_meta_free(&meta);
             fp_text_free(&text);
         }

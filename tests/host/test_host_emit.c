@@ -1,10 +1,12 @@
 /* The host's emit(): the one gate every plugin fact passes.  It copies what
  * it is given and refuses malformed facts without crashing. */
+#include "fact_cases.h"
 #include "plugin/fp_host_impl.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -44,36 +46,56 @@ static void test_emit_copies_the_fact(void **state)
     fp_fact_list_free(&facts);
 }
 
-static void test_emit_refuses_malformed_facts(void **state)
+/* The core's log line for the last refusal. */
+static void keep_line(void *user, int level, const char *message)
+{
+    (void)level;
+    snprintf(user, 512, "%s", message);
+}
+
+/* The shared table (tests/support/fact_cases.c): the core's verdict and
+ * the reason it logs. */
+static void test_emit_follows_the_fact_cases(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < n_fact_cases; i++) {
+        const fact_case *c = &fact_cases[i];
+        char said[512] = "";
+        fp_fact_list facts;
+        memset(&facts, 0, sizeof facts);
+        fp_host_call call;
+        fp_host_call_init(&call, "percentage", "percentage", keep_line, said);
+        call.text = fact_case_text;
+        call.text_len = strlen(fact_case_text);
+        call.facts = &facts;
+        int rc = fp_emit(&call.host, c->fact);
+        if (!c->refusal) {
+            if (rc != FP_OK || facts.n != 1)
+                fail_msg("%s: refused: %s", c->name, said);
+        } else if (rc != FP_ERROR || facts.n != 0 || call.rejected != 1 ||
+                   !strstr(said, c->refusal) || !strstr(said, "fact ignored")) {
+            fail_msg("%s: rc %d, logged \"%s\", expected a refusal naming \"%s\"", c->name,
+                     rc, said, c->refusal);
+        }
+        fp_fact_list_free(&facts);
+    }
+}
+
+/* A kind the plugin names itself is written as given; the declared kind
+ * fills in for NULL. */
+static void test_emit_keeps_the_kind(void **state)
 {
     (void)state;
     fp_host_call call;
     fp_fact_list facts;
     setup_call(&call, &facts);
-    size_t len = strlen(text);
-    fp_attr reserved[] = {{"value", "x"}};
-    fp_attr bad_name[] = {{"Unit", "x"}};
-    fp_attr bad_utf8[] = {{"unit", "\xC3("}};
-    const fp_fact bad[] = {
-        {sizeof(fp_fact), NULL, 5, 5, "1", NULL, 0, NULL, 0},           /* empty span */
-        {sizeof(fp_fact), NULL, 5, len + 1, "1", NULL, 0, NULL, 0},     /* past the end */
-        {sizeof(fp_fact), NULL, 0, 3, "", NULL, 0, NULL, 0},            /* empty value */
-        {sizeof(fp_fact), NULL, 0, 3, NULL, NULL, 0, NULL, 0},          /* no value */
-        {sizeof(fp_fact), NULL, 0, 3, "\xFF", NULL, 0, NULL, 0},        /* not UTF-8 */
-        {sizeof(fp_fact), "Bad Kind", 0, 3, "1", NULL, 0, NULL, 0},     /* kind name */
-        {sizeof(fp_fact), NULL, 0, 3, "1", reserved, 1, NULL, 0},       /* reserved */
-        {sizeof(fp_fact), NULL, 0, 3, "1", bad_name, 1, NULL, 0},       /* upper case */
-        {sizeof(fp_fact), NULL, 0, 3, "1", NULL, 0, bad_utf8, 1},       /* child value */
-        {sizeof(fp_fact), NULL, 0, 3, "1", NULL, 2, NULL, 0},           /* count, no array */
-        {8, NULL, 0, 3, "1", NULL, 0, NULL, 0},                         /* truncated struct */
-        {sizeof(fp_fact), NULL, 0, 4, "1", NULL, 0, NULL, 0},           /* ends inside "ế" */
-        {sizeof(fp_fact), NULL, 4, 6, "1", NULL, 0, NULL, 0},           /* starts inside it */
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-        assert_int_equal(fp_emit(&call.host, &bad[i]), FP_ERROR);
-    assert_int_equal(fp_emit(&call.host, NULL), FP_ERROR);
-    assert_int_equal(facts.n, 0);
-    assert_int_equal(call.rejected, sizeof bad / sizeof *bad + 1);
+    fp_fact declared = {sizeof declared, NULL, 7, 13, "21.1", NULL, 0, NULL, 0};
+    fp_fact other = {sizeof other, "ratio", 7, 13, "21.1", NULL, 0, NULL, 0};
+    assert_int_equal(fp_emit(&call.host, &declared), FP_OK);
+    assert_int_equal(fp_emit(&call.host, &other), FP_OK);
+    assert_int_equal(facts.n, 2);
+    assert_string_equal(facts.items[0].kind, "percentage");
+    assert_string_equal(facts.items[1].kind, "ratio");
     fp_fact_list_free(&facts);
 }
 
@@ -100,7 +122,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_emit_copies_the_fact),
-        cmocka_unit_test(test_emit_refuses_malformed_facts),
+        cmocka_unit_test(test_emit_follows_the_fact_cases),
+        cmocka_unit_test(test_emit_keeps_the_kind),
         cmocka_unit_test(test_emit_outside_extract_is_refused),
         cmocka_unit_test(test_error_keeps_last_message),
     };

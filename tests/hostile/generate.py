@@ -86,6 +86,26 @@ def main(folder):
           page("".join("<p>%s</p>" % b for b in bait) +
                "<p>Cuối cùng đạt 42%</p>"))
 
+    # The article's date: a JSON-LD script over the bound after one that
+    # fits, JSON nested 100 000 deep, thousands of dated <meta> and <time>,
+    # a 1 MB <title> with 10 000 headings, a lead made of years.
+    head = ("<html><head><meta charset=\"utf-8\"><title>" + "Tin " * 250000 +
+            "</title><meta property=\"article:published_time\" "
+            "content=\"2019-10-21T08:00:00+02:00\"><script type=\"application/"
+            "ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+            "\"2019-10-21\"}</script><script type=\"application/ld+json\">" +
+            "{\"a\":" * 100000 + "\"x\"" + "}" * 100000 + "[" * 500000 +
+            "</script>" + "<meta name=\"date\" content=\"2019-10-21\">" * 5000 +
+            "</head><body>")
+    body = ("<h1>Tin</h1>" * 10000 + "<p>Tỷ lệ 5%</p>" +
+            "<div class=\"widget\">" +
+            "<time datetime=\"2001-01-01\">1 January 2001</time>" * 20000 +
+            "</div></body></html>")
+    write(folder, "pubdate-bait.html", (head + body).encode())
+    write(folder, "pubdate-years.txt",
+          ("Báo cáo tổng kết năm\n" + "(TTXVN) - " + "2019 " * 400000 +
+           "đạt 7%.\n").encode())
+
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:

@@ -86,7 +86,7 @@ static void destroy(void *state)
 }
 
 /* One more level, so that PLUGIN_NAME is expanded before ## pastes it. */
-#define DEFINE(NAME) FP_PLUGIN_DEFINE(NAME, "0.0.1", "hostile", \
-                                      "A plugin that misbehaves on purpose (tests)", \
-                                      NULL, 0, create, extract, destroy)
+#define DEFINE(NAME) FP_PLUGIN_DEFINE_NO_OPTIONS(NAME, "0.0.1", "hostile", \
+                                                 "A plugin that misbehaves on purpose (tests)", \
+                                                 create, extract, destroy)
 DEFINE(PLUGIN_NAME)

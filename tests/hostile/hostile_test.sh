@@ -112,6 +112,9 @@ for ext in txt html; do
     expect "bait-$ext" 0 "$(fact 42)"
 done
 run soup --keep-chrome "$gen/markup-soup.html" && expect soup 0 "$(fact 21.1)"
+run pubdate-bait --keep-chrome "$gen/pubdate-bait.html" &&
+  expect pubdate-bait 0 '<date>2019-10-21</date>' "$(fact 5)"
+run pubdate-years --keep-chrome "$gen/pubdate-years.txt" && expect pubdate-years 0 "$(fact 7)"
 
 # Special files named as inputs: refused with the reason, the good input
 # next to them still processed.  (A folder named like a file is a folder

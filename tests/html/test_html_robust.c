@@ -48,7 +48,7 @@ static void test_deep_nesting_keeps_text(void **state)
     fp_decoded_free(&in);
 }
 
-/* Past the raised limit (4096, RELIABILITY R2) the parser still stops:
+/* Past the raised limit (4096, docs/RELIABILITY.md) the parser still stops:
  * the loss is not silent, the page is flagged partial. */
 static void test_nesting_past_limit_is_partial(void **state)
 {

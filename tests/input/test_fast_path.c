@@ -57,12 +57,14 @@ static void reference_scan(const unsigned char *bytes, size_t len,
             continue;
         }
         size_t bad = 0;
-        size_t n = fp_utf8_well_formed(bytes + i, len - i, &bad);
+        uint32_t decoded;
+        size_t n = fp_utf8_decode(bytes + i, len - i, &decoded, &bad);
         if (n > 0) {
             utf8proc_int32_t cp;
             assert_int_equal(utf8proc_iterate(bytes + i,
                                               (utf8proc_ssize_t)n, &cp),
                              (utf8proc_ssize_t)n);
+            assert_int_equal(cp, (utf8proc_int32_t)decoded);
             stats->multibyte++;
             if (!fp_nfc_is_inert(cp))
                 stats->not_inert++;

@@ -31,6 +31,20 @@ static void assert_values(const fp_fact_list *list, const char *const *expected,
         assert_string_equal(list->items[i].value, expected[i]);
 }
 
+/* The kept facts, in order, each with its span, plugin and priority. */
+static void assert_facts(const fp_fact_list *list, const spec *expected, size_t n)
+{
+    assert_int_equal(list->n, n);
+    for (size_t i = 0; i < n; i++) {
+        const fp_fact_rec *got = &list->items[i];
+        assert_string_equal(got->value, expected[i].value);
+        assert_int_equal(got->start, expected[i].start);
+        assert_int_equal(got->end, expected[i].end);
+        assert_int_equal(got->plugin, expected[i].plugin);
+        assert_int_equal(got->priority, expected[i].priority);
+    }
+}
+
 static void test_sorted_by_position(void **state)
 {
     (void)state;
@@ -68,25 +82,32 @@ static void test_lower_priority_first_in_text_still_loses(void **state)
     fp_fact_list_free(&l);
 }
 
+/* x and z overlap within one plugin, y overlaps both from another plugin
+ * of the same priority: nothing is dropped, and all three come out in text
+ * order whatever order they were emitted in. */
 static void test_equal_priority_and_same_plugin_keep_both(void **state)
 {
     (void)state;
-    const spec in[] = {{"x", 0, 10, 0, 5}, {"y", 2, 4, 1, 5}, {"z", 3, 9, 0, 5}};
+    const spec in[] = {{"z", 3, 9, 0, 5}, {"y", 2, 4, 1, 5}, {"x", 0, 10, 0, 5}};
     fp_fact_list l;
     build(&l, in, 3);
     fp_merge_facts(&l);
-    assert_int_equal(l.n, 3);
+    const spec want[] = {{"x", 0, 10, 0, 5}, {"y", 2, 4, 1, 5}, {"z", 3, 9, 0, 5}};
+    assert_facts(&l, want, 3);
     fp_fact_list_free(&l);
 }
 
+/* "10 - 15%": a span ending where the next starts does not overlap it, so
+ * the low-priority fact after a high-priority one survives, in its place. */
 static void test_adjacent_spans_do_not_overlap(void **state)
 {
     (void)state;
-    const spec in[] = {{"10", 0, 2, 0, 20}, {"15", 2, 5, 1, 0}};
+    const spec in[] = {{"15", 2, 5, 1, 0}, {"10", 0, 2, 0, 20}};
     fp_fact_list l;
     build(&l, in, 2);
     fp_merge_facts(&l);
-    assert_int_equal(l.n, 2);
+    const spec want[] = {{"10", 0, 2, 0, 20}, {"15", 2, 5, 1, 0}};
+    assert_facts(&l, want, 2);
     fp_fact_list_free(&l);
 }
 

@@ -1,6 +1,7 @@
 /*
  * Shared by the official tests: run the plugin with the project's
- * lexicons on a text and compare what it emitted with FACTS.md.
+ * lexicons on a text and compare what it emitted with the guideline
+ * (docs/GUIDELINE.md, "official").
  */
 #ifndef OFFICIAL_FIXTURE_H
 #define OFFICIAL_FIXTURE_H

@@ -1,8 +1,9 @@
 /*
- * The official plugin on sentences: every official example of FACTS.md
- * and of the seed and sample pages, titles before and after the name,
- * dashes, several titles, merged mentions, and what is not an official
- * (streets, schools, wards, historical figures, private citizens).
+ * The official plugin on sentences: every official example of the
+ * guideline (docs/GUIDELINE.md, "official") and of the seed and sample
+ * pages, titles before and after the name, dashes, several titles,
+ * merged mentions, and what is not an official (streets, schools, wards,
+ * historical figures, private citizens).
  */
 #include "official_fixture.h"
 

@@ -23,7 +23,7 @@ static void descriptor_fields(void **state)
     assert_string_equal(desc->name, "official");
     assert_string_equal(desc->kind, "official");
     assert_string_equal(desc->version, "1.0.0");
-    assert_int_equal(desc->n_options, 10);
+    assert_int_equal(desc->n_options, 13);
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_int_equal(desc->options[i].type, FP_OPT_PATH);
         assert_non_null(desc->options[i].description);
@@ -70,6 +70,13 @@ static void lexicon_errors_name_the_line(void **state)
                                          "ông: sometimes\n");
     snprintf(setting, sizeof setting, "honorifics=%s", path);
     snprintf(expected, sizeof expected, "%s:3: unknown kind \"sometimes\"",
+             path);
+    expect_create_error(setting, expected);
+    remove(path);
+
+    path = temporary_lexicon("là: predicate\nvà: conjunction\n");
+    snprintf(setting, sizeof setting, "context-words=%s", path);
+    snprintf(expected, sizeof expected, "%s:2: unknown kind \"conjunction\"",
              path);
     expect_create_error(setting, expected);
     remove(path);

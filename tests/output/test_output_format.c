@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,10 +129,24 @@ static void test_find(void **state)
     assert_ptr_equal(fp_output_format_find("xml", &err), &fp_output_format_xml);
     assert_ptr_equal(fp_output_format_default(), &fp_output_format_xml);
     assert_ptr_equal(fp_output_format_at(0), &fp_output_format_xml);
-    assert_null(fp_output_format_at(1));
-    assert_null(fp_output_format_find("XML ", &err));
-    assert_string_equal(err.message, "unknown output format 'XML ': the formats are xml");
     assert_string_equal(fp_output_format_xml.extension, ".xml");
+    /* Every entry is complete, found by its name, and named in the
+     * message for a name that is not there. */
+    char names[256] = "";
+    size_t n = 0;
+    const fp_output_format *f;
+    for (; (f = fp_output_format_at(n)) != NULL; n++) {
+        assert_ptr_equal(fp_output_format_find(f->name, &err), f);
+        assert_true(f->extension[0] == '.' && f->summary[0] && f->failures[0]);
+        assert_true(f->head && f->tail && f->render && f->render_error);
+        size_t used = strlen(names);
+        snprintf(names + used, sizeof names - used, "%s%s", n ? ", " : "", f->name);
+    }
+    assert_true(n >= 2);
+    assert_null(fp_output_format_find("XML ", &err));
+    char want[300];
+    snprintf(want, sizeof want, "unknown output format 'XML ': the formats are %s", names);
+    assert_string_equal(err.message, want);
 }
 
 static void test_failed_hook_keeps_nothing(void **state)

@@ -273,7 +273,7 @@ static void test_bad_bytes_are_replaced_everywhere(void **state)
     xmlFreeDoc(doc);
 }
 
-/* xmllint is what users check files with (RELIABILITY.md M6: it rejected
+/* xmllint is what users check files with (docs/RELIABILITY.md: it rejected
  * the raw writer's output); run it on the output with bad bytes. */
 static void test_xmllint_accepts_output_with_bad_bytes(void **state)
 {
@@ -453,7 +453,7 @@ static void test_schema_invalid_documents_are_refused(void **state)
     fact.kind = "Percentage";
     check_refused(&doc, "\"Percentage\"");
     fact.kind = NULL;
-    check_refused(&doc, "(null)");
+    check_refused(&doc, "kind name is empty");
     fact = percent_fact;
     fact.zone = "sidebar";
     check_refused(&doc, "\"sidebar\"");

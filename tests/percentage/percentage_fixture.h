@@ -1,6 +1,6 @@
 /*
  * Shared by the percentage tests: run the plugin on a text and compare
- * what it emitted with what FACTS.md says it should.
+ * what it emitted with what docs/GUIDELINE.md says it should.
  */
 #ifndef PERCENTAGE_FIXTURE_H
 #define PERCENTAGE_FIXTURE_H

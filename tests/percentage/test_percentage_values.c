@@ -1,7 +1,7 @@
 /*
  * What the percentage plugin reports, table-driven: every percentage
- * example of FACTS.md first, then the number forms of "Numbers in
- * Vietnamese text", ranges, words, spacing, and what must not match.
+ * example of docs/GUIDELINE.md first, then the number forms of its
+ * "Numbers", ranges, words, spacing, and what must not match.
  */
 #include "percentage_fixture.h"
 

@@ -26,6 +26,9 @@ for f in "$libdir/libfactpipe.so" "$libdir/cmake/factpipe/factpipeConfig.cmake" 
          "$prefix/include/factpipe/plugin.h" "$prefix/include/factpipe/factpipe.h" \
          "$prefix/share/factpipe/default.pipeline" "$prefix/share/factpipe/schema/factpipe.rng" \
          "$prefix/share/factpipe/lexicons/docref-types.txt" "$prefix/share/factpipe/sdk/fake_host.h" \
+         "$prefix/include/factpipe/fact_check.h" "$prefix/include/factpipe/utf8.h" \
+         "$prefix/share/doc/factpipe/PLUGINS.md" "$prefix/share/doc/factpipe/GUIDELINE.md" \
+         "$prefix/share/doc/factpipe/RELIABILITY.md" \
          "$prefix/share/man/man1/factpipe.1" "$libdir/factpipe/plugins/docref.so"; do
   [ -e "$f" ] || fail "not installed: $f"
 done

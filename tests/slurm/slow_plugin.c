@@ -33,5 +33,5 @@ static void slow_destroy(void *state)
 {
 }
 
-FP_PLUGIN_DEFINE(slow, "0.0.1", "slow", "Sleeps FACTPIPE_TEST_DELAY_MS per document",
-                 NULL, 0, slow_create, slow_extract, slow_destroy)
+FP_PLUGIN_DEFINE_NO_OPTIONS(slow, "0.0.1", "slow", "Sleeps FACTPIPE_TEST_DELAY_MS per document",
+                            slow_create, slow_extract, slow_destroy)

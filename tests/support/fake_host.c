@@ -8,76 +8,12 @@
 
 #include "fake_host.h"
 
+#include <factpipe/fact_check.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The core writes these itself; a plugin may not use them (plugin.h). */
-static const char *const reserved_names[] = {
-    "kind", "value", "start", "end", "text", "plugin", "zone",
-    "src-start", "src-end"};
-
-/* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF. */
-static bool is_valid_utf8(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p != 0) {
-        unsigned char c = *p;
-        size_t n;
-        uint32_t cp;
-        if (c < 0x80) {
-            p++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        for (size_t i = 1; i <= n; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        bool overlong = (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-        bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-        if (overlong || surrogate || cp > 0x10FFFF)
-            return false;
-        p += n + 1;
-    }
-    return true;
-}
-
-static bool is_continuation_byte(char c)
-{
-    return ((unsigned char)c & 0xC0) == 0x80;
-}
-
-/* [a-z][a-z0-9-]* and not one of the core's own names. */
-static bool is_allowed_name(const char *name)
-{
-    if (name == NULL || name[0] < 'a' || name[0] > 'z')
-        return false;
-    for (const char *p = name; *p != '\0'; p++) {
-        bool ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-                  *p == '-';
-        if (!ok)
-            return false;
-    }
-    for (size_t i = 0; i < sizeof reserved_names / sizeof *reserved_names;
-         i++)
-        if (strcmp(name, reserved_names[i]) == 0)
-            return false;
-    return true;
-}
 
 static void copy_message(char *dest, const char *message)
 {
@@ -90,49 +26,6 @@ static int reject(fp_fake_host *fake, const char *why)
     fake->n_rejected++;
     copy_message(fake->last_rejection, why);
     return FP_ERROR;
-}
-
-/* Checks a list of attributes or children; returns NULL or the reason. */
-static const char *attr_list_problem(const fp_attr *list, size_t n)
-{
-    if (n > 0 && list == NULL)
-        return "attribute count without attributes";
-    for (size_t i = 0; i < n; i++) {
-        if (!is_allowed_name(list[i].name))
-            return "attribute name malformed or reserved";
-        if (list[i].value == NULL || !is_valid_utf8(list[i].value))
-            return "attribute value missing or not valid UTF-8";
-    }
-    return NULL;
-}
-
-/* Returns NULL when the core would accept the fact, else the reason. */
-static const char *fact_problem(const fp_document *doc, const fp_fact *fact)
-{
-    if (doc == NULL)
-        return "emit called outside extract";
-    if (fact == NULL)
-        return "NULL fact";
-    if (fact->struct_size < sizeof(fp_fact))
-        return "fact struct_size smaller than this ABI's fp_fact";
-    if (fact->start >= fact->end)
-        return "span start not before span end";
-    if (fact->end > doc->text_len)
-        return "span ends past the text";
-    if (is_continuation_byte(doc->text[fact->start]) ||
-        (fact->end < doc->text_len && is_continuation_byte(doc->text[fact->end])))
-        return "span cuts a UTF-8 character";
-    if (fact->value == NULL || fact->value[0] == '\0')
-        return "empty value";
-    if (!is_valid_utf8(fact->value))
-        return "value is not valid UTF-8";
-    if (fact->kind != NULL &&
-        (fact->kind[0] == '\0' || !is_valid_utf8(fact->kind)))
-        return "kind empty or not valid UTF-8";
-    const char *problem = attr_list_problem(fact->attrs, fact->n_attrs);
-    if (problem != NULL)
-        return problem;
-    return attr_list_problem(fact->children, fact->n_children);
 }
 
 static void free_attrs(fp_fake_attr *attrs, size_t n)
@@ -194,9 +87,12 @@ static bool copy_fact(const fp_document *doc, const fp_fact *fact,
 static int fake_emit(void *ctx, const fp_fact *fact)
 {
     fp_fake_host *fake = ctx;
-    const char *problem = fact_problem(fake->doc, fact);
-    if (problem != NULL)
-        return reject(fake, problem);
+    char why[FP_FAKE_MESSAGE_MAX];
+    if (fake->doc == NULL)
+        return reject(fake, "emit called outside extract");
+    /* The core's own rules (fact_check.h ships with this file). */
+    if (fp_check_fact(fact, fake->doc->text, fake->doc->text_len, why, sizeof why) != 0)
+        return reject(fake, why);
 
     if (fake->n_facts == fake->facts_capacity) {
         size_t capacity = fake->facts_capacity ? 2 * fake->facts_capacity : 16;

@@ -19,10 +19,11 @@
  *     fp_fake_doc_free(doc);
  *     fp_fake_host_free(&host);
  *
- * emit() checks every fact the way the core does — span inside the text,
- * start < end, both ends on UTF-8 character boundaries, a non-empty valid
- * UTF-8 value, attribute and child names well formed and not reserved — and
- * refuses a malformed one with FP_ERROR, counting it in n_rejected.  The
+ * emit() checks every fact with the core's own rules, <factpipe/fact_check.h>
+ * — span inside the text, start < end, both ends on UTF-8 character
+ * boundaries, a non-empty valid UTF-8 value, kind, attribute and child
+ * names as the XML output allows them — and refuses a malformed one with
+ * FP_ERROR and the core's reason, counting it in n_rejected.  The
  * facts it accepts are deep-copied, together with the surface text of their
  * span, so a test can inspect them after the plugin's buffers are gone.
  *

@@ -10,7 +10,9 @@
 #include "fake_host.h"
 
 #include <errno.h>
+#include <factpipe/fact_check.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,10 +25,14 @@ static const char *descriptor_problem(const fp_plugin_desc *desc)
         return "plugin built against another ABI major";
     if (desc->abi_minor > FP_ABI_MINOR)
         return "plugin built against a newer ABI minor";
-    if (desc->struct_size < sizeof(fp_plugin_desc))
-        return "descriptor struct_size smaller than this ABI's";
+    /* As the core's loader: what ABI 1.0 has, up to destroy. */
+    if (desc->struct_size < offsetof(fp_plugin_desc, destroy) + sizeof desc->destroy)
+        return "descriptor struct_size smaller than an ABI 1.0 descriptor";
     if (desc->name == NULL || desc->version == NULL || desc->kind == NULL)
         return "descriptor without name, version or kind";
+    char why[160];
+    if (fp_check_fact_name(FP_NAME_KIND, desc->kind, why, sizeof why) != 0)
+        return "descriptor's kind is not a name in [a-z][a-z0-9-]*";
     if (desc->create == NULL || desc->extract == NULL ||
         desc->destroy == NULL)
         return "descriptor without create, extract or destroy";

@@ -3,6 +3,7 @@
  * the core accepts and refuse what the core refuses, so it is tested too,
  * with a probe plugin that emits whatever fact the test hands it.
  */
+#include "fact_cases.h"
 #include "fake_host.h"
 
 #include <setjmp.h>
@@ -52,7 +53,7 @@ static int probe_extract(void *state, const fp_document *doc,
 static void probe_destroy(void *state) {}
 
 FP_PLUGIN_DEFINE(probe, "0.1.0", "probe", "emits what the test says",
-                 probe_options, PROBE_N_OPTIONS, probe_create, probe_extract,
+                 probe_options, probe_create, probe_extract,
                  probe_destroy)
 
 /* ---- Documents ----------------------------------------------------------- */
@@ -87,6 +88,15 @@ static void doc_has_one_block_per_nonempty_line(void **state)
 }
 
 /* ---- Options ------------------------------------------------------------- */
+
+/* FP_PLUGIN_DEFINE counts the table itself. */
+static void descriptor_counts_the_option_table(void **state)
+{
+    const fp_plugin_desc *desc = fp_plugin_probe_get_desc();
+    assert_int_equal(desc->n_options, PROBE_N_OPTIONS);
+    assert_ptr_equal(desc->options, probe_options);
+    assert_string_equal(desc->name, "probe");
+}
 
 static void options_take_defaults_and_settings(void **state)
 {
@@ -156,14 +166,33 @@ static void descriptor_of_another_abi_is_refused(void **state)
     fp_fake_host_free(&host);
 }
 
+/* As the core's loader: a kind the schema would refuse, a descriptor
+ * shorter than ABI 1.0's. */
+static void descriptor_the_loader_refuses_is_refused(void **state)
+{
+    fp_plugin_desc bad_kind = *fp_plugin_probe_get_desc();
+    bad_kind.kind = "Probe Kind";
+    fp_plugin_desc short_desc = *fp_plugin_probe_get_desc();
+    short_desc.struct_size = offsetof(fp_plugin_desc, destroy);
+    const char *settings[] = {"label=x", NULL};
+    fp_fake_host host;
+    fp_fake_plugin plugin;
+    fp_fake_host_init(&host);
+    assert_int_equal(fp_fake_plugin_create(&plugin, &bad_kind, &host, settings), FP_ERROR);
+    assert_non_null(strstr(host.last_error, "kind is not a name"));
+    assert_int_equal(fp_fake_plugin_create(&plugin, &short_desc, &host, settings), FP_ERROR);
+    assert_non_null(strstr(host.last_error, "smaller than an ABI 1.0"));
+    fp_fake_host_free(&host);
+}
+
 /* ---- emit() -------------------------------------------------------------- */
 
 static const char probe_text[] = "Đạt 21,1%\nnăm 2020";
 
-/* Runs the probe on probe_text emitting fact; returns the emit result. */
-static int emit_through_probe(fp_fake_host *host, const fp_fact *fact)
+/* Runs the probe on text emitting fact; returns the emit result. */
+static int emit_into(fp_fake_host *host, const char *text, const fp_fact *fact)
 {
-    fp_fake_doc *doc = fp_fake_doc_new(probe_text);
+    fp_fake_doc *doc = fp_fake_doc_new(text);
     fp_fake_plugin plugin;
     const char *settings[] = {"label=x", NULL};
     assert_non_null(doc);
@@ -175,6 +204,11 @@ static int emit_through_probe(fp_fake_host *host, const fp_fact *fact)
     fp_fake_plugin_destroy(&plugin);
     fp_fake_doc_free(doc);
     return probe_emit_rc;
+}
+
+static int emit_through_probe(fp_fake_host *host, const fp_fact *fact)
+{
+    return emit_into(host, probe_text, fact);
 }
 
 static void emit_copies_fact_and_surface(void **state)
@@ -207,57 +241,23 @@ static void emit_copies_fact_and_surface(void **state)
     fp_fake_host_free(&host);
 }
 
-static void emit_refuses_malformed_facts(void **state)
+/* The shared table (fact_cases.c): the core's verdicts, the core's
+ * reasons. */
+static void emit_follows_the_fact_cases(void **state)
 {
-    size_t len = strlen(probe_text);
-    const fp_attr reserved[] = {{"zone", "body"}};
-    const fp_attr uppercase[] = {{"Unit", "x"}};
-    const fp_attr no_value[] = {{"unit", NULL}};
-    const fp_fact base = {.struct_size = sizeof base, .start = 0,
-                          .end = strlen("Đạt"), .value = "1"};
-    struct {
-        fp_fact fact;
-        const char *reason;
-    } cases[] = {
-        {base, NULL}, /* the control: the base fact itself is fine */
-        {base, "span start not before span end"},
-        {base, "span ends past the text"},
-        {base, "span cuts a UTF-8 character"},
-        {base, "empty value"},
-        {base, "value is not valid UTF-8"},
-        {base, "value is not valid UTF-8"},
-        {base, "attribute name malformed or reserved"},
-        {base, "attribute name malformed or reserved"},
-        {base, "attribute value missing or not valid UTF-8"},
-        {base, "fact struct_size smaller than this ABI's fp_fact"},
-    };
-    cases[1].fact.end = 0;
-    cases[2].fact.end = len + 1;
-    cases[3].fact.start = 1; /* inside "Đ" */
-    cases[4].fact.value = "";
-    cases[5].fact.value = "\xff";
-    cases[6].fact.value = "\xc0\xaf"; /* overlong "/" */
-    cases[7].fact.attrs = reserved;
-    cases[7].fact.n_attrs = 1;
-    cases[8].fact.attrs = uppercase;
-    cases[8].fact.n_attrs = 1;
-    cases[9].fact.children = no_value;
-    cases[9].fact.n_children = 1;
-    cases[10].fact.struct_size = offsetof(fp_fact, n_children);
-
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    for (size_t i = 0; i < n_fact_cases; i++) {
+        const fact_case *c = &fact_cases[i];
         fp_fake_host host;
         fp_fake_host_init(&host);
-        int rc = emit_through_probe(&host, &cases[i].fact);
-        if (cases[i].reason == NULL) {
-            assert_int_equal(rc, FP_OK);
-            assert_int_equal(host.n_facts, 1);
-        } else {
-            assert_int_equal(rc, FP_ERROR);
-            assert_int_equal(host.n_facts, 0);
-            assert_int_equal(host.n_rejected, 1);
-            assert_string_equal(host.last_rejection, cases[i].reason);
-            assert_string_equal(host.last_error, "probe fact refused");
+        int rc = emit_into(&host, fact_case_text, c->fact);
+        if (!c->refusal) {
+            if (rc != FP_OK || host.n_facts != 1)
+                fail_msg("%s: refused: %s", c->name, host.last_rejection);
+        } else if (rc != FP_ERROR || host.n_facts != 0 || host.n_rejected != 1 ||
+                   !strstr(host.last_rejection, c->refusal) ||
+                   strcmp(host.last_error, "probe fact refused") != 0) {
+            fail_msg("%s: rc %d, rejection \"%s\", expected one naming \"%s\"", c->name,
+                     rc, host.last_rejection, c->refusal);
         }
         fp_fake_host_free(&host);
     }
@@ -278,11 +278,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(doc_has_one_block_per_nonempty_line),
+        cmocka_unit_test(descriptor_counts_the_option_table),
         cmocka_unit_test(options_take_defaults_and_settings),
         cmocka_unit_test(options_refuse_bad_settings),
         cmocka_unit_test(descriptor_of_another_abi_is_refused),
+        cmocka_unit_test(descriptor_the_loader_refuses_is_refused),
         cmocka_unit_test(emit_copies_fact_and_surface),
-        cmocka_unit_test(emit_refuses_malformed_facts),
+        cmocka_unit_test(emit_follows_the_fact_cases),
         cmocka_unit_test(emit_outside_extract_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

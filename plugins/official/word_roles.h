@@ -1,0 +1,56 @@
+/*
+ * word_roles — for each word of the lexicons, what it is in them: the
+ * first word of an entry, the last word, or a whole one-word entry, as
+ * bits per lexicon.  A scan looks each word of the text up once here and
+ * then tests bits, instead of hashing the word again for every lexicon
+ * it might start an entry of; most words are in none.  The words and
+ * their bits are kept in a lexicon used as a map.
+ */
+#ifndef OFFICIAL_WORD_ROLES_H
+#define OFFICIAL_WORD_ROLES_H
+
+#include "lexicon.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef uint64_t role_bits;
+
+enum { WORD_ROLES_MAX_LEXICONS = 21 }; /* three bits each in 64 */
+
+static inline role_bits role_first(unsigned lexicon_id)
+{
+    return (role_bits)1 << (3 * lexicon_id);
+}
+
+static inline role_bits role_last(unsigned lexicon_id)
+{
+    return (role_bits)1 << (3 * lexicon_id + 1);
+}
+
+static inline role_bits role_word(unsigned lexicon_id)
+{
+    return (role_bits)1 << (3 * lexicon_id + 2);
+}
+
+typedef struct word_roles {
+    lexicon words; /* each word with its role bits as value */
+} word_roles;
+
+/* Adds the words of lex (whose id is below WORD_ROLES_MAX_LEXICONS).
+ * Returns false when out of memory. */
+bool word_roles_add(word_roles *roles, const lexicon *lex);
+
+/* The roles of a folded word; 0 when it is in no lexicon. */
+static inline role_bits word_roles_of(const word_roles *roles,
+                                      const char *word)
+{
+    return lexicon_bits(&roles->words, word);
+}
+
+static inline void word_roles_free(word_roles *roles)
+{
+    lexicon_free(&roles->words);
+}
+
+#endif /* OFFICIAL_WORD_ROLES_H */
