@@ -31,6 +31,7 @@
 #define RECYCLE_AFTER 1000
 #define KILL_GRACE_SECONDS 0.4
 #define WORKER_ADDRESS_SPACE (4ULL << 30)
+#define START_BUDGET_MIN 30.0 /* seconds */
 /* Without a pidfd, how often a worker's death is looked for. */
 #define WAITID_POLL_MS 100
 
@@ -98,6 +99,13 @@ static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_f
 
 enum { RESULT_PIPE_BYTES = 1 << 20 };
 
+/* Creating the plugins may load models and lexicons: it gets the budget
+ * of a document, and never less than the default one. */
+static double start_budget(const fp_pool *p)
+{
+    return p->timeout > START_BUDGET_MIN ? p->timeout : START_BUDGET_MIN;
+}
+
 static int spawn(fp_pool *p, worker *w, fp_error *err)
 {
     int task[2], result[2];
@@ -135,8 +143,7 @@ static int spawn(fp_pool *p, worker *w, fp_error *err)
     w->doc = NULL;
     w->starting = 1;
     w->start_plugin = -1;
-    /* creating the plugins gets the budget of one document */
-    w->deadline = now_seconds() + p->timeout;
+    w->deadline = now_seconds() + start_budget(p);
     w->term_sent = 0;
     w->documents = 0;
     w->len = 0;
@@ -260,7 +267,8 @@ static int start_failed(fp_pool *p, const worker *w, int status, const char *rea
     plugin_label(p, w->start_plugin, who, sizeof who);
     if (w->term_sent)
         return fp_error_set(err, "%s did not start within %g s (the time budget of a "
-                            "document, --timeout)", who, p->timeout);
+                            "document, --timeout, and at least %g s)", who, start_budget(p),
+                            START_BUDGET_MIN);
     if (WIFSIGNALED(status))
         snprintf(how, sizeof how, "was killed by signal %d (%s)", WTERMSIG(status),
                  strsignal(WTERMSIG(status)));
