@@ -69,7 +69,7 @@ static const char usage_text[] =
     "                          can be checked, and after it each zone as\n"
     "                          <zone kind=\"body\" start=\"..\" end=\"..\"/>: a run\n"
     "                          of lines that zoning made title, dateline,\n"
-    "                          lead, body, byline or chrome\n"
+    "                          lead, body, caption, byline or chrome\n"
     "      --max-input-size N  refuse input files over N bytes (default %u);\n"
     "                          a refused file fails that document only\n"
     "      --stdin-name NAME   the source name of the document on standard\n"

@@ -37,10 +37,13 @@ typedef struct fp_decoded {
 typedef struct fp_element {
     int32_t parent;       /* index into fp_text.elements, -1 at the top */
     char tag[12];         /* lower-case tag name */
-    char *cues;           /* lower-case "id class" attributes, or NULL */
+    char *cues;           /* lower-case "id class role itemprop"
+                             attributes, or NULL */
     uint32_t start, end;  /* byte range of the text it covers */
     uint32_t link_bytes;  /* bytes of that text inside <a> */
     uint32_t depth;       /* block ancestors; <body> is at depth 0 */
+    uint8_t hidden;       /* not shown: hidden, aria-hidden="true",
+                             display:none or visibility:hidden */
 } fp_element;
 
 /* A line: the text between two breaks.  Lines are in text order, do not
@@ -51,6 +54,9 @@ typedef struct fp_line {
     uint32_t link_bytes;  /* bytes of this line inside <a> */
     uint8_t heading;      /* 1..6 inside <hN>, else 0 */
     fp_zone_kind zone;    /* set by zoning; FP_ZONE_BODY until then */
+    uint8_t caption;      /* set by zoning: a BODY line that captions a
+                             picture (article for facts, not running
+                             text) */
 } fp_line;
 
 /* What a page says about itself in its markup rather than its text (the

@@ -65,7 +65,7 @@ static int build_output_zones(doc_state *s, fp_error *err)
         return fp_error_set(err, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
-        s->zones[i].kind = fp_zone_kind_name(runs[i].kind);
+        s->zones[i].kind = fp_zone_run_name(&runs[i]);
         s->zones[i].start = runs[i].start;
         s->zones[i].end = runs[i].end;
     }

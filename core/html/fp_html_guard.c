@@ -1,6 +1,7 @@
 #include "fp_html_guard.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* What a byte can end while a start tag is read: libxml2's IS_BLANK_CH
  * (blank), and the bytes that may end a tag name or an attribute name
@@ -92,6 +93,40 @@ static size_t scan_start_tag(const unsigned char *s, size_t open, size_t len,
     return i;
 }
 
+/* Does the start tag at `open` name a raw-text element (script, style),
+ * whose content the parser reads as text, not tags? */
+static const char *raw_text_name(const unsigned char *s, size_t open,
+                                 size_t len)
+{
+    static const char *const names[] = {"script", "style"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        size_t n = strlen(names[k]);
+        if (open + 1 + n < len &&
+            strncasecmp((const char *)s + open + 1, names[k], n) == 0 &&
+            byte_class[s[open + 1 + n]] & ENDS_TAG_NAME)
+            return names[k];
+    }
+    return NULL;
+}
+
+/* Where the raw text from i ends: at "</name" (any case), or len. */
+static size_t skip_raw_text(const unsigned char *s, size_t i, size_t len,
+                            const char *name)
+{
+    size_t n = strlen(name);
+    while (i < len) {
+        const unsigned char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            return len;
+        size_t at = (size_t)(lt - s);
+        if (at + 2 + n <= len && s[at + 1] == '/' &&
+            strncasecmp((const char *)s + at + 2, name, n) == 0)
+            return at;
+        i = at + 1;
+    }
+    return len;
+}
+
 void fp_html_attribute_load(const char *html, size_t len,
                             fp_attribute_load *load)
 {
@@ -111,6 +146,10 @@ void fp_html_attribute_load(const char *html, size_t len,
         }
         size_t n;
         i = scan_start_tag(s, at, len, &n);
+        /* A script's "a<b" is no tag to the parser. */
+        const char *raw = raw_text_name(s, at, len);
+        if (raw)
+            i = skip_raw_text(s, i, len, raw);
         load->pairs += (uint64_t)n * (n ? n - 1 : 0) / 2;
         if (n > load->most) {
             load->most = n;

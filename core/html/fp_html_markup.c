@@ -199,7 +199,8 @@ static int element_start(fp_markup_builder *b, const char *name,
                         : date_itemprop && content ? content
                                                    : title;
     item->value = copy_value(value, 0, &oom);
-    item->cues = fp_html_element_cues(attributes, &oom);
+    bool hidden; /* a date item is read whether shown or not */
+    item->cues = fp_html_element_cues(attributes, &hidden, &oom);
     return oom ? -1 : 0;
 }
 

@@ -203,7 +203,10 @@ static int open_block(html_sax *w, const xmlChar *name,
     /* Tag names are short: copy what fits, the rest of tag is zero. */
     size_t tag_len = strnlen((const char *)name, sizeof element->tag - 1);
     memcpy(element->tag, name, tag_len);
-    element->cues = fp_html_element_cues(attributes, &w->out_of_memory);
+    bool hidden;
+    element->cues = fp_html_element_cues(attributes, &hidden,
+                                         &w->out_of_memory);
+    element->hidden = hidden;
     if (w->out_of_memory)
         return -1;
     element->start = UINT32_MAX; /* see pending_element */

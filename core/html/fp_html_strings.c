@@ -44,40 +44,120 @@ char *fp_title_text_take(fp_title_text *title)
     return text;
 }
 
-/* Append s to out lower-cased with white space collapsed. */
+/* Append s to out lower-cased with white space collapsed.  A capital
+ * after a small letter starts a new part ("articleBody" → "article-body"),
+ * as a '-' would: zoning cues match whole parts. */
 static void append_cue(char *out, size_t *len, const xmlChar *s)
 {
     int pending_space = *len > 0;
+    unsigned char previous = ' ';
     for (; *s; s++) {
-        if (fp_is_ascii_space(*s)) {
+        unsigned char c = *s;
+        if (fp_is_ascii_space(c)) {
             pending_space = *len > 0;
+            previous = ' ';
             continue;
         }
         if (pending_space)
             out[(*len)++] = ' ';
         pending_space = 0;
-        unsigned char c = *s;
-        out[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        bool capital = c >= 'A' && c <= 'Z';
+        if (capital && previous >= 'a' && previous <= 'z')
+            out[(*len)++] = '-';
+        out[(*len)++] = (char)(capital ? c + ('a' - 'A') : c);
+        previous = c;
     }
 }
 
-char *fp_html_element_cues(const xmlChar **attributes, int *out_of_memory)
+/* Room append_cue may need for s: a '-' per character at most. */
+static size_t cue_room(const xmlChar *s)
 {
-    const xmlChar *id = NULL, *class_names = NULL;
-    /* The first id and class with a value; libxml2 has already dropped
-     * repeated attribute names. */
+    return s ? 2 * strlen((const char *)s) + 1 : 0;
+}
+
+/* Does the ASCII string s contain word, ignoring case and white space
+ * ("display: none" holds "display:none")? */
+static bool contains_squeezed(const xmlChar *s, const char *word)
+{
+    for (; s && *s; s++) {
+        const xmlChar *p = s;
+        const char *w = word;
+        while (*w && *p) {
+            if (fp_is_ascii_space(*p)) {
+                p++;
+                continue;
+            }
+            unsigned char c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+            if (c != (unsigned char)*w)
+                break;
+            p++;
+            w++;
+        }
+        if (!*w)
+            return true;
+    }
+    return false;
+}
+
+/* Attribute names are lower case (libxml2's HTML parser folds them). */
+static bool is_hidden(const char *name, const xmlChar *value)
+{
+    switch (name[0]) {
+    case 'h':
+        return strcmp(name, "hidden") == 0;
+    case 'a':
+        return value && strcmp(name, "aria-hidden") == 0 &&
+               xmlStrcasecmp(value, BAD_CAST "true") == 0;
+    case 's':
+        /* Most styles say neither "none" nor "hidden": look closer only
+         * when one of the words is there. */
+        return value && strcmp(name, "style") == 0 &&
+               ((xmlStrcasestr(value, BAD_CAST "none") &&
+                 contains_squeezed(value, "display:none")) ||
+                (xmlStrcasestr(value, BAD_CAST "hidden") &&
+                 contains_squeezed(value, "visibility:hidden")));
+    default:
+        return false;
+    }
+}
+
+/* The attributes whose words say what an element is for, in the order
+ * they are joined; -1 for any other. */
+static int cue_attribute(const char *name)
+{
+    switch (name[0]) {
+    case 'i':
+        return strcmp(name, "id") == 0         ? 0
+               : strcmp(name, "itemprop") == 0 ? 3
+                                                : -1;
+    case 'c':
+        return strcmp(name, "class") == 0 ? 1 : -1;
+    case 'r':
+        return strcmp(name, "role") == 0 ? 2 : -1;
+    default:
+        return -1;
+    }
+}
+
+char *fp_html_element_cues(const xmlChar **attributes, bool *hidden,
+                           int *out_of_memory)
+{
+    enum { N_CUE_NAMES = 4 };
+    /* libxml2 has already dropped repeated attribute names. */
+    const xmlChar *values[N_CUE_NAMES] = {NULL};
+    *hidden = false;
     for (size_t i = 0; attributes && attributes[i]; i += 2) {
         const char *name = (const char *)attributes[i];
-        if (!id && name[0] == 'i' && name[1] == 'd' && !name[2])
-            id = attributes[i + 1];
-        else if (!class_names && name[0] == 'c' && strcmp(name, "class") == 0)
-            class_names = attributes[i + 1];
-        if (id && class_names)
-            break;
+        int k = cue_attribute(name);
+        if (k >= 0)
+            values[k] = attributes[i + 1];
+        else if (is_hidden(name, attributes[i + 1]))
+            *hidden = true;
     }
-    size_t size = (id ? strlen((const char *)id) : 0) +
-                  (class_names ? strlen((const char *)class_names) : 0) + 2;
-    if (size == 2)
+    size_t size = 1;
+    for (size_t k = 0; k < N_CUE_NAMES; k++)
+        size += cue_room(values[k]);
+    if (size == 1)
         return NULL;
     char *cues = malloc(size);
     if (!cues) {
@@ -85,10 +165,9 @@ char *fp_html_element_cues(const xmlChar **attributes, int *out_of_memory)
         return NULL;
     }
     size_t len = 0;
-    if (id)
-        append_cue(cues, &len, id);
-    if (class_names)
-        append_cue(cues, &len, class_names);
+    for (size_t k = 0; k < N_CUE_NAMES; k++)
+        if (values[k])
+            append_cue(cues, &len, values[k]);
     if (len == 0) {
         free(cues);
         return NULL;

@@ -1,10 +1,11 @@
 /* Internal to the html stage: reading text out of the parser's strings —
  * the white space rules shared by body text, titles and cues, and the two
- * things read apart from body text (the <title>, id/class cues). */
+ * things read apart from body text (the <title>, an element's cues). */
 #ifndef FP_HTML_STRINGS_H
 #define FP_HTML_STRINGS_H
 
 #include <libxml/xmlstring.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 static inline int fp_is_ascii_space(unsigned char c)
@@ -64,11 +65,15 @@ int fp_title_text_append(fp_title_text *title, const xmlChar *chunk,
  * title is empty again afterwards. */
 char *fp_title_text_take(fp_title_text *title);
 
-/* "id class" of an element from its startElement attribute array (name,
- * value pairs, NULL-terminated; values may be NULL), lower-cased, white
- * space collapsed — what zoning matches "menu", "footer" … in.  NULL when
- * the element has neither, or when memory ran out (*out_of_memory set
- * then). */
-char *fp_html_element_cues(const xmlChar **attributes, int *out_of_memory);
+/* "id class role itemprop" of an element from its startElement attribute
+ * array (name, value pairs, NULL-terminated; values may be NULL),
+ * lower-cased, white space collapsed, a '-' where a capital follows a
+ * small letter ("articleBody" → "article-body") — what zoning matches
+ * "menu", "footer" … in.  *hidden: the element is not shown (the hidden
+ * attribute, aria-hidden="true", a style with display:none or
+ * visibility:hidden).  NULL when the element has none of the four, or
+ * when memory ran out (*out_of_memory set then). */
+char *fp_html_element_cues(const xmlChar **attributes, bool *hidden,
+                           int *out_of_memory);
 
 #endif

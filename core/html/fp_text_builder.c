@@ -63,6 +63,7 @@ int fp_text_builder_open_line(fp_text_builder *tb, uint32_t src)
     line->link_bytes = 0;
     line->heading = tb->heading;
     line->zone = FP_ZONE_BODY;
+    line->caption = 0;
     tb->line_open = 1;
     tb->space_pending = 0;
     tb->line_link_start = tb->link_total;

@@ -25,7 +25,7 @@ typedef struct fp_out_fact {
 
 /* One zone of the text, as standoff: <zone kind= start= end=/>. */
 typedef struct fp_out_zone {
-    const char *kind;  /* title dateline lead body byline chrome */
+    const char *kind;  /* title dateline lead body caption byline chrome */
     size_t start, end; /* character offsets in the extracted text */
 } fp_out_zone;
 

@@ -9,7 +9,7 @@ static const char *const zone_names[] = {
     "title", "dateline", "lead", "body", "byline", "chrome",
 };
 
-/* Whether zone is one of the zone names the schema allows. */
+/* Whether zone is one of the zone names the schema allows for facts. */
 static int is_zone_name(const char *zone)
 {
     for (size_t i = 0; i < sizeof zone_names / sizeof *zone_names; i++) {
@@ -17,6 +17,12 @@ static int is_zone_name(const char *zone)
             return 1;
     }
     return 0;
+}
+
+/* The standoff zones also name captions (BODY lines of a picture). */
+static int is_standoff_zone_name(const char *zone)
+{
+    return strcmp(zone, "caption") == 0 || is_zone_name(zone);
 }
 
 static int is_digits(const char *s, size_t n)
@@ -120,7 +126,7 @@ static int check_zones(const fp_out_doc *doc, fp_error *err)
     size_t previous_end = 0;
     for (size_t i = 0; i < doc->n_zones; i++) {
         const fp_out_zone *zone = &doc->zones[i];
-        if (!zone->kind || !is_zone_name(zone->kind))
+        if (!zone->kind || !is_standoff_zone_name(zone->kind))
             return fp_error_set(err, "%s: zone %zu has unknown kind \"%.64s\"",
                                 doc->source, i + 1,
                                 zone->kind ? zone->kind : "(null)");

@@ -95,7 +95,7 @@ void zone_mark_lead(fp_text *t)
 {
     for (size_t i = 0; i < t->n_lines; i++) {
         fp_line *line = &t->lines[i];
-        if (line->zone != FP_ZONE_BODY)
+        if (line->zone != FP_ZONE_BODY || line->caption)
             continue;
         zone_span text = zone_trim(zone_line_span(t, i));
         if (text.len >= ZONE_LEAD_MIN_BYTES && zone_has_sentence_punct(text) &&
@@ -153,6 +153,48 @@ int zone_title_from_html_title(zone_matcher *m, const char *html_title,
     return zone_meta_set(&meta->title, title, err);
 }
 
+static bool has_article_text(const fp_text *t)
+{
+    for (size_t i = 0; i < t->n_lines; i++)
+        if ((t->lines[i].zone == FP_ZONE_BODY ||
+             t->lines[i].zone == FP_ZONE_LEAD) &&
+            !t->lines[i].caption)
+            return true;
+    return false;
+}
+
+/* A page that has text never has an empty article.  When zoning found
+ * only a headline, a date line, a byline or a caption (a notice of one
+ * line, a page that is a heading and a date), those lines are the
+ * article; when it found only chrome, so are the lines that are chrome by
+ * their place alone.  Lines that are furniture by what they say (tool
+ * links, counters, widgets, "Các tin khác") or mostly links stay chrome,
+ * as the guideline wants (docs/GUIDELINE.md, Article and chrome): a page
+ * of nothing else has no article. */
+static void ensure_article(zone_matcher *m, fp_text *t)
+{
+    if (has_article_text(t))
+        return;
+    bool any = false;
+    for (size_t i = 0; i < t->n_lines; i++) {
+        fp_line *line = &t->lines[i];
+        if (line->zone != FP_ZONE_CHROME) {
+            line->zone = FP_ZONE_BODY;
+            line->caption = 0;
+            any = true;
+        }
+    }
+    for (size_t i = 0; !any && i < t->n_lines; i++) {
+        fp_line *line = &t->lines[i];
+        zone_span text = zone_line_span(t, i);
+        if (zone_is_blank(text) || line->link_bytes * 2 > text.len ||
+            zone_is_chrome_line(m, text) || zone_is_end_of_article(m, text))
+            continue;
+        line->zone = FP_ZONE_BODY;
+    }
+    zone_mark_lead(t);
+}
+
 /* Tomorrow (UTC) as YYYYMMDD: the latest day a page can carry, wherever
  * its writer lives. */
 static int latest_acceptable_day(void)
@@ -190,8 +232,10 @@ int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
     zone_matcher m;
     if (zone_matcher_init(&m, rules, err) < 0)
         return -1;
-    for (size_t i = 0; i < t->n_lines; i++)
+    for (size_t i = 0; i < t->n_lines; i++) {
         t->lines[i].zone = FP_ZONE_BODY;
+        t->lines[i].caption = 0;
+    }
 
     int rc = 0;
     int found = 0;
@@ -201,8 +245,10 @@ int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
         rc = -1;
     } else if (found == 0) {
         fp_meta_free(meta);
-        for (size_t i = 0; i < t->n_lines; i++)
+        for (size_t i = 0; i < t->n_lines; i++) {
             t->lines[i].zone = FP_ZONE_BODY;
+            t->lines[i].caption = 0;
+        }
         rc = zone_plain_text(&m, t, meta, err);
         /* An HTML page whose article could not be found: its <title> is a
          * better guess at the headline than its first line of text. */
@@ -213,8 +259,10 @@ int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
     }
     if (rc == 0 && !meta->title)
         rc = zone_title_from_html_title(&m, t->html_title, meta, err);
-    if (rc == 0)
+    if (rc == 0) {
+        ensure_article(&m, t);
         rc = set_article_date(&m, t, source, meta, err);
+    }
     zone_matcher_free(&m);
     if (rc < 0)
         fp_meta_free(meta);

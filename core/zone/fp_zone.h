@@ -30,28 +30,34 @@ int fp_zone_document(const fp_zone_rules *rules, fp_text *t, fp_meta *meta,
 /* One zone of a zoned text: a maximal run of consecutive lines of one
  * kind, in text order.  start/end are character offsets in the text (the
  * offsets facts use); the run covers its lines and the line breaks
- * between them, not the break before or after it. */
+ * between them, not the break before or after it.  Captions are BODY
+ * lines of their own kind here. */
 typedef struct fp_zone_run {
     fp_zone_kind kind;
+    bool caption;
     size_t start, end;
 } fp_zone_run;
 
 /* The name the output uses for a zone kind ("body", "chrome", ...). */
 const char *fp_zone_kind_name(fp_zone_kind kind);
+/* The name of a run's kind: its zone's, or "caption". */
+const char *fp_zone_run_name(const fp_zone_run *run);
 
 /* The zones of a zoned text, every line in exactly one run; *runs is
  * malloc'ed (NULL for a text without lines). */
 int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
                  fp_error *err);
 
-/* Whether a zoned line is part of the article's text: the one rule every
- * reader of the article uses (fp_zone_article_text, and through the
- * output model the text and HTML output formats). */
+/* Whether a zoned line is part of the article's text (a lead or body line
+ * that is no caption): the one rule every reader of the article uses
+ * (fp_zone_article_text, and through the output model the text and HTML
+ * output formats). */
 bool fp_zone_line_is_article(const fp_line *line);
 
 /* The article's text: its lead and body lines in text order, one blank
- * line between two of them; no title, dateline, byline or chrome.  *out is
- * malloc'ed and NUL-terminated, *len bytes without the NUL. */
+ * line between two of them; no title, dateline, byline, caption or
+ * chrome.  *out is malloc'ed and NUL-terminated, *len bytes without the
+ * NUL. */
 int fp_zone_article_text(const fp_text *t, char **out, size_t *len,
                          fp_error *err);
 

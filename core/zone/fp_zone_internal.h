@@ -12,12 +12,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The sections of config/zones.conf, in the order they are documented. */
 typedef enum zone_section {
     ZS_CHROME_CLASS,
     ZS_ARTICLE_CLASS,
     ZS_TITLE_CLASS,
+    ZS_CHROME_TAG,
+    ZS_ARTICLE_TAG,
+    ZS_CAPTION_CLASS,
+    ZS_CAPTION_TAG,
     ZS_DATE_CLASS,           /* the article-date finder's element cues */
     ZS_DATE_PUBLISHED_CLASS,
     ZS_DATE_UPDATED_CLASS,
@@ -45,8 +50,9 @@ typedef enum zone_section {
     ZS_COUNT
 } zone_section;
 
-/* The element-cue sections come first so they index class_cues. */
-#define ZS_N_CLASS_SECTIONS 7
+/* The element-cue sections (words of id/class/role/itemprop, tag names)
+ * come first: they are the ones matched against an element's words. */
+#define ZS_N_CLASS_SECTIONS 11
 
 /* The cues of one section as read from the file, with their line numbers
  * (for messages about entries that need more than a word). */
@@ -62,18 +68,22 @@ typedef struct pubdate_rules pubdate_rules;
  * object can serve several threads (each brings its own match data). */
 typedef enum zone_pattern {
     ZP_PERSON_NAME, /* "Thu Lan", "Nguyễn Văn A - Minh Hà" */
+    ZP_CAPITALS,    /* "THÔNG BÁO": letters, none of them small */
     ZP_COUNT
 } zone_pattern;
 
 struct fp_zone_rules {
-    char **class_cues[ZS_N_CLASS_SECTIONS]; /* lower-case ASCII words */
-    size_t n_class_cues[ZS_N_CLASS_SECTIONS];
-    /* The element cues sorted by first byte, with their lengths: the cues
-     * starting with byte b are [class_cue_first[s][b],
-     * class_cue_first[s][b + 1]), so a token part is compared only with
-     * the few cues that can start it. */
-    size_t *class_cue_len[ZS_N_CLASS_SECTIONS];
-    size_t class_cue_first[ZS_N_CLASS_SECTIONS][257];
+    /* The element cues of every element section in one sorted list of
+     * distinct lower-case ASCII words, each with its length and the
+     * sections (bits 1 << section) it is a cue of.  The cues starting with
+     * byte b are [element_cue_first[b], element_cue_first[b + 1]), so a
+     * part of an id or class is compared only with the few cues that can
+     * start it, once for all sections. */
+    char **element_cues;
+    size_t n_element_cues;
+    size_t *element_cue_len;
+    unsigned *element_cue_sections;
+    size_t element_cue_first[257];
     /* For the line sections anchored at the start of the line: whether a
      * cue may begin with each ASCII byte (both cases of a letter).  A line
      * whose first byte past the leading ASCII separators is an ASCII
@@ -137,9 +147,14 @@ bool zone_line_matches(zone_matcher *m, zone_section section, zone_span line,
 bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
                           zone_span line);
 
-/* Does an element's "id class" string carry a cue of a class section? */
+/* Does an element's cue string ("id class role itemprop" words, or its
+ * tag) carry a cue of an element section? */
 bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
                      const char *cues);
+/* The same for several sections in one pass: of the sections whose bits
+ * (1 << section) are set in wanted, those with a cue in cues. */
+unsigned zone_cue_sections(const fp_zone_rules *rules, const char *cues,
+                           unsigned wanted);
 
 /* The first full calendar date in the line, as "YYYY-MM-DD" in iso[11];
  * false when there is none (or none that exists: 31/02 is refused).  The
@@ -161,6 +176,7 @@ bool zone_is_blank(zone_span line);
 bool zone_is_digit_counter(zone_span line);   /* "1 8 1 6 5 2 6 7" */
 bool zone_is_percent_widget(zone_span line);  /* "56.6 %37.2 %0.0 %…" */
 bool zone_has_sentence_punct(zone_span line);
+bool zone_ends_sentence(zone_span line); /* . ! ? 。, maybe quoted */
 zone_span zone_trim(zone_span line);
 
 /* Is the line page furniture whatever surrounds it (tool links, counters,

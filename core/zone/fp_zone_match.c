@@ -72,52 +72,60 @@ bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
     return run_pattern(m, m->rules->pattern[pattern], line, 0);
 }
 
-/* Does a cue of the section start at token[at] and end where a
- * '-'/'_'-separated part of the token ends? */
-static bool cue_ends_part_at(const fp_zone_rules *rules, zone_section section,
-                             const char *token, size_t token_len, size_t at)
+/* The sections (of those wanted) with a cue that starts at token[at] and
+ * ends where a '-'/'_'-separated part of the token ends. */
+static unsigned cues_ending_part_at(const fp_zone_rules *rules,
+                                    unsigned wanted, const char *token,
+                                    size_t token_len, size_t at)
 {
+    unsigned found = 0;
     unsigned char first = (unsigned char)token[at];
-    size_t from = rules->class_cue_first[section][first];
-    size_t to = rules->class_cue_first[section][first + 1];
+    size_t from = rules->element_cue_first[first];
+    size_t to = rules->element_cue_first[first + 1];
     for (size_t i = from; i < to; i++) {
-        size_t cue_len = rules->class_cue_len[section][i];
+        unsigned sections = rules->element_cue_sections[i] & wanted;
+        size_t cue_len = rules->element_cue_len[i];
         size_t after = at + cue_len;
-        if (cue_len == 0 || after > token_len)
+        if (!sections || after > token_len)
             continue;
         bool ends_part = after == token_len || token[after] == '-' ||
                          token[after] == '_';
         if (ends_part &&
-            memcmp(token + at, rules->class_cues[section][i], cue_len) == 0)
-            return true;
+            memcmp(token + at, rules->element_cues[i], cue_len) == 0)
+            found |= sections;
     }
-    return false;
+    return found;
 }
 
-bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
-                     const char *cues)
+unsigned zone_cue_sections(const fp_zone_rules *rules, const char *cues,
+                           unsigned wanted)
 {
-    if (!cues || section >= ZS_N_CLASS_SECTIONS)
-        return false;
+    unsigned found = 0;
+    if (!cues)
+        return 0;
+    wanted &= (1u << ZS_N_CLASS_SECTIONS) - 1;
     const char *p = cues;
-    while (*p) {
+    while (*p && found != wanted) {
         while (*p == ' ' || *p == '\t')
             p++;
         const char *token = p;
         while (*p && *p != ' ' && *p != '\t')
             p++;
         size_t token_len = (size_t)(p - token);
-        /* A cue is a run of whole parts: try it only where a part starts,
-         * and only the cues that begin with that byte. */
-        for (size_t at = 0; at < token_len; at++) {
-            bool starts_part =
-                at == 0 || token[at - 1] == '-' || token[at - 1] == '_';
-            if (starts_part &&
-                cue_ends_part_at(rules, section, token, token_len, at))
-                return true;
-        }
+        /* A cue is a run of whole parts: try it only where a part starts. */
+        for (size_t at = 0; at < token_len; at++)
+            if (at == 0 || token[at - 1] == '-' || token[at - 1] == '_')
+                found |= cues_ending_part_at(rules, wanted & ~found, token,
+                                             token_len, at);
     }
-    return false;
+    return found;
+}
+
+bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
+                     const char *cues)
+{
+    return section < ZS_N_CLASS_SECTIONS &&
+           zone_cue_sections(rules, cues, 1u << section) != 0;
 }
 
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11])
@@ -221,14 +229,64 @@ bool zone_is_percent_widget(zone_span line)
     return percents >= 3 && glued >= 2;
 }
 
+/* Sentence punctuation of scripts that do not use ASCII's: the
+ * ideographic comma and full stop, the full-width forms of , . ! ? : ;,
+ * the Arabic comma and question mark, the Devanagari danda. */
+static const char *const wide_sentence_punct[] = {
+    "\xE3\x80\x81", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x8E",
+    "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9A", "\xEF\xBC\x9B",
+    "\xD8\x8C",      "\xD8\x9F",      "\xE0\xA5\xA4",
+};
+
+/* Per byte: 1 for ASCII sentence punctuation, 2 for the lead bytes of the
+ * wide forms above, 0 for the rest. */
+static const unsigned char punct_class[256] = {
+    [','] = 1, ['.'] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1,
+    [0xD8] = 2, [0xE0] = 2, [0xE3] = 2, [0xEF] = 2,
+};
+
 bool zone_has_sentence_punct(zone_span line)
 {
+    const unsigned char *s = (const unsigned char *)line.s;
     for (size_t i = 0; i < line.len; i++) {
-        char c = line.s[i];
-        if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?' ||
-            c == ':')
+        unsigned char c = punct_class[s[i]];
+        if (c == 1)
             return true;
+        if (c == 0)
+            continue;
+        size_t n_wide = sizeof wide_sentence_punct / sizeof *wide_sentence_punct;
+        for (size_t k = 0; k < n_wide; k++) {
+            size_t n = strlen(wide_sentence_punct[k]);
+            if (i + n <= line.len &&
+                memcmp(s + i, wide_sentence_punct[k], n) == 0)
+                return true;
+        }
     }
+    return false;
+}
+
+bool zone_ends_sentence(zone_span line)
+{
+    line = zone_trim(line);
+    /* Closing quotes and brackets may follow the stop. */
+    while (line.len > 0 && (line.s[line.len - 1] == '"' ||
+                            line.s[line.len - 1] == ')' ||
+                            line.s[line.len - 1] == '\''))
+        line.len--;
+    if (line.len >= 3 && memcmp(line.s + line.len - 3, "\xE2\x80\x9D", 3) == 0)
+        line.len -= 3; /* ” */
+    if (line.len == 0)
+        return false;
+    char c = line.s[line.len - 1];
+    if (c == '.' || c == '!' || c == '?')
+        return true;
+    /* 。！？ and the full-width stop. */
+    static const char *const wide_stops[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
+                                             "\xEF\xBC\x9F", "\xEF\xBC\x8E"};
+    for (size_t k = 0; k < sizeof wide_stops / sizeof *wide_stops; k++)
+        if (line.len >= 3 &&
+            memcmp(line.s + line.len - 3, wide_stops[k], 3) == 0)
+            return true;
     return false;
 }
 

@@ -14,6 +14,10 @@ static const char *const section_names[ZS_COUNT] = {
     "chrome-class",
     "article-class",
     "title-class",
+    "chrome-tag",
+    "article-tag",
+    "caption-class",
+    "caption-tag",
     "date-class",
     "date-published-class",
     "date-updated-class",
@@ -79,6 +83,7 @@ static const char *const builtin_patterns[ZP_COUNT] = {
         "^\\s*" ZONE_NAME "(?:\\s*[,&/]\\s*" ZONE_NAME ")*"
         "(?:\\s*[-–]\\s*\\p{Lu}[^.!?;:]{0,60})?"
         "\\s*(?:\\([^()]{1,40}\\))?\\s*$",
+    [ZP_CAPITALS] = "^\\P{Ll}*\\p{Lu}\\P{Ll}*$",
 };
 
 /* Bounds on a single match: our lines are short, so a pattern that needs
@@ -242,31 +247,69 @@ static void screen_cue_starts(fp_zone_rules *rules, zone_section section,
     rules->cue_start_screened[section] = true;
 }
 
-static int cmp_strings(const void *a, const void *b)
+typedef struct element_cue {
+    char *word;
+    unsigned section_bit;
+} element_cue;
+
+static int cmp_element_cues(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const element_cue *)a)->word,
+                  ((const element_cue *)b)->word);
 }
 
-/* Sort a section's element cues by first byte and note where each byte's
- * cues start (see class_cue_first in fp_zone_internal.h). */
-static int index_class_cues(fp_zone_rules *rules, int section)
+/* Merge the element sections' cues into one list sorted by word, a word
+ * named in several sections listed once with all of them, and note where
+ * each first byte's cues start (see element_cues in fp_zone_internal.h).
+ * Takes the strings of lists[0 .. ZS_N_CLASS_SECTIONS). */
+static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
 {
-    char **cues = rules->class_cues[section];
-    size_t n = rules->n_class_cues[section];
-    if (n > 0)
-        qsort(cues, n, sizeof *cues, cmp_strings);
-    rules->class_cue_len[section] = calloc(n ? n : 1, sizeof(size_t));
-    if (!rules->class_cue_len[section])
+    size_t n = 0;
+    for (int s = 0; s < ZS_N_CLASS_SECTIONS; s++)
+        n += lists[s].n;
+    element_cue *all = calloc(n ? n : 1, sizeof *all);
+    rules->element_cues = calloc(n ? n : 1, sizeof *rules->element_cues);
+    rules->element_cue_sections =
+        calloc(n ? n : 1, sizeof *rules->element_cue_sections);
+    rules->element_cue_len = calloc(n ? n : 1, sizeof *rules->element_cue_len);
+    if (!all || !rules->element_cues || !rules->element_cue_sections ||
+        !rules->element_cue_len) {
+        free(all);
         return -1;
-    size_t *first = rules->class_cue_first[section];
-    size_t k = 0;
-    for (unsigned b = 0; b <= 256; b++) {
-        while (k < n && b < 256 && (unsigned char)cues[k][0] < b)
-            k++;
-        first[b] = b < 256 ? k : n;
     }
-    for (size_t i = 0; i < n; i++)
-        rules->class_cue_len[section][i] = strlen(cues[i]);
+    size_t k = 0;
+    for (int s = 0; s < ZS_N_CLASS_SECTIONS; s++) {
+        for (size_t i = 0; i < lists[s].n; i++)
+            all[k++] = (element_cue){lists[s].items[i], 1u << s};
+        free(lists[s].items);
+        free(lists[s].line_no);
+        memset(&lists[s], 0, sizeof lists[s]);
+    }
+    if (n > 0)
+        qsort(all, n, sizeof *all, cmp_element_cues);
+    size_t unique = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (unique > 0 &&
+            strcmp(rules->element_cues[unique - 1], all[i].word) == 0) {
+            rules->element_cue_sections[unique - 1] |= all[i].section_bit;
+            free(all[i].word);
+            continue;
+        }
+        rules->element_cues[unique] = all[i].word;
+        rules->element_cue_sections[unique] = all[i].section_bit;
+        rules->element_cue_len[unique] = strlen(all[i].word);
+        unique++;
+    }
+    free(all);
+    rules->n_element_cues = unique;
+    size_t *first = rules->element_cue_first;
+    k = 0;
+    for (unsigned b = 0; b <= 256; b++) {
+        while (k < unique && b < 256 &&
+               (unsigned char)rules->element_cues[k][0] < b)
+            k++;
+        first[b] = b < 256 ? k : unique;
+    }
     return 0;
 }
 
@@ -426,16 +469,10 @@ fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
     if (rc == 0 && (add_copies(&lists[ZS_DATELINE], &lists[ZS_DATE_PUBLISHED]) < 0 ||
                     add_copies(&lists[ZS_DATELINE], &lists[ZS_DATE_UPDATED]) < 0))
         rc = fp_error_set(err, "%s: out of memory", path);
-    for (int s = 0; rc == 0 && s < ZS_COUNT; s++) {
-        if (s < ZS_N_CLASS_SECTIONS) {
-            /* Hand the list over: the rules own the strings now. */
-            rules->class_cues[s] = lists[s].items;
-            rules->n_class_cues[s] = lists[s].n;
-            free(lists[s].line_no);
-            memset(&lists[s], 0, sizeof lists[s]);
-            if (index_class_cues(rules, s) != 0)
-                rc = fp_error_set(err, "%s: out of memory", path);
-        } else if (lists[s].n > 0 && section_templates[s]) {
+    if (rc == 0 && index_element_cues(rules, lists) != 0)
+        rc = fp_error_set(err, "%s: out of memory", path);
+    for (int s = ZS_N_CLASS_SECTIONS; rc == 0 && s < ZS_COUNT; s++) {
+        if (lists[s].n > 0 && section_templates[s]) {
             screen_cue_starts(rules, (zone_section)s, &lists[s]);
             rules->section_pattern[s] = zone_compile_section(
                 section_templates[s], (zone_section)s, &lists[s], path, err);
@@ -478,12 +515,11 @@ void fp_zone_rules_free(fp_zone_rules *rules)
 {
     if (!rules)
         return;
-    for (int s = 0; s < ZS_N_CLASS_SECTIONS; s++) {
-        for (size_t i = 0; i < rules->n_class_cues[s]; i++)
-            free(rules->class_cues[s][i]);
-        free(rules->class_cues[s]);
-        free(rules->class_cue_len[s]);
-    }
+    for (size_t i = 0; i < rules->n_element_cues; i++)
+        free(rules->element_cues[i]);
+    free(rules->element_cues);
+    free(rules->element_cue_len);
+    free(rules->element_cue_sections);
     for (int s = 0; s < ZS_COUNT; s++)
         pcre2_code_free(rules->section_pattern[s]);
     pcre2_code_free(rules->counter_inside);

@@ -25,6 +25,16 @@ const char *fp_zone_kind_name(fp_zone_kind kind)
     return "chrome";
 }
 
+const char *fp_zone_run_name(const fp_zone_run *run)
+{
+    return run->caption ? "caption" : fp_zone_kind_name(run->kind);
+}
+
+static bool same_run(const fp_line *a, const fp_line *b)
+{
+    return a->zone == b->zone && a->caption == b->caption;
+}
+
 /* Characters (UTF-8 lead bytes) in text[from, to). */
 static size_t count_chars(const char *text, size_t from, size_t to)
 {
@@ -43,7 +53,7 @@ int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
         return 0;
     size_t n = 1;
     for (size_t i = 1; i < t->n_lines; i++)
-        n += t->lines[i].zone != t->lines[i - 1].zone;
+        n += !same_run(&t->lines[i], &t->lines[i - 1]);
     fp_zone_run *out = malloc(n * sizeof *out);
     if (!out)
         return fp_error_set(err, "zoning: out of memory listing %zu zones", n);
@@ -53,8 +63,9 @@ int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
         const fp_line *line = &t->lines[i];
         chars += count_chars(t->text, at, line->start);
         at = line->start;
-        if (i == 0 || line->zone != t->lines[i - 1].zone) {
+        if (i == 0 || !same_run(line, &t->lines[i - 1])) {
             out[k].kind = line->zone;
+            out[k].caption = line->caption;
             out[k].start = chars;
             k++;
         }
@@ -69,7 +80,8 @@ int fp_zone_runs(const fp_text *t, fp_zone_run **runs, size_t *n_runs,
 
 bool fp_zone_line_is_article(const fp_line *line)
 {
-    return line->zone == FP_ZONE_LEAD || line->zone == FP_ZONE_BODY;
+    return (line->zone == FP_ZONE_LEAD || line->zone == FP_ZONE_BODY) &&
+           !line->caption;
 }
 
 int fp_zone_article_text(const fp_text *t, char **out, size_t *len,

@@ -28,10 +28,22 @@ static bool is_body_sentence(zone_span line)
     return false;
 }
 
+/* Could the line be part of the article after a headline: not blank,
+ * not furniture, not a date line or a byline? */
+static bool may_follow_title(zone_matcher *m, zone_span text)
+{
+    char iso[11];
+    return !zone_is_blank(text) && !zone_is_chrome_line(m, text) &&
+           !zone_is_end_of_article(m, text) &&
+           !zone_is_dateline(m, text, iso) && !zone_is_byline_cue(m, text);
+}
+
 /* The headline is the last line before the first paragraph that is not a
- * date line, furniture ("Xem với cỡ chữ") or a sentence.  Pages scraped with their menu
- * start with menu items, so the first line is the headline only when no
- * such line stands before the body. */
+ * date line, furniture ("Xem với cỡ chữ") or a sentence.  Pages scraped
+ * with their menu start with menu items, so the first line is the
+ * headline only when no such line stands before the body.  A headline
+ * heads something: a text whose only line would be its headline (one
+ * sentence, one paragraph) has none.  Returns n_lines for no headline. */
 static size_t find_title(zone_matcher *m, const fp_text *t)
 {
     size_t first_sentence = t->n_lines;
@@ -41,6 +53,7 @@ static size_t find_title(zone_matcher *m, const fp_text *t)
             break;
         }
     }
+    size_t title = t->n_lines;
     for (size_t i = first_sentence; i-- > 0;) {
         zone_span text = zone_line_span(t, i);
         char iso[11];
@@ -51,31 +64,54 @@ static size_t find_title(zone_matcher *m, const fp_text *t)
             zone_is_dateline(m, text, iso) ||
             trimmed.s[trimmed.len - 1] == '.')
             continue;
-        return i;
+        title = i;
+        break;
     }
-    for (size_t i = 0; i < t->n_lines; i++) {
+    for (size_t i = 0; title == t->n_lines && i < first_sentence; i++) {
         zone_span text = zone_line_span(t, i);
         if (!zone_is_blank(text) && !zone_is_chrome_line(m, text))
-            return i;
+            title = i;
     }
+    for (size_t i = title + 1; i < t->n_lines; i++)
+        if (may_follow_title(m, zone_line_span(t, i)))
+            return title;
     return t->n_lines;
+}
+
+enum { ZONE_HEADING_MAX_BYTES = 80 };
+
+static bool is_heading_in_capitals(zone_matcher *m, zone_span line)
+{
+    line = zone_trim(line);
+    return line.len > 0 && line.len <= ZONE_HEADING_MAX_BYTES &&
+           !zone_is_chrome_line(m, line) &&
+           zone_pattern_matches(m, ZP_CAPITALS, line);
 }
 
 int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
                     fp_error *err)
 {
     size_t title = find_title(m, t);
+    /* Without a headline nothing is taken for a menu above it. */
+    size_t start = title < t->n_lines ? title : 0;
+    /* A document's heading in capitals right above its headline
+     * ("THÔNG BÁO" / "Về việc ...") heads it too. */
+    while (title < t->n_lines && start > 0 &&
+           is_heading_in_capitals(m, zone_line_span(t, start - 1)))
+        start--;
     bool body_seen = false, ended = false, dated = false;
     for (size_t i = 0; i < t->n_lines; i++) {
         fp_line *line = &t->lines[i];
         zone_span text = zone_line_span(t, i);
         char iso[11];
         if (zone_is_blank(text)) {
-            line->zone = ended || i < title ? FP_ZONE_CHROME : FP_ZONE_BODY;
+            line->zone = ended || i < start ? FP_ZONE_CHROME : FP_ZONE_BODY;
             continue;
         }
-        if (ended || i < title) {
+        if (ended || i < start) {
             line->zone = FP_ZONE_CHROME;
+        } else if (i < title && title < t->n_lines) {
+            line->zone = FP_ZONE_TITLE; /* the heading in capitals */
         } else if (i == title) {
             line->zone = FP_ZONE_TITLE;
             if (zone_meta_set(&meta->title, text, err) < 0)

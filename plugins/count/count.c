@@ -387,7 +387,7 @@ static int count_extract(void *opaque, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(count, "1.0.0", "count",
+FP_PLUGIN_DEFINE(count, "1.1.0", "count",
                  "Counts: 203 đảng viên, 1.250 hộ gia đình, 03 Đoàn giám sát",
                  count_options, count_create, count_extract,
                  count_destroy)

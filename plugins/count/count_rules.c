@@ -103,7 +103,9 @@ static bool after_area_code(const char *block, size_t pos)
 }
 
 /* How many words of words[0..n) the multipliers take ("triệu", "nghìn
- * tỷ"), their product in *multiplier (0 when it is too large a count). */
+ * tỷ"), their product in *multiplier (0 when it is too large a count).
+ * A number word that begins a longer counted noun is that noun's first
+ * syllable, not a multiplier ("3 triệu chứng", "2 tỷ phú"). */
 static size_t multiplier_words(const count_rules *rules,
                                const count_word *words, size_t n,
                                uint64_t *multiplier)
@@ -115,7 +117,9 @@ static size_t multiplier_words(const count_rules *rules,
         size_t k = count_lexicon_match_forward(&rules->multipliers,
                                                words + taken, n - taken,
                                                &entry);
-        if (k == 0)
+        if (k == 0 || count_lexicon_match_forward(&rules->nouns,
+                                                  words + taken, n - taken,
+                                                  NULL) > k)
             break;
         taken += k;
         if (*multiplier > COUNT_VALUE_MAX / entry->value) {
@@ -209,6 +213,24 @@ static size_t excluded_unit_words(const count_rules *rules,
     return longest;
 }
 
+/* An abbreviation that can head a counted noun phrase: two to five
+ * capital letters and nothing else ("HCV", "DN", "HTX", "ĐBQH"), not the
+ * first part of a code ("QĐ-UBND", "CT/TW").  Units of money and measure
+ * written in capitals ("USD", "MW") are excluded before this is asked. */
+static bool is_counted_abbreviation(const count_word *word)
+{
+    if (!word->acronym || word->joined)
+        return false;
+    size_t letters = 0;
+    for (const unsigned char *p = (const unsigned char *)word->folded;
+         *p != '\0'; p++) {
+        if (*p >= '0' && *p <= '9')
+            return false;
+        letters += (*p & 0xC0) != 0x80; /* not a continuation byte */
+    }
+    return letters >= 2 && letters <= 5;
+}
+
 /* How many words of words[0..n) the counted noun takes: 0 when the first
  * word does not start a counted noun phrase.  *listed: it is a listed
  * noun. */
@@ -236,9 +258,11 @@ static size_t head_noun_words(const count_rules *rules,
      * the date words around it did not announce ("Đến 2020 phấn đấu").  A
      * capitalized one starts a name ("tại 12 Lê Duẩn", "Km 15 Quốc lộ"):
      * counted nouns are common nouns, and the few that head a body's name
-     * ("03 Đoàn giám sát") are listed. */
-    if (!rules->open_nouns || year_like || words[0].capitalized ||
-        words[0].folded[0] == '\0')
+     * ("03 Đoàn giám sát") are listed.  An abbreviation in capitals is a
+     * common noun shortened ("136 HCV", "12 DN", "30 CSGT"), not a name. */
+    if (!rules->open_nouns || year_like || words[0].folded[0] == '\0')
+        return 0;
+    if (words[0].capitalized && !is_counted_abbreviation(&words[0]))
         return 0;
     return 1;
 }
@@ -320,7 +344,11 @@ bool count_rules_apply(const count_rules *rules, const char *block,
         named_by_words_before(rules, block, context, year_like, listed) ||
         after_area_code(block, context))
         return false;
-    size_t taken = unit_words(rules, phrase, n_phrase, head);
+    /* An abbreviation is a whole noun phrase shortened ("HTX" is "hợp tác
+     * xã"): what follows it is more often the verb ("20 ĐBQH chất vấn"). */
+    size_t taken = !listed && phrase[0].acronym
+                       ? head
+                       : unit_words(rules, phrase, n_phrase, head);
     reading->value = value;
     reading->start = context;
     reading->unit_start = phrase[0].start;

@@ -6,7 +6,10 @@
  * "vị"), or — with open nouns — any word that is not a unit of time, a
  * currency or a measure, not a function word, verb or pronoun, not the
  * start of a name written in lower case ("88 nguyễn văn linh") and not
- * capitalized (a capitalized unlisted word starts a name: "12 Lê Duẩn").
+ * capitalized (a capitalized unlisted word starts a name: "12 Lê Duẩn";
+ * an abbreviation in capitals is a noun: "12 DN", "136 HCV").  The longer
+ * reading wins where a noun starts like a unit, a function word or a
+ * number word: "85 đồng phạm", "14 bị cáo", "3 triệu chứng".
  * A word multiplier between the number and the noun scales the value
  * ("3 triệu người" is 3000000, "1,2 triệu lượt" 1200000) when the noun is
  * a listed one (a sum of money often leaves its currency out: "50 triệu

@@ -124,6 +124,7 @@ static void describe_word(const char *block, size_t start, size_t end,
     word->is_number = is_digit(first);
     word->capitalized = count_starts_capitalized(block + start, end - start);
     word->acronym = is_acronym(block + start, end - start);
+    word->joined = false;
     if (!count_fold(block + start, end - start, word->folded,
                     sizeof word->folded))
         word->folded[0] = '\0';
@@ -168,7 +169,9 @@ size_t count_words_after(const char *block, size_t len, size_t pos,
         size_t end = token_end(block, len, start);
         if (end == start)
             break;
-        describe_word(block, start, end, &words[count++]);
+        describe_word(block, start, end, &words[count]);
+        words[count++].joined =
+            end < len && (block[end] == '-' || block[end] == '/');
         pos = end;
     }
     return count;

@@ -25,6 +25,8 @@ typedef struct count_word {
     bool is_number;     /* starts with a digit */
     bool capitalized;   /* starts with an upper-case letter */
     bool acronym;       /* two or more letters, all upper case ("VN") */
+    bool joined;        /* read forwards: a hyphen or a slash follows with
+                           no space, as in a code ("QĐ-UBND", "CT/TW") */
     char folded[COUNT_WORD_BYTES]; /* lower-cased; "" when too long */
 } count_word;
 

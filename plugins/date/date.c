@@ -299,7 +299,7 @@ static int date_extract(void *state, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(date, "1.0.0", "date",
+FP_PLUGIN_DEFINE(date, "1.1.0", "date",
                  "Dates and periods: 05/10/2018, ngày 5 tháng 10 năm 2018, "
                  "tháng 10/2018, quý III/2018, nhiệm kỳ 2016 - 2021",
                  date_options, date_create, date_extract,

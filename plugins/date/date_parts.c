@@ -373,20 +373,14 @@ bool parse_bare_year(const date_scanner *s, size_t i, date_part *part)
     return year >= BARE_YEAR_MIN && year <= BARE_YEAR_MAX;
 }
 
-bool parse_year_span(const date_scanner *s, size_t i, date_part *from,
-                     date_part *to)
+/* "2016 - 2021", "2016 đến 2021", "2016 đến năm 2021" with its first year
+ * at token a: two years in order, at most a century apart. */
+static bool parse_year_pair(const date_scanner *s, size_t a, date_part *from,
+                            date_part *to)
 {
-    bool bracket = is_punct(s, i, '(');
-    size_t k = bracket ? i + 1 : i;
-    size_t intro = role_at(s, k, ROLE_PERIOD | ROLE_FROM);
-    bool from_only = intro > 0 && role_at(s, k, ROLE_PERIOD) == 0;
-    k += intro;
-    size_t year_word = role_at(s, k, ROLE_YEAR);
-    k += year_word;
-    if ((!bracket && intro == 0 && year_word == 0) ||
-        !is_number(s, k, 4, 4) || !free_before(s, k))
+    if (!is_number(s, a, 4, 4) || !free_before(s, a))
         return false;
-    size_t a = k, b;
+    size_t b;
     size_t to_words = role_at(s, a + 1, ROLE_TO);
     if (is_punct(s, a + 1, PUNCT_DASH))
         b = a + 2;
@@ -400,19 +394,64 @@ bool parse_year_span(const date_scanner *s, size_t i, date_part *from,
     int first = s->tokens[a].number, last = s->tokens[b].number;
     if (last <= first || last - first > 100)
         return false;
+    *from = (date_part){.value = {.kind = DATE_YEAR, .year = first},
+                        .first = a, .end = a + 1};
+    *to = (date_part){.value = {.kind = DATE_YEAR, .year = last},
+                      .first = b, .end = b + 1};
+    return true;
+}
+
+/* The spans that follow the span ending at token end, joined by a comma
+ * or "và" ("hai nhiệm kỳ 2010 - 2015 và 2015 - 2020"), each a pair of
+ * bare years that starts no earlier than the one before.  Returns how
+ * many, at most max. */
+static size_t parse_joined_year_pairs(const date_scanner *s, size_t end,
+                                      int previous_year, date_part *from,
+                                      date_part *to, size_t max)
+{
+    size_t n = 0;
+    while (n < max) {
+        size_t k = is_punct(s, end, ',') ? end + 1 : end;
+        size_t and_words = role_at(s, k, ROLE_AND);
+        k += and_words;
+        if (k == end || !parse_year_pair(s, k, &from[n], &to[n]) ||
+            from[n].value.year < previous_year ||
+            from[n].value.year < BARE_YEAR_MIN ||
+            to[n].value.year > BARE_YEAR_MAX)
+            break;
+        previous_year = from[n].value.year;
+        end = to[n].end;
+        n++;
+    }
+    return n;
+}
+
+size_t parse_year_spans(const date_scanner *s, size_t i, date_part *from,
+                        date_part *to, size_t max)
+{
+    bool bracket = is_punct(s, i, '(');
+    size_t k = bracket ? i + 1 : i;
+    size_t intro = role_at(s, k, ROLE_PERIOD | ROLE_FROM);
+    bool from_only = intro > 0 && role_at(s, k, ROLE_PERIOD) == 0;
+    k += intro;
+    size_t year_word = role_at(s, k, ROLE_YEAR);
+    k += year_word;
+    if (max == 0 || (!bracket && intro == 0 && year_word == 0) ||
+        !parse_year_pair(s, k, &from[0], &to[0]))
+        return 0;
     /* Bare numbers after "từ" alone may be a range of counts:
      * "từ 1500 - 2000 đồng". */
     if (from_only && year_word == 0 &&
-        (first < BARE_YEAR_MIN || last > BARE_YEAR_MAX ||
-         is_plain_word(s, b + 1)))
-        return false;
-    if (bracket && !is_punct(s, b + 1, ')'))
-        return false;
-    *from = (date_part){.value = {.kind = DATE_YEAR, .year = first},
-                        .first = bracket ? i + 1 : i, .end = a + 1};
-    *to = (date_part){.value = {.kind = DATE_YEAR, .year = last},
-                      .first = b, .end = b + 1};
-    return !followed_by_exclusion(s, b + 1);
+        (from[0].value.year < BARE_YEAR_MIN ||
+         to[0].value.year > BARE_YEAR_MAX || is_plain_word(s, to[0].end)))
+        return 0;
+    from[0].first = bracket ? i + 1 : i;
+    size_t n = 1 + parse_joined_year_pairs(s, to[0].end, from[0].value.year,
+                                           from + 1, to + 1, max - 1);
+    size_t end = to[n - 1].end;
+    if (bracket && !is_punct(s, end, ')'))
+        return 0;
+    return followed_by_exclusion(s, end) ? 0 : n;
 }
 
 /* "17h", "17h30", "8 giờ 30 (phút)", "22 g 40", "14:30" at token i: the

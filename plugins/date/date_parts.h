@@ -42,11 +42,13 @@ bool parse_bare_year(const date_scanner *s, size_t i, date_part *part);
  * follows. */
 bool parse_bare_month(const date_scanner *s, size_t i, date_part *part);
 
-/* A span of years at token i: a period word, "từ", "năm" or an opening
- * bracket, then "2016 - 2021" (or "2016 đến 2021"); "(2011 - 2015)" needs
- * its closing bracket.  Fills *from and *to. */
-bool parse_year_span(const date_scanner *s, size_t i, date_part *from,
-                     date_part *to);
+/* Spans of years at token i: a period word, "từ", "năm" or an opening
+ * bracket, then "2016 - 2021" (or "2016 đến 2021"), and the spans a comma
+ * or "và" joins to it ("(2010 - 2015 và 2015 - 2020)"); a bracket needs
+ * its closing one after the last.  Fills from[j] and to[j] for each span
+ * and returns how many (at most max), 0 when none starts there. */
+size_t parse_year_spans(const date_scanner *s, size_t i, date_part *from,
+                        date_part *to, size_t max);
 
 /* The index after the time of day, part of the day and weekday that may
  * stand between "đến" and a date ("đến 17h ngày 15/6", "đến 4 giờ sáng

@@ -144,13 +144,19 @@ int scan_interval(const date_scanner *s, const scan_output *out, size_t i,
 int scan_year_span(const date_scanner *s, const scan_output *out, size_t i,
                    size_t *next)
 {
-    date_part a, b;
-    if (!parse_year_span(s, i, &a, &b))
+    date_part from[MAX_LIST_ITEMS], to[MAX_LIST_ITEMS];
+    size_t n = parse_year_spans(s, i, from, to, MAX_LIST_ITEMS);
+    if (n == 0)
         return NOT_FOUND;
-    char value[40];
-    format_interval(&a.value, &b.value, value, sizeof value);
-    *next = b.end;
-    return emit_value(s, out, a.first, b.end, value);
+    for (size_t j = 0; j < n; j++) {
+        char value[40];
+        format_interval(&from[j].value, &to[j].value, value, sizeof value);
+        if (emit_value(s, out, from[j].first, to[j].end, value) ==
+            SINK_FAILED)
+            return SINK_FAILED;
+    }
+    *next = to[n - 1].end;
+    return FOUND;
 }
 
 /* ---- Lists. ----------------------------------------------------------- */

@@ -1,10 +1,10 @@
 /*
  * date_scan — the date facts that start at one token: an interval ("từ
- * ngày 15/3 đến ngày 20/3/2019", "(từ 3/2015 - 8/2018)"), a span of years
- * ("nhiệm kỳ 2016 - 2021", "(2011 - 2015)"), or a single date with the
- * list it may head ("ngày 22 và 23 - 10", "tháng 10, 11 - 2000", "năm
- * 2019 và 2020": one fact per item).  date_grammar.c calls them in that
- * order at each token.
+ * ngày 15/3 đến ngày 20/3/2019", "(từ 3/2015 - 8/2018)"), spans of years
+ * ("nhiệm kỳ 2016 - 2021", "(2011 - 2015)", "(2010 - 2015 và 2015 -
+ * 2020)": one fact per span), or a single date with the list it may head
+ * ("ngày 22 và 23 - 10", "tháng 10, 11 - 2000", "năm 2019 và 2020": one
+ * fact per item).  date_grammar.c calls them in that order at each token.
  */
 #ifndef DATE_SCAN_H
 #define DATE_SCAN_H

@@ -11,10 +11,12 @@
  *
  * Everything language-specific is data: title heads, the words that end
  * a title, organisation words, honorifics, the words around a name
- * (prefixes, ranks, predicates, list words...), surnames and name
- * syllables, place words, unit names, countries, historical figures and
- * private-story cues are lexicon files (config/lexicons/official-*.txt)
- * loaded once in create(), and indexed together by word (word_roles.c).
+ * (prefixes, ranks, predicates, list words...), surnames (Vietnamese,
+ * and the Chinese and Korean ones read after a title) and name syllables,
+ * place words, unit names, provinces and cities, countries, historical
+ * figures and private-story cues are lexicon files
+ * (config/lexicons/official-*.txt) loaded once in create(), and indexed
+ * together by word (word_roles.c).
  * extract() runs a hand-written scanner over each block's words (scan.c)
  * — no regular expressions, one pass per block after one look-up per
  * word, bounded look-ahead, so linear in the text — and merges the
@@ -46,6 +48,8 @@ enum {
     OPTION_COUNTRIES,
     OPTION_HISTORICAL_FIGURES,
     OPTION_PRIVATE_CUES,
+    OPTION_PROVINCES,
+    OPTION_FOREIGN_SURNAMES,
     N_OPTIONS
 };
 
@@ -95,6 +99,14 @@ static const fp_option official_options[N_OPTIONS] = {
         "private-cues", "official-private-cues.txt",
         "words of a private story or a citizen's identity (khiếu nại, "
         "trú tại, ...)"),
+    [OPTION_PROVINCES] = LEXICON_OPTION(
+        "provinces", "official-provinces.txt",
+        "provinces and cities, the place an organisation's name may end "
+        "with (Bệnh viện Đa khoa Hà Tĩnh)"),
+    [OPTION_FOREIGN_SURNAMES] = LEXICON_OPTION(
+        "foreign-surnames", "official-foreign-surnames.txt",
+        "Chinese (Sino-Vietnamese) and Korean surnames that start a name "
+        "after a title or an honorific (Tập Cận Bình, Yoon Suk Yeol)"),
 };
 
 static const lexicon_kind honorific_kinds[] = {
@@ -111,7 +123,8 @@ static const lexicon_kind context_kinds[] = {
     {"alias", CONTEXT_ALIAS},         {"birth", CONTEXT_BIRTH},
     {"age", CONTEXT_AGE},             {"joins", CONTEXT_JOINS},
     {"mandate", CONTEXT_MANDATE},     {"rank", CONTEXT_RANK},
-    {"chain", CONTEXT_CHAIN},
+    {"chain", CONTEXT_CHAIN},         {"role", CONTEXT_ROLE},
+    {"field", CONTEXT_FIELD},
 };
 
 static const lexicon_kind private_kinds[] = {
@@ -121,6 +134,11 @@ static const lexicon_kind private_kinds[] = {
 };
 
 #define N_KINDS(kinds) (sizeof(kinds) / sizeof *(kinds))
+
+static const lexicon_kind foreign_kinds[] = {
+    {"chinese", FOREIGN_CHINESE},
+    {"romanized", FOREIGN_ROMANIZED},
+};
 
 static const lexicon_kind org_end_kinds[] = {
     {"unit", ORG_END_UNIT},
@@ -158,6 +176,9 @@ static const lexicon_slot slots[N_OPTIONS] = {
     [OPTION_HISTORICAL_FIGURES] = {SLOT(historical_figures), NULL, 0},
     [OPTION_PRIVATE_CUES] = {SLOT(private_cues), private_kinds,
                              N_KINDS(private_kinds)},
+    [OPTION_PROVINCES] = {SLOT(provinces), NULL, 0},
+    [OPTION_FOREIGN_SURNAMES] = {SLOT(foreign_surnames), foreign_kinds,
+                                 N_KINDS(foreign_kinds)},
 };
 
 static lexicon *lexicon_in(official_lexicons *lex, size_t option)
@@ -239,7 +260,7 @@ static int official_extract(void *state, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(official, "1.0.0", "official",
+FP_PLUGIN_DEFINE(official, "1.1.0", "official",
                  "Officials: named people with their titles (Bí thư Quận ủy "
                  "Lê Thị Mỹ Hạnh)",
                  official_options, official_create,

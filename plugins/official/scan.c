@@ -117,10 +117,11 @@ static bool closes_clause(const scanner *sc, size_t i)
 }
 
 /* Where the titles before the name at i end: at the name, at its
- * honorific ("Chủ tịch UBND quận, đồng chí Nguyễn Văn A"), or at a comma
- * before it when the title opens the clause and the name closes it
- * ("Giám đốc Sở Y tế tỉnh Nghệ An, Nguyễn Văn A, cho biết").  SIZE_MAX
- * when no title stands before it. */
+ * honorific, also after a comma or a dash ("Chủ tịch UBND quận, đồng chí
+ * Nguyễn Văn A", "thứ trưởng phụ trách xây dựng - ông Phạm Văn B"), or
+ * at a comma before it when the title opens the clause and the name
+ * closes it ("Giám đốc Sở Y tế tỉnh Nghệ An, Nguyễn Văn A, cho biết").
+ * SIZE_MAX when no title stands before it. */
 static size_t titles_anchor(scanner *sc, const name_span *name,
                             size_t honorific_first)
 {
@@ -129,7 +130,8 @@ static size_t titles_anchor(scanner *sc, const name_span *name,
         return i;
     if (honorific_first != SIZE_MAX) {
         size_t anchor = honorific_first;
-        if (anchor > 0 && tokens_is_mark(sc->tokens, anchor - 1, ','))
+        if (anchor > 0 && (tokens_is_mark(sc->tokens, anchor - 1, ',') ||
+                           tokens_is_mark(sc->tokens, anchor - 1, '-')))
             anchor--;
         return title_ending_at(sc, anchor) != NULL ? anchor : SIZE_MAX;
     }

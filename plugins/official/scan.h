@@ -57,8 +57,16 @@ typedef enum context_kind {
     CONTEXT_JOINS,
     CONTEXT_MANDATE,
     CONTEXT_RANK,
-    CONTEXT_CHAIN
+    CONTEXT_CHAIN,
+    CONTEXT_ROLE,
+    CONTEXT_FIELD
 } context_kind;
+
+/* How a foreign surname's name goes on (official-foreign-surnames.txt). */
+typedef enum foreign_kind {
+    FOREIGN_CHINESE = 1,  /* in Sino-Vietnamese syllables: "Tập Cận Bình" */
+    FOREIGN_ROMANIZED = 2 /* romanized: "Kim Jong-un", "Yoon Suk Yeol" */
+} foreign_kind;
 
 /* What a private-story cue says (official-private-cues.txt). */
 typedef enum private_kind {
@@ -81,6 +89,8 @@ typedef struct official_lexicons {
     lexicon countries;
     lexicon historical_figures;
     lexicon private_cues;
+    lexicon provinces;        /* provinces and cities */
+    lexicon foreign_surnames; /* Chinese and Korean, after a cue */
     word_roles roles; /* of every word of the lexicons above */
 } official_lexicons;
 

@@ -53,15 +53,25 @@ static size_t identity_at(const scanner *sc, size_t k, bool bracketed)
 }
 
 /* Another name of the person in brackets: "(tức Thích Minh Đức)", "(Tư
- * Sang)": the closing bracket's token, or 0. */
-static size_t alias_at(const scanner *sc, size_t k)
+ * Sang)", also with the person's year of birth or age after it ("(Trần
+ * Văn Hiếu, sinh năm 1958)", which sets rc->identity): the closing
+ * bracket's token, or 0. */
+static size_t alias_at(const scanner *sc, size_t k, right_context *rc)
 {
     size_t j = k + context_at(sc, k, CONTEXT_ALIAS);
     size_t run = name_run(sc, j, NAME_MAX_WORDS + 1);
-    if (run > 0 && run <= NAME_MAX_WORDS &&
-        tokens_is_mark(sc->tokens, j + run, ')'))
-        return j + run;
-    return 0;
+    if (run == 0 || run > NAME_MAX_WORDS)
+        return 0;
+    size_t end = j + run;
+    size_t identity = tokens_is_mark(sc->tokens, end, ',')
+                          ? identity_at(sc, end + 1, true)
+                          : 0;
+    if (identity > 0)
+        end = identity;
+    if (!tokens_is_mark(sc->tokens, end, ')'))
+        return 0;
+    rc->identity |= identity > 0;
+    return end;
 }
 
 /* A title at k that is this person's: not one that ends where the next
@@ -73,6 +83,19 @@ static size_t title_at(const scanner *sc, size_t k)
     if (head == 0)
         return 0;
     size_t end = title_end(sc, k, head, false);
+    return name_starts_at(sc, end) || holder_starts_at(sc, k + head, end)
+               ? 0
+               : end;
+}
+
+/* A role held for a session, set off after the name ("chủ tọa phiên
+ * tòa"): its end, or 0. */
+static size_t role_at(const scanner *sc, size_t k)
+{
+    size_t role = context_at(sc, k, CONTEXT_ROLE);
+    if (role == 0)
+        return 0;
+    size_t end = title_end(sc, k, role, false);
     return name_starts_at(sc, end) ? 0 : end;
 }
 
@@ -168,7 +191,7 @@ static size_t read_segment(const scanner *sc, size_t k, bool direct,
         rc->identity = true;
         return end;
     }
-    if (bracketed && (end = alias_at(sc, k)) > 0)
+    if (bracketed && (end = alias_at(sc, k, rc)) > 0)
         return end;
     if ((end = title_at(sc, k)) > 0) {
         add_post(rc, k, end);
@@ -182,7 +205,8 @@ static size_t read_segment(const scanner *sc, size_t k, bool direct,
             add_post(rc, post.first, post.end);
         return end;
     }
-    if (!direct && (end = organisation_at(sc, k)) > 0) {
+    if (!direct && ((end = organisation_at(sc, k)) > 0 ||
+                    (end = role_at(sc, k)) > 0)) {
         add_post(rc, k, end);
         return end;
     }

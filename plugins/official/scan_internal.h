@@ -158,6 +158,19 @@ bool is_plausible_syllable(const scanner *sc, size_t i);
 /* Capitalized name words from i on, each after white space, up to max. */
 size_t name_run(const scanner *sc, size_t i, size_t max);
 
+/* name_run() in tokens, where a name word may carry a syllable in small
+ * letters after a hyphen, without spaces ("Kim Dong-yeon": 4 tokens,
+ * 2 words); at most max words. */
+size_t joined_name_run(const scanner *sc, size_t i, size_t max);
+
+/* A foreign name where a person is expected, at i: a surname of
+ * official-foreign-surnames.txt and one to three more name words, not
+ * the start of an organisation, a title or a listed place; after a
+ * romanized surname, a syllable that is no Vietnamese one or a hyphen
+ * ("Kim Jong-un", not "Kim Oanh").  Its length in tokens, 0 when
+ * none. */
+size_t foreign_name_at(const scanner *sc, size_t i);
+
 /* A title head at i with its prefixes ("nguyên Phó Giám đốc"): its
  * length in tokens, 0 when none.  head_length() reads it from the
  * lexicons; head_at() asks the scanner's copy, any_case false asking for
@@ -199,6 +212,15 @@ bool opens_clause(const scanner *sc, size_t i);
  * tokens starts at first: the head, then its organisation phrase. */
 size_t title_end(const scanner *sc, size_t first, size_t head_len,
                  bool person_expected);
+
+/* Whether the capitalized run at j, inside the title whose phrase after
+ * the head starts at phrase, is the name of the title's holder, which
+ * ends the title: a foreign name right after the head or a country
+ * ("Ngoại trưởng Tần Cương", "Chủ tịch Trung Quốc Tập Cận Bình"), or any
+ * run of two to four name words after a country, up to a word in small
+ * letters, a number or a mark ("Ngoại trưởng Mỹ Antony Blinken nhân ...",
+ * "Tổng thống Nga Vladimir Putin ngày 14/6"). */
+bool holder_starts_at(const scanner *sc, size_t phrase, size_t j);
 
 /* Whether the title [first, end), its head head_len tokens long, ends in
  * a name the organisation phrase swallowed: a given name right after the

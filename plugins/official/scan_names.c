@@ -84,13 +84,21 @@ bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
     }
     if (!is_name_word(sc, i))
         return false;
-    size_t run = name_run(sc, i, RUN_LOOKAHEAD);
+    /* "ông Tập Cận Bình", "Tổng thống Yoon Suk Yeol": a foreign surname
+     * where a person is expected. */
+    size_t foreign = cued ? foreign_name_at(sc, i) : 0;
+    if (foreign > 0) {
+        *name = (name_span){i, foreign, FORM_FULL};
+        return true;
+    }
+    size_t run = joined_name_run(sc, i, RUN_LOOKAHEAD);
     if (run == 1 && (cued || bare_given_name(sc, i))) {
         *name = (name_span){i, 1, FORM_GIVEN};
         return true;
     }
-    /* "bà Kanni Wignaraja", "ông Sáu Vô"; bare: "Jơrum Xia, 22 tuổi, là
-     * bí thư chi đoàn", for the caller to confirm. */
+    /* "bà Kanni Wignaraja", "ông Sáu Vô", "ông Kim Dong-yeon"; bare:
+     * "Jơrum Xia, 22 tuổi, là bí thư chi đoàn", for the caller to
+     * confirm. */
     if (run >= 2 && run <= NAME_MAX_WORDS && free_to_start(sc, i, cued) &&
         (cued || listed_place_at(sc, i) == 0)) {
         *name = (name_span){i, run, FORM_WEAK};

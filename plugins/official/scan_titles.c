@@ -151,6 +151,96 @@ static bool joins_organisation(const scanner *sc, size_t i)
            listed_place_at(sc, i) > 0;
 }
 
+/* A province or city at capitalized token i (official-provinces.txt):
+ * its length, 0 when none. */
+static size_t province_at(const scanner *sc, size_t i)
+{
+    return is_capitalized(sc, i)
+               ? match_at(sc, &sc->lex->provinces, i, NULL)
+               : 0;
+}
+
+/* Whether a country ends right before token j, at phrase or after it. */
+static bool country_ends_before(const scanner *sc, size_t phrase, size_t j)
+{
+    for (size_t n = 1; n <= sc->lex->countries.max_words && n <= j - phrase;
+         n++)
+        if (country_at(sc, j - n) == n)
+            return true;
+    return false;
+}
+
+bool holder_starts_at(const scanner *sc, size_t phrase, size_t j)
+{
+    bool after_country = j > phrase && country_ends_before(sc, phrase, j);
+    if (j != phrase && !after_country)
+        return false;
+    if (foreign_name_at(sc, j) > 0)
+        return true;
+    if (!after_country || match_at(sc, &sc->lex->org_starts, j, NULL) > 0 ||
+        head_at(sc, j, false) > 0 || listed_place_at(sc, j) > 0)
+        return false;
+    size_t run = joined_name_run(sc, j, NAME_MAX_WORDS + 1);
+    return run >= 2 && run <= NAME_MAX_WORDS && !is_capitalized(sc, j + run);
+}
+
+/* Whether a place ends right before token j, at phrase or after it: a
+ * country, or a unit's name of two words or more ("Hạ Long"). */
+static bool place_ends_before(const scanner *sc, size_t phrase, size_t j)
+{
+    if (country_ends_before(sc, phrase, j))
+        return true;
+    for (size_t n = 2; n <= sc->lex->admin_units.max_words && n <= j - phrase;
+         n++)
+        if (phrase_listed(sc, &sc->lex->admin_units, j - n, n))
+            return true;
+    return false;
+}
+
+/* Where the name word that ends right before token end starts: at end - 1,
+ * or at end - 3 for a word with a hyphenated syllable ("Duck-soo");
+ * SIZE_MAX when no name word ends there. */
+static size_t name_word_before(const scanner *sc, size_t end)
+{
+    if (end >= 3 && has_shape(sc, end - 1, SHAPE_LOWER) &&
+        joined_name_run(sc, end - 3, 1) == 3)
+        return end - 3;
+    return end >= 1 && is_name_word(sc, end - 1) ? end - 1 : SIZE_MAX;
+}
+
+/* Where the foreign name of two words that ends right before token end
+ * starts, inside a title whose phrase starts at phrase; SIZE_MAX when
+ * none does.  One of its syllables is no Vietnamese one; it is no listed
+ * place nor the end of one ("Ủy ban Châu Âu Ursula von der Leyen", "Hạ
+ * Long Group"), and not the name of an organisation whose word comes before
+ * it or starts it ("Công ty Samsung Electronics"); a place word in small
+ * letters before it names a place ("Bí thư Chi bộ thôn Voòng Cơlâu":
+ * "Nhật Bản" ends in the capitalized "Bản"), unless it is the head's own
+ * ("trưởng thôn Cơlâu Bhưới"). */
+static size_t foreign_pair_before(const scanner *sc, size_t phrase,
+                                  size_t end)
+{
+    size_t second = name_word_before(sc, end);
+    size_t pair = second == SIZE_MAX ? SIZE_MAX : name_word_before(sc, second);
+    if (pair == SIZE_MAX || pair < phrase || !tok(sc, pair)->space_before ||
+        !tok(sc, second)->space_before)
+        return SIZE_MAX;
+    bool foreign = false;
+    for (size_t k = pair; k < end; k++)
+        foreign |= tokens_is_word(sc->tokens, k) &&
+                   !syllable_is_vietnamese(tokens_folded(sc->tokens, k));
+    bool organisation_or_place =
+        listed_place_at(sc, pair) > 0 ||
+        place_ends_before(sc, phrase, pair + 1) ||
+        place_ends_before(sc, phrase, second + 1) ||
+        match_at(sc, &sc->lex->org_starts, pair, NULL) > 0 ||
+        match_at(sc, &sc->lex->org_starts, second, NULL) > 0 ||
+        match_before(sc, &sc->lex->org_starts, pair) ||
+        (pair > phrase && match_before(sc, &sc->lex->place_words, pair) &&
+         !is_capitalized(sc, pair - 1));
+    return foreign && !organisation_or_place ? pair : SIZE_MAX;
+}
+
 size_t title_end(const scanner *sc, size_t first, size_t head_len,
                  bool person_expected)
 {
@@ -169,6 +259,11 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
                 (t->mark == '&' && tokens_is_word(sc->tokens, j + 1))) {
                 joined_at = ++j; /* "Bộ GD-ĐT", "bộ NN & PTNT" */
                 closed = false;
+                continue;
+            }
+            /* "Han Duck-soo": a romanized given name goes on */
+            if (t->mark == '-' && joined_name_run(sc, j - 1, 1) == 3) {
+                j += 2;
                 continue;
             }
             /* "TP.HCM", "TP .HCM", "TP. Hồ Chí Minh" */
@@ -195,6 +290,14 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             if (!joins_organisation(sc, j + joins))
                 break;
             j += joins;
+            closed = false;
+            continue;
+        }
+        /* "Phó Chủ tịch UBND tỉnh phụ trách khối văn xã": the field in
+         * charge goes on with the title. */
+        size_t field = context_at(sc, j, CONTEXT_FIELD);
+        if (field > 0) {
+            j += field;
             closed = false;
             continue;
         }
@@ -228,11 +331,17 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             continue;
         }
         if (t->shape == SHAPE_LOWER) {
-            if (closed)
+            /* "Tổng thống Vladimir Putin ngày 14/6": a foreign name ends
+             * the title before any word in small letters, whatever it
+             * is (title_tail_name() takes it). */
+            if (closed ||
+                foreign_pair_before(sc, first + head_len, j) != SIZE_MAX)
                 break;
             j++;
             continue;
         }
+        if (holder_starts_at(sc, first + head_len, j))
+            break;
         /* "Đại sứ Hàn Quốc", "Thủ tướng Nhật Bản Fumio Kishida" */
         size_t country = country_at(sc, j);
         if (country > 0) {
@@ -259,6 +368,15 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             size_t place = listed_place_at(sc, j);
             if (place > 0 && name_starts_at(sc, j + place)) {
                 j += place;
+                closed = true;
+                continue;
+            }
+            /* "Giám đốc Bệnh viện Đa khoa Hà Tĩnh", "Giám đốc Công an
+             * Đồng Nai", "Bí thư Hà Nội": a province or city that ends
+             * the title is its place, though it starts with a surname. */
+            size_t province = province_at(sc, j);
+            if (province > 0 && !is_capitalized(sc, j + province)) {
+                j += province;
                 closed = true;
                 continue;
             }
@@ -290,6 +408,9 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
                      size_t end, name_span *name)
 {
     size_t phrase = first + head_len;
+    /* The holder's name follows the title, outside it. */
+    if (holder_starts_at(sc, phrase, end))
+        return false;
     /* After a rank comes the name, whatever it is: "Đại tá Rah Lan
      * Chung", "Thượng úy Hùng". */
     size_t run = end - phrase;
@@ -322,26 +443,10 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
             return true;
         }
     }
-    /* The last two capitalized words, one of them not Vietnamese, not a
-     * listed place, and not the name of an organisation whose word comes
-     * before them ("Công ty Samsung Electronics"). */
-    if (end < phrase + 2 || name_run(sc, end - 2, 2) != 2 ||
-        !tok(sc, end - 2)->space_before)
+    /* The last two capitalized words, a foreign name. */
+    size_t pair = foreign_pair_before(sc, phrase, end);
+    if (pair == SIZE_MAX)
         return false;
-    size_t pair = end - 2;
-    bool foreign =
-        !syllable_is_vietnamese(tokens_folded(sc->tokens, pair)) ||
-        !syllable_is_vietnamese(tokens_folded(sc->tokens, pair + 1));
-    /* "Bí thư Chi bộ thôn Voòng Cơlâu": a place word in small letters
-     * before them names a place ("Nhật Bản" ends in the capitalized
-     * "Bản"), unless it is the head's own ("trưởng thôn Cơlâu Bhưới"). */
-    if (!foreign || listed_place_at(sc, pair) > 0 ||
-        match_at(sc, &sc->lex->org_starts, pair, NULL) > 0 ||
-        match_at(sc, &sc->lex->org_starts, pair + 1, NULL) > 0 ||
-        match_before(sc, &sc->lex->org_starts, pair) ||
-        (pair > phrase && match_before(sc, &sc->lex->place_words, pair) &&
-         !is_capitalized(sc, pair - 1)))
-        return false;
-    *name = (name_span){pair, 2, FORM_WEAK};
+    *name = (name_span){pair, end - pair, FORM_WEAK};
     return true;
 }

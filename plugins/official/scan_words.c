@@ -4,6 +4,8 @@
  */
 #include "scan_internal.h"
 
+#include "syllable.h"
+
 #include <string.h>
 
 bool folded_is(const scanner *sc, size_t i, const char *word)
@@ -115,6 +117,56 @@ size_t name_run(const scanner *sc, size_t i, size_t max)
            (n == 0 || tok(sc, i + n)->space_before))
         n++;
     return n;
+}
+
+/* "-yeon" of "Dong-yeon": a hyphen and a syllable in small letters glued
+ * to the name word before token i; 2 tokens, or 0. */
+static size_t hyphenated_syllable(const scanner *sc, size_t i)
+{
+    return tokens_is_mark(sc->tokens, i, '-') && !tok(sc, i)->space_before &&
+                   has_shape(sc, i + 1, SHAPE_LOWER) &&
+                   !tok(sc, i + 1)->space_before
+               ? 2
+               : 0;
+}
+
+size_t joined_name_run(const scanner *sc, size_t i, size_t max)
+{
+    size_t n = 0;
+    for (size_t words = 0; words < max && is_name_word(sc, i + n) &&
+                           (words == 0 || tok(sc, i + n)->space_before);
+         words++) {
+        n++;
+        n += hyphenated_syllable(sc, i + n);
+    }
+    return n;
+}
+
+size_t foreign_name_at(const scanner *sc, size_t i)
+{
+    int kind = 0;
+    if (!is_name_word(sc, i) ||
+        match_at(sc, &sc->lex->foreign_surnames, i, &kind) != 1 ||
+        match_at(sc, &sc->lex->org_starts, i, NULL) > 0 ||
+        head_at(sc, i, false) > 0)
+        return 0;
+    size_t run = joined_name_run(sc, i, NAME_MAX_WORDS + 1);
+    if (run < 2 || run > NAME_MAX_WORDS || name_run(sc, i, 2) < 2)
+        return 0;
+    /* "Tiền Giang", "Hạ Long", "Bạc Liêu": places */
+    char phrase[LEXICON_MAX_ENTRY];
+    for (size_t n = 2; n <= run; n++)
+        if (tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
+            (lexicon_find(&sc->lex->admin_units, phrase, NULL) ||
+             lexicon_find(&sc->lex->countries, phrase, NULL)))
+            return 0;
+    if (kind == FOREIGN_CHINESE)
+        return run;
+    for (size_t k = i + 1; k < i + run; k++)
+        if (!tokens_is_word(sc->tokens, k) ||
+            !syllable_is_vietnamese(tokens_folded(sc->tokens, k)))
+            return run;
+    return 0;
 }
 
 size_t head_length(const scanner *sc, size_t i)

@@ -36,6 +36,23 @@ static void test_counts_like_the_parser(void **state)
     assert_int_equal(load.most_offset, strlen("<p>x</p><!-- <a b c> --> 5 < 6 "));
 }
 
+/* A script's or style's text is no markup to the parser: its "a<b c d"
+ * opens no tag, up to the closing tag in any case. */
+static void test_script_text_is_skipped(void **state)
+{
+    (void)state;
+    fp_attribute_load load =
+        load_of("<script>for(i=0;i<n a b c d;i++){}</script>"
+                "<STYLE>p<q r s t{}</STYLE><p x y>t</p>"
+                "<script type=\"x\">if(a<b c)</SCRIPT><i k>");
+    assert_int_equal(load.most, 2);
+    assert_int_equal(load.pairs, 1); /* <p x y> */
+    /* An unclosed script runs to the end. */
+    assert_int_equal(load_of("<script>a<b c d e").most, 0);
+    /* "<scripts" is no script. */
+    assert_int_equal(load_of("<scripts>a<b c d").most, 2);
+}
+
 static void test_unterminated_tag_and_quote(void **state)
 {
     (void)state;
@@ -111,6 +128,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts_like_the_parser),
         cmocka_unit_test(test_unterminated_tag_and_quote),
+        cmocka_unit_test(test_script_text_is_skipped),
         cmocka_unit_test(test_200k_attributes_refused),
         cmocka_unit_test(test_many_crowded_elements_refused),
         cmocka_unit_test(test_under_the_limit_parses),

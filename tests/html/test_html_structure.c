@@ -153,10 +153,45 @@ static void test_line_elements_are_innermost_blocks(void **state)
     fp_decoded_free(&in);
 }
 
+/* What zoning reads about an element besides id and class: role and
+ * itemprop words, camelCase class names in parts, and whether it is
+ * shown at all. */
+static void test_cue_words_and_hidden(void **state)
+{
+    (void)state;
+    fp_decoded in = test_decoded_str(
+        "<html><body>"
+        "<div class=\"StandardArticleBody_body\" itemprop=\"articleBody\" "
+        "role=\"main\"><p>Nội dung.</p></div>"
+        "<nav id=\"siteNav\" role=\"navigation\">Trang chủ</nav>"
+        "<div hidden>Ẩn</div>"
+        "<div aria-hidden=\"TRUE\">Ẩn 2</div>"
+        "<div style=\"color: red; Display : None\">Ẩn 3</div>"
+        "<div style=\"visibility:hidden\">Ẩn 4</div>"
+        "<div style=\"display:block\" aria-hidden=\"false\">Hiện</div>"
+        "</body></html>");
+    fp_text t = test_html(&in);
+    const fp_element *body =
+        element_with_cues(&t, "standard-article-body_body main article-body");
+    assert_false(body->hidden);
+    const fp_element *nav = element_with_cues(&t, "site-nav navigation");
+    assert_string_equal(nav->tag, "nav");
+    assert_false(nav->hidden);
+    static const char *const hidden[] = {"Ẩn", "Ẩn 2", "Ẩn 3", "Ẩn 4"};
+    for (size_t i = 0; i < 4; i++)
+        assert_true(t.elements[line_with(&t, hidden[i])->element].hidden);
+    assert_false(t.elements[line_with(&t, "Hiện")->element].hidden);
+    /* A hidden element without cue words has none. */
+    assert_null(t.elements[line_with(&t, "Ẩn")->element].cues);
+    fp_text_free(&t);
+    fp_decoded_free(&in);
+}
+
 int main(void)
 {
     fp_html_init();
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cue_words_and_hidden),
         cmocka_unit_test(test_lines_and_links),
         cmocka_unit_test(test_elements),
         cmocka_unit_test(test_empty_elements_nest),

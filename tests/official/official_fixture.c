@@ -22,6 +22,8 @@ static const char *const lexicon_files[][2] = {
     {"countries", "official-countries.txt"},
     {"historical-figures", "official-historical-figures.txt"},
     {"private-cues", "official-private-cues.txt"},
+    {"provinces", "official-provinces.txt"},
+    {"foreign-surnames", "official-foreign-surnames.txt"},
 };
 enum { N_LEXICONS = sizeof lexicon_files / sizeof lexicon_files[0] };
 

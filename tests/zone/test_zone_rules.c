@@ -59,6 +59,15 @@ static void element_cue_must_be_a_class_word(void **state)
                          "may hold only a-z, 0-9");
 }
 
+static void tag_cue_must_be_a_tag_word(void **state)
+{
+    (void)state;
+    load_expecting_error("[chrome-tag]\nnav\n<aside>\n", "3",
+                         "may hold only a-z, 0-9");
+    load_expecting_error("[caption-tag]\nFigure\n", "2",
+                         "may hold only a-z, 0-9");
+}
+
 static void unclosed_section_header_is_refused(void **state)
 {
     (void)state;
@@ -109,6 +118,7 @@ int main(void)
         cmocka_unit_test(unknown_section_names_file_line_and_choices),
         cmocka_unit_test(cue_before_section_is_refused),
         cmocka_unit_test(element_cue_must_be_a_class_word),
+        cmocka_unit_test(tag_cue_must_be_a_tag_word),
         cmocka_unit_test(unclosed_section_header_is_refused),
         cmocka_unit_test(invalid_utf8_is_refused),
         cmocka_unit_test(missing_file_is_an_error),

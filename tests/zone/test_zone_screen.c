@@ -232,12 +232,44 @@ static void element_cue_index_agrees_with_every_position(void **state)
     fp_zone_rules_free(rules);
 }
 
+/* The element sections share one index: a word named in several of
+ * them is found for each, in one pass over the attribute. */
+static void one_index_for_every_element_section(void **state)
+{
+    (void)state;
+    fp_zone_rules *rules = load_text("[chrome-class]\nheader\nmenu\n"
+                                     "[chrome-tag]\nheader\nnav\n"
+                                     "[caption-class]\ncaption\nmenu\n"
+                                     "[article-tag]\narticle\n");
+    unsigned all = (1u << ZS_N_CLASS_SECTIONS) - 1;
+    unsigned chrome = 1u << ZS_CHROME_CLASS, tag = 1u << ZS_CHROME_TAG,
+             caption = 1u << ZS_CAPTION_CLASS;
+    assert_int_equal(zone_cue_sections(rules, "site-header", all),
+                     chrome | tag);
+    assert_int_equal(zone_cue_sections(rules, "x main-menu", all),
+                     chrome | caption);
+    assert_int_equal(zone_cue_sections(rules, "site-header main-menu", all),
+                     chrome | tag | caption);
+    assert_int_equal(zone_cue_sections(rules, "nav", all), tag);
+    assert_int_equal(zone_cue_sections(rules, "article", all),
+                     1u << ZS_ARTICLE_TAG);
+    /* Only the sections asked about. */
+    assert_int_equal(zone_cue_sections(rules, "site-header main-menu", caption),
+                     caption);
+    assert_int_equal(zone_cue_sections(rules, "headers menus", all), 0);
+    assert_int_equal(zone_cue_sections(rules, NULL, all), 0);
+    assert_true(zone_cues_match(rules, ZS_CAPTION_CLASS, "menu"));
+    assert_false(zone_cues_match(rules, ZS_ARTICLE_CLASS, "menu"));
+    fp_zone_rules_free(rules);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(screen_agrees_with_the_patterns),
         cmocka_unit_test(unusual_cue_starts_turn_the_screen_off),
         cmocka_unit_test(element_cue_index_agrees_with_every_position),
+        cmocka_unit_test(one_index_for_every_element_section),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

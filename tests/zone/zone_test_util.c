@@ -100,3 +100,22 @@ char *zone_test_temp_file(const char *text)
     close(fd);
     return path;
 }
+
+void zone_test_zone_doc(const fp_zone_rules *rules, const char *doc, int html,
+                        zone_test_doc *z)
+{
+    zone_test_make_text(doc, strlen(doc), html, &z->text);
+    fp_error err = {{0}};
+    if (fp_zone_document(rules, &z->text, &z->meta, &err) != 0)
+        fail_msg("zoning: %s", err.message);
+    size_t len;
+    if (fp_zone_article_text(&z->text, &z->article, &len, &err) != 0)
+        fail_msg("article text: %s", err.message);
+}
+
+void zone_test_release_doc(zone_test_doc *z)
+{
+    free(z->article);
+    fp_meta_free(&z->meta);
+    fp_text_free(&z->text);
+}

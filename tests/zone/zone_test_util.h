@@ -20,6 +20,19 @@ char *zone_test_read_data(const char *name, size_t *len);
  * error. */
 void zone_test_make_text(const char *bytes, size_t len, int html, fp_text *t);
 
+/* A document zoned with its article text (fp_zone_article_text). */
+typedef struct zone_test_doc {
+    fp_text text;
+    fp_meta meta;
+    char *article;
+} zone_test_doc;
+
+/* Zone doc (HTML when html, else plain text); fails the test on error.
+ * Release with zone_test_release_doc. */
+void zone_test_zone_doc(const fp_zone_rules *rules, const char *doc, int html,
+                        zone_test_doc *z);
+void zone_test_release_doc(zone_test_doc *z);
+
 /* Index of the first line containing needle, or (size_t)-1. */
 size_t zone_test_find_line(const fp_text *t, const char *needle);
 
