@@ -78,8 +78,8 @@ static void finish_slot(batch *b, slot *s, fp_doc_outcome outcome, char *reason,
     fp_error err = {{0}};
     fp_out_memory m;
     if (fp_out_memory_open(&m, &err) == 0 &&
-        fp_out_memory_close(&m, b->format->render_error(m.fp, s->doc.source,
-                                                         reason ? reason : "failed", &err),
+        fp_out_memory_close(&m, fp_output_render_error(b->format, m.fp, s->doc.source,
+                                                        reason ? reason : "failed", &err),
                             &err) == 0) {
         s->bytes = m.data;
         s->len = m.len;
@@ -144,15 +144,15 @@ static int emit(batch *b, slot *s)
     if (s->skipped) {
         b->stats->skipped++;
         fp_progress_skipped(b->progress);
-        return 0;
+        return fp_batch_output_done_earlier(b->output, &s->doc, s->outcome, s->reason, b->err);
     }
     b->stats->documents++;
     fp_progress_document(b->progress, s->doc.input_bytes, failed, s->tally);
     if (!s->bytes)
         return fp_error_set(b->err, "out of memory rendering %s", s->doc.source);
     uint64_t t = fp_stage_clock();
-    int rc = fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason, s->bytes,
-                                      s->len, b->err);
+    int rc = fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason, s->tally,
+                                      s->bytes, s->len, b->err);
     fp_progress_output_time(b->progress, fp_stage_clock() - t);
     return rc;
 }

@@ -31,6 +31,9 @@ struct fp_batch_output {
     FILE *report_fp;          /* failure rows (folder), memstream */
     char *report;
     size_t report_len;
+    const fp_output_index *index; /* folder: the format's index, or NULL */
+    void *index_state;
+    fp_atomic_file index_file;    /* written as the run goes, committed at the end */
 };
 
 /* Called right after an output operation failed, errno still its own:
@@ -69,14 +72,21 @@ static char *hook_bytes(fp_out_memory *m, int rc, size_t *len, fp_error *err)
     return m->data;
 }
 
-/* DIR/<relative><extension>, malloc'ed. */
-static char *folder_file_path(const fp_batch_output *out, const fp_batch_doc *d)
+/* <relative><extension>: a document's file in the folder, malloc'ed. */
+static char *folder_file_name(const fp_batch_output *out, const fp_batch_doc *d)
 {
     size_t n = strlen(d->relative) + strlen(out->format->extension) + 1;
     char *name = malloc(n);
-    char *path = name ? (snprintf(name, n, "%s%s", d->relative, out->format->extension),
-                         fp_path_join(out->o->output, name))
-                      : NULL;
+    if (name)
+        snprintf(name, n, "%s%s", d->relative, out->format->extension);
+    return name;
+}
+
+/* DIR/<relative><extension>, malloc'ed. */
+static char *folder_file_path(const fp_batch_output *out, const fp_batch_doc *d)
+{
+    char *name = folder_file_name(out, d);
+    char *path = name ? fp_path_join(out->o->output, name) : NULL;
     free(name);
     return path;
 }
@@ -86,6 +96,77 @@ static int is_folder_output(const char *output)
     struct stat st;
     size_t n = strlen(output);
     return (n > 0 && output[n - 1] == '/') || (stat(output, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/* Writes what an index hook wrote into m (opened by the caller) to the
+ * index file. */
+static int put_index(fp_batch_output *out, fp_out_memory *m, int rc, fp_error *err)
+{
+    size_t len;
+    char *bytes = hook_bytes(m, rc, &len, err);
+    if (!bytes)
+        return -1;
+    int written = fwrite(bytes, 1, len, out->index_file.fp) == len;
+    int why = errno;
+    free(bytes);
+    if (written)
+        return 0;
+    fp_error_set(err, "%s: cannot write: %s", out->index_file.final_path, strerror(why));
+    errno = why;
+    return output_failed(out);
+}
+
+/* The format's index of the folder, begun under a temporary name (after
+ * the sweep of stale temporaries, which would take it). */
+static int open_index(fp_batch_output *out, fp_error *err)
+{
+    char *path = fp_path_join(out->o->output, out->format->index->name);
+    if (!path)
+        return fp_error_set(err, "out of memory");
+    int rc = fp_atomic_open(&out->index_file, path, err);
+    free(path);
+    if (rc != 0) {
+        memset(&out->index_file, 0, sizeof out->index_file);
+        return output_failed(out);
+    }
+    fp_out_memory m;
+    if (fp_out_memory_open(&m, err) != 0)
+        return -1;
+    out->index_state = out->format->index->open(m.fp, err);
+    out->index = out->format->index;
+    return put_index(out, &m, out->index_state ? 0 : -1, err);
+}
+
+/* Lists a document in the folder's index, when the format keeps one. */
+static int index_document(fp_batch_output *out, const fp_batch_doc *d, fp_doc_outcome outcome,
+                          const char *reason, const char *tally, fp_error *err)
+{
+    if (!out->index)
+        return 0;
+    char *file = folder_file_name(out, d), *path = folder_file_path(out, d);
+    int rc = -1;
+    fp_out_memory m;
+    if (!path || !file) {
+        fp_error_set(err, "out of memory");
+    } else if (fp_out_memory_open(&m, err) == 0) {
+        fp_output_entry entry = {d->source, file, path, fp_doc_outcome_name(outcome),
+                                 outcome == FP_DOC_OK ? NULL : reason, tally};
+        rc = put_index(out, &m, out->index->add(out->index_state, m.fp, &entry, err), err);
+    }
+    free(file);
+    free(path);
+    return rc;
+}
+
+static int close_index(fp_batch_output *out, fp_error *err)
+{
+    fp_out_memory m;
+    if (fp_out_memory_open(&m, err) != 0 ||
+        put_index(out, &m, out->index->close(out->index_state, m.fp, err), err) != 0)
+        return -1;
+    int rc = fp_atomic_commit(&out->index_file, err);
+    memset(&out->index_file, 0, sizeof out->index_file); /* closed and freed either way */
+    return rc == 0 ? 0 : output_failed(out);
 }
 
 static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
@@ -107,7 +188,9 @@ static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
         return -1;
     fp_sweep_temporaries(out->o->output);
     out->report_fp = open_memstream(&out->report, &out->report_len);
-    return out->report_fp ? 0 : fp_error_set(err, "out of memory");
+    if (!out->report_fp)
+        return fp_error_set(err, "out of memory");
+    return out->format->index ? open_index(out, err) : 0;
 }
 
 static int open_stream(fp_batch_output *out, fp_error *err)
@@ -207,7 +290,14 @@ static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc
 {
     const char *piece[] = {out->head, bytes, out->file_tail};
     size_t piece_len[] = {out->head_len, len, out->file_tail_len};
-    if (write_file(out, folder_file_path(out, d), piece, piece_len, 3, err) != 0)
+    char *path = folder_file_path(out, d);
+    if (path && out->index_file.final_path && strcmp(path, out->index_file.final_path) == 0) {
+        fp_error_set(err, "%s: the file of %s would replace the folder's index; rename that "
+                     "input or write to another folder", path, d->source);
+        free(path);
+        return -1;
+    }
+    if (write_file(out, path, piece, piece_len, 3, err) != 0)
         return -1;
     if (fp_journal_append(out->journal, d->source, d->identity, outcome, reason, err) != 0)
         return output_failed(out);
@@ -215,11 +305,13 @@ static int write_folder_file(fp_batch_output *out, const fp_batch_doc *d, fp_doc
 }
 
 int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
-                             fp_doc_outcome outcome, const char *reason, const char *bytes,
-                             size_t len, fp_error *err)
+                             fp_doc_outcome outcome, const char *reason, const char *tally,
+                             const char *bytes, size_t len, fp_error *err)
 {
     if (out->mode == OUT_FOLDER)
-        return write_folder_file(out, d, outcome, reason, bytes, len, err);
+        return write_folder_file(out, d, outcome, reason, bytes, len, err) == 0
+                   ? index_document(out, d, outcome, reason, tally ? tally : "", err)
+                   : -1;
     if (out->format->between) {
         fp_output_position at = {out->written, d->source, out->several};
         fp_out_memory m;
@@ -236,6 +328,12 @@ int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
         return -1;
     out->written++;
     return 0;
+}
+
+int fp_batch_output_done_earlier(fp_batch_output *out, const fp_batch_doc *d,
+                                 fp_doc_outcome outcome, const char *reason, fp_error *err)
+{
+    return index_document(out, d, outcome, reason, NULL, err);
 }
 
 void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
@@ -283,8 +381,11 @@ static int write_tail(fp_batch_output *out, fp_error *err)
 
 int fp_batch_output_close(fp_batch_output *out, int ok, fp_error *err)
 {
-    if (out->mode == OUT_FOLDER)
-        return ok ? write_report(out, err) : -1;
+    if (out->mode == OUT_FOLDER) {
+        if (!ok || write_report(out, err) != 0)
+            return -1;
+        return out->index ? close_index(out, err) : 0;
+    }
     if (ok && write_tail(out, err) != 0)
         ok = 0;
     if (out->mode == OUT_COMBINED) {
@@ -301,6 +402,10 @@ void fp_batch_output_free(fp_batch_output *out)
 {
     if (!out)
         return;
+    if (out->index_file.fp)
+        fp_atomic_abandon(&out->index_file); /* not committed: the run failed */
+    if (out->index && out->index_state)
+        out->index->free(out->index_state);
     fp_journal_close(out->journal);
     if (out->report_fp)
         fclose(out->report_fp);

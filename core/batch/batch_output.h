@@ -25,16 +25,23 @@ fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output
 int fp_batch_output_done_before(fp_batch_output *out, const fp_batch_doc *d,
                                 fp_doc_outcome *outcome, char **reason, fp_error *err);
 /* Writes a finished document (its rendered bytes); in an output folder,
- * commits its file, then its journal line.  0, or -1 with err set. */
+ * commits its file, then its journal line, then lists it in the format's
+ * index (tally: its facts per kind, "KIND COUNT\n" lines, or NULL).  0, or
+ * -1 with err set. */
 int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
-                             fp_doc_outcome outcome, const char *reason, const char *bytes,
-                             size_t len, fp_error *err);
+                             fp_doc_outcome outcome, const char *reason, const char *tally,
+                             const char *bytes, size_t len, fp_error *err);
+/* A document an earlier run finished (--resume): listed in the format's
+ * index of the folder, if it keeps one.  0, or -1 with err set. */
+int fp_batch_output_done_earlier(fp_batch_output *out, const fp_batch_doc *d,
+                                 fp_doc_outcome outcome, const char *reason, fp_error *err);
 /* Lists a document that did not succeed in the folder's failure report
  * (other outputs have none). */
 void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
                             fp_doc_outcome outcome, const char *reason);
-/* ok: writes the format's tail (combined) or the report (folder) and
- * commits; else abandons a combined file.  0, or -1 with err set. */
+/* ok: writes the format's tail (combined) or the report and the format's
+ * index (folder) and commits; else abandons a combined file and the
+ * index.  0, or -1 with err set. */
 int fp_batch_output_close(fp_batch_output *out, int ok, fp_error *err);
 void fp_batch_output_free(fp_batch_output *out);
 

@@ -25,7 +25,8 @@ static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...    (INPUT '-': standard input)\n"
     "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
-    "bulletin pages and write them as XML; schema:\n"
+    "bulletin pages and write them as XML, as JSON Lines, as HTML review pages,\n"
+    "or write the articles' text (--format).  The XML schema:\n"
     "  %s\n"
     "\n"
     "INPUT is a file (HTML or plain text, any of UTF-8, UTF-16 with BOM or\n"
@@ -44,6 +45,8 @@ static const char usage_text[] =
     "  -f, --format NAME       output format (default xml), with the EXT of\n"
     "                          its per-document files:\n"
     "%s"
+    "                          html with -o DIR/ also writes DIR/index.html\n"
+    "                          (every document, its facts per kind, totals).\n"
     "                          In text, each of several documents starts\n"
     "                          with a line '==> SOURCE <=='; a failed one\n"
     "                          has no text (stderr and the exit status say\n"
@@ -128,12 +131,12 @@ static const char usage_text[] =
     "owned by you or root and writable by no one else (sticky folders such as\n"
     "/tmp excepted); they start in the worker processes.\n"
     "\n"
-    "Exit status: 0 all documents succeeded; 1 some documents failed (their\n"
-    "<document> holds an <error>, the others are written); 2 usage or\n"
-    "pipeline error, or a plugin that cannot start (nothing processed); 3 the\n"
-    "output could not be written;\n"
-    "4 the output device is full (the batch stopped cleanly: no partial file;\n"
-    "with -o DIR/ make room and run again with --resume to complete it).\n";
+    "Exit status: 0 all documents succeeded; 1 some documents failed (named on\n"
+    "stderr and in the output: an <error>, an \"error\", an error section; the\n"
+    "others are written); 2 usage or pipeline error, or a plugin that cannot\n"
+    "start (nothing processed); 3 the output could not be written; 4 the output\n"
+    "device is full (the batch stopped cleanly: no partial file; with -o DIR/\n"
+    "make room and run again with --resume to complete it).\n";
 
 typedef struct cli {
     const char *output;

@@ -121,7 +121,7 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
     for (size_t i = 0; i < n_lines; i++) {
         const fp_line *line = &s->text.lines[i];
         s->lines[i] = (fp_out_line){line->start, line->end, line->zone,
-                                    fp_zone_line_is_article(line)};
+                                    fp_zone_line_is_article(line), fp_zone_line_name(line)};
         if (line->zone != FP_ZONE_CHROME || e->keep_chrome)
             s->blocks[n_blocks++] = (fp_block){line->start, line->end, line->zone};
     }

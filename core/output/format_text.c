@@ -18,21 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int text_nothing(FILE *out, fp_error *err)
-{
-    (void)out;
-    (void)err;
-    return 0;
-}
-
-static int text_tail(FILE *out, size_t n_documents, fp_error *err)
-{
-    (void)out;
-    (void)n_documents;
-    (void)err;
-    return 0;
-}
-
 /* The source on one line of valid UTF-8: a name holding a line break
  * would otherwise forge a header line. */
 static int write_source_line(FILE *out, const char *source, fp_error *err)
@@ -63,17 +48,10 @@ static int text_between(FILE *out, const fp_output_position *at, fp_error *err)
 
 static int text_render(FILE *out, const fp_out_doc *doc, fp_error *err)
 {
+    if (doc->error)
+        return 0; /* no article text: see the top of this file */
     if (fp_out_article_write(out, doc) != 0)
         return fp_error_set(err, "%s: out of memory writing the article text", doc->source);
-    return 0;
-}
-
-static int text_render_error(FILE *out, const char *source, const char *reason, fp_error *err)
-{
-    (void)out;
-    (void)source;
-    (void)reason;
-    (void)err;
     return 0;
 }
 
@@ -82,9 +60,8 @@ const fp_output_format fp_output_format_text = {
     .extension = ".txt",
     .summary = "article text only: lead and body blocks",
     .failures = "the warnings above",
-    .head = text_nothing,
+    .head = fp_output_no_head,
     .between = text_between,
-    .tail = text_tail,
+    .tail = fp_output_no_tail,
     .render = text_render,
-    .render_error = text_render_error,
 };

@@ -39,14 +39,6 @@ static int xml_render(FILE *out, const fp_out_doc *doc, fp_error *err)
     return rc;
 }
 
-static int xml_render_error(FILE *out, const char *source, const char *reason, fp_error *err)
-{
-    fp_out_doc doc = {0};
-    doc.source = source;
-    doc.error = reason;
-    return xml_render(out, &doc, err);
-}
-
 const fp_output_format fp_output_format_xml = {
     .name = "xml",
     .extension = ".xml",
@@ -56,5 +48,4 @@ const fp_output_format fp_output_format_xml = {
     .between = NULL,
     .tail = xml_tail,
     .render = xml_render,
-    .render_error = xml_render_error,
 };

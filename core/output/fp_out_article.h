@@ -18,7 +18,9 @@ int fp_out_line_is_article(const fp_out_doc *doc, size_t i);
 
 /* The article text: the article lines in text order, one blank line
  * between two of them, then a newline; nothing for a document without
- * article text.  0, or -1 when out could not take it. */
+ * article text.  Characters XML forbids (control characters) are U+FFFD,
+ * as in every other format, so the article reads the same in all of them.
+ * 0, or -1 when out could not take it. */
 int fp_out_article_write(FILE *out, const fp_out_doc *doc);
 
 #endif

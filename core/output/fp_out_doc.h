@@ -36,6 +36,8 @@ typedef struct fp_out_line {
     fp_zone_kind zone;
     int article;        /* part of the article's text (zoning decides:
                            fp_zone_line_is_article) */
+    const char *name;   /* what zoning calls it, as the zone standoff
+                           does: "body", "caption", ... (static) */
 } fp_out_line;
 
 typedef struct fp_out_doc {

@@ -8,6 +8,8 @@
 
 static const fp_output_format *const formats[] = {
     &fp_output_format_xml,
+    &fp_output_format_jsonl,
+    &fp_output_format_html,
     &fp_output_format_text,
 };
 
@@ -39,9 +41,31 @@ const fp_output_format *fp_output_format_find(const char *name, fp_error *err)
 int fp_output_render(const fp_output_format *f, FILE *out, const fp_out_doc *doc,
                      fp_error *err)
 {
-    if (doc->error)
-        return f->render_error(out, doc->source, doc->error, err);
     return f->render(out, doc, err);
+}
+
+int fp_output_render_error(const fp_output_format *f, FILE *out, const char *source,
+                           const char *reason, fp_error *err)
+{
+    fp_out_doc doc = {0};
+    doc.source = source;
+    doc.error = reason;
+    return f->render(out, &doc, err);
+}
+
+int fp_output_no_head(FILE *out, fp_error *err)
+{
+    (void)out;
+    (void)err;
+    return 0;
+}
+
+int fp_output_no_tail(FILE *out, size_t n_documents, fp_error *err)
+{
+    (void)out;
+    (void)n_documents;
+    (void)err;
+    return 0;
 }
 
 int fp_out_memory_open(fp_out_memory *m, fp_error *err)

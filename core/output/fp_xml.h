@@ -10,6 +10,7 @@
 #include "../common/fp_error.h"
 #include "fp_out_doc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #define FP_XML_NAMESPACE "urn:factpipe:1"
@@ -46,6 +47,11 @@ void fp_xml_out_free(fp_xml_out *w);
 /* Copy s (len bytes) replacing invalid UTF-8 and characters XML forbids
  * with U+FFFD.  Returns a malloc'ed NUL-terminated string or NULL (OOM). */
 char *fp_xml_sanitize(const char *s, size_t len);
+/* One character of s as fp_xml_sanitize sees it, for writers of other
+ * formats that clean text the same way: returns the bytes it takes (at
+ * least 1, at most avail) and sets *cp to its code point, or to U+FFFD
+ * when those bytes are replaced (invalid UTF-8, a character XML forbids). */
+size_t fp_xml_sanitize_next(const char *s, size_t avail, uint32_t *cp);
 
 /* Whether a plugin may use name for a kind-specific fact attribute: an
  * XML name in [a-z][a-z0-9-]*, not starting with "xml" (reserved by XML),

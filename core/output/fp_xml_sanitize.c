@@ -23,26 +23,31 @@ static int is_xml_char(uint32_t cp)
     return cp != 0xFFFE && cp != 0xFFFF;
 }
 
+size_t fp_xml_sanitize_next(const char *s, size_t avail, uint32_t *cp)
+{
+    size_t bad_len = 0;
+    size_t seq_len = fp_utf8_decode((const unsigned char *)s, avail, cp, &bad_len);
+    if (seq_len > 0 && is_xml_char(*cp))
+        return seq_len;
+    *cp = 0xFFFD;
+    return seq_len > 0 ? seq_len : bad_len;
+}
+
 /* Walks s once; writes the sanitized bytes to out when out is non-NULL.
  * Returns the number of bytes the sanitized string takes. */
 static size_t sanitize_into(const unsigned char *s, size_t len, char *out)
 {
     size_t in = 0, written = 0;
     while (in < len) {
-        uint32_t cp = 0;
-        size_t bad_len = 0;
-        size_t seq_len = fp_utf8_decode(s + in, len - in, &cp, &bad_len);
-        if (seq_len > 0 && is_xml_char(cp)) {
-            if (out)
-                memcpy(out + written, s + in, seq_len);
-            written += seq_len;
-            in += seq_len;
-        } else {
-            if (out)
-                memcpy(out + written, replacement_utf8, REPLACEMENT_LEN);
-            written += REPLACEMENT_LEN;
-            in += seq_len > 0 ? seq_len : bad_len;
-        }
+        uint32_t cp;
+        size_t seq_len = fp_xml_sanitize_next((const char *)s + in, len - in, &cp);
+        /* U+FFFD: a replacement, or the character itself (same bytes). */
+        const void *bytes = cp == 0xFFFD ? (const void *)replacement_utf8 : s + in;
+        size_t n = cp == 0xFFFD ? REPLACEMENT_LEN : seq_len;
+        if (out)
+            memcpy(out + written, bytes, n);
+        written += n;
+        in += seq_len;
     }
     return written;
 }

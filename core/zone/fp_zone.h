@@ -42,6 +42,8 @@ typedef struct fp_zone_run {
 const char *fp_zone_kind_name(fp_zone_kind kind);
 /* The name of a run's kind: its zone's, or "caption". */
 const char *fp_zone_run_name(const fp_zone_run *run);
+/* The same for one line (what the review page labels it). */
+const char *fp_zone_line_name(const fp_line *line);
 
 /* The zones of a zoned text, every line in exactly one run; *runs is
  * malloc'ed (NULL for a text without lines). */

@@ -25,9 +25,19 @@ const char *fp_zone_kind_name(fp_zone_kind kind)
     return "chrome";
 }
 
+static const char *zone_name(fp_zone_kind kind, bool caption)
+{
+    return caption ? "caption" : fp_zone_kind_name(kind);
+}
+
 const char *fp_zone_run_name(const fp_zone_run *run)
 {
-    return run->caption ? "caption" : fp_zone_kind_name(run->kind);
+    return zone_name(run->kind, run->caption);
+}
+
+const char *fp_zone_line_name(const fp_line *line)
+{
+    return zone_name(line->zone, line->caption);
 }
 
 static bool same_run(const fp_line *a, const fp_line *b)

@@ -42,7 +42,7 @@ check "format xml" status_is 0 "$FACTPIPE" --format xml "$seed"
 cp "$tmp/stdout" "$tmp/format-xml.xml"
 check "format xml is the default" bash -c "'$FACTPIPE' '$seed' | cmp -s - '$tmp/format-xml.xml'"
 check "unknown format" status_is 2 "$FACTPIPE" -f json "$seed"
-check "unknown format lists the formats" stderr_has "unknown output format 'json': the formats are xml, text"
+check "unknown format lists the formats" stderr_has "unknown output format 'json': the formats are xml, jsonl, html, text"
 check "unknown format writes nothing" test ! -s "$tmp/stdout"
 
 check "list-plugins" status_is 0 "$FACTPIPE" --list-plugins

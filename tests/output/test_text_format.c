@@ -15,13 +15,13 @@
 /* Title, dateline, lead, two body lines, a chrome line, a byline. */
 static const char page[] = "Tiêu đề\nHà Nội, 5/10\nMở đầu 12 hộ.\nThân bài.\n\nMenu\nThu Lan";
 static const fp_out_line page_lines[] = {
-    {0, 11, FP_ZONE_TITLE, 0},
-    {12, 27, FP_ZONE_DATELINE, 0},
-    {28, 48, FP_ZONE_LEAD, 1},
-    {49, 60, FP_ZONE_BODY, 1},
-    {61, 61, FP_ZONE_CHROME, 0},
-    {62, 66, FP_ZONE_CHROME, 0},
-    {67, 74, FP_ZONE_BYLINE, 0},
+    {0, 11, FP_ZONE_TITLE, 0, "title"},
+    {12, 27, FP_ZONE_DATELINE, 0, "dateline"},
+    {28, 48, FP_ZONE_LEAD, 1, "lead"},
+    {49, 60, FP_ZONE_BODY, 1, "body"},
+    {61, 61, FP_ZONE_CHROME, 0, "chrome"},
+    {62, 66, FP_ZONE_CHROME, 0, "chrome"},
+    {67, 74, FP_ZONE_BYLINE, 0, "byline"},
 };
 
 static fp_out_doc page_doc(void)
@@ -113,6 +113,20 @@ static void no_article_writes_nothing(void **state)
     free(text);
 }
 
+static void cleaned_as_the_other_formats(void **state)
+{
+    (void)state;
+    /* Control characters and invalid UTF-8 become U+FFFD, as in the XML,
+     * JSON and HTML of the same document. */
+    static const char dirty[] = "a\x01" "b\xff" "c\td";
+    static const fp_out_line line[] = {{0, sizeof dirty - 1, FP_ZONE_BODY, 1, "body"}};
+    fp_out_doc d = {.source = "d.txt", .format = "text", .extracted = dirty,
+                    .extracted_len = sizeof dirty - 1, .lines = line, .n_lines = 1};
+    char *text = hook_text(run_render, &d);
+    assert_string_equal(text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\td\n");
+    free(text);
+}
+
 static void failed_document_writes_nothing(void **state)
 {
     (void)state;
@@ -167,6 +181,7 @@ int main(void)
         cmocka_unit_test(article_is_lead_and_body_lines),
         cmocka_unit_test(the_article_flag_decides_not_the_zone_name),
         cmocka_unit_test(no_article_writes_nothing),
+        cmocka_unit_test(cleaned_as_the_other_formats),
         cmocka_unit_test(failed_document_writes_nothing),
         cmocka_unit_test(headers_only_when_several),
         cmocka_unit_test(header_stays_one_line_of_utf8),

@@ -5,23 +5,8 @@
 # has one "==> SOURCE <==" line per document, one alone none; a failed
 # document is counted and reported and writes no text.
 set -uo pipefail
-: "${FACTPIPE:?}" "${PYTHON:?}" "${SOURCE_DIR:?}"
-cd "$SOURCE_DIR"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-status_is() { # status_is WANT COMMAND...
-  local want=$1; shift
-  "$@" > "$tmp/stdout" 2> "$tmp/stderr"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "exit $got, expected $want: $*"; head -5 "$tmp/stderr"; return 1; }
-}
-stderr_has() { grep -qF -- "$1" "$tmp/stderr" || { echo "stderr lacks '$1':"; head -5 "$tmp/stderr"; return 1; }; }
-same() { cmp -s "$1" "$2" || { echo "$1 and $2 differ:"; diff "$1" "$2" | head -10; return 1; }; }
+. "$(dirname "$0")/lib.sh"
+
 seed=samples/thanhkhe-2018-10-09.txt
 
 check "help lists the text format" bash -c "'$FACTPIPE' --help | grep -qE '^ +text +'"
@@ -75,5 +60,4 @@ check "failed document's file is empty" test -f "$tmp/fail/missing.html.txt" -a 
 check "failed document in the report" grep -q "missing.html	failed	" "$tmp/fail/factpipe-report.tsv"
 check "failure counted, with the report" stderr_has "(see the warnings above or the folder's factpipe-report.tsv)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,7 +4,7 @@
 For each case (one per plugin, run alone, and one per core stage: text
 lines, HTML elements, entities, a long text line, windows-1258 and UTF-16
 decoding, NFD normalisation, many facts to merge and write, archive
-members), an input of size N is made larger until one run of
+members; the jsonl, html and text formats), an input of size N is made larger until one run of
 `factpipe -j1` takes at least MIN_SECONDS of CPU time, then the input of
 size 2N is run: its CPU time may be at most LIMIT times that of N.  A
 linear stage gives about 2, a quadratic one 4.  CPU time (user + system)
@@ -77,6 +77,9 @@ CASES = {
                         text(lambda i: f"Quyết định số {i}/QĐ-UBND ngày 1/1/2019 có "
                                        f"{i % 900 + 100} đảng viên, tỷ lệ {i % 97}%. "), 500),
 }
+# The other output formats, on the input of merge-and-write.
+for _fmt in ("jsonl", "html", "text"):
+    CASES["write-" + _fmt] = CASES["merge-and-write"] + (["--format", _fmt],)
 ARCHIVE_CASE = "archive-members"
 PAGE = "Tỷ lệ 21,1% của 203 đảng viên ngày 5/10/2018.\n".encode()
 
@@ -99,7 +102,7 @@ def make_input(folder, case, n):
                 info.size = len(PAGE)
                 t.addfile(info, io.BytesIO(PAGE))
         return path, os.path.getsize(path)
-    _, ext, maker, _ = CASES[case]
+    ext, maker = CASES[case][1], CASES[case][2]
     data = maker(n)
     path = os.path.join(folder, f"{case}-{n}.{ext}")
     with open(path, "wb") as f:
@@ -125,8 +128,9 @@ def least_cpu(cmd, runs=RUNS):
 def measure(factpipe, folder, case):
     plugins = ["percentage"] if case == ARCHIVE_CASE else CASES[case][0]
     n = 500 if case == ARCHIVE_CASE else CASES[case][3]
+    extra = CASES[case][4] if case in CASES and len(CASES[case]) > 4 else []
     cmd = [factpipe, "-j1", "--keep-chrome", "--timeout", str(RUN_TIMEOUT),
-           "--max-input-size", str(1 << 30), "-c", pipeline(folder, plugins)]
+           "--max-input-size", str(1 << 30), "-c", pipeline(folder, plugins)] + extra
     while True:
         path, size = make_input(folder, case, n)
         t1 = least_cpu(cmd + [path], 1)
