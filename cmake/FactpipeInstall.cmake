@@ -59,12 +59,15 @@ install(EXPORT factpipeTargets NAMESPACE factpipe::
         DESTINATION ${fp_cmake_dir} COMPONENT dev)
 
 # The fake host, as sources: a plugin's tests compile them in, so they
-# need no library built for the author's compiler flags.
+# need no library built for the author's compiler flags.  With it the
+# shared text analysis, the core's own source (it needs utf8proc).
 install(FILES
   "${PROJECT_SOURCE_DIR}/tests/support/fake_host.h"
   "${PROJECT_SOURCE_DIR}/tests/support/fake_host.c"
   "${PROJECT_SOURCE_DIR}/tests/support/fake_doc.c"
   "${PROJECT_SOURCE_DIR}/tests/support/fake_plugin.c"
+  "${PROJECT_SOURCE_DIR}/core/analysis/fp_analysis.h"
+  "${PROJECT_SOURCE_DIR}/core/analysis/fp_analysis.c"
   DESTINATION ${FP_SDK_RELDIR} COMPONENT dev)
 install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
         DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dev)

@@ -185,6 +185,11 @@ static void check_documents(FILE *out, const instance *p, int verbose,
             single.host.facts.n, single.host.n_emits, single.ms);
     for (size_t i = 0; verbose && i < single.host.facts.n; i++)
         print_fact(out, &sample, &single.host.facts.items[i]);
+    const fp_analysis_slot *analysis = &single.host.analysis;
+    if (analysis->state == 1)
+        fprintf(out, "analysis: asked %zu time%s, made once: %zu words, %zu sentences\n",
+                analysis->requests, analysis->requests == 1 ? "" : "s",
+                analysis->analysis.view.n_words, analysis->analysis.view.n_sentences);
     check_threads(out, p, &sample, &single, verdict);
 
     run_result r;

@@ -210,8 +210,9 @@ size_t fp_engine_stage_count(const fp_engine *e)
 
 const char *fp_engine_stage_name(const fp_engine *e, size_t stage)
 {
-    static const char *const names[FP_STAGE_PLUGIN] = {"read", "decode", "html/text", "zone",
-                                                       "merge", "write"};
+    static const char *const names[FP_STAGE_PLUGIN] = {"read",     "decode", "html/text",
+                                                       "zone",     "analysis", "merge",
+                                                       "write"};
     if (stage < FP_STAGE_PLUGIN)
         return names[stage];
     const fp_plugin_handle *h = fp_engine_plugin(e, stage - FP_STAGE_PLUGIN);

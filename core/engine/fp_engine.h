@@ -92,6 +92,7 @@ int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink si
 /* Where a document's time goes: the stages of fp_engine_process, then
  * one per plugin (FP_STAGE_PLUGIN + its index in run order).  READ is
  * reading the file (and inflating gzip), TEXT the HTML or text stage,
+ * ANALYSIS the shared text analysis (made when a plugin first asks),
  * MERGE merging facts and building the output model, WRITE rendering it
  * in the output format (the sink). */
 enum {
@@ -99,13 +100,14 @@ enum {
     FP_STAGE_DECODE,
     FP_STAGE_TEXT,
     FP_STAGE_ZONE,
+    FP_STAGE_ANALYSIS,
     FP_STAGE_MERGE,
     FP_STAGE_WRITE,
     FP_STAGE_PLUGIN
 };
 size_t fp_engine_stage_count(const fp_engine *e);
-/* "read", "decode", "html/text", "zone", "merge", "write", then the
- * plugins' names. */
+/* "read", "decode", "html/text", "zone", "analysis", "merge", "write",
+ * then the plugins' names. */
 const char *fp_engine_stage_name(const fp_engine *e, size_t stage);
 /* Wall-clock nanoseconds per stage of the last fp_engine_process call
  * (fp_engine_stage_count entries). */

@@ -89,7 +89,7 @@ check "-v stage table" status_is 0 run_poison -v -j2 "$tmp/corpus"
 check "-v: stdout still pure XML" valid "$tmp/stdout"
 check "-v: every document timed" stderr_has "time per stage, summed over the workers (wall clock, $(grep -c '<document ' "$tmp/stdout") documents):"
 stage_order=$(grep -oE '^factpipe:   [a-z/ ]+[a-z]' "$tmp/stderr" | sed 's/^factpipe: *//' | tr '\n' ',')
-check "-v: stages and plugins in pipeline order" test "$stage_order" = "read,decode,html/text,zone,percentage,poison,merge,write,all stages,output,"
+check "-v: stages and plugins in pipeline order" test "$stage_order" = "read,decode,html/text,zone,analysis,percentage,poison,merge,write,all stages,output,"
 check "-v: plugins marked" stderr_has "poison                 (plugin)"
 check "-v: seconds, share, per document" grep -qE '^factpipe:   read +[0-9]+\.[0-9]{3} s +[0-9.]+ % +[0-9.]+ us/doc$' "$tmp/stderr"
 

@@ -27,6 +27,8 @@ for f in "$libdir/libfactpipe.so" "$libdir/cmake/factpipe/factpipeConfig.cmake" 
          "$prefix/share/factpipe/default.pipeline" "$prefix/share/factpipe/schema/factpipe.rng" \
          "$prefix/share/factpipe/lexicons/docref-types.txt" "$prefix/share/factpipe/sdk/fake_host.h" \
          "$prefix/include/factpipe/fact_check.h" "$prefix/include/factpipe/utf8.h" \
+         "$prefix/include/factpipe/lexicon.h" "$prefix/include/factpipe/regex.h" \
+         "$prefix/share/factpipe/sdk/fp_analysis.c" "$prefix/share/factpipe/sdk/fp_analysis.h" \
          "$prefix/share/doc/factpipe/PLUGINS.md" "$prefix/share/doc/factpipe/GUIDELINE.md" \
          "$prefix/share/doc/factpipe/RELIABILITY.md" \
          "$prefix/share/man/man1/factpipe.1" "$libdir/factpipe/plugins/docref.so"; do
