@@ -184,13 +184,7 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
                  fp_default_config_dir());
         pipeline_path = default_path;
     }
-    char drop_in_dirs[FP_DROP_IN_DIRS][4096];
-    const char *dirs[FP_DROP_IN_DIRS];
-    fp_pipeline_load_options options = {fp_default_config_dir(), dirs,
-                                        fp_default_drop_in_dirs(drop_in_dirs)};
-    for (size_t i = 0; i < options.n_drop_in_dirs; i++)
-        dirs[i] = drop_in_dirs[i];
-    e->pipeline = fp_pipeline_load_with(pipeline_path, &options, err);
+    e->pipeline = fp_pipeline_load_installed(pipeline_path, err);
     if (!e->pipeline || build_plugin_path(e, cfg, err) != 0 || load_plugins(e, err) != 0 ||
         load_zone_rules(e, err) != 0) {
         fp_engine_free(e);

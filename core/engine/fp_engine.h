@@ -149,6 +149,10 @@ const char *fp_default_schema_path(void);
  * is left out when neither variable gives a folder). */
 enum { FP_DROP_IN_DIRS = 2 };
 size_t fp_default_drop_in_dirs(char dirs[FP_DROP_IN_DIRS][4096]);
+/* Loads the pipeline file at path as factpipe runs it: relative paths not
+ * found next to it fall back to the data folder, and the default drop-in
+ * folders are merged when it asks for them.  NULL with err set. */
+struct fp_pipeline *fp_pipeline_load_installed(const char *path, fp_error *err);
 /* The data folders of the plugin loaded from plugin_file, where its
  * relative PATH options are looked up first: NAME/ next to the file (a
  * build tree's <build>/plugins/NAME/, as factpipe_add_plugin copies the
