@@ -12,10 +12,13 @@
 #       (e) -jN -o FILE and (c') -jN > /dev/null run in turn with it, and
 #       the fsync calls of -o DIR/ (--durable: only this part, issue 11 §1)
 # as docs/s, MB/s and peak RSS (GNU time; the largest of the supervisor and
-# its workers), with the ratios (b)/(a) and (c)/(b); then peak RSS at -j1
-# for 2,000 and 20,000 documents (--quick skips the 20,000).  Each timing of
-# (a)-(c) is the best of --runs (default 3) runs, (d), (e) and (c') the
-# median and the best.  Output of (a)-(c) goes to /dev/null, so those
+# its workers), with the ratios (b)/(a) and (c)/(b); then where the time
+# goes: factpipe -v's table of time per stage and per plugin, summed over
+# the workers, for one -jN run; then peak RSS at -j1 for 2,000 and 20,000
+# documents (--quick skips the 20,000; bench/rss.sh measures the
+# supervisor alone up to a million documents).  Each timing of (a)-(c) is
+# the best of --runs (default 3) runs, (d), (e) and (c') the median and
+# the best.  Output of (a)-(c) goes to /dev/null, so those
 # figures are extraction, not disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -130,7 +133,10 @@ PY
   rm -rf "$work/out" "$work/out.xml"
 }
 durable_vs_combined
-if [ "$quick" -eq 0 ] && [ "$durable_only" -eq 0 ]; then
+[ "$durable_only" -eq 1 ] && exit 0
+echo "where the time goes (factpipe -v -j$cores, one run):"
+"$factpipe" -v -j"$cores" "$c2k" 2>&1 > /dev/null | sed -n '/time per stage/,$p' | sed 's/^factpipe: /  /'
+if [ "$quick" -eq 0 ]; then
   c20k=$(corpus 20000)
   read -r s2 kb2 < <(runs=1 best "$factpipe" -j1 "$c2k")
   read -r s20 kb20 < <(runs=1 best "$factpipe" -j1 "$c20k")

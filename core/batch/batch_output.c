@@ -332,31 +332,33 @@ static int open_folder(fp_batch_output *out, const fp_engine *e, fp_error *err)
 
 /* -o FILE that is one of the inputs (or the --files-from list): refused
  * before a byte is read or written. */
-static int refuse_input_as_output(fp_batch_output *out, const fp_batch_feed *feed,
+static int refuse_input_as_output(fp_batch_output *out, fp_batch_feed *feed,
                                   fp_error *err)
 {
     char *target = fp_resolve_output_path(out->o->output, err);
     if (!target)
         return -1;
     struct stat st, list;
-    const char *input = NULL;
-    if (stat(target, &st) == 0) {
-        input = fp_batch_feed_find_file(feed, st.st_dev, st.st_ino);
-        if (!input && out->o->files_from && stat(out->o->files_from, &list) == 0 &&
-            list.st_dev == st.st_dev && list.st_ino == st.st_ino)
-            input = out->o->files_from;
-    }
+    char *input = NULL;
     int rc = 0;
+    if (stat(target, &st) == 0) {
+        rc = fp_batch_feed_find_file(feed, st.st_dev, st.st_ino, &input, err);
+        if (rc == 0 && out->o->files_from && stat(out->o->files_from, &list) == 0 &&
+            list.st_dev == st.st_dev && list.st_ino == st.st_ino &&
+            !(input = strdup(out->o->files_from)))
+            rc = fp_error_set(err, "out of memory");
+    }
     if (input) {
         out->stats->refused = 1;
         rc = fp_error_set(err, "-o %s is also an input (%s): refusing to write over what is "
                           "being read; choose another output", out->o->output, input);
     }
+    free(input);
     free(target);
-    return rc;
+    return rc < 0 ? -1 : 0;
 }
 
-static int open_stream(fp_batch_output *out, const fp_batch_feed *feed, fp_error *err)
+static int open_stream(fp_batch_output *out, fp_batch_feed *feed, fp_error *err)
 {
     if (out->o->resume)
         return fp_error_set(err, "--resume needs an output folder (-o DIR/): a combined "
@@ -383,7 +385,7 @@ static int open_stream(fp_batch_output *out, const fp_batch_feed *feed, fp_error
 }
 
 fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output_format *format,
-                                      const fp_engine *e, const fp_batch_feed *feed,
+                                      const fp_engine *e, fp_batch_feed *feed,
                                       int several, fp_batch_stats *stats, fp_error *err)
 {
     fp_batch_output *out = calloc(1, sizeof *out);

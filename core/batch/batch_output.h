@@ -19,7 +19,7 @@ typedef struct fp_batch_output fp_batch_output;
  * several goes to the format's between hook.  Every failure to write sets
  * stats->output_full when the device is full.  NULL with err set. */
 fp_batch_output *fp_batch_output_open(const fp_batch_options *o, const fp_output_format *format,
-                                      const fp_engine *e, const fp_batch_feed *feed,
+                                      const fp_engine *e, fp_batch_feed *feed,
                                       int several, fp_batch_stats *stats, fp_error *err);
 /* With --resume: whether d was finished by an earlier run (the journal
  * says so and its file is still there; with --retry-failed only when it

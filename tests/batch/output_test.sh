@@ -185,6 +185,28 @@ check "backslash escaped" grep -qF 't.tar!back\\slash.html	failed	' "$report"
 check "no row reads as ok" test -z "$(cut -f2 "$report" | grep -v -e '^status$' -e '^failed$')"
 check "stderr: one warning line per failure" test "$(grep -c 'warning' "$tmp/stderr")" -eq 4
 check "stderr: no raw control byte" test -z "$(grep -P '[\x01-\x08\x0b-\x1f]' "$tmp/stderr")"
+# Messages about the inputs themselves: a folder with a link it does not
+# follow and an archive with a member it does not read, both named with a
+# newline.
+odd=$tmp/odd$'\n'name
+mkdir -p "$odd/sub" && page "$odd/p.html" 3 && ln -s sub "$odd/link"
+"$PYTHON" - "$odd/a"$'\n'"b.tar" <<'PY'
+import io, sys, tarfile
+t = tarfile.open(sys.argv[1], "w")
+data = "Tỷ lệ 4%.\n".encode()
+info = tarfile.TarInfo("p.html")
+info.size = len(data)
+t.addfile(info, io.BytesIO(data))
+link = tarfile.TarInfo("l.html")
+link.type, link.linkname = tarfile.SYMTYPE, "p.html"
+t.addfile(link)
+t.close()
+PY
+check "inputs with a newline in their names" status_is 0 "$FACTPIPE" -o "$tmp/o11b/" "$odd"
+check "the link warning escaped" stderr_has 'odd\nname: 1 link to folders not followed'
+check "the archive's skips escaped" stderr_has 'a\nb.tar: 1 document read'
+check "every stderr line a message of its own" \
+  test "$(grep -c '' "$tmp/stderr")" -eq "$(grep -c '^factpipe' "$tmp/stderr")"
 
 # ---- 12. --resume redoes what changed the output
 r=$tmp/r12
