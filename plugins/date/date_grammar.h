@@ -7,7 +7,8 @@
  * "ngày" introduces a day, "tháng" a month, "năm" a year, "quý" a quarter,
  * "từ … đến" an interval, "nhiệm kỳ" a span of years; "sáng", "chiều",
  * weekdays, "phiên" make a bare "15/3" a date; "Tết", "âm lịch", a year
- * of the sixty-year cycle mark lunar dates, which are not facts.  See config/lexicons/date-words.txt.
+ * of the sixty-year cycle mark lunar dates, which are not facts.  See
+ * config/lexicons/date-words.txt.
  */
 #ifndef DATE_GRAMMAR_H
 #define DATE_GRAMMAR_H
