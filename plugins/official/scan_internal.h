@@ -43,6 +43,7 @@ typedef struct scanner {
     size_t *sentence_of;        /* per token: its sentence */
     sentence_facts *sentences;
     role_bits *roles;           /* per token: its word's roles, 0 for marks */
+    uint64_t *hashes;           /* per token: lexicon_hash() of its word */
     unsigned char *context_kind; /* per token: the context word starting */
     unsigned char *context_len;  /* there (official-context-words.txt) */
     unsigned char *head_len;     /* per token: head_length() */
@@ -203,8 +204,15 @@ static inline size_t head_at(const scanner *sc, size_t i, bool any_case)
 bool name_starts_at(const scanner *sc, size_t i);
 
 /* A baptismal name of official-christian-names.txt at i followed by a
- * full name ("Giuse Nguyễn Năng"): its length in tokens, 0 when none. */
-size_t baptismal_name_at(const scanner *sc, size_t i);
+ * full name ("Giuse Nguyễn Năng"): its length in tokens, 0 when none.
+ * Asked at every word: the inline test spares the call for most. */
+size_t baptismal_name_length(const scanner *sc, size_t i);
+static inline size_t baptismal_name_at(const scanner *sc, size_t i)
+{
+    return starts_entry(sc, &sc->lex->christian_names, i)
+               ? baptismal_name_length(sc, i)
+               : 0;
+}
 
 /* Every syllable after the surname is a known name syllable. */
 bool is_plausible_name(const scanner *sc, size_t i, size_t n);

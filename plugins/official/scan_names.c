@@ -73,13 +73,6 @@ static bool bare_given_name(const scanner *sc, size_t i)
 
 bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
 {
-    /* "Giuse Nguyễn Năng": the baptismal name is the name's first part. */
-    size_t baptismal = baptismal_name_at(sc, i);
-    if (baptismal > 0 && free_to_start(sc, i, cued)) {
-        *name = (name_span){i, baptismal + name_length(sc, i + baptismal),
-                            FORM_FULL, baptismal};
-        return true;
-    }
     if (name_starts_at(sc, i) && free_to_start(sc, i, cued)) {
         *name = (name_span){i, name_length(sc, i), FORM_FULL, 0};
         return true;
@@ -91,6 +84,13 @@ bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
     }
     if (!is_name_word(sc, i))
         return false;
+    /* "Giuse Nguyễn Năng": the baptismal name is the name's first part. */
+    size_t baptismal = baptismal_name_at(sc, i);
+    if (baptismal > 0 && free_to_start(sc, i, cued)) {
+        *name = (name_span){i, baptismal + name_length(sc, i + baptismal),
+                            FORM_FULL, baptismal};
+        return true;
+    }
     /* "ông Tập Cận Bình", "Tổng thống Yoon Suk Yeol": a foreign surname
      * where a person is expected. */
     size_t foreign = cued ? foreign_name_at(sc, i) : 0;

@@ -355,7 +355,8 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             closed = false;
             continue;
         }
-        size_t seat = t->shape == SHAPE_LOWER
+        /* a country closes the phrase before its seat */
+        size_t seat = closed && t->shape == SHAPE_LOWER
                           ? seat_word_at(sc, first + head_len, j)
                           : 0;
         if (seat > 0) {

@@ -27,6 +27,12 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     }
     if (reach == 0)
         return 0;
+    /* Most entries met are one word: looked up as the token's own. */
+    if (reach == 1)
+        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
+                                   sc->hashes[i], value)
+                   ? 1
+                   : 0;
     /* The phrase built once, then cut word by word from the longest. */
     char phrase[LEXICON_MAX_ENTRY];
     size_t ends[LEXICON_MAX_ENTRY / 2];
@@ -74,6 +80,9 @@ bool match_before(const scanner *sc, const lexicon *lex, size_t i)
 bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n)
 {
+    if (n == 1 && tokens_is_word(sc->tokens, i))
+        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
+                                   sc->hashes[i], NULL);
     char phrase[LEXICON_MAX_ENTRY];
     return n > 0 && n <= lex->max_words &&
            tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
@@ -172,15 +181,15 @@ size_t foreign_name_at(const scanner *sc, size_t i)
 }
 
 /* An organisation word and a suffix that makes its head ("Hạt trưởng",
- * "Trạm trưởng"): the length in tokens, 0 when none. */
+ * "Trạm trưởng"; the longer ones, "Chi cục trưởng", are listed heads):
+ * 2 tokens, 0 when none. */
 static size_t suffixed_head(const scanner *sc, size_t i)
 {
-    size_t org = match_at(sc, &sc->lex->org_starts, i, NULL);
-    size_t k = i + org;
-    return org > 0 && has_shape(sc, k, SHAPE_LOWER) &&
-                   tok(sc, k)->space_before &&
-                   context_at(sc, k, CONTEXT_SUFFIX) == 1
-               ? org + 1
+    return context_at(sc, i + 1, CONTEXT_SUFFIX) == 1 &&
+                   (sc->roles[i] & role_word(sc->lex->org_starts.id)) &&
+                   has_shape(sc, i + 1, SHAPE_LOWER) &&
+                   tok(sc, i + 1)->space_before
+               ? 2
                : 0;
 }
 
@@ -195,7 +204,8 @@ size_t head_length(const scanner *sc, size_t i)
         size_t head = match_at(sc, &sc->lex->title_heads, k, NULL);
         if (head == 0)
             head = context_at(sc, k, CONTEXT_RANK); /* a rank is a title */
-        if (head == 0)
+        if (head == 0 && k + 1 < n_tokens(sc) &&
+            sc->context_kind[k + 1] == CONTEXT_SUFFIX)
             head = suffixed_head(sc, k);
         if (head > 0)
             return k + head - i;
@@ -216,7 +226,7 @@ bool name_starts_at(const scanner *sc, size_t i)
            head_at(sc, i, false) == 0;
 }
 
-size_t baptismal_name_at(const scanner *sc, size_t i)
+size_t baptismal_name_length(const scanner *sc, size_t i)
 {
     if (!is_name_word(sc, i))
         return 0;

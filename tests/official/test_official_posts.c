@@ -27,6 +27,8 @@ static void heads_of_an_organisation_word(void **state)
         {"Ông Lò Văn Pọm, Hạt trưởng Hạt Kiểm lâm huyện Mường Tè, cho "
          "biết.",
          1, {{"Lò Văn Pọm", {"Hạt trưởng Hạt Kiểm lâm huyện Mường Tè"}}}},
+        {"Hạt trưởng Hạt Kiểm lâm Sìn Hồ Lò Văn Pọm kiểm tra rừng.",
+         1, {{"Lò Văn Pọm", {"Hạt trưởng Hạt Kiểm lâm Sìn Hồ"}}}},
         {"Bị cáo Đặng Văn Tiến, nguyên Hạt phó Hạt Kiểm lâm, bị truy tố.",
          1, {{"Đặng Văn Tiến", {"nguyên Hạt phó Hạt Kiểm lâm"}}}},
         {"Trạm trưởng Trạm Y tế xã Phạm Thị Nga báo cáo.",
