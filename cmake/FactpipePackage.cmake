@@ -46,6 +46,10 @@ folders and archives run in isolated workers and resume after a crash.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME "factpipe-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION "libdevel")
+# The SDK's fake host compiles the shared text analysis, which needs
+# utf8proc's headers; plugins written the SDK's way use PCRE2 and cmocka.
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libutf8proc-dev, pkg-config")
+set(CPACK_DEBIAN_DEV_PACKAGE_RECOMMENDS "libpcre2-dev, libcmocka-dev, cmake")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
   "factpipe plugin SDK and embedding library (development files)
 Headers of the factpipe plugin ABI and of libfactpipe, pkg-config files

@@ -80,14 +80,29 @@ static void core_log(void *user, int level, const char *message)
     snprintf(h->core_said, sizeof h->core_said, "%s", message);
 }
 
+/* Each run has its own analysis of its document: as in the core, made at
+ * the first request. */
+static const fp_analysis *check_analysis(void *ctx)
+{
+    fp_check_host *h = ctx;
+    char why[300];
+    const fp_analysis *a = fp_analysis_slot_get(&h->analysis, why, sizeof why);
+    if (!a) {
+        check_error(h, why);
+        fp_check_host_problem(h, "host->analysis(): %s", why);
+    }
+    return a;
+}
+
 void fp_check_host_init(fp_check_host *h, const fp_plugin_desc *desc,
                         const fp_document *doc)
 {
     memset(h, 0, sizeof *h);
     h->host = (fp_host){sizeof h->host, FP_ABI_MAJOR, FP_ABI_MINOR, h,
-                        check_emit, check_log, check_error};
+                        check_emit, check_log, check_error, check_analysis};
     h->desc = desc;
     h->doc = doc;
+    fp_analysis_slot_init(&h->analysis, doc);
     fp_host_call_init(&h->core, desc->name, desc->kind, core_log, h);
     if (doc) {
         h->core.text = doc->text;
@@ -99,4 +114,5 @@ void fp_check_host_init(fp_check_host *h, const fp_plugin_desc *desc,
 void fp_check_host_free(fp_check_host *h)
 {
     fp_fact_list_free(&h->facts);
+    fp_analysis_slot_free(&h->analysis);
 }

@@ -18,6 +18,7 @@ typedef struct fp_check_host {
     const fp_document *doc;     /* NULL during create() */
     fp_fact_list facts;         /* what the core accepted */
     fp_host_call core;          /* the core's emit, collecting into facts */
+    fp_analysis_slot analysis;  /* the document's, made when asked */
     size_t n_emits;
     size_t n_problems;          /* all of them; the first few are kept */
     char problems[FP_CHECK_MAX_PROBLEMS][FP_CHECK_MESSAGE];

@@ -1,5 +1,6 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
 #include "check/fp_check.h"
+#include "new_plugin/fp_new_plugin.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
 #include "batch/fp_batch.h"
@@ -24,6 +25,7 @@ enum {
 static const char usage_text[] =
     "Usage: factpipe [OPTIONS] INPUT...\n"
     "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
+    "       factpipe new-plugin [OPTIONS] NAME  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
     "bulletin pages and write them as XML, as JSON Lines, as HTML review pages,\n"
     "or write the articles' text (--format).  The XML schema:\n"
@@ -384,6 +386,7 @@ static void list_folders(const fp_engine *e)
 static void list_plugins(const fp_engine *e)
 {
     printf("pipeline: %s\n", fp_engine_pipeline_path(e));
+    fp_engine_describe_files(e, stdout);
     printf("schema: %s\n", fp_default_schema_path());
     list_folders(e);
     for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
@@ -392,12 +395,7 @@ static void list_plugins(const fp_engine *e)
         printf("\n%s %s  kind=%s  priority=%d  ABI %u.%u\n  %s\n  %s\n", d->name, d->version,
                d->kind, fp_engine_plugin_priority(e, i), d->abi_major, d->abi_minor,
                d->description ? d->description : "", h->path);
-        for (size_t k = 0; k < d->n_options; k++) {
-            const fp_option *o = &d->options[k];
-            printf("    %-16s %-6s default %-8s %s\n", o->name, fp_option_type_name(o->type),
-                   o->default_value ? o->default_value : "(none)",
-                   o->description ? o->description : "");
-        }
+        fp_engine_describe_plugin(e, i, stdout);
     }
 }
 
@@ -429,6 +427,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "check-plugin") == 0)
         return fp_check_main(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "new-plugin") == 0)
+        return fp_new_plugin_main(argc - 1, argv + 1);
     cli c;
     memset(&c, 0, sizeof c);
     int status = parse_args(argc, argv, &c);

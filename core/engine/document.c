@@ -120,8 +120,13 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
     fp_document_meta meta = {s->meta.title, s->meta.date, s->meta.byline};
     fp_document doc = {sizeof doc, source, s->text.text, s->text.len,
                        s->blocks, n_blocks, &meta};
+    /* The shared text analysis, made when the first plugin asks and kept
+     * for the others: the plugins run one after another here. */
+    fp_analysis_slot analysis;
+    fp_analysis_slot_init(&analysis, &doc);
+    int rc = 0;
 
-    for (size_t i = 0; i < e->n_plugins; i++) {
+    for (size_t i = 0; i < e->n_plugins && rc == 0; i++) {
         fp_engine_plugin_slot *slot = &e->plugins[i];
         const fp_plugin_desc *d = slot->handle.desc;
         fp_host_call call;
@@ -131,13 +136,15 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
         call.facts = &s->facts;
         call.plugin = (int)i;
         call.priority = slot->priority;
+        call.analysis = &analysis;
         if (d->extract(slot->state, &doc, &call.host) != FP_OK) {
             snprintf(why, why_size, "plugin '%s' failed: %s", d->name,
                      call.error[0] ? call.error : "no reason given");
-            return -1;
+            rc = -1;
         }
     }
-    return 0;
+    fp_analysis_slot_free(&analysis);
+    return rc;
 }
 
 /* Where the source character starting at byte pos ends: after the ';' of

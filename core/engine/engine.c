@@ -47,7 +47,7 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
     char *file = fp_plugin_path_find(&e->path, name, err);
     if (!file) {
         if (section)
-            fp_error_prefix(err, "%s:%d: ", e->pipeline->path, section->line);
+            fp_error_prefix(err, "%s:%d: ", section->file->path, section->line);
         return -1;
     }
     fp_engine_plugin_slot *grown = realloc(e->plugins, (e->n_plugins + 1) * sizeof *grown);
@@ -65,8 +65,15 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
     e->n_plugins++; /* from here on fp_engine_free cleans the slot up */
 
     const fp_plugin_desc *d = slot->handle.desc;
-    if (fp_pipeline_resolve_options(e->pipeline, section, d, &slot->values, err) != 0)
+    char data_dirs[FP_PLUGIN_DATA_DIRS][4096];
+    size_t n_data_dirs = fp_plugin_data_dirs(slot->handle.path, d->name, data_dirs);
+    const char *dirs[FP_PLUGIN_DATA_DIRS];
+    for (size_t i = 0; i < n_data_dirs; i++)
+        dirs[i] = data_dirs[i];
+    if (fp_pipeline_resolve_plugin_options(e->pipeline, section, d, dirs, n_data_dirs,
+                                           &slot->values, err) != 0)
         return -1;
+    slot->section = section;
     slot->priority = section ? section->priority : e->pipeline->default_priority;
 
     fp_config config = {sizeof config, slot->values, d->n_options, d->name};
@@ -101,6 +108,26 @@ static int load_plugins(fp_engine *e, fp_error *err)
     }
     free(names);
     return rc;
+}
+
+/* A pipeline that runs no plugin finds nothing: legal (an empty pipeline
+ * to look at the text alone), but almost always a mistake, so it is said. */
+static void warn_if_no_plugin(const fp_engine *e)
+{
+    if (e->n_plugins || !e->log)
+        return;
+    const fp_pipeline *p = e->pipeline;
+    char message[1024];
+    if (p->load_all)
+        snprintf(message, sizeof message, "%s: this pipeline runs no plugin, so no fact will "
+                 "be found: plugins = all found none in the plugin folders "
+                 "(factpipe --list-plugins shows them)", p->path);
+    else
+        snprintf(message, sizeof message, "%s: this pipeline runs no plugin, so no fact will "
+                 "be found: it has no [plugin NAME] section%s; add one, or set plugins = all "
+                 "in [pipeline]", p->path, p->plugins_at.file ? " and says plugins = listed"
+                                                              : "");
+    e->log(e->log_user, FP_LOG_WARNING, message);
 }
 
 static int load_zone_rules(fp_engine *e, fp_error *err)
@@ -138,17 +165,19 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
                  fp_default_config_dir());
         pipeline_path = default_path;
     }
-    e->pipeline = fp_pipeline_load(pipeline_path, err);
-    if (e->pipeline && !(e->pipeline->defaults_dir = strdup(fp_default_config_dir()))) {
-        fp_error_set(err, "out of memory");
-        fp_engine_free(e);
-        return NULL;
-    }
+    char drop_in_dirs[FP_DROP_IN_DIRS][4096];
+    const char *dirs[FP_DROP_IN_DIRS];
+    fp_pipeline_load_options options = {fp_default_config_dir(), dirs,
+                                        fp_default_drop_in_dirs(drop_in_dirs)};
+    for (size_t i = 0; i < options.n_drop_in_dirs; i++)
+        dirs[i] = drop_in_dirs[i];
+    e->pipeline = fp_pipeline_load_with(pipeline_path, &options, err);
     if (!e->pipeline || build_plugin_path(e, cfg, err) != 0 || load_plugins(e, err) != 0 ||
         load_zone_rules(e, err) != 0) {
         fp_engine_free(e);
         return NULL;
     }
+    warn_if_no_plugin(e);
     return e;
 }
 
@@ -197,13 +226,20 @@ int fp_engine_plugin_priority(const fp_engine *e, size_t i)
 
 char *fp_engine_identity(const fp_engine *e)
 {
+    /* Every file the pipeline was read from, drop-ins too, with its name:
+     * adding, removing or editing a drop-in changes the output. */
     uint64_t h = 1469598103934665603ULL;
-    FILE *f = fopen(fp_engine_pipeline_path(e), "rb");
-    int c;
-    while (f && (c = fgetc(f)) != EOF)
-        h = (h ^ (unsigned char)c) * 1099511628211ULL;
-    if (f)
-        fclose(f);
+    for (size_t i = 0; i < e->pipeline->n_files; i++) {
+        const fp_pipeline_file *file = e->pipeline->files[i];
+        for (const char *c = i ? file->path : ""; *c; c++)
+            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+        FILE *f = fopen(file->path, "rb");
+        int c;
+        while (f && (c = fgetc(f)) != EOF)
+            h = (h ^ (unsigned char)c) * 1099511628211ULL;
+        if (f)
+            fclose(f);
+    }
     char *out = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&out, &len);

@@ -13,6 +13,8 @@ typedef struct fp_engine_plugin_slot {
     fp_option_value *values; /* resolved options, table order */
     void *state;             /* what create() returned */
     int priority;
+    const fp_pipeline_plugin *section; /* its [plugin NAME] sections, or
+                                          NULL (loaded by plugins = all) */
 } fp_engine_plugin_slot;
 
 struct fp_engine {

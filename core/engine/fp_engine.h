@@ -10,6 +10,7 @@
 #include "../plugin/fp_loader.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct fp_engine_config {
     const char *pipeline_path;        /* NULL: the default pipeline */
@@ -38,6 +39,11 @@ const char *fp_engine_pipeline_path(const fp_engine *e);
 size_t fp_engine_plugin_count(const fp_engine *e);
 const fp_plugin_handle *fp_engine_plugin(const fp_engine *e, size_t i);
 int fp_engine_plugin_priority(const fp_engine *e, size_t i);
+/* For --list-plugins: the drop-in folders and files the pipeline was read
+ * from; and, for plugin i, its priority and options with the file:line
+ * that set each (or that it is the default) and the value in use. */
+void fp_engine_describe_files(const fp_engine *e, FILE *out);
+void fp_engine_describe_plugin(const fp_engine *e, size_t i, FILE *out);
 /* The plugin folders searched, and every folder asked for (asked[]). */
 const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e);
 /* What identifies the output this engine writes, for a journal line to
@@ -95,6 +101,21 @@ const char *fp_default_config_dir(void);
 /* The output schema: the source tree's schema/factpipe.rng from the build
  * tree, else schema/factpipe.rng in the data folder. */
 const char *fp_default_schema_path(void);
+/* The drop-in folders the default pipeline merges (pipeline.d/ in the data
+ * folder, then ${XDG_CONFIG_HOME:-~/.config}/factpipe/pipeline.d/; an
+ * XDG_CONFIG_HOME that is not absolute is ignored, as the XDG spec says),
+ * lowest precedence first, into dirs; returns how many (the per-user one
+ * is left out when neither variable gives a folder). */
+enum { FP_DROP_IN_DIRS = 2 };
+size_t fp_default_drop_in_dirs(char dirs[FP_DROP_IN_DIRS][4096]);
+/* The data folders of the plugin loaded from plugin_file, where its
+ * relative PATH options are looked up first: NAME/ next to the file (a
+ * build tree's <build>/plugins/NAME/, as factpipe_add_plugin copies the
+ * plugin's DATA there), then <data folder>/plugins/NAME/ (where
+ * factpipe_add_plugin installs it).  Returns how many were written. */
+enum { FP_PLUGIN_DATA_DIRS = 2 };
+size_t fp_plugin_data_dirs(const char *plugin_file, const char *name,
+                           char dirs[FP_PLUGIN_DATA_DIRS][4096]);
 /* Append what is searched for plugins after the folders a user names:
  * FACTPIPE_PLUGIN_PATH (':'-separated), then factpipe's own plugin folder
  * (the first of fp_default_plugin_places found).  -1 only when out of

@@ -1,8 +1,10 @@
 /* The core's side of the host table: one fp_host_call per plugin call,
- * collecting what the plugin emits into a fact list after checking it. */
+ * collecting what the plugin emits into a fact list after checking it,
+ * and handing out the document's shared text analysis. */
 #ifndef FP_HOST_IMPL_H
 #define FP_HOST_IMPL_H
 
+#include "../analysis/fp_analysis.h"
 #include "../common/fp_facts.h"
 
 #include <factpipe/plugin.h>
@@ -18,6 +20,9 @@ typedef struct fp_host_call {
     const char *text;           /* document text (NULL during create) */
     size_t text_len;
     fp_fact_list *facts;        /* where emitted facts go (NULL in create) */
+    fp_analysis_slot *analysis; /* the document's shared analysis, made on
+                                   the first request of any of its plugins
+                                   (NULL in create) */
     int plugin;                 /* index of the plugin in the engine */
     int priority;
     fp_log_fn log;

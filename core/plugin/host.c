@@ -48,12 +48,27 @@ static int host_emit(void *ctx, const fp_fact *f)
     return FP_OK;
 }
 
+/* The document's analysis, shared by its plugins (fp_analysis_slot). */
+static const fp_analysis *host_analysis(void *ctx)
+{
+    fp_host_call *call = ctx;
+    char why[300];
+    const fp_analysis *a = NULL;
+    if (!call->analysis)
+        snprintf(why, sizeof why, "the text analysis is there only during extract()");
+    else
+        a = fp_analysis_slot_get(call->analysis, why, sizeof why);
+    if (!a)
+        host_error(call, why);
+    return a;
+}
+
 void fp_host_call_init(fp_host_call *call, const char *instance, const char *kind,
                        fp_log_fn log, void *log_user)
 {
     memset(call, 0, sizeof *call);
     call->host = (fp_host){sizeof call->host, FP_ABI_MAJOR, FP_ABI_MINOR, call,
-                           host_emit, host_log, host_error};
+                           host_emit, host_log, host_error, host_analysis};
     call->instance = instance;
     call->kind = kind;
     call->log = log;

@@ -15,7 +15,7 @@
  * FP_ABI_MINOR grows when fields are appended at the end of a struct; a core
  * loads plugins built against its own or an older minor, and refuses a newer
  * one.  The structs that cross the boundary one at a time (fp_plugin_desc,
- * fp_config, fp_document, fp_fact, fp_host) carry their size, so that
+ * fp_config, fp_document, fp_fact, fp_host, fp_analysis) carry their size, so that
  * either side reads only the fields the other side knows.
  *
  * Frozen for ABI 1.  Four structs cross the boundary as arrays with a
@@ -27,7 +27,8 @@
  * element size next to each count (option_size beside n_options,
  * value_size beside n_values, block_size beside n_blocks, attr_size
  * beside n_attrs and n_children), so that they can grow at their end as
- * the other structs do.
+ * the other structs do.  The arrays of ABI 1.1 (fp_word, fp_sentence in
+ * fp_analysis) carry their element size already and may grow.
  *
  * Threading.  The core calls create() and destroy() from one thread.  It may
  * call extract() on the same instance from several threads at once, each
@@ -40,6 +41,12 @@
  * offsets a plugin sees and emits are byte offsets into that text; the core
  * converts them to character offsets and to source-file byte offsets when it
  * writes XML.
+ *
+ * ABI 1.1 added the shared text analysis (fp_analysis, host->analysis):
+ * the document's words with their class, numbers read by the guideline's
+ * rules and sentence boundaries, computed once per document by the core
+ * for every plugin that asks.  Plugins built against 1.0 load and run
+ * unchanged.
  */
 #ifndef FACTPIPE_PLUGIN_H
 #define FACTPIPE_PLUGIN_H
@@ -54,7 +61,7 @@ extern "C" {
 #endif
 
 #define FP_ABI_MAJOR 1
-#define FP_ABI_MINOR 0
+#define FP_ABI_MINOR 1
 
 #if defined(__GNUC__)
 #define FP_PLUGIN_EXPORT __attribute__((visibility("default")))
@@ -170,6 +177,122 @@ typedef struct fp_fact {
 } fp_fact;
 
 /* ------------------------------------------------------------------------ */
+/* The shared text analysis (ABI 1.1).                                      */
+
+/* Every character of a block that is not white space belongs to exactly
+ * one word; a word has one of these classes. */
+typedef enum fp_word_class {
+    /* Digits 0-9 read as one number by the guideline's rules (decimal
+     * comma, thousands dot, a dot followed by other than three digits is
+     * a decimal point, a space or no-break space before three digits
+     * groups thousands after a first group of one to three digits,
+     * leading zeros carry no meaning): "21,1", "1.250", "25 000", "03".
+     * A chain of digit groups those rules cannot read as one number
+     * ("15.3.2019", "1,250,300", "192.168.1.1") is read as its digit runs,
+     * with the separators as punctuation.  Signs are punctuation. */
+    FP_WORD_NUMBER = 1,
+    /* A run of letters, marks and digits that starts with a capital
+     * letter: "Nguyễn", "UBND", "H'Hen" (an apostrophe between letters
+     * stays inside), "U15". */
+    FP_WORD_CAPITALIZED = 2,
+    /* The same starting otherwise: a small letter, a letter of a script
+     * without case, a mark, a digit of another script: "đảng", "m2". */
+    FP_WORD_LOWER = 3,
+    /* One character that is none of these: punctuation, a symbol, an
+     * emoji, or one ill-formed UTF-8 sequence. */
+    FP_WORD_PUNCT = 4
+} fp_word_class;
+
+/* fp_word.flags */
+enum {
+    /* No white space between this word and the one before it in its
+     * block ("21,1%": the "%" is glued).  Never set on a block's first. */
+    FP_WORD_GLUED = 1u << 0,
+    /* Two or more letters, every one a capital: "UBND", "VN", "ĐT". */
+    FP_WORD_ALL_CAPS = 1u << 1,
+    /* A letter word with digits in it: "m2", "U15", "F0". */
+    FP_WORD_HAS_DIGIT = 1u << 2,
+    /* Numbers: thousands separators were written ("1.250", "25 000"). */
+    FP_NUMBER_GROUPED = 1u << 8,
+    /* Numbers: a decimal point was written ("21,1", "56.6"). */
+    FP_NUMBER_DECIMAL = 1u << 9,
+    /* Numbers: padded with zeros ("03", "0236"; not "0" or "0,5"). */
+    FP_NUMBER_LEADING_ZERO = 1u << 10,
+    /* Numbers: the integer part does not fit in 64 bits; integer is
+     * UINT64_MAX, value is still exact. */
+    FP_NUMBER_HUGE = 1u << 11
+};
+
+/* One word.  Read them with fp_analysis_word(): the core steps through
+ * the array by fp_analysis.word_size, which may grow within ABI 1. */
+typedef struct fp_word {
+    size_t start, end;   /* byte span in fp_document.text; start < end */
+    /* Case-folded (fp_utf8_fold of <factpipe/utf8.h>: small letters,
+     * apostrophes as '), NUL-terminated: what lexicon look-ups compare.
+     * A number's is its text with each space as ' '. */
+    const char *folded;
+    /* FP_WORD_NUMBER: the guideline's form of the number, "21.1", "1250",
+     * "3", "0.5" (no grouping, no leading or trailing zeros); else NULL. */
+    const char *value;
+    uint64_t integer;    /* numbers: the integer part (see FP_NUMBER_HUGE) */
+    uint64_t fraction;   /* numbers: the first fraction_digits digits after
+                            the decimal point as written ("2,50": 50) */
+    uint32_t block;      /* index into fp_document.blocks */
+    uint32_t sentence;   /* index into the analysis' sentences */
+    uint32_t int_digits; /* numbers: digits before the point as written,
+                            leading zeros included ("03": 2) */
+    /* The word's first character as written: for punctuation, the mark
+     * itself ('%', 0x2013 for "–"; U+FFFD for an ill-formed sequence). */
+    uint32_t first_char;
+    uint16_t fraction_digits; /* numbers: at most 19 */
+    uint16_t word_class; /* fp_word_class */
+    uint16_t flags;      /* FP_WORD_*, FP_NUMBER_* */
+} fp_word;
+
+/* A sentence: words [first_word, first_word + n_words) of one block.
+ * Sentences cover every word in order and never cross a block.  One ends
+ * at its block's end, or after ".", "!", "?" or "…" (with the closing
+ * quotes and brackets glued to it) when white space and then a word
+ * other than a small-letter word follow — except after a dot glued to a
+ * capitalized word without a vowel ("TP.", "ThS.", "Q."), which is an
+ * abbreviation. */
+typedef struct fp_sentence {
+    size_t start, end;   /* byte span: its first word's start to its last
+                            word's end */
+    size_t first_word, n_words;
+    uint32_t block;
+} fp_sentence;
+
+/* The analysis of one document, owned by the host: read-only, valid until
+ * the extract() call that got it returns, shared with every other plugin
+ * of the document.  It covers the document's blocks (fp_document.blocks:
+ * chrome only under --keep-chrome), words in text order. */
+typedef struct fp_analysis {
+    uint32_t struct_size;   /* grows at its end only: check before reading */
+    uint32_t word_size;     /* bytes from one word to the next */
+    uint32_t sentence_size; /* bytes from one sentence to the next */
+    const char *text;       /* fp_document.text */
+    const void *words;      /* n_words records: use fp_analysis_word() */
+    size_t n_words;
+    const void *sentences;  /* n_sentences: use fp_analysis_sentence() */
+    size_t n_sentences;
+    /* The words of block b are [block_words[b], block_words[b + 1]). */
+    const size_t *block_words; /* n_blocks + 1 entries */
+    size_t n_blocks;
+} fp_analysis;
+
+static inline const fp_word *fp_analysis_word(const fp_analysis *a, size_t i)
+{
+    return (const fp_word *)(const void *)((const char *)a->words + i * a->word_size);
+}
+
+static inline const fp_sentence *fp_analysis_sentence(const fp_analysis *a, size_t i)
+{
+    return (const fp_sentence *)(const void *)((const char *)a->sentences +
+                                               i * a->sentence_size);
+}
+
+/* ------------------------------------------------------------------------ */
 /* The host table: everything a plugin may ask of the core.                */
 
 typedef enum fp_log_level {
@@ -196,7 +319,20 @@ typedef struct fp_host {
     /* Say why the current create() or extract() returns FP_ERROR.  The last
      * message given before the callback returns is the one reported. */
     void (*error)(void *ctx, const char *message);
+
+    /* ABI 1.1: the shared analysis of the document being extracted (see
+     * fp_analysis), computed at the first call of any plugin of that
+     * document and returned as is to the later ones.  NULL when it cannot
+     * be made (out of memory, or called during create()); the host has
+     * then said why with error(), so extract() returns FP_ERROR.  Call it
+     * through fp_document_analysis(), from the thread extract() runs on. */
+    const fp_analysis *(*analysis)(void *ctx);
 } fp_host;
+
+/* Whether the host table has FIELD (a later minor may append more). */
+#define FP_HOST_HAS(host, FIELD)                                            \
+    ((host)->struct_size >= offsetof(fp_host, FIELD) + sizeof((host)->FIELD) && \
+     (host)->FIELD != NULL)
 
 /* printf-style conveniences; header-only so plugins link nothing. */
 static inline void fp_logf(const fp_host *host, fp_log_level level,
@@ -228,6 +364,26 @@ static inline int fp_errorf(const fp_host *host, const char *fmt, ...)
 static inline int fp_emit(const fp_host *host, const fp_fact *fact)
 {
     return host->emit(host->ctx, fact);
+}
+
+/* The shared analysis of the document (ABI 1.1), or NULL after the host
+ * said why: then return FP_ERROR.
+ *
+ *     const fp_analysis *a = fp_document_analysis(host);
+ *     if (!a)
+ *         return FP_ERROR;
+ *     for (size_t i = 0; i < a->n_words; i++) {
+ *         const fp_word *w = fp_analysis_word(a, i);
+ *         if (w->word_class == FP_WORD_NUMBER) ... w->value ...
+ *     } */
+static inline const fp_analysis *fp_document_analysis(const fp_host *host)
+{
+    if (!FP_HOST_HAS(host, analysis)) {
+        host->error(host->ctx, "this host offers no shared text analysis: it needs "
+                               "plugin ABI 1.1 or later");
+        return NULL;
+    }
+    return host->analysis(host->ctx);
 }
 
 /* Check that every block of doc lies inside its text.  The core guarantees

@@ -1,5 +1,6 @@
 /* The loader refuses every kind of broken plugin with one line that names
  * the plugin, its path, what is wrong and what to do. */
+#include "plugin/fp_host_impl.h"
 #include "plugin/fp_loader.h"
 
 #include <setjmp.h>
@@ -239,12 +240,83 @@ static void test_search_path_finds_and_lists(void **state)
     char **names;
     size_t n;
     assert_int_equal(fp_plugin_path_list(&pp, &names, &n, &err), 0);
-    assert_int_equal(n, 9);
-    assert_string_equal(names[0], "good"); /* sorted */
+    assert_int_equal(n, 11); /* the broken ones, good, oldabi, analysisuse */
+    assert_string_equal(names[0], "analysisuse"); /* sorted */
+    assert_string_equal(names[1], "good");
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
     fp_plugin_path_free(&pp);
+}
+
+/* A plugin built against ABI 1.0 and one reading the shared analysis of
+ * ABI 1.1 run on one document through the core's host, as the engine
+ * runs them: both give their facts, and the analysis is made once. */
+static void run_with_core_host(const fp_plugin_handle *h, const fp_document *doc,
+                               fp_analysis_slot *analysis, fp_fact_list *facts)
+{
+    void *instance = NULL;
+    fp_host_call call;
+    fp_host_call_init(&call, h->desc->name, h->desc->kind, NULL, NULL);
+    fp_config config = {sizeof config, NULL, 0, h->desc->name};
+    assert_int_equal(h->desc->create(&config, &call.host, &instance), FP_OK);
+    call.text = doc->text;
+    call.text_len = doc->text_len;
+    call.facts = facts;
+    call.analysis = analysis;
+    if (h->desc->extract(instance, doc, &call.host) != FP_OK)
+        fail_msg("%s: %s", h->desc->name, call.error);
+    h->desc->destroy(instance);
+}
+
+static void test_abi_versions_side_by_side(void **state)
+{
+    (void)state;
+    fp_plugin_handle old, current;
+    fp_error err = {{0}};
+    assert_int_equal(fp_plugin_open(plugin_path("oldabi"), &old, &err), 0);
+    assert_int_equal(fp_plugin_open(plugin_path("analysisuse"), &current, &err), 0);
+    assert_int_equal(old.desc->abi_minor, 0);
+    assert_int_equal(current.desc->abi_minor, 1);
+
+    static const char text[] = "Có 1.250 hộ, chiếm 21,1%. Năm 2019 có 03 đoàn.";
+    fp_block block = {0, sizeof text - 1, FP_ZONE_BODY};
+    fp_document doc = {sizeof doc, "abi.txt", text, sizeof text - 1, &block, 1, NULL};
+    fp_analysis_slot analysis;
+    fp_analysis_slot_init(&analysis, &doc);
+    fp_fact_list old_facts = {0}, new_facts = {0};
+    run_with_core_host(&current, &doc, &analysis, &new_facts);
+    run_with_core_host(&old, &doc, &analysis, &old_facts);
+    run_with_core_host(&current, &doc, &analysis, &new_facts); /* the same analysis */
+    assert_int_equal(analysis.requests, 4);
+    assert_int_equal(analysis.state, 1);
+
+    static const char *const digit_runs[] = {"1", "250", "21", "1", "2019", "03"};
+    assert_int_equal(old_facts.n, 6);
+    for (size_t i = 0; i < 6; i++) {
+        assert_string_equal(old_facts.items[i].value, digit_runs[i]);
+        assert_string_equal(old_facts.items[i].kind, "digits");
+    }
+    static const char *const numbers[] = {"1250", "21.1", "2019", "3"};
+    static const char *const sentences[] = {"0", "0", "1", "1"};
+    assert_int_equal(new_facts.n, 8);
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(new_facts.items[i].value, numbers[i]);
+        assert_string_equal(new_facts.items[i].attrs[0].value, sentences[i]);
+        assert_string_equal(new_facts.items[i + 4].value, numbers[i]);
+    }
+    assert_string_equal(new_facts.items[0].attrs[1].value, "8"); /* words of sentence 0 */
+    fp_fact_list_free(&old_facts);
+    fp_fact_list_free(&new_facts);
+    fp_analysis_slot_free(&analysis);
+
+    /* During create() there is no document: the host says so. */
+    fp_host_call call;
+    fp_host_call_init(&call, "analysisuse", "number", NULL, NULL);
+    assert_null(fp_document_analysis(&call.host));
+    assert_non_null(strstr(call.error, "only during extract()"));
+    fp_plugin_close(&old);
+    fp_plugin_close(&current);
 }
 
 int main(void)
@@ -265,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_symlink_within_folder_accepted),
         cmocka_unit_test(test_name_leaving_folder_refused),
         cmocka_unit_test(test_search_path_finds_and_lists),
+        cmocka_unit_test(test_abi_versions_side_by_side),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,10 @@
 static int flawed_create(const fp_config *config, const fp_host *host,
                          void **state)
 {
+#if defined(FLAW_early_analysis)
+    /* The shared analysis is of a document: there is none in create(). */
+    (void)fp_document_analysis(host);
+#endif
     *state = calloc(1, sizeof(int));
     return *state ? FP_OK : fp_errorf(host, "out of memory");
 }

@@ -25,6 +25,7 @@ expect crash 1 'the plugin crashed: signal 6'
 expect loop 1 'still running after 2 s|more CPU time than the limit'
 expect silent 1 'returned FP_ERROR without saying why'
 expect exits 1 'ended with status 7 before its verdict'
+expect early_analysis 1 'host->analysis\(\): the text analysis is there only during extract\(\)'
 
 # Usage errors.
 "$FACTPIPE" check-plugin >/dev/null 2>&1

@@ -64,6 +64,8 @@ check "factpipe: name and version" test "$(field "$main" Package) $(field "$main
 check "factpipe-dev: name and version" test "$(field "$dev" Package) $(field "$dev" Version)" = "factpipe-dev $VERSION"
 check "factpipe-dev depends on factpipe (= $VERSION)" \
   grep -qE "(^|, )factpipe \(= $VERSION\)(,|$)" <<<"$(field "$dev" Depends)"
+check "factpipe-dev depends on libutf8proc-dev (the fake host's analysis)" \
+  grep -qE "(^|, )libutf8proc-dev(,|$)" <<<"$(field "$dev" Depends)"
 depends=$(field "$main" Depends)
 echo "factpipe Depends: $depends"
 # Every library an ELF file of the package needs belongs to a package that

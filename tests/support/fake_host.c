@@ -128,6 +128,17 @@ static void fake_error(void *ctx, const char *message)
     copy_message(fake->last_error, message);
 }
 
+/* The document's analysis, as the core makes it (fp_analysis.c). */
+static const fp_analysis *fake_analysis(void *ctx)
+{
+    fp_fake_host *fake = ctx;
+    char why[FP_FAKE_MESSAGE_MAX];
+    const fp_analysis *a = fp_analysis_slot_get(&fake->analysis, why, sizeof why);
+    if (a == NULL)
+        fake_error(fake, why);
+    return a;
+}
+
 void fp_fake_host_init(fp_fake_host *fake)
 {
     memset(fake, 0, sizeof *fake);
@@ -138,6 +149,8 @@ void fp_fake_host_init(fp_fake_host *fake)
     fake->host.emit = fake_emit;
     fake->host.log = fake_log;
     fake->host.error = fake_error;
+    fake->host.analysis = fake_analysis;
+    fp_analysis_slot_init(&fake->analysis, NULL);
 }
 
 const fp_host *fp_fake_host_table(const fp_fake_host *fake)
@@ -163,6 +176,7 @@ void fp_fake_host_free(fp_fake_host *fake)
     if (fake == NULL)
         return;
     fp_fake_host_reset(fake);
+    fp_analysis_slot_free(&fake->analysis);
     free(fake->facts);
     fake->facts = NULL;
     fake->facts_capacity = 0;

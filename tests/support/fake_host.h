@@ -19,6 +19,9 @@
  *     fp_fake_doc_free(doc);
  *     fp_fake_host_free(&host);
  *
+ * host->analysis() gives the document's shared text analysis, computed by
+ * the core's own source (fp_analysis.c, compiled in with this library).
+ *
  * emit() checks every fact with the core's own rules, <factpipe/fact_check.h>
  * — span inside the text, start < end, both ends on UTF-8 character
  * boundaries, a non-empty valid UTF-8 value, kind, attribute and child
@@ -35,6 +38,8 @@
 #define FACTPIPE_FAKE_HOST_H
 
 #include <factpipe/plugin.h>
+
+#include "fp_analysis.h"
 
 #include <stddef.h>
 
@@ -83,6 +88,13 @@ typedef struct fp_fake_host {
 
     size_t n_errors;                       /* calls to host->error() */
     char last_error[FP_FAKE_MESSAGE_MAX]; /* plugin's or the fake's own */
+
+    /* The shared text analysis (host->analysis, ABI 1.1), made by the
+     * core's own code (fp_analysis.c, which ships with this file) at the
+     * first request during fp_fake_plugin_extract() and freed when that
+     * returns, as the core frees it after the document's plugins ran.
+     * analysis.requests counts the requests of the last extract. */
+    fp_analysis_slot analysis;
 } fp_fake_host;
 
 /* Sets up an empty host whose callbacks record into *fake. */
@@ -157,7 +169,8 @@ typedef struct fp_fake_plugin {
 int fp_fake_plugin_create(fp_fake_plugin *plugin, const fp_plugin_desc *desc,
                           fp_fake_host *fake, const char *const *settings);
 
-/* Calls desc->extract() on doc, with fake->doc set for emit() checks. */
+/* Calls desc->extract() on doc, with fake->doc set for emit() checks and
+ * the analysis of doc ready to be made on request. */
 int fp_fake_plugin_extract(const fp_fake_plugin *plugin, fp_fake_host *fake,
                            const fp_fake_doc *doc);
 

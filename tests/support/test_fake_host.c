@@ -274,6 +274,77 @@ static void emit_outside_extract_is_refused(void **state)
     fp_fake_host_free(&host);
 }
 
+/* ---- The shared analysis ------------------------------------------------ */
+
+/* A plugin that asks for the analysis in create() when told to, and in
+ * extract() emits every number word with its value. */
+static int numbers_ask_in_create;
+static const fp_analysis *numbers_seen;
+
+static int numbers_create(const fp_config *config, const fp_host *host,
+                          void **state)
+{
+    *state = NULL;
+    if (numbers_ask_in_create && fp_document_analysis(host) == NULL)
+        return FP_ERROR;
+    return FP_OK;
+}
+
+static int numbers_extract(void *state, const fp_document *doc,
+                           const fp_host *host)
+{
+    const fp_analysis *a = fp_document_analysis(host);
+    if (a == NULL || fp_document_analysis(host) != a)
+        return FP_ERROR;
+    numbers_seen = a;
+    for (size_t i = 0; i < a->n_words; i++) {
+        const fp_word *w = fp_analysis_word(a, i);
+        fp_fact f = {sizeof f, NULL, w->start, w->end, w->value, NULL, 0,
+                     NULL, 0};
+        if (w->word_class == FP_WORD_NUMBER && fp_emit(host, &f) != FP_OK)
+            return FP_ERROR;
+    }
+    return FP_OK;
+}
+
+FP_PLUGIN_DEFINE_NO_OPTIONS(numbers, "0.1.0", "number", "numbers",
+                            numbers_create, numbers_extract, probe_destroy)
+
+/* The fake host makes the analysis with the core's own code, once per
+ * extract, and frees it when the call returns. */
+static void analysis_during_extract(void **state)
+{
+    fp_fake_host host;
+    fp_fake_host_init(&host);
+    assert_int_equal(host.host.abi_minor, FP_ABI_MINOR);
+    assert_true(FP_HOST_HAS(&host.host, analysis));
+    fp_fake_plugin plugin;
+    numbers_ask_in_create = 0;
+    assert_int_equal(fp_fake_plugin_create(&plugin, fp_plugin_numbers_get_desc(),
+                                           &host, NULL),
+                     FP_OK);
+    fp_fake_doc *doc = fp_fake_doc_new("Có 1.250 hộ.\nchiếm 21,1% và 03 đoàn");
+    assert_int_equal(fp_fake_plugin_extract(&plugin, &host, doc), FP_OK);
+    assert_int_equal(host.n_facts, 3);
+    assert_string_equal(host.facts[0].value, "1250");
+    assert_string_equal(host.facts[0].surface, "1.250");
+    assert_string_equal(host.facts[1].value, "21.1");
+    assert_string_equal(host.facts[2].value, "3");
+    assert_int_equal(host.analysis.requests, 2);
+    assert_int_equal(host.analysis.state, 0); /* freed with the call */
+    assert_non_null(numbers_seen);
+    fp_fake_plugin_destroy(&plugin);
+
+    /* During create() there is no document to analyse. */
+    numbers_ask_in_create = 1;
+    assert_int_equal(fp_fake_plugin_create(&plugin, fp_plugin_numbers_get_desc(),
+                                           &host, NULL),
+                     FP_ERROR);
+    assert_non_null(strstr(host.last_error, "only during extract()"));
+    fp_fake_doc_free(doc);
+    fp_fake_host_free(&host);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +357,7 @@ int main(void)
         cmocka_unit_test(emit_copies_fact_and_surface),
         cmocka_unit_test(emit_follows_the_fact_cases),
         cmocka_unit_test(emit_outside_extract_is_refused),
+        cmocka_unit_test(analysis_during_extract),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
