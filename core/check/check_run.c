@@ -265,13 +265,7 @@ static int resolve_options(const fp_check_options *o, const fp_plugin_handle *h,
     defaults.path = (char *)"(plugin defaults)";
     defaults.defaults_dir = (char *)fp_default_config_dir();
     if (o->pipeline_path) {
-        char drop_in_dirs[FP_DROP_IN_DIRS][4096];
-        const char *dirs[FP_DROP_IN_DIRS];
-        fp_pipeline_load_options load = {fp_default_config_dir(), dirs,
-                                         fp_default_drop_in_dirs(drop_in_dirs)};
-        for (size_t i = 0; i < load.n_drop_in_dirs; i++)
-            dirs[i] = drop_in_dirs[i];
-        if (!(p = fp_pipeline_load_with(o->pipeline_path, &load, err)))
+        if (!(p = fp_pipeline_load_installed(o->pipeline_path, err)))
             return -1;
     }
     char data_dirs[FP_PLUGIN_DATA_DIRS][4096];

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void engine_debug(fp_engine *e, const char *what, const char *detail)
 {
@@ -76,15 +77,32 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
     slot->section = section;
     slot->priority = section ? section->priority : e->pipeline->default_priority;
 
-    fp_config config = {sizeof config, slot->values, d->n_options, d->name};
-    fp_host_call call;
-    fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
-    if (d->create(&config, &call.host, &slot->state) != FP_OK) {
-        slot->state = NULL;
-        return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
-                            slot->handle.path, call.error[0] ? call.error : "no reason given");
-    }
     engine_debug(e, "loaded plugin", slot->handle.path);
+    return 0;
+}
+
+int fp_engine_start(fp_engine *e, void (*starting)(void *user, size_t plugin), void *user,
+                    fp_error *err)
+{
+    for (size_t i = 0; i < e->n_plugins; i++) {
+        fp_engine_plugin_slot *slot = &e->plugins[i];
+        if (slot->state)
+            continue;
+        const fp_plugin_desc *d = slot->handle.desc;
+        fp_config config = {sizeof config, slot->values, d->n_options, d->name};
+        fp_host_call call;
+        fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
+        if (starting)
+            starting(user, i);
+        if (d->create(&config, &call.host, &slot->state) != FP_OK) {
+            slot->state = NULL;
+            return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
+                                slot->handle.path,
+                                call.error[0] ? call.error : "no reason given");
+        }
+        slot->started = 1;
+    }
+    e->started = 1;
     return 0;
 }
 
@@ -151,6 +169,7 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
     }
     e->max_input_bytes = cfg->max_input_bytes ? cfg->max_input_bytes
                                               : FP_DEFAULT_MAX_INPUT_BYTES;
+    e->max_ratio = cfg->max_ratio > 0 ? cfg->max_ratio : FP_DEFAULT_MAX_RATIO;
     e->keep_chrome = cfg->keep_chrome;
     e->include_text = cfg->include_text;
     e->log = cfg->log;
@@ -165,19 +184,19 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
                  fp_default_config_dir());
         pipeline_path = default_path;
     }
-    char drop_in_dirs[FP_DROP_IN_DIRS][4096];
-    const char *dirs[FP_DROP_IN_DIRS];
-    fp_pipeline_load_options options = {fp_default_config_dir(), dirs,
-                                        fp_default_drop_in_dirs(drop_in_dirs)};
-    for (size_t i = 0; i < options.n_drop_in_dirs; i++)
-        dirs[i] = drop_in_dirs[i];
-    e->pipeline = fp_pipeline_load_with(pipeline_path, &options, err);
+    e->pipeline = fp_pipeline_load_installed(pipeline_path, err);
     if (!e->pipeline || build_plugin_path(e, cfg, err) != 0 || load_plugins(e, err) != 0 ||
         load_zone_rules(e, err) != 0) {
         fp_engine_free(e);
         return NULL;
     }
     warn_if_no_plugin(e);
+    e->n_stages = FP_STAGE_PLUGIN + e->n_plugins;
+    if (!(e->stage_ns = calloc(e->n_stages, sizeof *e->stage_ns))) {
+        fp_error_set(err, "out of memory");
+        fp_engine_free(e);
+        return NULL;
+    }
     return e;
 }
 
@@ -187,16 +206,45 @@ void fp_engine_free(fp_engine *e)
         return;
     for (size_t i = e->n_plugins; i-- > 0;) {
         fp_engine_plugin_slot *slot = &e->plugins[i];
-        if (slot->state)
+        if (slot->started)
             slot->handle.desc->destroy(slot->state);
         fp_option_values_free(slot->values, slot->handle.desc->n_options);
         fp_plugin_close(&slot->handle);
     }
     free(e->plugins);
+    free(e->stage_ns);
     fp_plugin_path_free(&e->path);
     fp_zone_rules_free(e->zones);
     fp_pipeline_free(e->pipeline);
     free(e);
+}
+
+uint64_t fp_stage_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+size_t fp_engine_stage_count(const fp_engine *e)
+{
+    return e->n_stages;
+}
+
+const char *fp_engine_stage_name(const fp_engine *e, size_t stage)
+{
+    static const char *const names[FP_STAGE_PLUGIN] = {"read",     "decode", "html/text",
+                                                       "zone",     "analysis", "merge",
+                                                       "write"};
+    if (stage < FP_STAGE_PLUGIN)
+        return names[stage];
+    const fp_plugin_handle *h = fp_engine_plugin(e, stage - FP_STAGE_PLUGIN);
+    return h ? h->desc->name : "?";
+}
+
+const uint64_t *fp_engine_stage_ns(const fp_engine *e)
+{
+    return e->stage_ns;
 }
 
 const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e)

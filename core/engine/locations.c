@@ -4,6 +4,7 @@
  * else in its build tree when it runs from there, and only when neither is
  * there where it was configured to be installed. */
 #include "fp_engine.h"
+#include "../pipeline/fp_pipeline.h"
 #include "fp_self_path.h"
 
 #include <limits.h>
@@ -169,6 +170,17 @@ size_t fp_default_drop_in_dirs(char dirs[FP_DROP_IN_DIRS][4096])
     else if (home && home[0] == '/')
         snprintf(dirs[n++], 4096, "%s/.config/factpipe/pipeline.d", home);
     return n;
+}
+
+struct fp_pipeline *fp_pipeline_load_installed(const char *path, fp_error *err)
+{
+    char drop_in_dirs[FP_DROP_IN_DIRS][4096];
+    const char *dirs[FP_DROP_IN_DIRS];
+    fp_pipeline_load_options options = {fp_default_config_dir(), dirs,
+                                        fp_default_drop_in_dirs(drop_in_dirs)};
+    for (size_t i = 0; i < options.n_drop_in_dirs; i++)
+        dirs[i] = drop_in_dirs[i];
+    return fp_pipeline_load_with(path, &options, err);
 }
 
 size_t fp_plugin_data_dirs(const char *plugin_file, const char *name,

@@ -7,6 +7,7 @@
  * comments.  inih asks for line N+1 only after handling line N, which is
  * what lets the handler take the line number from the shared state. */
 #include "fp_pipeline.h"
+#include "../common/fp_config_file.h"
 #include "fp_pipeline_path.h"
 
 #include "../common/fp_suggest.h"
@@ -362,9 +363,8 @@ static char *find_file_value(parse_state *s, const char *key, const char *value)
         fail_at(s, s->line, "%s '%s' is not found: looked at %s; give a path relative to "
                 "this file's folder or an absolute one", key, value, found.places);
     else
-        fail_at(s, s->line, "%s '%s' (%s) cannot be read: %s; give a path relative to this "
-                "file's folder or an absolute one", key, value,
-                found.tried ? found.tried : value, found.why);
+        fail_at(s, s->line, "%s '%s' (%s) cannot be read: %s; name a readable file", key,
+                value, found.tried ? found.tried : value, found.why);
     fp_path_lookup_free(&found);
     return NULL;
 }
@@ -569,11 +569,10 @@ static fp_pipeline_file *add_file(fp_pipeline *p, const char *path, int drop_in,
 static int parse_file(fp_pipeline *p, const char *path, int drop_in, const char *data_dir,
                       fp_error *err)
 {
-    FILE *stream = fopen(path, "r");
+    FILE *stream = fp_config_open(path, drop_in ? "drop-in pipeline file" : "pipeline file",
+                                  err);
     if (!stream)
-        return fp_error_set(err, "%s: cannot open %s: %s", path,
-                            drop_in ? "drop-in pipeline file" : "pipeline file",
-                            strerror(errno));
+        return -1;
     const fp_pipeline_file *file = add_file(p, path, drop_in, err);
     if (!file) {
         fclose(stream);

@@ -1,4 +1,5 @@
 #include "fp_pipeline_path.h"
+#include "../common/fp_config_file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -106,10 +107,9 @@ int fp_path_lookup_file(const char *path, const fp_path_place *places, size_t n,
         }
         free(lookup->tried);
         lookup->tried = candidate;
-        if (access(candidate, R_OK) != 0)
-            lookup->why = strerror(errno);
-        else if (stat(candidate, &st) == 0 && S_ISDIR(st.st_mode))
-            lookup->why = "it is a folder; expected a file";
+        /* Checked before any reader opens it: no plugin's reader or
+         * inih meets a device, a FIFO or a file of a gigabyte. */
+        lookup->why = fp_config_refusal(candidate, lookup->why_text, sizeof lookup->why_text);
         if (lookup->why)
             return -1;
         lookup->found = candidate;

@@ -36,15 +36,18 @@ typedef struct fp_path_lookup {
     char *tried;       /* malloc'ed absolute path of the place that decided
                           (the file that exists but cannot be read, or the
                           first place when none has it), or NULL */
-    const char *why;   /* why found is NULL: strerror() text, or "it is a
-                          folder; expected a file" (static) */
+    const char *why;   /* why found is NULL: strerror() text, or why the
+                          file cannot be a configuration file (a folder, a
+                          device, a FIFO, over the size cap; in why_text) */
+    char why_text[160];
     int in_none;       /* the file is in none of the places */
     char places[1024]; /* "A (label), B (label)": every place tried */
 } fp_path_lookup;
 
 /* Looks path up: an absolute path as it is, a relative one in each place
  * in turn.  The first place where it exists decides: a readable file is
- * found, anything else (unreadable, a folder) is the error.  Returns 0
+ * found, anything else (unreadable, a folder, a device or FIFO, over
+ * FP_CONFIG_MAX_BYTES) is the error.  Returns 0
  * when found, -1 otherwise (lookup says why; out of memory: why is
  * "out of memory").  Free with fp_path_lookup_free. */
 int fp_path_lookup_file(const char *path, const fp_path_place *places, size_t n,

@@ -1,6 +1,7 @@
 /* Loading config/zones.conf: parse sections of cues, compile every line-cue
  * section into one PCRE2 alternation so a line is tested once per section. */
 #include "fp_zone_internal.h"
+#include "../common/fp_config_file.h"
 
 #include <errno.h>
 #include <factpipe/utf8.h>
@@ -518,11 +519,9 @@ static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
 
 fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fp_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+    FILE *f = fp_config_open(path, "zoning rules file", err);
+    if (!f)
         return NULL;
-    }
     cue_list lists[ZS_COUNT];
     memset(lists, 0, sizeof lists);
     int rc = read_cues(f, path, lists, err);

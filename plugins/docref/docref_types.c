@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 /* Enough for the type's own words; longer lines are surely not types. */
@@ -116,6 +117,19 @@ int docref_types_load(docref_types *types, const char *path,
     types->names = calloc(DOCREF_MAX_TYPES, sizeof *types->names);
     if (types->names == NULL)
         return fp_errorf(host, "out of memory");
+    /* The host checked the path (a regular file under its size cap), but
+     * a plugin may be given another host: check again, before opening,
+     * so that a FIFO cannot block the open and /dev/zero cannot be read
+     * for ever. */
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return fp_errorf(host, "cannot open the document-type lexicon %s: "
+                         "%s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode) || st.st_size > DOCREF_MAX_LEXICON_BYTES)
+        return fp_errorf(host, "the document-type lexicon %s is %s; expected a "
+                         "regular file of at most %d bytes", path,
+                         S_ISREG(st.st_mode) ? "too large" : "not a regular file",
+                         DOCREF_MAX_LEXICON_BYTES);
     FILE *file = fopen(path, "r");
     if (file == NULL)
         return fp_errorf(host, "cannot open the document-type lexicon %s: "

@@ -20,6 +20,8 @@ typedef struct docref_types {
  * surrounding space trimmed).  Fails, saying file:line and why, on an
  * unreadable file, an empty lexicon, a line that is not UTF-8 or that holds
  * a backslash, or more than DOCREF_MAX_TYPES types. */
+/* A lexicon of types is a few kilobytes; more is not a lexicon. */
+enum { DOCREF_MAX_LEXICON_BYTES = 1 << 20 };
 enum { DOCREF_MAX_TYPES = 200 };
 int docref_types_load(docref_types *types, const char *path,
                       const fp_host *host);

@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Options of a --help text: short ones ("  -o, --output") and long ones.
 options_of() {
-  { grep -oE -- '^ +-[a-zA-Z],' | tr -d ' ,'; } <<<"$1"
+  { grep -oE -- '^ +-[a-zA-Z0-9],' | tr -d ' ,'; } <<<"$1"
   grep -oE -- '--[a-z][a-z-]*' <<<"$1"
 }
 sorted() { tr ' ' '\n' <<<"$*" | grep . | sort -u; }

@@ -327,12 +327,12 @@ static void test_unreadable_file(void **state)
     assert_string_equal(err.message, expected);
     free(missing);
 
-    /* fopen() accepts a folder; reading it is what fails. */
+    /* A folder is refused before it is opened. */
     const char *folder = scratch_folder(s, "a-folder");
     assert_non_null(folder);
     assert_null(fp_pipeline_load(folder, &err));
     snprintf(expected, sizeof expected,
-             "%s: cannot read pipeline file: Is a directory", folder);
+             "%s: cannot open pipeline file: it is a folder; expected a file", folder);
     assert_string_equal(err.message, expected);
 }
 
