@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
 # factpipe batch benchmark: prints figures, asserts nothing.
 #
-#   bench/run.sh [--quick] [--runs N]
+#   bench/run.sh [--quick] [--durable] [--runs N]
 #
 # Builds a Release factpipe in build-bench/, generates the shared corpus
 # (../shared/corpus/gen/gen_bulletins.py --n 2000 --seed 1), then measures
 #   (a) libxml2 alone: bench/html_parse_only.c, read + htmlReadMemory, one process
 #   (b) factpipe -j1   (default pipeline: every plugin in build-bench/plugins)
 #   (c) factpipe -jN   (N = usable cores)
+#   (d) factpipe -jN -o DIR/ (durable, one file per document) against
+#       (e) -jN -o FILE and (c') -jN > /dev/null run in turn with it, and
+#       the fsync calls of -o DIR/ (--durable: only this part, issue 11 §1)
 # as docs/s, MB/s and peak RSS (GNU time; the largest of the supervisor and
 # its workers), with the ratios (b)/(a) and (c)/(b); then where the time
 # goes: factpipe -v's table of time per stage and per plugin, summed over
 # the workers, for one -jN run; then peak RSS at -j1 for 2,000 and 20,000
 # documents (--quick skips the 20,000; bench/rss.sh measures the
-# supervisor alone up to a million documents).  Each timing is
-# the best of --runs (default 3) runs.  Output goes to /dev/null, so the
+# supervisor alone up to a million documents).  Each timing of (a)-(c) is
+# the best of --runs (default 3) runs, (d), (e) and (c') the median and
+# the best.  Output of (a)-(c) goes to /dev/null, so those
 # figures are extraction, not disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=0 runs=3
+quick=0 durable_only=0 runs=3
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1 ;;
+    --durable) durable_only=1 ;;
     --runs) runs=$2; shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--runs N]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--durable] [--runs N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -66,6 +71,7 @@ n=${#files[@]}
 echo "corpus: $n documents, $bytes bytes ($c2k)"
 echo "machine: $cores usable cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "pipeline: $("$factpipe" --list-plugins | awk '/^[a-z][a-z0-9-]* [0-9]/ { printf "%s%s", sep, $1 " " $2; sep=", " }')"
+[ "$durable_only" -eq 1 ] || {
 read -r a_s a_kb < <(best "$work/html_parse_only" "${files[@]}")
 read -r b_s b_kb < <(best "$factpipe" -j1 "$c2k")
 read -r c_s c_kb < <(best "$factpipe" -j"$cores" "$c2k")
@@ -82,6 +88,52 @@ a, b, c = (max(float(x), 0.01) for x in (sys.argv[4], sys.argv[6], sys.argv[8]))
 print(f"(b)/(a) throughput: {a / b:.2f}   (target >= 0.75)")
 print(f"(c)/(b) throughput: {b / c:.2f}   (target >= 1.8 on 2 cores)")
 PY
+}
+# (d) one durable file per document (-o DIR/, group commit) against one
+# combined output at the same -jN, run in turn with it so that both see
+# the same machine: (e) to a file (-o FILE, written whole and fsynced) and
+# (c') to /dev/null as (c) is; every run's seconds, then the median (a
+# shared machine's load moves single runs by tens of percent: the ratios
+# are of medians) and the best; then the fsync calls of one run of
+# -o DIR/ at -j1 and -jN (strace -c).  Each -o DIR/ run gets a new
+# folder, all removed at the end: ext4 without a journal will not reuse an
+# inode deleted in the last minutes and scans past each one, so deleting
+# the 2,000 files just before a run made its creates slower.
+durable_vs_combined() {
+  local d=() e=() c=() i
+  timed() { /usr/bin/time -f "%e" -o "$work/time" "$factpipe" -j"$cores" "$@" "$c2k" > /dev/null 2>&1; cat "$work/time"; }
+  rm -rf "$work/out" "$work/out.xml"
+  mkdir -p "$work/out"
+  for i in $(seq 1 "$runs"); do
+    d+=("$(timed -o "$work/out/$i/")")
+    e+=("$(timed -o "$work/out.xml")")
+    c+=("$(timed)")
+  done
+  python3 - "$cores" "$runs" "$(uptime | sed 's/.*load average: //')" "${d[*]}" "${e[*]}" "${c[*]}" <<'PY'
+import statistics, sys
+cores, runs, load = sys.argv[1], sys.argv[2], sys.argv[3]
+d, e, c = ([float(x) for x in arg.split()] for arg in sys.argv[4:7])
+print(f"-j{cores}, {runs} runs each in turn (load average at the end: {load})")
+print(f"{'':26}{'median':>8}{'best':>8}   runs (s)")
+for name, xs in ((f"(d) -j{cores} -o DIR/", d), (f"(e) -j{cores} -o FILE", e),
+                 (f"(c') -j{cores} > /dev/null", c)):
+    print(f"{name:26}{statistics.median(xs):8.2f}{min(xs):8.2f}   {' '.join(f'{x:.2f}' for x in xs)}")
+def ratio(a, b):
+    return f"median {statistics.median(a) / statistics.median(b):.2f}, best {min(a) / min(b):.2f}"
+print(f"(d)/(e): {ratio(d, e)}   (d)/(c'): {ratio(d, c)}   (target <= 1.25)")
+PY
+  if command -v strace > /dev/null && strace -o /dev/null true 2> /dev/null; then
+    local j counts
+    for j in 1 "$cores"; do
+      strace -f -c -e trace=fsync,fdatasync -o "$work/strace" "$factpipe" -j"$j" -o "$work/out/strace-$j/" "$c2k" 2> /dev/null
+      counts=$(awk '$NF == "fsync" || $NF == "fdatasync" { printf "%s%s %s", sep, $(NF-1), $NF; sep=", " }' "$work/strace")
+      echo "    fsync calls, -j$j -o DIR/ ($n documents): $counts"
+    done
+  fi
+  rm -rf "$work/out" "$work/out.xml"
+}
+durable_vs_combined
+[ "$durable_only" -eq 1 ] && exit 0
 echo "where the time goes (factpipe -v -j$cores, one run):"
 "$factpipe" -v -j"$cores" "$c2k" 2>&1 > /dev/null | sed -n '/time per stage/,$p' | sed 's/^factpipe: /  /'
 if [ "$quick" -eq 0 ]; then

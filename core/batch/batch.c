@@ -5,6 +5,7 @@
  * (no other document in flight), then quarantined.  Where the results go
  * is batch_output.c's business. */
 #define _GNU_SOURCE /* sched_getaffinity: the cores this process may use */
+#include "../common/fp_escape.h"
 #include "batch_inputs.h"
 #include "batch_output.h"
 #include "batch_pool.h"
@@ -86,6 +87,18 @@ static void finish_slot(batch *b, slot *s, fp_doc_outcome outcome, char *reason,
     }
 }
 
+/* A warning on stderr, escaped (fp_escape.h) so that a newline or a
+ * control byte in a member name cannot forge lines: "SOURCE: MESSAGE",
+ * or MESSAGE alone when source is NULL. */
+static void warn(const char *source, const char *message)
+{
+    char *name = source ? fp_escape_field(source) : NULL, *what = fp_escape_field(message);
+    fprintf(stderr, "factpipe: warning: %s%s%s\n", name ? name : "", name ? ": " : "",
+            what ? what : "");
+    free(name);
+    free(what);
+}
+
 static char *quarantine_reason(const char *first, const char *second)
 {
     char *why = malloc(1024);
@@ -118,8 +131,10 @@ static void on_result(void *user, fp_pool_result *r)
     }
     b->stats->crashed++;
     if (s->attempts++ == 0) {
-        fprintf(stderr, "factpipe: warning: %s: %s; retrying it alone\n", s->doc.source,
-                r->reason ? r->reason : "worker lost");
+        char message[1200];
+        snprintf(message, sizeof message, "%s; retrying it alone",
+                 r->reason ? r->reason : "worker lost");
+        warn(s->doc.source, message);
         s->state = SLOT_RETRY;
         s->reason = r->reason;
         b->retry_waiting++;
@@ -127,12 +142,22 @@ static void on_result(void *user, fp_pool_result *r)
     }
     b->retry_running = 0;
     char *why = quarantine_reason(s->reason, r->reason);
-    fprintf(stderr, "factpipe: warning: %s: %s\n", s->doc.source, why ? why : "quarantined");
+    warn(s->doc.source, why ? why : "quarantined");
     fp_pool_result_free(r);
     finish_slot(b, s, FP_DOC_QUARANTINED, why, NULL, 0);
 }
 
 /* ---- writing in input order --------------------------------------------- */
+
+/* A document whose output could not be written (its name is taken, or
+ * something is in the way): it fails alone. */
+static void output_refused(batch *b, slot *s)
+{
+    warn(s->doc.source, b->err->message);
+    b->stats->failed++;
+    fp_batch_output_report(b->output, &s->doc, FP_DOC_FAILED, b->err->message);
+    b->err->message[0] = '\0';
+}
 
 static int emit(batch *b, slot *s)
 {
@@ -144,17 +169,21 @@ static int emit(batch *b, slot *s)
     if (s->skipped) {
         b->stats->skipped++;
         fp_progress_skipped(b->progress);
-        return fp_batch_output_done_earlier(b->output, &s->doc, s->outcome, s->reason, b->err);
+        int rc = fp_batch_output_skipped(b->output, &s->doc, s->outcome, s->reason, b->err);
+        if (rc == 1 && !failed)
+            output_refused(b, s);
+        return rc < 0 ? -1 : 0;
     }
     b->stats->documents++;
-    fp_progress_document(b->progress, s->doc.input_bytes, failed, s->tally);
-    if (!s->bytes)
-        return fp_error_set(b->err, "out of memory rendering %s", s->doc.source);
     uint64_t t = fp_stage_clock();
-    int rc = fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason, s->tally,
-                                      s->bytes, s->len, b->err);
+    int rc = s->bytes ? fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason,
+                                                 s->tally, s->bytes, s->len, b->err)
+                      : fp_error_set(b->err, "out of memory rendering %s", s->doc.source);
     fp_progress_output_time(b->progress, fp_stage_clock() - t);
-    return rc;
+    if (rc == 1 && !failed)
+        output_refused(b, s);
+    fp_progress_document(b->progress, s->doc.input_bytes, failed || rc == 1, s->tally);
+    return rc < 0 ? -1 : 0;
 }
 
 static int emit_ready(batch *b)
@@ -208,7 +237,7 @@ static int feed_one(batch *b)
         return 1;
     }
     if (s->doc.error) {
-        fprintf(stderr, "factpipe: warning: %s\n", s->doc.error);
+        warn(NULL, s->doc.error);
         finish_slot(b, s, FP_DOC_FAILED, strdup(s->doc.error), NULL, 0);
         return 1;
     }
@@ -297,7 +326,8 @@ int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inp
     int more_unknown = 0;
     size_t total = rc == 0 ? fp_batch_feed_known_total(b.feed, &more_unknown) : 0;
     if (rc == 0 &&
-        !(b.output = fp_batch_output_open(o, b.format, e, total > 1 || more_unknown, stats, err)))
+        !(b.output = fp_batch_output_open(o, b.format, e, b.feed, total > 1 || more_unknown,
+                                          stats, err)))
         rc = -1;
     if (rc == 0) {
         b.progress = fp_progress_new(o->progress, o->summary, total, more_unknown);

@@ -7,6 +7,7 @@
  * counted by kind and the archive's end says so on stderr; tar hard links
  * are read from the member they link to. */
 #include "batch_archive_impl.h"
+#include "../common/fp_escape.h"
 #include "batch_select.h"
 #include "../input/fp_input.h"
 
@@ -120,15 +121,20 @@ static void report_skips(fp_archive *r)
     size_t total = 0;
     for (size_t k = 0; k < s->n_kinds; k++)
         total += s->n[k];
+    char *where = fp_escape_field(r->path);
     fprintf(stderr, "factpipe: %s: %zu document%s read; %zu %s not read as documents:",
-            r->path, r->documents, r->documents == 1 ? "" : "s", total,
+            where ? where : "?", r->documents, r->documents == 1 ? "" : "s", total,
             r->is_warc ? (total == 1 ? "record" : "records")
                        : (total == 1 ? "member" : "members"));
     for (size_t k = 0; k < s->n_kinds; k++)
         fprintf(stderr, "%s %zu %s", k ? "," : "", s->n[k], s->kind[k]);
     fprintf(stderr, "\n");
+    free(where);
 }
 
+/* ARCHIVE/MEMBER as a relative name: no leading '/', no "." or empty
+ * components; ".." stays (the output name encodes it, batch_names.h, so
+ * "../x" and "__/x" are different files). */
 char *fp_archive_safe_relative(const char *archive_rel, const char *name)
 {
     size_t n = strlen(archive_rel) + strlen(name) + 2;
@@ -145,13 +151,8 @@ char *fp_archive_safe_relative(const char *archive_rel, const char *name)
             break;
         if (!(len == 1 && c[0] == '.')) {
             out[k++] = '/';
-            if (len == 2 && c[0] == '.' && c[1] == '.') {
-                out[k++] = '_';
-                out[k++] = '_';
-            } else {
-                memcpy(out + k, c, len);
-                k += len;
-            }
+            memcpy(out + k, c, len);
+            k += len;
         }
         c += len;
     }

@@ -65,7 +65,8 @@ la_ssize_t fp_archive_read_data(fp_archive *r, unsigned char *dst, size_t want);
 int fp_archive_over_ratio(fp_archive *r);
 /* A failed document for an archive that expands over --max-ratio. */
 int fp_archive_ratio_failure(fp_archive *r, fp_batch_doc *d, const char *member);
-/* A member name as a path under the output folder. */
+/* ARCHIVE/MEMBER as a relative name (no leading '/', no "." or empty
+ * components; ".." stays: the output name encodes it, batch_names.h). */
 char *fp_archive_safe_relative(const char *archive_rel, const char *name);
 
 /* The next WARC response record that is a page (batch_warc.c). */

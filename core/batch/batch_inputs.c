@@ -4,12 +4,19 @@
  * only the documents of this run's shard handed on.  Nothing is listed in
  * advance, so the supervisor's memory does not grow with the number of
  * documents; a first walk over the same inputs only counts them, for the
- * progress line (and says what it skipped: links, loops). */
+ * progress line (and says what it skipped: links, loops) and finds the
+ * folder that holds every input, under which the documents are named
+ * (batch_relative.h).  With -o, a list on standard input is read whole
+ * first, into an anonymous temporary file (memory stays flat), so that
+ * its names count for that folder and for the check that -o FILE is not
+ * an input. */
 #include "batch_inputs.h"
 #include "batch_archive.h"
 #include "batch_files.h"
+#include "batch_relative.h"
 #include "batch_select.h"
 #include "batch_walk.h"
+#include "../common/fp_escape.h"
 #include "../input/fp_input.h"
 
 #include <errno.h>
@@ -17,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The INPUT that names standard input. */
 #define STDIN_INPUT "-"
@@ -27,6 +35,7 @@ typedef struct name_list {
     int is_stdin;
     const char *name; /* for messages */
     int separator;    /* '\n', or '\0' with --null */
+    int borrowed;     /* in is the feed's spool: not closed here */
     char *line;
     size_t cap;
 } name_list;
@@ -41,20 +50,27 @@ struct fp_batch_feed {
     fp_walk *walk;       /* the folder being walked, or NULL */
     int walk_counted;    /* the count pass walked it (and warned) */
     fp_archive *archive; /* the archive being read, or NULL */
+    char *walk_relative; /* the walked folder's relative name */
     size_t seq;
     size_t known_total;
     int more_unknown;
+    FILE *spool;         /* the list from standard input, read whole (-o) */
+    fp_input_base base;  /* the folder that holds every input */
 };
 
 /* ---- the --files-from list ------------------------------------------------- */
 
-static int list_open(name_list *l, const fp_batch_options *o, fp_error *err)
+static int list_open(name_list *l, fp_batch_feed *f, fp_error *err)
 {
+    const fp_batch_options *o = f->o;
     memset(l, 0, sizeof *l);
     l->name = o->files_from;
     l->is_stdin = strcmp(o->files_from, "-") == 0;
     l->separator = o->files_from_null ? '\0' : '\n';
-    l->in = l->is_stdin ? stdin : fopen(o->files_from, "r");
+    l->borrowed = l->is_stdin && f->spool;
+    if (l->borrowed)
+        rewind(f->spool);
+    l->in = l->borrowed ? f->spool : l->is_stdin ? stdin : fopen(o->files_from, "r");
     if (!l->in)
         return fp_error_set(err, "%s: cannot read the list of inputs: %s", o->files_from,
                             strerror(errno));
@@ -63,7 +79,7 @@ static int list_open(name_list *l, const fp_batch_options *o, fp_error *err)
 
 static void list_close(name_list *l)
 {
-    if (l->in && !l->is_stdin)
+    if (l->in && !l->is_stdin && !l->borrowed)
         fclose(l->in);
     free(l->line);
     memset(l, 0, sizeof *l);
@@ -101,50 +117,110 @@ static void report_unfollowed(const fp_walk *w, const char *root)
 {
     const char *first;
     size_t n = fp_walk_unfollowed(w, &first);
-    if (n)
-        fprintf(stderr, "factpipe: warning: %s: %zu link%s to folders not followed (the "
-                "first: %s); --follow reads them\n", root, n, n == 1 ? "" : "s",
-                first ? first : "?");
+    if (!n)
+        return;
+    char *where = fp_escape_field(root), *link = fp_escape_field(first ? first : "?");
+    fprintf(stderr, "factpipe: warning: %s: %zu link%s to folders not followed (the "
+            "first: %s); --follow reads them\n", where ? where : "?", n, n == 1 ? "" : "s",
+            link ? link : "?");
+    free(where);
+    free(link);
 }
 
-static void count_file(fp_batch_feed *f, const char *path)
+/* What a pass over the inputs does with each file (a page, an archive,
+ * or a name that is not there): 0 go on, 1 stop there, -1 error. */
+typedef int (*file_visit)(fp_batch_feed *f, const char *path, void *user);
+
+static int count_file(fp_batch_feed *f, const char *path, void *user)
 {
+    (void)user;
     if (fp_batch_is_archive_name(path))
         f->more_unknown = 1;
     else
         f->known_total += (size_t)fp_batch_in_shard(f->o, path);
+    return 0;
 }
 
-static int count_input(fp_batch_feed *f, const char *input, int from_list, fp_error *err)
+/* One INPUT: its files, a folder walked.  counting: the first pass (it
+ * notes the input's folder and warns about links). */
+static int visit_input(fp_batch_feed *f, const char *input, int from_list, int counting,
+                       file_visit visit, void *user, fp_error *err)
 {
     struct stat st;
     if (strcmp(input, STDIN_INPUT) == 0 && !from_list) {
-        f->known_total++;
+        f->known_total += (size_t)counting;
         return 0;
     }
-    if (stat(input, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        count_file(f, input);
-        return 0;
-    }
-    fp_walk *w = fp_walk_new(f->o, input, 0, err);
+    int folder = stat(input, &st) == 0 && S_ISDIR(st.st_mode);
+    if (counting && fp_input_base_note(&f->base, input, folder) != 0)
+        return fp_error_set(err, "out of memory");
+    if (!folder)
+        return visit(f, input, user);
+    fp_walk *w = fp_walk_new(f->o, input, !counting, err);
     if (!w)
         return -1;
     char *path, *rel;
     int rc;
     while ((rc = fp_walk_next(w, &path, &rel, err)) == 1) {
-        count_file(f, path);
+        rc = visit(f, path, user);
         free(path);
         free(rel);
+        if (rc != 0)
+            break;
     }
-    if (rc == 0)
+    if (rc == 0 && counting)
         report_unfollowed(w, input);
     fp_walk_free(w);
     return rc;
 }
 
+/* Every INPUT, then the list (unless it is standard input, not spooled). */
+static int visit_inputs(fp_batch_feed *f, int counting, file_visit visit, void *user,
+                        fp_error *err)
+{
+    for (size_t i = 0; i < f->n_inputs; i++) {
+        int rc = visit_input(f, f->inputs[i], 0, counting, visit, user, err);
+        if (rc != 0)
+            return rc;
+    }
+    if (!f->o->files_from || (strcmp(f->o->files_from, "-") == 0 && !f->spool))
+        return 0;
+    name_list l;
+    if (list_open(&l, f, err) != 0)
+        return -1;
+    int rc;
+    while ((rc = list_next(&l, err)) == 1 &&
+           (rc = visit_input(f, l.line, 1, counting, visit, user, err)) == 0)
+        ;
+    list_close(&l);
+    f->counted_list |= counting;
+    return rc;
+}
+
+/* The list on standard input, read whole into an anonymous file. */
+static int spool_list(fp_batch_feed *f, fp_error *err)
+{
+    if (!(f->spool = tmpfile()))
+        return fp_error_set(err, "cannot keep the list of inputs from standard input in a "
+                            "temporary file: %s", strerror(errno));
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        if (fwrite(buf, 1, n, f->spool) != n)
+            return fp_error_set(err, "cannot keep the list of inputs from standard input in "
+                                "a temporary file: %s", strerror(errno));
+    if (ferror(stdin))
+        return fp_error_set(err, "-: cannot read the list of inputs: %s", strerror(errno));
+    if (fflush(f->spool) != 0)
+        return fp_error_set(err, "cannot keep the list of inputs from standard input in a "
+                            "temporary file: %s", strerror(errno));
+    return 0;
+}
+
 /* Walks everything once without keeping it: the documents known in
- * advance, and the errors that are better said before anything runs
- * (a folder that cannot be read, a list that needs --null). */
+ * advance, the folder that holds every input, and the errors that are
+ * better said before anything runs (a folder that cannot be read, a list
+ * that needs --null). */
 static int count_inputs(fp_batch_feed *f, fp_error *err)
 {
     int stdin_inputs = 0;
@@ -153,27 +229,50 @@ static int count_inputs(fp_batch_feed *f, fp_error *err)
         if (stdin_inputs > 1)
             return fp_error_set(err, "'-' (standard input) is given twice; it holds one "
                                 "document");
-        if (count_input(f, f->inputs[i], 0, err) != 0)
-            return -1;
     }
-    if (!f->o->files_from)
-        return 0;
-    if (strcmp(f->o->files_from, "-") == 0) {
+    if (f->o->files_from && strcmp(f->o->files_from, "-") == 0) {
         if (stdin_inputs)
             return fp_error_set(err, "standard input cannot hold both a document ('-') and "
                                 "the list of --files-from -; give the list in a file");
-        f->more_unknown = 1; /* read once, as the batch goes */
-        return 0;
+        if (!f->o->output)
+            f->more_unknown = 1; /* read once, as the batch goes */
+        else if (spool_list(f, err) != 0)
+            return -1;
     }
-    name_list l;
-    if (list_open(&l, f->o, err) != 0)
-        return -1;
-    int rc;
-    while ((rc = list_next(&l, err)) == 1 && (rc = count_input(f, l.line, 1, err)) == 0)
-        ;
-    list_close(&l);
-    f->counted_list = 1;
-    return rc < 0 ? -1 : 0;
+    return visit_inputs(f, 1, count_file, NULL, err) < 0 ? -1 : 0;
+}
+
+typedef struct file_wanted {
+    dev_t dev;
+    ino_t ino;
+    char *found;
+} file_wanted;
+
+static int same_file(fp_batch_feed *f, const char *path, void *user)
+{
+    (void)f;
+    file_wanted *w = user;
+    struct stat st;
+    if (stat(path, &st) != 0 || st.st_dev != w->dev || st.st_ino != w->ino)
+        return 0;
+    return (w->found = strdup(path)) ? 1 : -1;
+}
+
+int fp_batch_feed_find_file(fp_batch_feed *f, dev_t dev, ino_t ino, char **found,
+                            fp_error *err)
+{
+    struct stat st;
+    for (size_t i = 0; i < f->n_inputs; i++) {
+        if (strcmp(f->inputs[i], STDIN_INPUT) == 0 && fstat(0, &st) == 0 &&
+            st.st_dev == dev && st.st_ino == ino)
+            return (*found = strdup("standard input")) ? 1 : fp_error_set(err, "out of memory");
+    }
+    file_wanted w = {dev, ino, NULL};
+    int rc = visit_inputs(f, 0, same_file, &w, err);
+    if (rc < 0 && !w.found && !err->message[0])
+        fp_error_set(err, "out of memory");
+    *found = w.found;
+    return rc;
 }
 
 /* ---- documents -------------------------------------------------------------- */
@@ -283,13 +382,16 @@ static int start_input(fp_batch_feed *f, const char *input, int from_list, fp_ba
         /* The count pass warned about this folder already, unless it came
          * from a list on standard input, which is read once. */
         int counted = !from_list || f->counted_list;
+        free(f->walk_relative);
+        if (!(f->walk_relative = fp_input_base_relative(&f->base, input)))
+            return fp_error_set(err, "out of memory");
         f->walk = fp_walk_new(f->o, input, counted, err);
         f->walk_counted = counted;
         return f->walk ? 0 : -1;
     }
     /* A file, or something that is not there: the engine reports it as a
      * failed document, so the batch names it in its output. */
-    return take_file(f, strdup(input), strdup(base_name(input)), d, err);
+    return take_file(f, strdup(input), fp_input_base_relative(&f->base, input), d, err);
 }
 
 /* The next INPUT: an argument, then a line of the list.  1 (*input set,
@@ -303,7 +405,7 @@ static int next_input(fp_batch_feed *f, const char **input, fp_error *err)
     if (!f->o->files_from || f->list_done)
         return 0;
     if (!f->list_open) {
-        if (list_open(&f->list, f->o, err) != 0)
+        if (list_open(&f->list, f, err) != 0)
             return -1;
         f->list_open = 1;
     }
@@ -339,7 +441,10 @@ static int next_any(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
                 f->walk = NULL;
                 continue;
             }
-            if ((rc = take_file(f, path, rel, d, err)) != 0)
+            char *relative = f->walk_relative[0] ? fp_path_join(f->walk_relative, rel)
+                                                  : strdup(rel);
+            free(rel);
+            if ((rc = take_file(f, path, relative, d, err)) != 0)
                 return rc;
             continue;
         }
@@ -398,5 +503,9 @@ void fp_batch_feed_free(fp_batch_feed *f)
     fp_walk_free(f->walk);
     if (f->list_open)
         list_close(&f->list);
+    if (f->spool)
+        fclose(f->spool);
+    free(f->walk_relative);
+    fp_input_base_free(&f->base);
     free(f);
 }

@@ -1,19 +1,31 @@
 /* The journal of an output folder (docs/RELIABILITY.md, Durability): one
  * line per finished document, appended and fsynced after its output file
- * is in place, so a run killed at any moment can be resumed without losing
+ * is durable, so a run killed at any moment can be resumed without losing
  * or redoing work.
  *
- *   CRC32 \t CONFIG \t STATUS \t IDENTITY \t SOURCE \t REASON \n
+ *   CRC32 \t KEY \t STATUS \t IDENTITY \t SOURCE \t REASON \t OUTPUT \n
  *
- * CRC32 (8 hex digits, zlib) covers everything after its tab; tabs,
- * newlines and backslashes in the fields are escaped.  A line whose CRC
- * does not match (a torn last line after kill -9) is not an entry. */
+ * CRC32 (8 hex digits, zlib) covers everything after its tab; the fields
+ * are escaped as fp_escape.h says.  A line whose CRC does not match (a
+ * torn last line after kill -9) is not an entry.  KEY is the resume key
+ * (a digest of everything that changes the output); OUTPUT the document's
+ * file under the folder.
+ *
+ * Memory for --resume stays small with a million lines: the journal is
+ * read in pieces, and an entry is a 128-bit hash of its source and
+ * identity, its status and, for a failure, its reason. */
+#define _GNU_SOURCE /* memrchr */
 #include "batch_journal.h"
+#include "../common/fp_escape.h"
+#include "../common/fp_grow.h"
+#include "../common/fp_hash.h"
+#include "../common/fp_u64set.h"
 #include "batch_files.h"
 #include "fp_batch.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -22,187 +34,213 @@
 #include <zlib.h>
 
 typedef struct entry {
-    char *key; /* escaped source \t identity */
-    char *status, *reason;
+    fp_hash128 key;
+    uint32_t reason; /* index into reasons + 1; 0: none */
+    uint8_t status;  /* fp_doc_outcome */
 } entry;
 
 struct fp_journal {
     int fd;
     char *path;
-    char *config; /* escaped */
-    entry *table; /* open addressing, power-of-two size */
-    size_t size, used;
+    char *key;        /* escaped */
+    entry *entries;
+    size_t n_entries, cap_entries;
+    uint32_t *index;  /* open addressing: entry number + 1, 0 empty */
+    size_t index_size;
+    char **reasons;
+    size_t n_reasons, cap_reasons;
+    fp_u64set folders; /* hashes of the folders of loaded outputs */
+    off_t reserved_to;  /* the end of the lines handed out so far */
+    off_t allocated_to; /* room set aside up to here */
+    int cannot_reserve;
 };
 
-static char *escape(const char *s)
+static fp_hash128 entry_key(const char *source, size_t source_len, const char *identity,
+                            size_t identity_len)
 {
-    char *out = malloc(strlen(s) * 2 + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (; *s; s++) {
-        if (*s == '\t' || *s == '\n' || *s == '\\' || *s == '\r') {
-            *o++ = '\\';
-            *o++ = *s == '\t' ? 't' : *s == '\n' ? 'n' : *s == '\r' ? 'r' : '\\';
-        } else {
-            *o++ = *s;
-        }
+    fp_hash128_state s;
+    fp_hash128_init(&s, 0x6a6f75726e616cULL);
+    fp_hash128_update(&s, source, source_len);
+    fp_hash128_update(&s, "\t", 1);
+    fp_hash128_update(&s, identity, identity_len);
+    return fp_hash128_final(&s);
+}
+
+static size_t index_of(const fp_journal *j, fp_hash128 key)
+{
+    size_t i = (size_t)key.h1 & (j->index_size - 1);
+    while (j->index[i]) {
+        const entry *e = &j->entries[j->index[i] - 1];
+        if (e->key.h1 == key.h1 && e->key.h2 == key.h2)
+            break;
+        i = (i + 1) & (j->index_size - 1);
     }
-    *o = '\0';
-    return out;
+    return i;
 }
 
-static char *unescape(const char *s, size_t len)
+static int grow_index(fp_journal *j)
 {
-    char *out = malloc(len + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '\\' && i + 1 < len) {
-            char c = s[++i];
-            *o++ = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
-        } else {
-            *o++ = s[i];
-        }
-    }
-    *o = '\0';
-    return out;
-}
-
-static uint64_t hash_key(const char *key)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *c = (const unsigned char *)key; *c; c++)
-        h = (h ^ *c) * 1099511628211ULL;
-    return h;
-}
-
-static entry *slot_for(const fp_journal *j, const char *key)
-{
-    size_t i = (size_t)hash_key(key) & (j->size - 1);
-    while (j->table[i].key && strcmp(j->table[i].key, key) != 0)
-        i = (i + 1) & (j->size - 1);
-    return &j->table[i];
-}
-
-static int grow(fp_journal *j)
-{
-    fp_journal bigger = *j;
-    bigger.size = j->size ? j->size * 2 : 1024;
-    bigger.table = calloc(bigger.size, sizeof *bigger.table);
-    if (!bigger.table)
+    size_t size = j->index_size ? j->index_size * 2 : 1024;
+    uint32_t *index = calloc(size, sizeof *index);
+    if (!index)
         return -1;
-    for (size_t i = 0; i < j->size; i++)
-        if (j->table[i].key)
-            *slot_for(&bigger, j->table[i].key) = j->table[i];
-    free(j->table);
-    j->table = bigger.table;
-    j->size = bigger.size;
+    free(j->index);
+    j->index = index;
+    j->index_size = size;
+    for (size_t e = 0; e < j->n_entries; e++)
+        j->index[index_of(j, j->entries[e].key)] = (uint32_t)(e + 1);
     return 0;
 }
 
-/* Later lines win: a document redone after a config change. */
-static int remember(fp_journal *j, char *key, char *status, char *reason)
+/* Later lines win: a document redone after a failure.  Takes reason. */
+static int remember(fp_journal *j, fp_hash128 key, fp_doc_outcome status, char *reason)
 {
-    if ((j->used + 1) * 2 > j->size && grow(j) != 0)
+    if ((j->n_entries + 1) * 4 > j->index_size * 3 && grow_index(j) != 0)
         return -1;
-    entry *e = slot_for(j, key);
-    if (e->key) {
-        free(e->key);
-        free(e->status);
-        free(e->reason);
+    if (reason && fp_grow((void **)&j->reasons, &j->cap_reasons, j->n_reasons + 1,
+                          sizeof *j->reasons, 64) != 0)
+        return -1;
+    size_t i = index_of(j, key);
+    entry *e;
+    if (j->index[i]) {
+        e = &j->entries[j->index[i] - 1];
     } else {
-        j->used++;
+        if (j->n_entries >= UINT32_MAX - 1 ||
+            fp_grow((void **)&j->entries, &j->cap_entries, j->n_entries + 1, sizeof *e,
+                    1024) != 0)
+            return -1;
+        e = &j->entries[j->n_entries++];
+        j->index[i] = (uint32_t)j->n_entries;
+        e->key = key;
+        e->reason = 0;
     }
-    *e = (entry){key, status, reason};
+    if (e->reason) {
+        free(j->reasons[e->reason - 1]); /* its slot stays, empty */
+        j->reasons[e->reason - 1] = NULL;
+        e->reason = 0;
+    }
+    if (reason) {
+        j->reasons[j->n_reasons++] = reason;
+        e->reason = (uint32_t)j->n_reasons;
+    }
+    e->status = (uint8_t)status;
     return 0;
 }
 
-/* One line without its newline; ignored unless its CRC and config match. */
-static void load_line(fp_journal *j, const char *line, size_t len)
+static uint64_t folder_hash(const char *rel, size_t len)
 {
-    const char *fields[6];
-    size_t lens[6], n = 0;
+    return fp_fnv64(FP_FNV64_INIT, rel, len);
+}
+
+static int remember_folder(fp_journal *j, const char *output, size_t len)
+{
+    const char *slash = memrchr(output, '/', len);
+    size_t folder_len = slash ? (size_t)(slash - output) : 0;
+    return fp_u64set_add(&j->folders, folder_hash(output, folder_len)) < 0 ? -1 : 0;
+}
+
+int fp_journal_wrote_in(const fp_journal *j, const char *rel)
+{
+    return fp_u64set_has(&j->folders, folder_hash(rel, strlen(rel)));
+}
+
+/* One line without its newline; ignored unless its CRC and key match.
+ * -1 only when out of memory. */
+static int load_line(fp_journal *j, const char *line, size_t len)
+{
+    const char *fields[7];
+    size_t lens[7], n = 0;
     const char *start = line, *end = line + len;
-    for (const char *c = line; c <= end && n < 6; c++) {
+    for (const char *c = line; c <= end && n < 7; c++) {
         if (c == end || *c == '\t') {
             fields[n] = start;
             lens[n++] = (size_t)(c - start);
             start = c + 1;
         }
     }
-    if (n != 6 || lens[0] != 8)
-        return;
+    if (n != 7 || lens[0] != 8 || fields[6] + lens[6] != end)
+        return 0;
     char crc_text[9];
     memcpy(crc_text, fields[0], 8);
     crc_text[8] = '\0';
     unsigned long crc = crc32(0L, (const Bytef *)fields[1], (uInt)(end - fields[1]));
-    if (strtoul(crc_text, NULL, 16) != crc || lens[1] != strlen(j->config) ||
-        memcmp(fields[1], j->config, lens[1]) != 0)
-        return;
-    char *key = malloc(lens[4] + lens[3] + 2);
-    char *status = strndup(fields[2], lens[2]);
-    char *reason = unescape(fields[5], lens[5]);
-    if (key) {
-        memcpy(key, fields[4], lens[4]);
-        key[lens[4]] = '\t';
-        memcpy(key + lens[4] + 1, fields[3], lens[3]);
-        key[lens[4] + 1 + lens[3]] = '\0';
-    }
-    if (!key || !status || !reason || remember(j, key, status, reason) != 0) {
-        free(key);
-        free(status);
+    if (strtoul(crc_text, NULL, 16) != crc || lens[1] != strlen(j->key) ||
+        memcmp(fields[1], j->key, lens[1]) != 0)
+        return 0;
+    char status_name[16];
+    snprintf(status_name, sizeof status_name, "%.*s", (int)lens[2], fields[2]);
+    fp_doc_outcome status = fp_doc_outcome_from_name(status_name);
+    char *reason = NULL;
+    if (status != FP_DOC_OK && lens[5] && !(reason = fp_unescape_field(fields[5], lens[5])))
+        return -1;
+    if (remember(j, entry_key(fields[4], lens[4], fields[3], lens[3]), status, reason) != 0) {
         free(reason);
+        return -1;
     }
+    return lens[6] ? remember_folder(j, fields[6], lens[6]) : 0;
 }
 
-/* Reads the entries and cuts off a torn last line, so that appending
- * starts on a line of its own. */
+/* Reads the entries a piece at a time and cuts off a torn last line, so
+ * that appending starts on a line of its own. */
 static int load(fp_journal *j, fp_error *err)
 {
-    struct stat st;
-    if (fstat(j->fd, &st) != 0)
-        return fp_error_set(err, "%s: cannot read the journal: %s", j->path, strerror(errno));
-    size_t size = (size_t)st.st_size;
-    char *data = malloc(size + 1);
-    if (!data)
-        return fp_error_set(err, "%s: out of memory reading the journal", j->path);
-    if (pread(j->fd, data, size, 0) != (ssize_t)size) {
-        free(data);
-        return fp_error_set(err, "%s: cannot read the journal: %s", j->path, strerror(errno));
-    }
-    size_t complete = 0;
-    for (size_t at = 0; at < size;) {
-        char *nl = memchr(data + at, '\n', size - at);
-        if (!nl)
+    size_t cap = 1 << 16, have = 0;
+    char *buf = malloc(cap);
+    off_t complete = 0, read_at = 0;
+    int rc = buf ? 0 : fp_error_set(err, "%s: out of memory reading the journal", j->path);
+    while (rc == 0) {
+        if (have == cap) { /* one line longer than the buffer */
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                rc = fp_error_set(err, "%s: out of memory reading the journal", j->path);
+                break;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        ssize_t n = pread(j->fd, buf + have, cap - have, read_at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            rc = fp_error_set(err, "%s: cannot read the journal: %s", j->path, strerror(errno));
             break;
-        load_line(j, data + at, (size_t)(nl - (data + at)));
-        at = (size_t)(nl - data) + 1;
-        complete = at;
+        }
+        if (n == 0)
+            break;
+        read_at += n;
+        have += (size_t)n;
+        size_t at = 0;
+        for (char *nl; rc == 0 && (nl = memchr(buf + at, '\n', have - at)) != NULL;) {
+            if (load_line(j, buf + at, (size_t)(nl - (buf + at))) != 0)
+                rc = fp_error_set(err, "%s: out of memory reading the journal", j->path);
+            at = (size_t)(nl - buf) + 1;
+        }
+        complete += (off_t)at;
+        memmove(buf, buf + at, have - at);
+        have -= at;
     }
-    free(data);
-    if (complete < size && (ftruncate(j->fd, (off_t)complete) != 0 || fsync(j->fd) != 0))
-        return fp_error_set(err, "%s: cannot cut off a torn last line: %s", j->path,
-                            strerror(errno));
-    return 0;
+    free(buf);
+    if (rc == 0 && complete < read_at &&
+        (ftruncate(j->fd, complete) != 0 || fsync(j->fd) != 0))
+        rc = fp_error_set(err, "%s: cannot cut off a torn last line: %s", j->path,
+                          strerror(errno));
+    return rc;
 }
 
-fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_error *err)
+fp_journal *fp_journal_open(fp_outdir *dir, int resume, const char *key, fp_error *err)
 {
     fp_journal *j = calloc(1, sizeof *j);
-    if (!j || !(j->path = fp_path_join(dir, FP_BATCH_JOURNAL_NAME)) ||
-        !(j->config = escape(config))) {
+    if (j)
+        j->fd = -1;
+    if (!j || !(j->path = fp_path_join(fp_outdir_path(dir), FP_BATCH_JOURNAL_NAME)) ||
+        !(j->key = fp_escape_field(key))) {
         fp_error_set(err, "out of memory");
         fp_journal_close(j);
         return NULL;
     }
-    j->fd = -1;
-    if (fp_make_folder(dir, err) != 0) {
-        fp_journal_close(j);
-        return NULL;
-    }
-    j->fd = open(j->path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+    j->fd = fp_outdir_open_file(dir, FP_BATCH_JOURNAL_NAME, O_RDWR | O_CREAT | O_APPEND, err);
     if (j->fd < 0) {
-        fp_error_set(err, "%s: cannot open the journal: %s", j->path, strerror(errno));
+        fp_error_prefix(err, "the journal: ");
         fp_journal_close(j);
         return NULL;
     }
@@ -210,7 +248,7 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
      * interleave their journal lines; the lock dies with its process. */
     if (flock(j->fd, LOCK_EX | LOCK_NB) != 0) {
         fp_error_set(err, "%s: another factpipe run is writing this folder (its journal is "
-                     "locked); wait for it or choose another -o folder", dir);
+                     "locked); wait for it or choose another -o folder", fp_outdir_path(dir));
         fp_journal_close(j);
         return NULL;
     }
@@ -219,8 +257,8 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
         fp_journal_close(j);
         return NULL;
     }
-    if ((resume && load(j, err) != 0) || (!j->table && grow(j) != 0)) {
-        if (!j->table)
+    if ((resume && load(j, err) != 0) || (!j->index && grow_index(j) != 0)) {
+        if (!j->index)
             fp_error_set(err, "out of memory");
         fp_journal_close(j);
         return NULL;
@@ -231,64 +269,99 @@ fp_journal *fp_journal_open(const char *dir, int resume, const char *config, fp_
 int fp_journal_find(const fp_journal *j, const char *source, const char *identity,
                     fp_doc_outcome *outcome, const char **reason)
 {
-    char *escaped = escape(source);
-    size_t n = escaped ? strlen(escaped) + strlen(identity) + 2 : 0;
-    char *key = escaped ? malloc(n) : NULL;
-    const entry *e = NULL;
-    if (key) {
-        snprintf(key, n, "%s\t%s", escaped, identity);
-        e = slot_for(j, key);
-    }
-    free(escaped);
-    free(key);
-    if (!e || !e->key)
+    char *src = fp_escape_field(source), *id = fp_escape_field(identity);
+    size_t i = src && id ? index_of(j, entry_key(src, strlen(src), id, strlen(id))) : 0;
+    int found = src && id && j->index[i];
+    free(src);
+    free(id);
+    if (!found)
         return 0;
-    *outcome = fp_doc_outcome_from_name(e->status);
-    *reason = e->reason;
+    const entry *e = &j->entries[j->index[i] - 1];
+    *outcome = (fp_doc_outcome)e->status;
+    *reason = e->reason ? j->reasons[e->reason - 1] : NULL;
     return 1;
 }
 
-int fp_journal_append(fp_journal *j, const char *source, const char *identity,
-                      fp_doc_outcome outcome, const char *reason, fp_error *err)
+char *fp_journal_line(const fp_journal *j, const char *source, const char *identity,
+                      fp_doc_outcome outcome, const char *reason, const char *output,
+                      size_t *len)
 {
     const char *status = fp_doc_outcome_name(outcome);
-    char *src = escape(source), *why = escape(reason ? reason : ""), *id = escape(identity);
-    size_t n = (src && why && id) ? strlen(j->config) + strlen(status) + strlen(id) +
-                                        strlen(src) + strlen(why) + 16
-                                  : 0;
+    char *src = fp_escape_field(source), *why = fp_escape_field(reason),
+         *id = fp_escape_field(identity), *out = fp_escape_field(output);
+    size_t n = (src && why && id && out) ? strlen(j->key) + strlen(status) + strlen(id) +
+                                               strlen(src) + strlen(why) + strlen(out) + 16
+                                         : 0;
     char *line = n ? malloc(n) : NULL;
-    int rc = 0, failure = 0;
-    if (!line) {
-        rc = fp_error_set(err, "out of memory");
-    } else {
-        int body = snprintf(line + 9, n - 9, "%s\t%s\t%s\t%s\t%s", j->config, status, id, src,
-                            why);
+    if (line) {
+        int body = snprintf(line + 9, n - 9, "%s\t%s\t%s\t%s\t%s\t%s", j->key, status, id, src,
+                            why, out);
         unsigned long crc = crc32(0L, (const Bytef *)line + 9, (uInt)body);
         char crc_text[10];
         snprintf(crc_text, sizeof crc_text, "%08lx\t", crc);
         memcpy(line, crc_text, 9);
         line[9 + body] = '\n';
-        /* one write on an O_APPEND descriptor: a kill leaves a prefix of
-         * the line at worst, which the CRC rejects */
-        off_t end = lseek(j->fd, 0, SEEK_END);
-        if (fp_fd_write_all(j->fd, line, (size_t)body + 10) != 0 || fsync(j->fd) != 0) {
-            failure = errno;
-            rc = fp_error_set(err, "%s: cannot append to the journal: %s", j->path,
-                              strerror(failure));
-            /* A full device may have taken part of the line: cut it off
-             * now, so the journal holds whole lines only (shrinking a
-             * file needs no space). */
-            if (end >= 0 && ftruncate(j->fd, end) == 0)
-                (void)fsync(j->fd);
-        }
+        line[10 + body] = '\0';
+        *len = (size_t)body + 10;
     }
-    free(line);
     free(src);
     free(why);
     free(id);
-    if (rc != 0 && failure != 0)
-        errno = failure;
-    return rc;
+    free(out);
+    return line;
+}
+
+/* Room is set aside a block at a time: one fallocate for some twenty
+ * lines, and no more taken from a nearly full device than one block. */
+#define RESERVE_STEP ((off_t)4096)
+
+int fp_journal_reserve(fp_journal *j, size_t len, fp_error *err)
+{
+    if (!j->reserved_to) {
+        struct stat st;
+        j->reserved_to = j->allocated_to = fstat(j->fd, &st) == 0 ? st.st_size : 0;
+    }
+    j->reserved_to += (off_t)len;
+    if (j->cannot_reserve || j->reserved_to <= j->allocated_to)
+        return 0;
+    off_t step = (off_t)len > RESERVE_STEP ? (off_t)len : RESERVE_STEP;
+    if (fallocate(j->fd, FALLOC_FL_KEEP_SIZE, j->allocated_to, step) == 0) {
+        j->allocated_to += step;
+        return 0;
+    }
+    int why = errno;
+    if (why == EOPNOTSUPP || why == ENOSYS || why == EINVAL) {
+        j->cannot_reserve = 1; /* appends will tell */
+        return 0;
+    }
+    /* what is left may still hold this line */
+    if (fallocate(j->fd, FALLOC_FL_KEEP_SIZE, j->allocated_to,
+                  j->reserved_to - j->allocated_to) == 0) {
+        j->allocated_to = j->reserved_to;
+        return 0;
+    }
+    why = errno;
+    j->reserved_to -= (off_t)len;
+    fp_error_set(err, "%s: cannot make room for its next line: %s", j->path, strerror(why));
+    errno = why;
+    return -1;
+}
+
+int fp_journal_append(fp_journal *j, const char *lines, size_t len, fp_error *err)
+{
+    /* One write on an O_APPEND descriptor: a kill leaves a prefix of the
+     * lines at worst, whose torn end the CRC rejects. */
+    off_t end = lseek(j->fd, 0, SEEK_END);
+    if (fp_fd_write_all(j->fd, lines, len) == 0 && fsync(j->fd) == 0)
+        return 0;
+    int failure = errno;
+    fp_error_set(err, "%s: cannot append to the journal: %s", j->path, strerror(failure));
+    /* A full device may have taken part of the lines: cut them off now,
+     * so the journal holds whole lines only (shrinking needs no space). */
+    if (end >= 0 && ftruncate(j->fd, end) == 0)
+        (void)fsync(j->fd);
+    errno = failure;
+    return -1;
 }
 
 void fp_journal_close(fp_journal *j)
@@ -297,13 +370,13 @@ void fp_journal_close(fp_journal *j)
         return;
     if (j->fd >= 0)
         close(j->fd);
-    for (size_t i = 0; i < j->size; i++) {
-        free(j->table[i].key);
-        free(j->table[i].status);
-        free(j->table[i].reason);
-    }
-    free(j->table);
+    for (size_t i = 0; i < j->n_reasons; i++)
+        free(j->reasons[i]);
+    free(j->reasons);
+    free(j->entries);
+    free(j->index);
+    fp_u64set_free(&j->folders);
     free(j->path);
-    free(j->config);
+    free(j->key);
     free(j);
 }

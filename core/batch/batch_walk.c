@@ -5,6 +5,7 @@
  * from the root (a loop, told by device and inode) is skipped: "s -> ."
  * would otherwise give every document again at each level, for ever. */
 #include "batch_walk.h"
+#include "../common/fp_escape.h"
 #include "batch_files.h"
 #include "batch_select.h"
 
@@ -126,9 +127,12 @@ static entry_kind classify(fp_walk *w, const char *path, struct stat *st)
         return ENTRY_NONE;
     }
     if (in_path(w, st)) {
-        if (!w->quiet)
+        if (!w->quiet) {
+            char *where = fp_escape_field(path);
             fprintf(stderr, "factpipe: warning: %s: a link to a folder that holds it (a "
-                    "loop); not followed\n", path);
+                    "loop); not followed\n", where ? where : "?");
+            free(where);
+        }
         return ENTRY_NONE;
     }
     return ENTRY_FOLDER;

@@ -21,14 +21,17 @@
 
 typedef struct fp_batch_options {
     /* NULL: stdout; an existing folder or a path ending in '/': one file
-     * per document (<output>/<path relative to its input><extension>),
+     * per document (<output>/<its path under the deepest folder that
+     * holds every input, encoded as batch_names.h says><extension>),
      * plus the journal and the failure report; any other path: one
-     * combined file. */
+     * combined file (a device or FIFO is written through). */
     const char *output;
     const fp_output_format *format; /* NULL: the default (XML) */
     unsigned jobs;            /* worker processes; 0: the usable cores */
     double timeout_seconds;   /* per document; 0: the default */
     int resume;               /* skip documents the folder's journal has */
+    int retry_failed;         /* with resume: redo those it lists as failed
+                                 or quarantined */
     const char *const *include; /* globs; a pattern without '/' matches */
     size_t n_include;           /* the base name, with '/' the path */
     const char *const *exclude; /* relative to the input root */
@@ -55,6 +58,7 @@ typedef struct fp_batch_stats {
     size_t skipped;   /* already done according to the journal (--resume) */
     size_t crashed;   /* worker crashes and timeouts, retries included */
     int output_full;  /* the run stopped because the output device is full */
+    int refused;      /* -o FILE is one of the inputs: nothing was read */
     int plugin_failed; /* stopped because a plugin could not start in a
                           worker (the message names it and says why) */
 } fp_batch_stats;

@@ -1,5 +1,6 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
 #include "check/fp_check.h"
+#include "common/fp_escape.h"
 #include "new_plugin/fp_new_plugin.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
@@ -41,9 +42,12 @@ static const char usage_text[] =
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
     "                          gets one file per document (PATH/NAME.EXT,\n"
-    "                          mirroring the input folders; EXT below); any\n"
-    "                          other PATH gets one combined file.  Default:\n"
-    "                          combined output on standard output.\n"
+    "                          EXT below, mirroring the inputs' paths under\n"
+    "                          the deepest folder holding them all; odd bytes,\n"
+    "                          '%%' and leading dots %%XX-encoded); any other\n"
+    "                          PATH gets one combined file (a device or FIFO\n"
+    "                          written through; an input is never overwritten).\n"
+    "                          Default: combined output on standard output.\n"
     "  -f, --format NAME       output format (default xml), with the EXT of\n"
     "                          its per-document files:\n"
     "%s"
@@ -104,7 +108,11 @@ static const char usage_text[] =
     "                          back to a folder above it, a loop, is skipped);\n"
     "                          by default only links to files are read\n"
     "      --resume            with -o DIR/: skip the documents DIR's journal\n"
-    "                          (factpipe-journal.tsv) lists as done\n"
+    "                          (factpipe-journal.tsv) lists as done with the\n"
+    "                          same inputs, pipeline, plugins, lexicons, zoning\n"
+    "                          rules, format and output options\n"
+    "      --retry-failed      with --resume: also redo the documents the\n"
+    "                          journal lists as failed or quarantined\n"
     "      --shard K/N         process only slice K of N (by a hash of each\n"
     "                          document's source name); default, in a Slurm\n"
     "                          job array: from SLURM_ARRAY_TASK_ID, _MIN,\n"
@@ -160,7 +168,12 @@ static void print_log(void *user, int level, const char *message)
     const cli *c = user;
     if (level == FP_LOG_DEBUG && !c->verbose)
         return;
-    fprintf(stderr, "factpipe: %s%s\n", level == FP_LOG_WARNING ? "warning: " : "", message);
+    /* escaped (common/fp_escape.h): a name with a newline or a terminal
+     * control byte in it cannot forge or hide lines */
+    char *escaped = fp_escape_needed(message) ? fp_escape_field(message) : NULL;
+    fprintf(stderr, "factpipe: %s%s\n", level == FP_LOG_WARNING ? "warning: " : "",
+            escaped ? escaped : message);
+    free(escaped);
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -177,7 +190,8 @@ static int parse_size(const char *s, size_t *out)
 /* Long options without a short form. */
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
-       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW, OPT_STDIN_NAME };
+       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW, OPT_STDIN_NAME,
+       OPT_RETRY_FAILED };
 enum { OPT_NULL = '0' };
 
 /* The formats of --help, one "  NAME  SUMMARY" line each. */
@@ -250,6 +264,7 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
         b->stdin_name = arg;
         return 0;
     case OPT_RESUME: b->resume = 1; return 0;
+    case OPT_RETRY_FAILED: b->retry_failed = 1; return 0;
     case OPT_SHARD: c->shard = arg; return 0;
     case OPT_MAX_RATIO:
         if (parse_number(arg, 1, 1e9, &b->max_ratio) != 0) {
@@ -357,6 +372,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"null", no_argument, NULL, OPT_NULL},
         {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
         {"resume", no_argument, NULL, OPT_RESUME},
+        {"retry-failed", no_argument, NULL, OPT_RETRY_FAILED},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
         {"progress", no_argument, NULL, OPT_PROGRESS},
@@ -454,6 +470,11 @@ static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats
         fp_error_set(err, "--resume needs an output folder (-o DIR/)");
         return -2;
     }
+    if (b->retry_failed && !b->resume) {
+        fp_error_set(err, "--retry-failed goes with --resume (it redoes the failures an "
+                     "output folder's journal lists)");
+        return -2;
+    }
     return fp_batch_run(e, b, (const char *const *)argv + optind, (size_t)(argc - optind), stats,
                         err);
 }
@@ -495,7 +516,7 @@ int main(int argc, char **argv)
     } else {
         fp_batch_stats stats;
         int rc = run_batch(&c, e, argv, argc, &stats, &err);
-        if (rc == -2 || (rc < 0 && stats.plugin_failed)) {
+        if (rc == -2 || (rc < 0 && (stats.refused || stats.plugin_failed))) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_USAGE;
         } else if (rc < 0 && stats.output_full) {

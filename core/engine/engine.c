@@ -4,6 +4,8 @@
 
 #include "../input/fp_input.h"
 #include "../html/fp_html.h"
+#include "../common/fp_hash.h"
+#include "fp_version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +159,8 @@ static int load_zone_rules(fp_engine *e, fp_error *err)
         path = fallback;
     }
     e->zones = fp_zone_rules_load(path, err);
+    if (e->zones && !(e->zones_path = strdup(path)))
+        return fp_error_set(err, "out of memory");
     return e->zones ? 0 : -1;
 }
 
@@ -169,6 +173,7 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
     }
     e->max_input_bytes = cfg->max_input_bytes ? cfg->max_input_bytes
                                               : FP_DEFAULT_MAX_INPUT_BYTES;
+    e->max_nesting = cfg->max_nesting ? cfg->max_nesting : FP_HTML_DEFAULT_MAX_DEPTH;
     e->max_ratio = cfg->max_ratio > 0 ? cfg->max_ratio : FP_DEFAULT_MAX_RATIO;
     e->keep_chrome = cfg->keep_chrome;
     e->include_text = cfg->include_text;
@@ -215,6 +220,7 @@ void fp_engine_free(fp_engine *e)
     free(e->stage_ns);
     fp_plugin_path_free(&e->path);
     fp_zone_rules_free(e->zones);
+    free(e->zones_path);
     fp_pipeline_free(e->pipeline);
     free(e);
 }
@@ -272,34 +278,54 @@ int fp_engine_plugin_priority(const fp_engine *e, size_t i)
     return i < e->n_plugins ? e->plugins[i].priority : 0;
 }
 
+/* "LABEL=HASH;" of a file's content ("LABEL=unreadable;" when it cannot
+ * be read: a later run that can read it redoes everything). */
+static void put_file_hash(FILE *mem, const char *label, const char *path)
+{
+    fp_hash128 h;
+    char hex[33];
+    if (path && fp_hash128_file(path, &h) == 0) {
+        fp_hash128_hex(h, hex);
+        fprintf(mem, "%s=%s;", label, hex);
+    } else {
+        fprintf(mem, "%s=unreadable;", label);
+    }
+}
+
 char *fp_engine_identity(const fp_engine *e)
 {
-    /* Every file the pipeline was read from, drop-ins too, with its name:
-     * adding, removing or editing a drop-in changes the output. */
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < e->pipeline->n_files; i++) {
-        const fp_pipeline_file *file = e->pipeline->files[i];
-        for (const char *c = i ? file->path : ""; *c; c++)
-            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-        FILE *f = fopen(file->path, "rb");
-        int c;
-        while (f && (c = fgetc(f)) != EOF)
-            h = (h ^ (unsigned char)c) * 1099511628211ULL;
-        if (f)
-            fclose(f);
-    }
     char *out = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&out, &len);
     if (!mem)
         return NULL;
-    fprintf(mem, "pipeline=%016llx;", (unsigned long long)h);
-    for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
-        const fp_plugin_desc *d = fp_engine_plugin(e, i)->desc;
-        fprintf(mem, "%s@%s/%d,", d->name, d->version, fp_engine_plugin_priority(e, i));
+    fprintf(mem, "factpipe=%s;", FP_VERSION);
+    /* Every file the pipeline was read from, drop-ins with their names:
+     * adding, removing or editing a drop-in changes the output. */
+    for (size_t i = 0; i < e->pipeline->n_files; i++) {
+        const fp_pipeline_file *file = e->pipeline->files[i];
+        if (file->drop_in)
+            fprintf(mem, "drop-in=%s;", file->path);
+        put_file_hash(mem, "pipeline", file->path);
     }
-    fprintf(mem, ";chrome=%d;text=%d;max=%zu", e->keep_chrome, e->include_text,
-            e->max_input_bytes);
-    fclose(mem);
+    put_file_hash(mem, "zones", e->zones_path);
+    for (size_t i = 0; i < e->n_plugins; i++) {
+        const fp_engine_plugin_slot *slot = &e->plugins[i];
+        const fp_plugin_desc *d = slot->handle.desc;
+        fprintf(mem, "plugin=%s@%s/%d;", d->name, d->version, slot->priority);
+        put_file_hash(mem, "so", slot->handle.path);
+        for (size_t k = 0; k < d->n_options; k++) {
+            const char *value = slot->values[k].string;
+            fprintf(mem, "%s=%s;", d->options[k].name, value ? value : "");
+            if (d->options[k].type == FP_OPT_PATH && value)
+                put_file_hash(mem, "content", value);
+        }
+    }
+    fprintf(mem, "chrome=%d;text=%d;max=%zu;ratio=%.17g;nesting=%u", e->keep_chrome,
+            e->include_text, e->max_input_bytes, e->max_ratio, e->max_nesting);
+    if (fclose(mem) != 0) {
+        free(out);
+        return NULL;
+    }
     return out;
 }

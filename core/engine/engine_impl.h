@@ -24,9 +24,11 @@ struct fp_engine {
     fp_engine_plugin_slot *plugins; /* run order */
     size_t n_plugins;
     fp_zone_rules *zones;
+    char *zones_path;               /* the zoning rules file read */
     int started;                    /* fp_engine_start succeeded */
     size_t max_input_bytes;
     double max_ratio;
+    unsigned max_nesting;
     int keep_chrome;
     int include_text;
     fp_log_fn log;

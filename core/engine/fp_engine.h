@@ -59,9 +59,12 @@ void fp_engine_describe_plugin(const fp_engine *e, size_t i, FILE *out);
 /* The plugin folders searched, and every folder asked for (asked[]). */
 const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e);
 /* What identifies the output this engine writes, for a journal line to
- * count as done: the pipeline file's bytes, the plugins with their
- * versions and priorities, and the engine options that change the
- * output.  malloc'ed; NULL when out of memory. */
+ * count as done (the resume key): factpipe's version; the content of the
+ * pipeline file, of the zoning rules and of every file a plugin option
+ * names (lexicons); each plugin's name, version, priority, option values
+ * and the content of its shared object; and the engine options that
+ * change the output (--keep-chrome, --include-text, --max-input-size,
+ * --max-nesting).  malloc'ed; NULL when out of memory. */
 char *fp_engine_identity(const fp_engine *e);
 
 /* One document to process: a file to read, or bytes already in memory

@@ -20,11 +20,14 @@ docs=40
 make_corpus "$tmp/corpus" "$docs"
 check "reference run" status_is 0 fp -j2 -o "$tmp/ref/" "$tmp/corpus"
 
+# temporaries DIR: what factpipe writes before renaming (its temporaries
+# folder, and the names it used before it had one)
+temporaries() { find "$1" -name '.*.tmp.*' -o -path '*/.factpipe-tmp*' -o -name '.factpipe-tmp.*'; }
 # consistent FOLDER: no temporaries; every .xml equals the reference; the
 # journal has whole lines only, one per file in place.
 consistent() {
   local dir=$1 files lines
-  [ -z "$(find "$dir" -name '.*.tmp.*')" ] || { echo "temporaries left in $dir"; return 1; }
+  [ -z "$(temporaries "$dir")" ] || { echo "temporaries left in $dir"; return 1; }
   files=$(cd "$dir" && find . -name '*.xml' | sort)
   for f in $files; do
     cmp -s "$dir/$f" "$tmp/ref/$f" || { echo "$f differs from the reference"; return 1; }
@@ -49,7 +52,7 @@ before=$(written "$mnt/out")
 check "resume on a still-full device: exit 4 again" status_is 4 fp -j2 --resume -o "$mnt/out/" "$tmp/corpus"
 check "still consistent" consistent "$mnt/out"
 check "combined output on a full device: exit 4" status_is 4 fp -j2 -o "$mnt/all.xml" "$tmp/corpus"
-check "no combined file, no temporary" test -z "$(find "$mnt" -maxdepth 1 -name '*all.xml*')"
+check "no combined file, no temporary" test -z "$(find "$mnt" -maxdepth 1 -name '*all.xml*' -o -maxdepth 1 -name '.factpipe-tmp.*')"
 
 # Moved to a bigger disk, the folder resumes there...
 cp -a "$mnt/out" "$tmp/moved"
@@ -61,7 +64,7 @@ check "moved tree equals the uninterrupted one" same_tree "$tmp/ref" "$tmp/moved
 check "remount bigger" mount -o remount,size=16m "$mnt"
 check "resume after remount" status_is 0 fp -j2 --resume -o "$mnt/out/" "$tmp/corpus"
 check "remounted tree equals the uninterrupted one" same_tree "$tmp/ref" "$mnt/out"
-check "no temporaries at the end" test -z "$(find "$mnt" -name '.*.tmp.*')"
+check "no temporaries at the end" test -z "$(temporaries "$mnt")"
 check "journal: every document once" test "$(wc -l < "$mnt/out/factpipe-journal.tsv")" -eq "$docs"
 
 finish

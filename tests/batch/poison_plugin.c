@@ -1,8 +1,8 @@
 /* A deliberately hostile extractor for the batch tests (docs/RELIABILITY.md, Isolation):
  * a marker in a document's text makes it crash, abort, loop, exhaust
- * memory, exit, fork and crash, spam stdout or fail, so the tests can check that such a
- * document costs itself only.  Built outside <build>/plugins: no pipeline finds it by
- * accident. */
+ * memory, exit, fork and crash, take 1.5 s, spam stdout or fail, so the tests can
+ * check that such a document costs itself only.  Built outside <build>/plugins: no
+ * pipeline finds it by accident. */
 #include <factpipe/plugin.h>
 
 #include <signal.h>
@@ -76,6 +76,8 @@ static int poison_extract(void *state, const fp_document *doc, const fp_host *ho
     if (has(doc, "POISON-LOOP"))
         for (volatile unsigned long spin = 0;; spin++)
             ;
+    if (has(doc, "POISON-SLOW")) /* over a 1 s --timeout, within a 5 s one */
+        usleep(1500 * 1000);
     if (has(doc, "POISON-STDOUT")) {
         for (int i = 0; i < 1000; i++)
             printf("<not-xml>spam %d</not-xml>\n", i);

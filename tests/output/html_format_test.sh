@@ -56,11 +56,13 @@ check "failure counted" stderr_has "1 of 7 documents failed (see their error sec
 "$FACTPIPE" samples/ "$tmp/in/missing.html" > "$tmp/all.xml" 2> /dev/null
 check "one page per document" test "$(find "$tmp/out" -name '*.html.html' -o -name '*.txt.html' | wc -l)" -eq 7
 check "index" check_index "$tmp/out" "$tmp/all.xml"
+# Two inputs: the pages mirror their paths under the folder holding both.
+page_of() { find "$tmp/out" -name "$1"; }
 check "page is the document's section" "$PYTHON" tests/output/check_review.py \
-  "$tmp/out/thanhkhe-2018-10-09.txt.html" <("$FACTPIPE" samples/thanhkhe-2018-10-09.txt) \
+  "$(page_of thanhkhe-2018-10-09.txt.html)" <("$FACTPIPE" samples/thanhkhe-2018-10-09.txt) \
   <("$FACTPIPE" --format text samples/thanhkhe-2018-10-09.txt)
-check "failed page shows its error" grep -q 'class="error">.*missing.html: cannot open' "$tmp/out/missing.html.html"
-check "no temporaries left" bash -c "! find '$tmp/out' -name '*tmp*' | grep -q ."
+check "failed page shows its error" grep -q 'class="error">.*missing.html: cannot open' "$(page_of missing.html.html)"
+check "no temporaries left" bash -c "! find '$tmp/out' -name '.*tmp*' | grep -q ."
 
 # --resume: the index lists the documents of earlier runs with the counts
 # their pages hold: byte for byte the index of one whole run.
@@ -92,7 +94,7 @@ wait "$pid" 2> /dev/null
 killed=$?
 if [ "$killed" -eq 137 ]; then
   check "killed run leaves no index" test ! -e "$tmp/killed/index.html"
-  check "killed run left its index's temporary" bash -c "ls -a '$tmp/killed' | grep -q '^\.index\.html\.tmp\.'"
+  check "killed run left its index's temporary" bash -c "ls -A '$tmp/killed/.factpipe-tmp' | grep -q ."
 else
   echo "note: the run ended (exit $killed) before it could be killed"
 fi
@@ -101,10 +103,12 @@ check "whole run of the same" status_is 0 "$FACTPIPE" -j1 --format html -o "$tmp
 check "same pages and index" diff -r -x factpipe-journal.tsv "$tmp/killed" "$tmp/unkilled"
 check "index complete" bash -c "tail -c 8 '$tmp/killed/index.html' | grep -q '</html>'"
 
-# A document named like the index would replace it: refused, nothing lost.
+# A document named like the index cannot take its name: its page is
+# %69ndex.html (the output names' encoding), the index stays the index.
 mkdir -p "$tmp/clash"
 cp samples/thanhkhe-2018-10-09.txt "$tmp/clash/index"
-check "an input that would overwrite the index" status_is 3 "$FACTPIPE" --format html -o "$tmp/clash-out/" "$tmp/clash/index"
-check "said so" stderr_has "would replace the folder's index"
+check "an input named like the index" status_is 0 "$FACTPIPE" --format html -o "$tmp/clash-out/" "$tmp/clash/index"
+check "its page beside the index" grep -q '<section class="doc' "$tmp/clash-out/%69ndex.html"
+check "the index is the index" check_index "$tmp/clash-out" <("$FACTPIPE" "$tmp/clash/index")
 
 finish
