@@ -9,8 +9,11 @@
 #   (b) factpipe -j1   (default pipeline: every plugin in build-bench/plugins)
 #   (c) factpipe -jN   (N = usable cores)
 # as docs/s, MB/s and peak RSS (GNU time; the largest of the supervisor and
-# its workers), with the ratios (b)/(a) and (c)/(b); then peak RSS at -j1
-# for 2,000 and 20,000 documents (--quick skips the 20,000).  Each timing is
+# its workers), with the ratios (b)/(a) and (c)/(b); then where the time
+# goes: factpipe -v's table of time per stage and per plugin, summed over
+# the workers, for one -jN run; then peak RSS at -j1 for 2,000 and 20,000
+# documents (--quick skips the 20,000; bench/rss.sh measures the
+# supervisor alone up to a million documents).  Each timing is
 # the best of --runs (default 3) runs.  Output goes to /dev/null, so the
 # figures are extraction, not disk.
 set -euo pipefail
@@ -79,6 +82,8 @@ a, b, c = (max(float(x), 0.01) for x in (sys.argv[4], sys.argv[6], sys.argv[8]))
 print(f"(b)/(a) throughput: {a / b:.2f}   (target >= 0.75)")
 print(f"(c)/(b) throughput: {b / c:.2f}   (target >= 1.8 on 2 cores)")
 PY
+echo "where the time goes (factpipe -v -j$cores, one run):"
+"$factpipe" -v -j"$cores" "$c2k" 2>&1 > /dev/null | sed -n '/time per stage/,$p' | sed 's/^factpipe: /  /'
 if [ "$quick" -eq 0 ]; then
   c20k=$(corpus 20000)
   read -r s2 kb2 < <(runs=1 best "$factpipe" -j1 "$c2k")

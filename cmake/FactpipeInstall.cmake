@@ -69,11 +69,24 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/core/analysis/fp_analysis.h"
   "${PROJECT_SOURCE_DIR}/core/analysis/fp_analysis.c"
   DESTINATION ${FP_SDK_RELDIR} COMPONENT dev)
+# Writing plugins: PLUGINS.md and the worked examples it refers to, in
+# the same folder as GUIDELINE.md (runtime), so that the installed docs
+# stand alone: a plugin of the tree built out of tree (the docref
+# extractor with its CMake project and test) and an embedding program.
 install(FILES "${PROJECT_SOURCE_DIR}/docs/PLUGINS.md"
         DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT dev)
+file(GLOB fp_docref_sources "${PROJECT_SOURCE_DIR}/plugins/docref/*.[ch]")
+install(FILES ${fp_docref_sources}
+              "${PROJECT_SOURCE_DIR}/tests/sdk/standalone/CMakeLists.txt"
+              "${PROJECT_SOURCE_DIR}/tests/sdk/standalone/docref_smoke.c"
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/docref COMPONENT dev)
+install(FILES "${PROJECT_SOURCE_DIR}/tests/sdk/embed_example.c"
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples COMPONENT dev)
 
 install(FILES "${PROJECT_SOURCE_DIR}/docs/factpipe.1"
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES "${PROJECT_SOURCE_DIR}/docs/factpipe-pipeline.5"
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 install(FILES "${PROJECT_SOURCE_DIR}/README.md"
               "${PROJECT_SOURCE_DIR}/docs/GUIDELINE.md"
               "${PROJECT_SOURCE_DIR}/docs/RELIABILITY.md"

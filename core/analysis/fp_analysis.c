@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 /* One block being cut into words. */
@@ -654,9 +655,15 @@ const fp_analysis *fp_analysis_slot_get(fp_analysis_slot *slot, char *why, size_
         snprintf(why, why_size, "the text analysis is there only during extract()");
         return NULL;
     }
-    if (slot->state == 0)
+    if (slot->state == 0) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         slot->state = fp_text_analysis_build(&slot->analysis, slot->doc, slot->why,
                                              sizeof slot->why) == 0 ? 1 : -1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        slot->build_ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u +
+                         (uint64_t)t1.tv_nsec - (uint64_t)t0.tv_nsec;
+    }
     if (slot->state < 0) {
         snprintf(why, why_size, "%s", slot->why);
         return NULL;

@@ -49,6 +49,7 @@ typedef struct fp_analysis_slot {
     fp_text_analysis analysis;
     char why[256];          /* state -1: why */
     size_t requests;        /* how many times it was asked for */
+    uint64_t build_ns;      /* how long making it took (the stage table) */
 } fp_analysis_slot;
 
 void fp_analysis_slot_init(fp_analysis_slot *slot, const fp_document *doc);

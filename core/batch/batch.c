@@ -109,6 +109,8 @@ static void on_result(void *user, fp_pool_result *r)
     if (r->status != FP_POOL_CRASHED) {
         if (s->attempts)
             b->retry_running = 0;
+        fp_progress_stage_times(b->progress, r->stage_ns, r->n_stages);
+        free(r->stage_ns);
         s->tally = r->tally;
         finish_slot(b, s, r->status == FP_POOL_OK ? FP_DOC_OK : FP_DOC_FAILED, r->reason,
                     r->bytes, r->len);
@@ -148,8 +150,11 @@ static int emit(batch *b, slot *s)
     fp_progress_document(b->progress, s->doc.input_bytes, failed, s->tally);
     if (!s->bytes)
         return fp_error_set(b->err, "out of memory rendering %s", s->doc.source);
-    return fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason, s->tally,
-                                    s->bytes, s->len, b->err);
+    uint64_t t = fp_stage_clock();
+    int rc = fp_batch_output_document(b->output, &s->doc, s->outcome, s->reason, s->tally,
+                                      s->bytes, s->len, b->err);
+    fp_progress_output_time(b->progress, fp_stage_clock() - t);
+    return rc;
 }
 
 static int emit_ready(batch *b)
@@ -234,8 +239,10 @@ static int run_loop(batch *b)
             return 0;
         if (fp_pool_busy(b->pool) == 0)
             continue; /* only skipped or failed-early documents: no one to wait for */
-        if (fp_pool_wait(b->pool, 250, on_result, b, b->err) < 0)
+        if (fp_pool_wait(b->pool, 250, on_result, b, b->err) < 0) {
+            b->stats->plugin_failed = fp_pool_plugin_failed(b->pool);
             return -1;
+        }
         fp_progress_tick(b->progress);
     }
 }
@@ -282,6 +289,11 @@ int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inp
         rc = fp_error_set(err, "out of memory");
     if (rc == 0 && !(b.feed = fp_batch_feed_new(o, inputs, n_inputs, err)))
         rc = -1;
+    /* The plugins start (in the workers) before any output is opened: a
+     * plugin that cannot start leaves nothing behind. */
+    if (rc == 0 &&
+        !(b.pool = fp_pool_new(e, b.format, jobs, timeout, &stats->plugin_failed, err)))
+        rc = -1;
     int more_unknown = 0;
     size_t total = rc == 0 ? fp_batch_feed_known_total(b.feed, &more_unknown) : 0;
     if (rc == 0 &&
@@ -289,8 +301,10 @@ int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inp
         rc = -1;
     if (rc == 0) {
         b.progress = fp_progress_new(o->progress, o->summary, total, more_unknown);
-        b.pool = fp_pool_new(e, b.format, jobs, timeout, err);
-        rc = b.pool ? run_loop(&b) : -1;
+        for (size_t i = 0; i < fp_engine_stage_count(e); i++)
+            fp_progress_name_stage(b.progress, i, fp_engine_stage_name(e, i),
+                                   i >= FP_STAGE_PLUGIN);
+        rc = run_loop(&b);
         fp_progress_finish(b.progress);
     }
     if (b.output)

@@ -2,45 +2,49 @@
  * tar (any compression libarchive knows), zip, and WARC[.gz] (libarchive
  * decompresses; batch_warc.c reads the records).  Every member is capped
  * at --max-input-size, and the archive as a whole at an expansion ratio,
- * so a zip bomb costs a failed document, not the machine. */
-#define _GNU_SOURCE /* memmem */
-#include "batch_archive.h"
+ * so a zip bomb costs a failed document, not the machine.  Nothing is
+ * dropped silently: a member or record that is not read as a document is
+ * counted by kind and the archive's end says so on stderr; tar hard links
+ * are read from the member they link to. */
+#include "batch_archive_impl.h"
 #include "batch_select.h"
 #include "../input/fp_input.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
-/* Expansion is judged only past this many bytes out, where a ratio says
- * something. */
-#define RATIO_FLOOR (1u << 20)
-#define WARC_HEADER_MAX (64u * 1024u)
-
-struct fp_archive {
-    struct archive *a;
-    char *path, *relative, *identity;
-    const fp_batch_options *o;
-    size_t max_bytes;
-    double max_ratio;
-    uint64_t bytes_out;
-    int is_warc, done;
-    size_t records;
-    /* WARC: decompressed bytes read ahead */
-    unsigned char *buf;
-    size_t buf_len, buf_pos, buf_cap;
-};
 
 static int is_warc_name(const char *path)
 {
     size_t n = strlen(path);
     return (n > 5 && strcasecmp(path + n - 5, ".warc") == 0) ||
            (n > 8 && strcasecmp(path + n - 8, ".warc.gz") == 0);
+}
+
+/* A new libarchive reader on the file: 0, or -1 with err set. */
+static int open_reader(fp_archive *r, fp_error *err)
+{
+    if (r->a)
+        archive_read_free(r->a);
+    r->bytes_out = 0;
+    if (!(r->a = archive_read_new()))
+        return fp_error_set(err, "out of memory");
+    archive_read_support_filter_all(r->a);
+    if (r->is_warc) {
+        archive_read_support_format_raw(r->a);
+    } else {
+        archive_read_support_format_tar(r->a);
+        archive_read_support_format_zip(r->a);
+    }
+    struct archive_entry *entry;
+    if (archive_read_open_filename(r->a, r->path, 64 * 1024) != ARCHIVE_OK ||
+        (r->is_warc && archive_read_next_header(r->a, &entry) != ARCHIVE_OK))
+        return fp_error_set(err, "%s: cannot read the archive: %s", r->path,
+                            archive_error_string(r->a));
+    return 0;
 }
 
 fp_archive *fp_archive_open(const char *path, const char *relative, const fp_batch_options *o,
@@ -56,7 +60,7 @@ fp_archive *fp_archive_open(const char *path, const char *relative, const fp_bat
     snprintf(identity, sizeof identity, "size=%lld,mtime=%lld.%09ld", (long long)st.st_size,
              (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
     if (!r || !(r->path = strdup(path)) || !(r->relative = strdup(relative)) ||
-        !(r->identity = strdup(identity)) || !(r->a = archive_read_new())) {
+        !(r->identity = strdup(identity))) {
         fp_archive_close(r);
         fp_error_set(err, "out of memory");
         return NULL;
@@ -65,17 +69,7 @@ fp_archive *fp_archive_open(const char *path, const char *relative, const fp_bat
     r->max_bytes = o->max_input_bytes ? o->max_input_bytes : FP_DEFAULT_MAX_INPUT_BYTES;
     r->max_ratio = o->max_ratio > 0 ? o->max_ratio : FP_BATCH_DEFAULT_MAX_RATIO;
     r->is_warc = is_warc_name(path);
-    archive_read_support_filter_all(r->a);
-    if (r->is_warc) {
-        archive_read_support_format_raw(r->a);
-    } else {
-        archive_read_support_format_tar(r->a);
-        archive_read_support_format_zip(r->a);
-    }
-    struct archive_entry *entry;
-    if (archive_read_open_filename(r->a, path, 64 * 1024) != ARCHIVE_OK ||
-        (r->is_warc && archive_read_next_header(r->a, &entry) != ARCHIVE_OK)) {
-        fp_error_set(err, "%s: cannot read the archive: %s", path, archive_error_string(r->a));
+    if (open_reader(r, err) != 0) {
         fp_archive_close(r);
         return NULL;
     }
@@ -88,6 +82,12 @@ void fp_archive_close(fp_archive *r)
         return;
     if (r->a)
         archive_read_free(r->a);
+    for (size_t i = 0; i < r->n_links; i++) {
+        free(r->links[i].name);
+        free(r->links[i].target);
+    }
+    free(r->links);
+    free(r->link_bytes);
     free(r->path);
     free(r->relative);
     free(r->identity);
@@ -95,9 +95,41 @@ void fp_archive_close(fp_archive *r)
     free(r);
 }
 
-/* A member name made safe as a path under the output folder: no leading
- * '/', no "." or ".." components, no empty ones. */
-static char *safe_relative(const char *archive_rel, const char *name)
+void fp_archive_skip(fp_archive *r, const char *kind)
+{
+    fp_archive_skips *s = &r->skips;
+    size_t k = 0;
+    while (k < s->n_kinds && strcmp(s->kind[k], kind) != 0)
+        k++;
+    if (k == s->n_kinds) {
+        if (k == FP_ARCHIVE_SKIP_KINDS)
+            k--; /* the last kind takes the rest; there are fewer in practice */
+        else
+            s->kind[s->n_kinds++] = kind;
+    }
+    s->n[k]++;
+}
+
+/* At the end of an archive: what was not read as a document, on stderr. */
+static void report_skips(fp_archive *r)
+{
+    const fp_archive_skips *s = &r->skips;
+    if (r->reported || s->n_kinds == 0)
+        return;
+    r->reported = 1;
+    size_t total = 0;
+    for (size_t k = 0; k < s->n_kinds; k++)
+        total += s->n[k];
+    fprintf(stderr, "factpipe: %s: %zu document%s read; %zu %s not read as documents:",
+            r->path, r->documents, r->documents == 1 ? "" : "s", total,
+            r->is_warc ? (total == 1 ? "record" : "records")
+                       : (total == 1 ? "member" : "members"));
+    for (size_t k = 0; k < s->n_kinds; k++)
+        fprintf(stderr, "%s %zu %s", k ? "," : "", s->n[k], s->kind[k]);
+    fprintf(stderr, "\n");
+}
+
+char *fp_archive_safe_relative(const char *archive_rel, const char *name)
 {
     size_t n = strlen(archive_rel) + strlen(name) + 2;
     char *out = malloc(n);
@@ -127,12 +159,7 @@ static char *safe_relative(const char *archive_rel, const char *name)
     return out;
 }
 
-/* A failed document for where the archive stopped ("SOURCE: what"); the
- * archive ends there unless the caller says otherwise. */
-static int archive_failure(fp_archive *r, fp_batch_doc *d, const char *member, const char *fmt,
-                           ...) FP_FORMAT(4, 5);
-static int archive_failure(fp_archive *r, fp_batch_doc *d, const char *member, const char *fmt,
-                           ...)
+int fp_archive_failure(fp_archive *r, fp_batch_doc *d, const char *member, const char *fmt, ...)
 {
     char source[4096], what[1024], why[5200];
     if (member)
@@ -145,22 +172,27 @@ static int archive_failure(fp_archive *r, fp_batch_doc *d, const char *member, c
     va_end(ap);
     snprintf(why, sizeof why, "%s: %s", source, what);
     d->source = strdup(source);
-    d->relative = member ? safe_relative(r->relative, member) : strdup(r->relative);
+    d->relative = member ? fp_archive_safe_relative(r->relative, member) : strdup(r->relative);
     d->error = strdup(why);
     d->identity = strdup(r->identity);
     r->done = 1;
     return 1;
 }
 
-static int over_ratio(fp_archive *r)
+int fp_archive_over_ratio(fp_archive *r)
 {
     la_int64_t read = archive_filter_bytes(r->a, -1);
-    return r->bytes_out > RATIO_FLOOR && read > 0 &&
+    return r->bytes_out > FP_ARCHIVE_RATIO_FLOOR && read > 0 &&
            (double)r->bytes_out > r->max_ratio * (double)read;
 }
 
-/* Reads want bytes of the current entry into dst (NULL: discard). */
-static la_ssize_t read_data(fp_archive *r, unsigned char *dst, size_t want)
+int fp_archive_ratio_failure(fp_archive *r, fp_batch_doc *d, const char *member)
+{
+    return fp_archive_failure(r, d, member, "the archive expands over %.0f times its size "
+                              "(a zip bomb?); raise the cap with --max-ratio", r->max_ratio);
+}
+
+la_ssize_t fp_archive_read_data(fp_archive *r, unsigned char *dst, size_t want)
 {
     unsigned char scratch[16384];
     size_t got = 0;
@@ -176,21 +208,118 @@ static la_ssize_t read_data(fp_archive *r, unsigned char *dst, size_t want)
             break;
         got += (size_t)n;
         r->bytes_out += (uint64_t)n;
-        if (over_ratio(r))
+        if (fp_archive_over_ratio(r))
             return -2;
     }
     return (la_ssize_t)got;
 }
 
-static char *ratio_message(fp_archive *r)
+/* The current member's bytes, at most the size cap: 1 with *bytes
+ * (NUL-terminated) and *len, or 1 with d a failed document (the member
+ * over the cap, the archive broken or over its ratio). */
+static int read_member(fp_archive *r, struct archive_entry *entry, const char *name,
+                       fp_batch_doc *d, unsigned char **bytes, size_t *len)
 {
-    char *m = malloc(128);
-    if (m)
-        snprintf(m, 128, "%.0f", r->max_ratio);
-    return m;
+    *bytes = NULL;
+    la_int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
+    if (size > (la_int64_t)r->max_bytes) {
+        fp_archive_failure(r, d, name, "over the limit of %zu bytes; raise it with "
+                           "--max-input-size", r->max_bytes);
+        r->done = 0; /* the archive itself is fine: go on after it */
+        return 1;
+    }
+    size_t cap = size >= 0 ? (size_t)size : r->max_bytes;
+    unsigned char *buf = malloc(cap + 2);
+    if (!buf)
+        return fp_archive_failure(r, d, name, "out of memory (%zu bytes)", cap);
+    la_ssize_t n = fp_archive_read_data(r, buf, size >= 0 ? cap : cap + 1);
+    if (n >= 0 && (size < 0 ? (size_t)n <= cap : (size_t)n == cap)) {
+        buf[n] = '\0';
+        *bytes = buf;
+        *len = (size_t)n;
+        return 1;
+    }
+    free(buf);
+    if (n == -2)
+        return fp_archive_ratio_failure(r, d, name);
+    if (n > 0 && size < 0) {
+        fp_archive_failure(r, d, name, "over the limit of %zu bytes; raise it with "
+                           "--max-input-size", r->max_bytes);
+        r->done = 0;
+        return 1;
+    }
+    return fp_archive_failure(r, d, name, "archive broken or truncated: %s",
+                              archive_error_string(r->a) ? archive_error_string(r->a)
+                                                         : "the member ends early");
 }
 
-/* tar / zip: the next regular-file member the name rules want. */
+/* d as the document name holds (its bytes taken over). */
+static int member_document(fp_archive *r, fp_batch_doc *d, const char *name,
+                           unsigned char *bytes, size_t len)
+{
+    char source[4096], identity[160];
+    snprintf(source, sizeof source, "%s!%s", r->path, name);
+    snprintf(identity, sizeof identity, "%s;member-size=%zu", r->identity, len);
+    d->bytes = bytes;
+    d->len = len;
+    d->input_bytes = len;
+    d->source = strdup(source);
+    d->relative = fp_archive_safe_relative(r->relative, name);
+    d->name_hint = strdup(name);
+    d->identity = strdup(identity);
+    r->documents++;
+    return 1;
+}
+
+/* Whether the name rules and the shard take the member name. */
+static int member_wanted(fp_archive *r, const char *name)
+{
+    char *rel = fp_archive_safe_relative("", name);
+    int wanted = rel && rel[0] && fp_batch_name_wanted(r->o, rel + 1, 0);
+    free(rel);
+    if (!wanted)
+        return 0;
+    char source[4096];
+    snprintf(source, sizeof source, "%s!%s", r->path, name);
+    return fp_batch_in_shard(r->o, source);
+}
+
+static int remember_link(fp_archive *r, const char *name, const char *target)
+{
+    if (r->n_links == r->cap_links) {
+        size_t cap = r->cap_links ? r->cap_links * 2 : 16;
+        fp_hardlink *grown = realloc(r->links, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        r->links = grown;
+        r->cap_links = cap;
+    }
+    fp_hardlink *l = &r->links[r->n_links];
+    l->name = strdup(name);
+    l->target = strdup(target);
+    l->served = 0;
+    if (!l->name || !l->target) {
+        free(l->name);
+        free(l->target);
+        return -1;
+    }
+    r->n_links++;
+    return 0;
+}
+
+static const char *entry_kind(mode_t type)
+{
+    switch (type) {
+    case AE_IFLNK: return "symbolic links";
+    case AE_IFCHR: case AE_IFBLK: return "devices";
+    case AE_IFIFO: return "FIFOs";
+    case AE_IFSOCK: return "sockets";
+    default: return "members of unknown type";
+    }
+}
+
+/* tar / zip, first pass: the next regular-file member the name rules
+ * want; hard links without data are kept for the second pass. */
 static int next_member(fp_archive *r, fp_batch_doc *d)
 {
     for (;;) {
@@ -199,297 +328,154 @@ static int next_member(fp_archive *r, fp_batch_doc *d)
         if (rc == ARCHIVE_EOF)
             return 0;
         if (rc < ARCHIVE_WARN)
-            return archive_failure(r, d, NULL, "archive broken or truncated: %s",
-                                   archive_error_string(r->a));
-        if (archive_entry_filetype(entry) != AE_IFREG)
-            continue;
+            return fp_archive_failure(r, d, NULL, "archive broken or truncated: %s",
+                                      archive_error_string(r->a));
         const char *name = archive_entry_pathname(entry);
-        char *rel = name ? safe_relative("", name) : NULL;
-        int wanted = rel && rel[0] && fp_batch_name_wanted(r->o, rel + 1, 0);
-        free(rel);
-        if (!wanted)
+        const char *target = archive_entry_hardlink(entry);
+        mode_t type = archive_entry_filetype(entry);
+        if (!name) {
+            fp_archive_skip(r, "members without a name");
             continue;
-        char source[4096];
-        snprintf(source, sizeof source, "%s!%s", r->path, name);
-        if (!fp_batch_in_shard(r->o, source))
-            continue; /* not ours: next_header skips its data */
-        la_int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
-        char limit[32];
-        snprintf(limit, sizeof limit, "%zu", r->max_bytes);
-        if (size > (la_int64_t)r->max_bytes) {
-            archive_failure(r, d, name, "over the limit of %s bytes; raise it with "
-                                        "--max-input-size", limit);
-            r->done = 0; /* the archive itself is fine: go on after it */
-            return 1;
         }
-        size_t cap = size >= 0 ? (size_t)size : r->max_bytes;
-        unsigned char *bytes = malloc(cap + 2);
+        if (type == AE_IFDIR)
+            continue; /* folders are structure, not documents */
+        if (type != AE_IFREG && !target) {
+            fp_archive_skip(r, entry_kind(type));
+            continue;
+        }
+        if (!member_wanted(r, name)) {
+            fp_archive_skip(r, "not pages by name (--include takes them)");
+            continue;
+        }
+        int has_data = !archive_entry_size_is_set(entry) || archive_entry_size(entry) > 0;
+        if (target && !has_data) {
+            if (remember_link(r, name, target) != 0)
+                return fp_archive_failure(r, d, name, "out of memory");
+            continue;
+        }
+        unsigned char *bytes;
+        size_t len;
+        read_member(r, entry, name, d, &bytes, &len);
         if (!bytes)
-            return archive_failure(r, d, name, "out of memory (%s bytes)", limit);
-        la_ssize_t n = read_data(r, bytes, size >= 0 ? cap : cap + 1);
-        if (n < 0 || (size < 0 && (size_t)n > cap)) {
-            free(bytes);
-            if (n == -2) {
-                char *ratio = ratio_message(r);
-                archive_failure(r, d, name, "the archive expands over %s times its size "
-                                "(a zip bomb?); raise the cap with --max-ratio",
-                                ratio ? ratio : "the allowed");
-                free(ratio);
-                return 1;
-            }
-            if (n >= 0) {
-                archive_failure(r, d, name, "over the limit of %s bytes; raise it with "
-                                            "--max-input-size", limit);
-                r->done = 0;
-                return 1;
-            }
-            return archive_failure(r, d, name, "archive broken or truncated: %s",
-                                   archive_error_string(r->a));
-        }
-        bytes[n] = '\0';
-        char identity[160];
-        snprintf(identity, sizeof identity, "%s;member-size=%lld", r->identity, (long long)n);
-        d->bytes = bytes;
-        d->len = (size_t)n;
-        d->input_bytes = (uint64_t)n;
-        d->source = strdup(source);
-        d->relative = safe_relative(r->relative, name);
-        d->name_hint = strdup(name);
-        d->identity = strdup(identity);
-        return 1;
+            return 1; /* d is the failure */
+        return member_document(r, d, name, bytes, len);
     }
 }
 
-/* WARC read-ahead: at least want bytes buffered after buf_pos (fewer
- * only at the end of the stream).  -1 on a read error, -2 over ratio. */
-static int fill(fp_archive *r, size_t want)
+static int by_target(const void *a, const void *b)
 {
-    if (r->buf_len - r->buf_pos >= want)
-        return 0;
-    if (r->buf_pos > 0) {
-        memmove(r->buf, r->buf + r->buf_pos, r->buf_len - r->buf_pos);
-        r->buf_len -= r->buf_pos;
-        r->buf_pos = 0;
+    const fp_hardlink *x = a, *y = b;
+    return strcmp(x->target, y->target);
+}
+
+/* The first of the links to target in r->links (sorted), or n_links. */
+static size_t first_link_to(const fp_archive *r, const char *target)
+{
+    size_t lo = 0, hi = r->n_links;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(r->links[mid].target, target) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    if (want + 1 > r->buf_cap) {
-        unsigned char *grown = realloc(r->buf, want + 1);
-        if (!grown)
-            return -1;
-        r->buf = grown;
-        r->buf_cap = want + 1;
-    }
-    while (r->buf_len < want) {
-        la_ssize_t n = archive_read_data(r->a, r->buf + r->buf_len, r->buf_cap - 1 - r->buf_len);
-        if (n < 0)
-            return -1;
-        if (n == 0)
+    return lo < r->n_links && strcmp(r->links[lo].target, target) == 0 ? lo : r->n_links;
+}
+
+/* The next link of the target being served, as a document of its own. */
+static int serve_link(fp_archive *r, fp_batch_doc *d)
+{
+    fp_hardlink *l = &r->links[r->link_next++];
+    l->served = 1;
+    unsigned char *copy = malloc(r->link_len + 1);
+    if (!copy)
+        return fp_archive_failure(r, d, l->name, "out of memory");
+    memcpy(copy, r->link_bytes, r->link_len + 1);
+    return member_document(r, d, l->name, copy, r->link_len);
+}
+
+/* Second pass, over the archive again: each target a hard link names is
+ * read once and handed out under every link's name.  Links whose target
+ * the archive does not hold fail, named. */
+static int next_link(fp_archive *r, fp_batch_doc *d)
+{
+    if (r->link_next < r->link_end)
+        return serve_link(r, d);
+    free(r->link_bytes);
+    r->link_bytes = NULL;
+    for (;;) {
+        struct archive_entry *entry;
+        int rc = archive_read_next_header(r->a, &entry);
+        if (rc == ARCHIVE_EOF)
             break;
-        r->buf_len += (size_t)n;
-        r->bytes_out += (uint64_t)n;
-        if (over_ratio(r))
-            return -2;
+        if (rc < ARCHIVE_WARN)
+            return fp_archive_failure(r, d, NULL, "archive broken or truncated on the "
+                                      "second pass (for hard links): %s",
+                                      archive_error_string(r->a));
+        const char *name = archive_entry_pathname(entry);
+        int has_data = !archive_entry_size_is_set(entry) || archive_entry_size(entry) > 0;
+        size_t first = name && has_data ? first_link_to(r, name) : r->n_links;
+        if (first == r->n_links || r->links[first].served)
+            continue; /* no link to it, or a duplicate member served already */
+        size_t end = first;
+        while (end < r->n_links && strcmp(r->links[end].target, name) == 0)
+            end++;
+        unsigned char *bytes;
+        size_t len;
+        read_member(r, entry, r->links[first].name, d, &bytes, &len);
+        if (!bytes)
+            return 1; /* d is the failure */
+        r->link_bytes = bytes;
+        r->link_len = len;
+        r->link_next = first;
+        r->link_end = end;
+        return serve_link(r, d);
+    }
+    /* What is left links to nothing the archive holds. */
+    for (size_t i = 0; i < r->n_links; i++) {
+        fp_hardlink *l = &r->links[i];
+        if (l->served)
+            continue;
+        l->served = 1;
+        fp_archive_failure(r, d, l->name, "a hard link to '%s', whose data the archive "
+                           "does not hold (or could not be read)", l->target);
+        r->done = 0;
+        return 1;
     }
     return 0;
-}
-
-/* Takes n bytes of the stream (buffered first) into dst (NULL: drop). */
-static int take(fp_archive *r, unsigned char *dst, uint64_t n)
-{
-    size_t buffered = r->buf_len - r->buf_pos;
-    size_t from_buf = n < buffered ? (size_t)n : buffered;
-    if (dst)
-        memcpy(dst, r->buf + r->buf_pos, from_buf);
-    r->buf_pos += from_buf;
-    uint64_t rest = n - from_buf;
-    la_ssize_t got = rest ? read_data(r, dst ? dst + from_buf : NULL, (size_t)rest) : 0;
-    if (got == -2)
-        return -2;
-    return got < 0 || (uint64_t)got != rest ? -1 : 0;
-}
-
-/* A gzip Content-Encoding undone with libarchive's gzip filter. */
-static unsigned char *gunzip_body(const unsigned char *in, size_t len, size_t max,
-                                  size_t *out_len)
-{
-    struct archive *a = archive_read_new();
-    struct archive_entry *entry;
-    unsigned char *out = malloc(max + 2);
-    size_t got = 0;
-    int ok = a && out && archive_read_support_filter_gzip(a) >= ARCHIVE_WARN &&
-             archive_read_support_format_raw(a) == ARCHIVE_OK &&
-             archive_read_open_memory(a, in, len) == ARCHIVE_OK &&
-             archive_read_next_header(a, &entry) == ARCHIVE_OK;
-    while (ok && got <= max) {
-        la_ssize_t n = archive_read_data(a, out + got, max + 1 - got);
-        if (n <= 0) {
-            ok = n == 0;
-            break;
-        }
-        got += (size_t)n;
-    }
-    if (a)
-        archive_read_free(a);
-    if (!ok || got > max) {
-        free(out);
-        return NULL;
-    }
-    out[got] = '\0';
-    *out_len = got;
-    return out;
-}
-
-static int warc_stream_failure(fp_archive *r, fp_batch_doc *d, int why)
-{
-    if (why == -2) {
-        char *ratio = ratio_message(r);
-        archive_failure(r, d, NULL, "the archive expands over %s times its size (a zip "
-                        "bomb?); raise the cap with --max-ratio", ratio ? ratio : "the allowed");
-        free(ratio);
-        return 1;
-    }
-    return archive_failure(r, d, NULL, "WARC file broken or truncated: %s",
-                           archive_error_string(r->a) ? archive_error_string(r->a)
-                                                      : "unexpected end of data");
-}
-
-/* Buffers the next record's header block; 1 found (*header_len set),
- * 0 end of file, or a failure document (returns 1 with d filled). */
-static int read_warc_header(fp_archive *r, fp_batch_doc *d, size_t *header_len)
-{
-    for (;;) { /* records are separated by CRLF CRLF */
-        int f = fill(r, 1);
-        if (f)
-            return warc_stream_failure(r, d, f), -1;
-        if (r->buf_len == r->buf_pos)
-            return 0;
-        unsigned char c = r->buf[r->buf_pos];
-        if (c != '\r' && c != '\n')
-            break;
-        r->buf_pos++;
-    }
-    for (size_t want = 512;; want *= 2) {
-        int f = fill(r, want);
-        if (f)
-            return warc_stream_failure(r, d, f), -1;
-        size_t avail = r->buf_len - r->buf_pos;
-        const unsigned char *end = memmem(r->buf + r->buf_pos, avail, "\r\n\r\n", 4);
-        if (end) {
-            *header_len = (size_t)(end - (r->buf + r->buf_pos)) + 4;
-            return 1;
-        }
-        if (avail < want || want >= WARC_HEADER_MAX)
-            return archive_failure(r, d, NULL, "WARC record header %s", avail < want
-                                   ? "cut off by the end of the file" : "over 64 KiB"), -1;
-    }
-}
-
-/* The part of a URI that names the page: host and path, as a file name. */
-static void record_file_name(char *out, size_t size, size_t number, const char *uri)
-{
-    const char *at = uri ? strstr(uri, "://") : NULL;
-    at = at ? at + 3 : uri ? uri : "";
-    int k = snprintf(out, size, "%06zu-", number);
-    for (; *at && (size_t)k + 6 < size && k < 100; at++)
-        out[k++] = isalnum((unsigned char)*at) || *at == '.' || *at == '-' ? *at : '_';
-    out[k] = '\0';
-    if (!(k > 5 && strcasecmp(out + k - 5, ".html") == 0) &&
-        !(k > 4 && strcasecmp(out + k - 4, ".htm") == 0))
-        snprintf(out + k, size - (size_t)k, ".html");
-}
-
-static int warc_document(fp_archive *r, fp_batch_doc *d, unsigned char *bytes, size_t len,
-                         const char *uri, const char *date)
-{
-    char fallback[4096], name[160], identity[160];
-    snprintf(fallback, sizeof fallback, "%s!record-%zu", r->path, r->records);
-    record_file_name(name, sizeof name, r->records, uri);
-    snprintf(identity, sizeof identity, "%s;record=%zu", r->identity, r->records);
-    d->source = strdup(uri && *uri ? uri : fallback);
-    d->relative = safe_relative(r->relative, name);
-    d->identity = strdup(identity);
-    d->bytes = bytes;
-    d->len = len;
-    d->input_bytes = len;
-    d->url = uri && *uri ? strdup(uri) : NULL;
-    /* WARC-Date is ISO 8601 already; anything else is left out of <meta>. */
-    int iso = date && strlen(date) >= 10 && isdigit((unsigned char)date[0]) && date[4] == '-' &&
-              date[7] == '-' && strspn(date, "0123456789-T:.Z+") == strlen(date);
-    d->record_date = iso ? strdup(date) : NULL;
-    return 1;
-}
-
-static int next_warc_record(fp_archive *r, fp_batch_doc *d)
-{
-    for (;;) {
-        size_t header_len;
-        char limit[32];
-        snprintf(limit, sizeof limit, "%zu", r->max_bytes);
-        int found = read_warc_header(r, d, &header_len);
-        if (found <= 0)
-            return found < 0 ? 1 : 0;
-        char *type, *uri, *date;
-        uint64_t length;
-        if (fp_warc_parse_header((const char *)r->buf + r->buf_pos, header_len, &type, &uri,
-                                 &date, &length) != 0)
-            return archive_failure(r, d, NULL, "no WARC record header where one was "
-                                   "expected (%s)", "a 'WARC/' line, then Content-Length");
-        r->buf_pos += header_len;
-        r->records++;
-        int wanted = type && strcmp(type, "response") == 0 && (!uri || fp_batch_in_shard(r->o, uri));
-        /* HTTP headers come on top of the page itself */
-        uint64_t cap = (uint64_t)r->max_bytes + WARC_HEADER_MAX;
-        unsigned char *bytes = wanted && length <= cap ? malloc((size_t)length + 1) : NULL;
-        int taken = take(r, bytes, length);
-        int rc = -1;
-        if (taken != 0) {
-            free(bytes);
-            rc = warc_stream_failure(r, d, taken);
-        } else if (bytes) {
-            size_t len = (size_t)length;
-            int is_page, gzipped;
-            bytes[len] = '\0';
-            if (fp_http_body(bytes, &len, &is_page, &gzipped) == 0 && is_page) {
-                if (gzipped) {
-                    size_t plain_len = 0;
-                    unsigned char *plain = gunzip_body(bytes, len, r->max_bytes, &plain_len);
-                    free(bytes);
-                    bytes = plain;
-                    len = plain_len;
-                }
-                if (bytes) {
-                    rc = warc_document(r, d, bytes, len, uri, date);
-                } else {
-                    rc = archive_failure(r, d, uri ? uri : "", "gzip body broken or over "
-                                         "the limit of %s bytes (--max-input-size)", limit);
-                    r->done = 0; /* the next record may be fine */
-                }
-            } else {
-                free(bytes);
-            }
-        } else if (wanted) { /* a page over the cap */
-            rc = archive_failure(r, d, uri ? uri : "", "record over the limit of %s "
-                                 "bytes; raise it with --max-input-size", limit);
-            r->done = 0;
-        }
-        free(type);
-        free(uri);
-        free(date);
-        if (rc >= 0)
-            return rc;
-    }
 }
 
 int fp_archive_next(fp_archive *r, fp_batch_doc *d)
 {
     memset(d, 0, sizeof *d);
-    if (r->done)
+    if (r->done) {
+        report_skips(r);
         return 0;
-    int got = r->is_warc ? next_warc_record(r, d) : next_member(r, d);
+    }
+    int got;
+    if (r->is_warc) {
+        got = fp_warc_next(r, d);
+    } else if (!r->second_pass) {
+        got = next_member(r, d);
+        if (got == 0 && r->n_links > 0) {
+            fp_error err = {{0}};
+            qsort(r->links, r->n_links, sizeof *r->links, by_target);
+            r->second_pass = 1;
+            if (open_reader(r, &err) != 0)
+                got = fp_archive_failure(r, d, NULL, "%s", err.message);
+            else
+                got = next_link(r, d);
+        }
+    } else {
+        got = next_link(r, d);
+    }
     if (got == 1 && (!d->source || !d->relative || !d->identity)) {
         fp_batch_doc_free(d);
-        return 0; /* out of memory: the archive ends here */
+        got = 0; /* out of memory: the archive ends here */
     }
-    if (got == 0)
+    if (got == 0) {
         r->done = 1;
+        report_skips(r);
+    }
     return got;
 }

@@ -1,204 +1,182 @@
-/* The feed of documents: INPUTs and --files-from expanded into files
- * (folders walked recursively in sorted order, filtered by --include and
- * --exclude), archives opened one at a time as the feed reaches them, and
- * only the documents of this run's shard handed on. */
+/* The feed of documents: INPUTs, then the --files-from list, expanded as
+ * the batch goes — folders walked (batch_walk.c), archives opened one at
+ * a time, the list read line by line, standard input read whole — and
+ * only the documents of this run's shard handed on.  Nothing is listed in
+ * advance, so the supervisor's memory does not grow with the number of
+ * documents; a first walk over the same inputs only counts them, for the
+ * progress line (and says what it skipped: links, loops). */
 #include "batch_inputs.h"
 #include "batch_archive.h"
 #include "batch_files.h"
 #include "batch_select.h"
+#include "batch_walk.h"
+#include "../input/fp_input.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
-typedef struct input_item {
-    char *path;     /* to open */
-    char *relative; /* relative to its input root, for -o DIR */
-    int is_archive;
-} input_item;
+/* The INPUT that names standard input. */
+#define STDIN_INPUT "-"
+
+/* A list of names to read (--files-from), one at a time. */
+typedef struct name_list {
+    FILE *in;
+    int is_stdin;
+    const char *name; /* for messages */
+    int separator;    /* '\n', or '\0' with --null */
+    char *line;
+    size_t cap;
+} name_list;
 
 struct fp_batch_feed {
     const fp_batch_options *o;
-    input_item *items;
-    size_t n, cap, next;
-    size_t n_archives;
+    const char *const *inputs;
+    size_t n_inputs, next_input;
+    name_list list;      /* --files-from, read as the feed reaches it */
+    int list_open, list_done;
+    int counted_list;    /* the count pass read the list (a file, not stdin) */
+    fp_walk *walk;       /* the folder being walked, or NULL */
+    int walk_counted;    /* the count pass walked it (and warned) */
     fp_archive *archive; /* the archive being read, or NULL */
     size_t seq;
+    size_t known_total;
+    int more_unknown;
 };
 
-static int add_item(fp_batch_feed *f, char *path, char *relative, fp_error *err)
+/* ---- the --files-from list ------------------------------------------------- */
+
+static int list_open(name_list *l, const fp_batch_options *o, fp_error *err)
 {
-    if (!path || !relative)
-        goto oom;
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 64;
-        input_item *grown = realloc(f->items, cap * sizeof *grown);
-        if (!grown)
-            goto oom;
-        f->items = grown;
-        f->cap = cap;
-    }
-    int archive = fp_batch_is_archive_name(path);
-    f->items[f->n++] = (input_item){path, relative, archive};
-    f->n_archives += (size_t)archive;
+    memset(l, 0, sizeof *l);
+    l->name = o->files_from;
+    l->is_stdin = strcmp(o->files_from, "-") == 0;
+    l->separator = o->files_from_null ? '\0' : '\n';
+    l->in = l->is_stdin ? stdin : fopen(o->files_from, "r");
+    if (!l->in)
+        return fp_error_set(err, "%s: cannot read the list of inputs: %s", o->files_from,
+                            strerror(errno));
     return 0;
-oom:
-    free(path);
-    free(relative);
-    return fp_error_set(err, "out of memory");
 }
 
-static int compare_names(const void *a, const void *b)
+static void list_close(name_list *l)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    if (l->in && !l->is_stdin)
+        fclose(l->in);
+    free(l->line);
+    memset(l, 0, sizeof *l);
 }
 
-/* Reads one folder's names, sorted. */
-static int list_folder(const char *dirpath, char ***names_out, size_t *n_out, fp_error *err)
+/* The next name of the list: 1 (l->line), 0 at its end, -1 on error.
+ * One name per line, or per NUL-terminated name with --null (what find
+ * -print0 writes: names may hold newlines). */
+static int list_next(name_list *l, fp_error *err)
 {
-    DIR *d = opendir(dirpath);
-    if (!d)
-        return fp_error_set(err, "%s: cannot read folder: %s", dirpath, strerror(errno));
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    int rc = 0;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char **grown = realloc(names, (n + 1) * sizeof *grown);
-        if (!grown) {
-            rc = fp_error_set(err, "out of memory");
-            break;
+    for (;;) {
+        ssize_t len = getdelim(&l->line, &l->cap, l->separator, l->in);
+        if (len < 0) {
+            if (ferror(l->in))
+                return fp_error_set(err, "%s: cannot read the list of inputs: %s", l->name,
+                                    strerror(errno));
+            return 0;
         }
-        names = grown;
-        if (!(names[n] = strdup(e->d_name))) {
-            rc = fp_error_set(err, "out of memory");
-            break;
-        }
-        n++;
+        if (len > 0 && l->line[len - 1] == (char)l->separator)
+            l->line[--len] = '\0';
+        while (l->separator == '\n' && len > 0 && l->line[len - 1] == '\r')
+            l->line[--len] = '\0';
+        if (len > 0 && strlen(l->line) != (size_t)len)
+            return fp_error_set(err, "%s: a name in the list of inputs holds a NUL byte; "
+                                "a list from find -print0 needs --null (-0)", l->name);
+        if (len > 0)
+            return 1;
     }
-    closedir(d);
+}
+
+/* ---- counting, for the progress line ----------------------------------------- */
+
+/* Says, after a folder's walk, which links to folders it did not follow. */
+static void report_unfollowed(const fp_walk *w, const char *root)
+{
+    const char *first;
+    size_t n = fp_walk_unfollowed(w, &first);
     if (n)
-        qsort(names, n, sizeof *names, compare_names);
-    *names_out = names;
-    *n_out = n;
-    return rc;
+        fprintf(stderr, "factpipe: warning: %s: %zu link%s to folders not followed (the "
+                "first: %s); --follow reads them\n", root, n, n == 1 ? "" : "s",
+                first ? first : "?");
 }
 
-/* A folder's files in name order, then its sub-folders in name order,
- * each the same way (the order the serial runner always had). */
-static int walk_folder(fp_batch_feed *f, const char *root, const char *rel, int depth,
-                       fp_error *err)
+static void count_file(fp_batch_feed *f, const char *path)
 {
-    if (depth > 256)
-        return fp_error_set(err, "%s/%s: folders nested over 256 deep (a link loop?)", root,
-                            rel);
-    char *dirpath = rel[0] ? fp_path_join(root, rel) : strdup(root);
-    char **names = NULL;
-    size_t n = 0;
-    int rc = dirpath ? list_folder(dirpath, &names, &n, err) : fp_error_set(err, "out of memory");
-    char *is_folder = n ? calloc(n, 1) : NULL;
-    if (rc == 0 && n && !is_folder)
-        rc = fp_error_set(err, "out of memory");
-    for (int pass = 0; pass < 2 && rc == 0; pass++) {
-        for (size_t i = 0; i < n && rc == 0; i++) {
-            char *child_rel = rel[0] ? fp_path_join(rel, names[i]) : strdup(names[i]);
-            char *child_path = child_rel ? fp_path_join(root, child_rel) : NULL;
-            struct stat st;
-            if (!child_rel || !child_path)
-                rc = fp_error_set(err, "out of memory");
-            else if (pass == 0 && stat(child_path, &st) != 0)
-                ; /* vanished or dangling link: nothing to read */
-            else if (pass == 0 && S_ISDIR(st.st_mode))
-                is_folder[i] = 1;
-            else if (pass == 0 && fp_batch_name_wanted(f->o, child_rel, 0)) {
-                rc = add_item(f, child_path, child_rel, err);
-                child_path = child_rel = NULL;
-            } else if (pass == 1 && is_folder[i] && fp_batch_name_wanted(f->o, child_rel, 1))
-                rc = walk_folder(f, root, child_rel, depth + 1, err);
-            free(child_rel);
-            free(child_path);
-        }
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    free(is_folder);
-    free(dirpath);
-    return rc;
+    if (fp_batch_is_archive_name(path))
+        f->more_unknown = 1;
+    else
+        f->known_total += (size_t)fp_batch_in_shard(f->o, path);
 }
 
-static int add_input(fp_batch_feed *f, const char *input, fp_error *err)
+static int count_input(fp_batch_feed *f, const char *input, int from_list, fp_error *err)
 {
     struct stat st;
-    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode))
-        return walk_folder(f, input, "", 0, err);
-    /* A file, or something that is not there: the engine reports it as a
-     * failed document, so the batch names it in its output. */
-    const char *base = strrchr(input, '/');
-    base = base && base[1] ? base + 1 : input;
-    return add_item(f, strdup(input), strdup(base), err);
-}
-
-static int add_files_from(fp_batch_feed *f, const char *list, fp_error *err)
-{
-    int is_stdin = strcmp(list, "-") == 0;
-    FILE *in = is_stdin ? stdin : fopen(list, "r");
-    if (!in)
-        return fp_error_set(err, "%s: cannot read the list of inputs: %s", list,
-                            strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    int rc = 0;
-    while (rc == 0 && (len = getline(&line, &cap, in)) > 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len > 0)
-            rc = add_input(f, line, err);
+    if (strcmp(input, STDIN_INPUT) == 0 && !from_list) {
+        f->known_total++;
+        return 0;
     }
-    if (rc == 0 && ferror(in))
-        rc = fp_error_set(err, "%s: cannot read the list of inputs: %s", list,
-                          strerror(errno));
-    free(line);
-    if (!is_stdin)
-        fclose(in);
+    if (stat(input, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        count_file(f, input);
+        return 0;
+    }
+    fp_walk *w = fp_walk_new(f->o, input, 0, err);
+    if (!w)
+        return -1;
+    char *path, *rel;
+    int rc;
+    while ((rc = fp_walk_next(w, &path, &rel, err)) == 1) {
+        count_file(f, path);
+        free(path);
+        free(rel);
+    }
+    if (rc == 0)
+        report_unfollowed(w, input);
+    fp_walk_free(w);
     return rc;
 }
 
-fp_batch_feed *fp_batch_feed_new(const fp_batch_options *o, const char *const *inputs,
-                                 size_t n_inputs, fp_error *err)
+/* Walks everything once without keeping it: the documents known in
+ * advance, and the errors that are better said before anything runs
+ * (a folder that cannot be read, a list that needs --null). */
+static int count_inputs(fp_batch_feed *f, fp_error *err)
 {
-    fp_batch_feed *f = calloc(1, sizeof *f);
-    if (!f) {
-        fp_error_set(err, "out of memory");
-        return NULL;
+    int stdin_inputs = 0;
+    for (size_t i = 0; i < f->n_inputs; i++) {
+        stdin_inputs += strcmp(f->inputs[i], STDIN_INPUT) == 0;
+        if (stdin_inputs > 1)
+            return fp_error_set(err, "'-' (standard input) is given twice; it holds one "
+                                "document");
+        if (count_input(f, f->inputs[i], 0, err) != 0)
+            return -1;
     }
-    f->o = o;
-    int rc = 0;
-    for (size_t i = 0; i < n_inputs && rc == 0; i++)
-        rc = add_input(f, inputs[i], err);
-    if (rc == 0 && o->files_from)
-        rc = add_files_from(f, o->files_from, err);
-    if (rc != 0) {
-        fp_batch_feed_free(f);
-        return NULL;
+    if (!f->o->files_from)
+        return 0;
+    if (strcmp(f->o->files_from, "-") == 0) {
+        if (stdin_inputs)
+            return fp_error_set(err, "standard input cannot hold both a document ('-') and "
+                                "the list of --files-from -; give the list in a file");
+        f->more_unknown = 1; /* read once, as the batch goes */
+        return 0;
     }
-    return f;
+    name_list l;
+    if (list_open(&l, f->o, err) != 0)
+        return -1;
+    int rc;
+    while ((rc = list_next(&l, err)) == 1 && (rc = count_input(f, l.line, 1, err)) == 0)
+        ;
+    list_close(&l);
+    f->counted_list = 1;
+    return rc < 0 ? -1 : 0;
 }
 
-size_t fp_batch_feed_known_total(const fp_batch_feed *f, int *more_unknown)
-{
-    *more_unknown = f->n_archives > 0;
-    size_t in_shard = 0;
-    for (size_t i = 0; i < f->n; i++)
-        in_shard += !f->items[i].is_archive && fp_batch_in_shard(f->o, f->items[i].path);
-    return in_shard;
-}
+/* ---- documents -------------------------------------------------------------- */
 
 static char *identity_of(const char *path)
 {
@@ -212,68 +190,204 @@ static char *identity_of(const char *path)
     return strdup(buf);
 }
 
-/* The next document from the current archive, or opens the next one. */
-static int next_from_archive(fp_batch_feed *f, const input_item *it, fp_batch_doc *d,
-                             fp_error *err)
+static const char *base_name(const char *path)
 {
-    if (!f->archive) {
+    const char *base = strrchr(path, '/');
+    return base && base[1] ? base + 1 : path;
+}
+
+/* The document on standard input, read whole here in the supervisor
+ * (workers never read fd 0); its identity for --resume is its size and a
+ * hash of its bytes.  Too large: a failed document. */
+static int read_stdin(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
+{
+    const char *name = f->o->stdin_name;
+    size_t max = f->o->max_input_bytes ? f->o->max_input_bytes : FP_DEFAULT_MAX_INPUT_BYTES;
+    fp_error why = {{0}};
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    d->source = strdup(name ? name : STDIN_INPUT);
+    d->relative = strdup(name ? base_name(name) : "stdin");
+    if (fp_read_stream(0, "standard input", max, &bytes, &len, &why) != 0) {
+        d->error = strdup(why.message);
+        d->identity = strdup("stdin");
+    } else {
+        uint64_t h = 1469598103934665603ULL;
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ bytes[i]) * 1099511628211ULL;
+        char identity[96];
+        snprintf(identity, sizeof identity, "stdin;size=%zu;fnv=%016llx", len,
+                 (unsigned long long)h);
+        d->identity = strdup(identity);
+        d->bytes = bytes;
+        d->len = len;
+        d->input_bytes = len;
+        if (name && !(d->name_hint = strdup(name)))
+            return fp_error_set(err, "out of memory");
+    }
+    if (!d->source || !d->relative || !d->identity || (!d->error && !d->bytes))
+        return fp_error_set(err, "out of memory");
+    return 1;
+}
+
+/* A file found (taken over: path, and rel, its name under -o DIR): an
+ * archive is opened — or fails as one document named after it — and a
+ * page becomes a document.  1 with d filled, 0 nothing yet, -1 error. */
+static int take_file(fp_batch_feed *f, char *path, char *rel, fp_batch_doc *d, fp_error *err)
+{
+    int rc = 1;
+    if (!path || !rel) {
+        rc = fp_error_set(err, "out of memory");
+    } else if (fp_batch_is_archive_name(path)) {
         fp_error why = {{0}};
-        f->archive = fp_archive_open(it->path, it->relative, f->o, &why);
-        if (!f->archive) {
-            /* The archive fails as one document named after it. */
-            d->source = strdup(it->path);
-            d->relative = strdup(it->relative);
+        if ((f->archive = fp_archive_open(path, rel, f->o, &why)) != NULL) {
+            rc = 0;
+        } else {
+            d->source = path;
+            d->relative = rel;
             d->error = strdup(why.message);
-            d->identity = identity_of(it->path);
-            f->next++;
-            if (!d->source || !d->relative || !d->error || !d->identity)
+            d->identity = identity_of(path);
+            if (!d->error || !d->identity)
                 return fp_error_set(err, "out of memory");
             return 1;
         }
-    }
-    if (fp_archive_next(f->archive, d) == 1)
+    } else if (fp_batch_in_shard(f->o, path)) {
+        struct stat st;
+        d->path = path;
+        d->source = strdup(path);
+        d->relative = rel;
+        d->name_hint = strdup(path);
+        d->identity = identity_of(path);
+        d->input_bytes = stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+        if (!d->source || !d->name_hint || !d->identity)
+            return fp_error_set(err, "out of memory");
         return 1;
-    fp_archive_close(f->archive);
-    f->archive = NULL;
-    f->next++;
-    return 0;
+    } else {
+        rc = 0;
+    }
+    free(path);
+    free(rel);
+    return rc;
+}
+
+/* An INPUT (an argument, or a line of the list, where "-" is a file of
+ * that name): 1 with d filled, 0 nothing yet (a folder or an archive
+ * opened), -1 error. */
+static int start_input(fp_batch_feed *f, const char *input, int from_list, fp_batch_doc *d,
+                       fp_error *err)
+{
+    if (strcmp(input, STDIN_INPUT) == 0 && !from_list)
+        return read_stdin(f, d, err);
+    struct stat st;
+    if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* The count pass warned about this folder already, unless it came
+         * from a list on standard input, which is read once. */
+        int counted = !from_list || f->counted_list;
+        f->walk = fp_walk_new(f->o, input, counted, err);
+        f->walk_counted = counted;
+        return f->walk ? 0 : -1;
+    }
+    /* A file, or something that is not there: the engine reports it as a
+     * failed document, so the batch names it in its output. */
+    return take_file(f, strdup(input), strdup(base_name(input)), d, err);
+}
+
+/* The next INPUT: an argument, then a line of the list.  1 (*input set,
+ * valid until the next call), 0 none left, -1 error. */
+static int next_input(fp_batch_feed *f, const char **input, fp_error *err)
+{
+    if (f->next_input < f->n_inputs) {
+        *input = f->inputs[f->next_input++];
+        return 1;
+    }
+    if (!f->o->files_from || f->list_done)
+        return 0;
+    if (!f->list_open) {
+        if (list_open(&f->list, f->o, err) != 0)
+            return -1;
+        f->list_open = 1;
+    }
+    int rc = list_next(&f->list, err);
+    if (rc == 1)
+        *input = f->list.line;
+    else
+        f->list_done = 1;
+    return rc;
+}
+
+/* The next document whatever its shard: 1, 0 at the end, -1 error. */
+static int next_any(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
+{
+    for (;;) {
+        memset(d, 0, sizeof *d);
+        if (f->archive) {
+            if (fp_archive_next(f->archive, d) == 1)
+                return 1;
+            fp_archive_close(f->archive);
+            f->archive = NULL;
+            continue;
+        }
+        if (f->walk) {
+            char *path, *rel;
+            int rc = fp_walk_next(f->walk, &path, &rel, err);
+            if (rc < 0)
+                return -1;
+            if (rc == 0) {
+                if (!f->walk_counted)
+                    report_unfollowed(f->walk, "a folder of the list");
+                fp_walk_free(f->walk);
+                f->walk = NULL;
+                continue;
+            }
+            if ((rc = take_file(f, path, rel, d, err)) != 0)
+                return rc;
+            continue;
+        }
+        const char *input = NULL;
+        int rc = next_input(f, &input, err);
+        if (rc <= 0)
+            return rc;
+        if ((rc = start_input(f, input, f->list_open, d, err)) != 0)
+            return rc;
+    }
 }
 
 int fp_batch_feed_next(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
 {
-    memset(d, 0, sizeof *d);
-    while (f->next < f->n) {
-        const input_item *it = &f->items[f->next];
-        int got;
-        if (it->is_archive) {
-            got = next_from_archive(f, it, d, err);
-            if (got < 0)
-                return -1;
-        } else {
-            f->next++;
-            if (!fp_batch_in_shard(f->o, it->path))
-                continue;
-            d->path = strdup(it->path);
-            d->source = strdup(it->path);
-            d->relative = strdup(it->relative);
-            d->name_hint = strdup(it->path);
-            d->identity = identity_of(it->path);
-            if (!d->path || !d->source || !d->relative || !d->name_hint || !d->identity)
-                return fp_error_set(err, "out of memory");
-            struct stat st;
-            d->input_bytes = stat(it->path, &st) == 0 ? (uint64_t)st.st_size : 0;
-            got = 1;
+    for (;;) {
+        int rc = next_any(f, d, err);
+        if (rc <= 0)
+            return rc;
+        if (fp_batch_in_shard(f->o, d->source)) {
+            d->seq = f->seq++;
+            return 1;
         }
-        if (got == 0)
-            continue;
-        if (!fp_batch_in_shard(f->o, d->source)) {
-            fp_batch_doc_free(d);
-            continue;
-        }
-        d->seq = f->seq++;
-        return 1;
+        fp_batch_doc_free(d);
     }
-    return 0;
+}
+
+fp_batch_feed *fp_batch_feed_new(const fp_batch_options *o, const char *const *inputs,
+                                 size_t n_inputs, fp_error *err)
+{
+    fp_batch_feed *f = calloc(1, sizeof *f);
+    if (!f) {
+        fp_error_set(err, "out of memory");
+        return NULL;
+    }
+    f->o = o;
+    f->inputs = inputs;
+    f->n_inputs = n_inputs;
+    if (count_inputs(f, err) != 0) {
+        fp_batch_feed_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+size_t fp_batch_feed_known_total(const fp_batch_feed *f, int *more_unknown)
+{
+    *more_unknown = f->more_unknown;
+    return f->known_total;
 }
 
 void fp_batch_feed_free(fp_batch_feed *f)
@@ -281,10 +395,8 @@ void fp_batch_feed_free(fp_batch_feed *f)
     if (!f)
         return;
     fp_archive_close(f->archive);
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->items[i].path);
-        free(f->items[i].relative);
-    }
-    free(f->items);
+    fp_walk_free(f->walk);
+    if (f->list_open)
+        list_close(&f->list);
     free(f);
 }

@@ -2,11 +2,16 @@
  * (docs/RELIABILITY.md, Isolation: fork per document would cost more than
  * many documents take), one
  * document in flight per worker, a time budget per document (SIGTERM,
- * then SIGKILL 400 ms later), a fresh worker after a crash, a timeout or
- * every 1000 documents.  Deciding what a crash means for the document
- * (retry alone, quarantine) is the caller's. */
-#define _GNU_SOURCE /* pipe2 */
+ * then SIGKILL 400 ms later, to the worker's whole process group), a
+ * fresh worker after a crash, a timeout or every 1000 documents.
+ * Workers create the plugin instances themselves (the supervisor never
+ * runs create()); the pool starts only once every worker said its plugins
+ * are ready, and a plugin that cannot start stops the run with its
+ * reason.  Deciding what a crash means for the document (retry alone,
+ * quarantine) is the caller's. */
+#define _GNU_SOURCE /* pipe2, F_SETPIPE_SZ */
 #include "batch_pool.h"
+#include "batch_child.h"
 #include "batch_files.h"
 #include "../common/fp_sanitizer.h"
 #include "batch_protocol.h"
@@ -26,16 +31,20 @@
 #define RECYCLE_AFTER 1000
 #define KILL_GRACE_SECONDS 0.4
 #define WORKER_ADDRESS_SPACE (4ULL << 30)
-
+#define START_BUDGET_MIN 30.0 /* seconds */
+/* Without a pidfd, how often a worker's death is looked for. */
+#define WAITID_POLL_MS 100
 
 typedef struct worker {
-    pid_t pid;
+    fp_child child;
     int task_fd, result_fd;
     const fp_batch_doc *doc; /* in flight, or NULL when idle */
+    int starting;            /* its plugins are not all created yet */
+    long start_plugin;       /* the one being created; -1 none yet */
     double deadline, kill_at;
     int term_sent;
     size_t documents;
-    unsigned char *buf; /* result bytes read so far */
+    unsigned char *buf; /* bytes read from the worker, not yet handled */
     size_t len, cap;
 } worker;
 
@@ -45,6 +54,7 @@ struct fp_pool {
     worker *workers;
     unsigned n;
     double timeout;
+    int plugin_failed; /* a worker could not start its plugins */
 };
 
 static double now_seconds(void)
@@ -55,7 +65,8 @@ static double now_seconds(void)
 }
 
 /* In the child, right after fork: die with the supervisor, keep stdout
- * (the output stream) out of plugins' reach, bound the address space. */
+ * (the output stream) out of plugins' reach, bound the address space,
+ * then start the plugins and work. */
 static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_fd,
                           int result_fd)
 {
@@ -64,9 +75,11 @@ static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_f
         _exit(1); /* the supervisor died before the line above */
     for (unsigned i = 0; i < p->n; i++) {
         worker *other = &p->workers[i];
-        if (other != self && other->pid > 0) {
+        if (other != self && other->child.pid > 0) {
             close(other->task_fd);
             close(other->result_fd);
+            if (other->child.pidfd >= 0)
+                close(other->child.pidfd);
         }
     }
     int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -80,11 +93,18 @@ static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_f
     struct rlimit as = {WORKER_ADDRESS_SPACE, WORKER_ADDRESS_SPACE};
     setrlimit(RLIMIT_AS, &as);
 #endif
-    fp_worker_loop(p->e, p->format, task_fd, result_fd, p->timeout);
+    fp_worker_main(p->e, p->format, task_fd, result_fd, p->timeout);
     _exit(0); /* never exit(): atexit handlers and stdio belong to the parent */
 }
 
 enum { RESULT_PIPE_BYTES = 1 << 20 };
+
+/* Creating the plugins may load models and lexicons: it gets the budget
+ * of a document, and never less than the default one. */
+static double start_budget(const fp_pool *p)
+{
+    return p->timeout > START_BUDGET_MIN ? p->timeout : START_BUDGET_MIN;
+}
 
 static int spawn(fp_pool *p, worker *w, fp_error *err)
 {
@@ -102,15 +122,15 @@ static int spawn(fp_pool *p, worker *w, fp_error *err)
     (void)fcntl(result[1], F_SETPIPE_SZ, RESULT_PIPE_BYTES);
     fflush(NULL); /* or the child's copy of pending stdio output leaks */
     pid_t supervisor = getpid();
-    pid_t pid = fork();
-    if (pid < 0) {
+    int forked = fp_child_fork(&w->child, err);
+    if (forked < 0) {
         close(task[0]);
         close(task[1]);
         close(result[0]);
         close(result[1]);
-        return fp_error_set(err, "cannot start a worker: fork: %s", strerror(errno));
+        return -1;
     }
-    if (pid == 0) {
+    if (forked == 0) {
         close(task[1]);
         close(result[0]);
         become_worker(p, w, supervisor, task[0], result[1]);
@@ -118,51 +138,32 @@ static int spawn(fp_pool *p, worker *w, fp_error *err)
     close(task[0]);
     close(result[1]);
     fcntl(result[0], F_SETFL, fcntl(result[0], F_GETFL) | O_NONBLOCK);
-    w->pid = pid;
     w->task_fd = task[1];
     w->result_fd = result[0];
     w->doc = NULL;
+    w->starting = 1;
+    w->start_plugin = -1;
+    w->deadline = now_seconds() + start_budget(p);
     w->term_sent = 0;
     w->documents = 0;
     w->len = 0;
     return 0;
 }
 
-/* Closes the pipes and reaps the process; returns its wait status. */
+/* Closes the pipes, kills what is left of the worker's process group and
+ * reaps the worker; returns its wait status. */
 static int retire(worker *w, int kill_first)
 {
-    int status = 0;
     close(w->task_fd);
     close(w->result_fd);
-    if (kill_first)
-        kill(w->pid, SIGKILL);
-    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    w->pid = 0;
-    return status;
+    w->task_fd = w->result_fd = -1;
+    return fp_child_reap(&w->child, kill_first);
 }
 
-fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
-                     double timeout_seconds, fp_error *err)
+/* Takes a document: started, free, and not due to be replaced. */
+static int takes_work(const worker *w)
 {
-    fp_pool *p = calloc(1, sizeof *p);
-    if (!p || !(p->workers = calloc(jobs, sizeof *p->workers))) {
-        free(p);
-        fp_error_set(err, "out of memory");
-        return NULL;
-    }
-    p->e = e;
-    p->format = format;
-    p->n = jobs;
-    p->timeout = timeout_seconds;
-    signal(SIGPIPE, SIG_IGN); /* a dead worker's pipe gives EPIPE instead */
-    for (unsigned i = 0; i < jobs; i++) {
-        if (spawn(p, &p->workers[i], err) != 0) {
-            fp_pool_free(p);
-            return NULL;
-        }
-    }
-    return p;
+    return w->child.pid > 0 && !w->doc && !w->starting && w->documents < RECYCLE_AFTER;
 }
 
 void fp_pool_free(fp_pool *p)
@@ -170,9 +171,10 @@ void fp_pool_free(fp_pool *p)
     if (!p)
         return;
     for (unsigned i = 0; i < p->n; i++) {
-        if (p->workers[i].pid > 0)
-            retire(&p->workers[i], p->workers[i].doc != NULL);
-        free(p->workers[i].buf);
+        worker *w = &p->workers[i];
+        if (w->child.pid > 0)
+            retire(w, w->doc != NULL || w->starting);
+        free(w->buf);
     }
     free(p->workers);
     free(p);
@@ -182,7 +184,7 @@ unsigned fp_pool_idle(const fp_pool *p)
 {
     unsigned idle = 0;
     for (unsigned i = 0; i < p->n; i++)
-        idle += p->workers[i].doc == NULL;
+        idle += takes_work(&p->workers[i]);
     return idle;
 }
 
@@ -191,19 +193,19 @@ unsigned fp_pool_busy(const fp_pool *p)
     return p->n - fp_pool_idle(p);
 }
 
+int fp_pool_plugin_failed(const fp_pool *p)
+{
+    return p->plugin_failed;
+}
+
 int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
 {
     worker *w = NULL;
     for (unsigned i = 0; i < p->n && !w; i++)
-        if (!p->workers[i].doc)
+        if (takes_work(&p->workers[i]))
             w = &p->workers[i];
     if (!w)
         return fp_error_set(err, "no idle worker");
-    if (w->documents >= RECYCLE_AFTER) { /* bounds what a slow leak can take */
-        retire(w, 0);
-        if (spawn(p, w, err) != 0)
-            return -1;
-    }
     const char *payload = d->path ? d->path : (const char *)d->bytes;
     size_t payload_len = d->path ? strlen(d->path) : d->len;
     const char *hint = d->name_hint ? d->name_hint : "";
@@ -215,8 +217,7 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
     w->documents++;
     w->deadline = now_seconds() + p->timeout;
     w->term_sent = 0;
-    w->len = 0;
-    /* A worker that died meanwhile shows up as EOF on its result pipe. */
+    /* A worker that died meanwhile shows up on its pidfd (or as EOF). */
     (void)(fp_fd_write_all(w->task_fd, &h, sizeof h) == 0 &&
            fp_fd_write_all(w->task_fd, d->source, h.source_len) == 0 &&
            fp_fd_write_all(w->task_fd, hint, h.hint_len) == 0 &&
@@ -226,18 +227,57 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
     return 0;
 }
 
+static const char *plugin_label(const fp_pool *p, long i, char *buf, size_t size)
+{
+    const fp_plugin_handle *h = i >= 0 ? fp_engine_plugin(p->e, (size_t)i) : NULL;
+    if (h)
+        snprintf(buf, size, "plugin '%s' (%s)", h->desc->name, h->path);
+    else
+        snprintf(buf, size, "a worker, before any plugin,");
+    return buf;
+}
+
+static void describe_death(const worker *w, int status, char *buf, size_t size)
+{
+    if (w->term_sent)
+        snprintf(buf, size, "over the time budget (worker stopped)");
+    else if (WIFSIGNALED(status))
+        snprintf(buf, size, "worker killed by signal %d (%s)", WTERMSIG(status),
+                 strsignal(WTERMSIG(status)));
+    else
+        snprintf(buf, size, "worker exited with status %d mid-document",
+                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
 static char *death_reason(const worker *w, int status)
 {
     char buf[256];
+    describe_death(w, status, buf, sizeof buf);
+    return strdup(buf);
+}
+
+/* A worker that could not start its plugins: the run stops (exit 2). */
+static int start_failed(fp_pool *p, const worker *w, int status, const char *reason,
+                        fp_error *err)
+{
+    char who[1200], how[256];
+    p->plugin_failed = 1;
+    if (reason)
+        return fp_error_set(err, "%s", reason);
+    plugin_label(p, w->start_plugin, who, sizeof who);
     if (w->term_sent)
-        snprintf(buf, sizeof buf, "over the time budget (worker stopped)");
-    else if (WIFSIGNALED(status))
-        snprintf(buf, sizeof buf, "worker killed by signal %d (%s)", WTERMSIG(status),
+        return fp_error_set(err, "%s did not start within %g s (the time budget of a "
+                            "document, --timeout, and at least %g s)", who, start_budget(p),
+                            START_BUDGET_MIN);
+    if (WIFSIGNALED(status))
+        snprintf(how, sizeof how, "was killed by signal %d (%s)", WTERMSIG(status),
                  strsignal(WTERMSIG(status)));
     else
-        snprintf(buf, sizeof buf, "worker exited with status %d mid-document",
+        snprintf(how, sizeof how, "ended its process with status %d",
                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    return strdup(buf);
+    return fp_error_set(err, "%s failed to start: it %s while creating its instance "
+                        "(create() must return FP_OK or an error, never exit or crash)",
+                        who, how);
 }
 
 void fp_pool_result_free(fp_pool_result *r)
@@ -245,19 +285,45 @@ void fp_pool_result_free(fp_pool_result *r)
     free(r->reason);
     free(r->bytes);
     free(r->tally);
+    free(r->stage_ns);
 }
 
-/* A whole result in w->buf: hand it on.  1 handed, 0 incomplete. */
-static int take_result(worker *w, void (*on_result)(void *, fp_pool_result *), void *user)
+/* One start message at the front of w->buf: its size, 0 when incomplete,
+ * -1 when it says the plugins failed to start (err set). */
+static long take_start(fp_pool *p, worker *w, fp_error *err)
+{
+    fp_start_header h;
+    if (w->len < sizeof h)
+        return 0;
+    memcpy(&h, w->buf, sizeof h);
+    size_t need = sizeof h + (size_t)h.reason_len;
+    if (w->len < need)
+        return 0;
+    if (h.state == FP_START_PLUGIN) {
+        w->start_plugin = (long)h.plugin;
+    } else if (h.state == FP_START_READY) {
+        w->starting = 0;
+    } else {
+        char *reason = strndup((const char *)w->buf + sizeof h, (size_t)h.reason_len);
+        start_failed(p, w, 0, reason ? reason : "a plugin failed to start", err);
+        free(reason);
+        return -1;
+    }
+    return (long)need;
+}
+
+/* One result at the front of w->buf, handed on: its size, 0 incomplete. */
+static long take_result(worker *w, void (*on_result)(void *, fp_pool_result *), void *user)
 {
     fp_result_header h;
     if (w->len < sizeof h)
         return 0;
     memcpy(&h, w->buf, sizeof h);
-    size_t need = sizeof h + (size_t)h.reason_len + (size_t)h.bytes_len + (size_t)h.tally_len;
-    if (h.magic != FP_RESULT_MAGIC || w->len < need)
+    size_t need = sizeof h + (size_t)h.reason_len + (size_t)h.bytes_len + (size_t)h.tally_len +
+                  (size_t)h.n_stages * sizeof(uint64_t);
+    if (w->len < need)
         return 0;
-    fp_pool_result r = {h.seq, (fp_pool_status)h.status, NULL, NULL, 0, NULL};
+    fp_pool_result r = {h.seq, (fp_pool_status)h.status, NULL, NULL, 0, NULL, NULL, 0};
     const char *at = (const char *)w->buf + sizeof h;
     if (h.reason_len)
         r.reason = strndup(at, (size_t)h.reason_len);
@@ -270,15 +336,62 @@ static int take_result(worker *w, void (*on_result)(void *, fp_pool_result *), v
     at += h.bytes_len;
     if (h.tally_len)
         r.tally = strndup(at, (size_t)h.tally_len);
+    at += h.tally_len;
+    if (h.n_stages && (r.stage_ns = malloc((size_t)h.n_stages * sizeof(uint64_t))) != NULL) {
+        memcpy(r.stage_ns, at, (size_t)h.n_stages * sizeof(uint64_t));
+        r.n_stages = (size_t)h.n_stages;
+    }
     w->doc = NULL;
-    w->len = 0;
-    on_result(user, &r);
-    return 1;
+    if (on_result)
+        on_result(user, &r);
+    else
+        fp_pool_result_free(&r);
+    return (long)need;
 }
 
-/* Reads what the worker has sent; on EOF the worker is gone. */
-static int drain(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_result *), void *user,
-                 fp_error *err)
+/* Handles every whole message read so far: how many results were handed
+ * on, or -1 (a plugin failed to start; a worker spoke nonsense). */
+static int take_messages(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_result *),
+                         void *user, fp_error *err)
+{
+    int handed = 0;
+    size_t used = 0;
+    for (;;) {
+        uint32_t magic;
+        if (w->len - used < sizeof magic)
+            break;
+        memcpy(&magic, w->buf + used, sizeof magic);
+        long took;
+        unsigned char *saved_buf = w->buf;
+        size_t saved_len = w->len;
+        w->buf += used; /* the take_ functions read from the front */
+        w->len -= used;
+        if (magic == FP_START_MAGIC)
+            took = take_start(p, w, err);
+        else if (magic == FP_RESULT_MAGIC)
+            took = take_result(w, on_result, user);
+        else
+            took = -2;
+        w->buf = saved_buf;
+        w->len = saved_len;
+        if (took == -2)
+            return fp_error_set(err, "internal error: a worker sent a message of unknown "
+                                "kind");
+        if (took < 0)
+            return -1;
+        if (took == 0)
+            break;
+        handed += magic == FP_RESULT_MAGIC;
+        used += (size_t)took;
+    }
+    memmove(w->buf, w->buf + used, w->len - used);
+    w->len -= used;
+    return handed;
+}
+
+/* Reads what the worker has sent: 0 more may come, 1 end of file (or a
+ * broken pipe), -1 out of memory. */
+static int read_available(worker *w, fp_error *err)
 {
     for (;;) {
         if (w->cap - w->len < 65536) {
@@ -297,20 +410,39 @@ static int drain(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_result
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && errno == EAGAIN)
-            return take_result(w, on_result, user);
-        break; /* EOF or error: the worker is gone */
+            return 0;
+        return 1;
     }
-    int handed = take_result(w, on_result, user);
+}
+
+/* The worker is gone (or going: its pipe closed, its process ended):
+ * what it sent is handled, its group killed and reaped, the document it
+ * held reported as crashed, and a new worker takes its place. */
+static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_result *),
+                       void *user, fp_error *err)
+{
+    if (read_available(w, err) < 0)
+        return -1;
+    int handed = take_messages(p, w, on_result, user, err);
+    if (handed < 0)
+        return -1;
     const fp_batch_doc *lost = w->doc;
-    int term_sent = w->term_sent;
+    int starting = w->starting, term_sent = w->term_sent;
     int status = retire(w, 1);
     w->term_sent = term_sent;
+    if (starting)
+        return start_failed(p, w, status, NULL, err);
     if (lost) {
-        fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0, NULL};
+        fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0, NULL,
+                            NULL, 0};
         w->doc = NULL;
-        on_result(user, &r);
+        if (on_result)
+            on_result(user, &r);
+        else
+            fp_pool_result_free(&r);
         handed++;
     }
+    w->len = 0;
     if (spawn(p, w, err) != 0)
         return -1;
     return handed;
@@ -320,45 +452,116 @@ static void enforce_deadlines(fp_pool *p, double now)
 {
     for (unsigned i = 0; i < p->n; i++) {
         worker *w = &p->workers[i];
-        if (!w->doc)
+        if (!w->doc && !w->starting)
             continue;
         if (!w->term_sent && now >= w->deadline) {
-            kill(w->pid, SIGTERM);
+            fp_child_signal(&w->child, SIGTERM);
             w->term_sent = 1;
             w->kill_at = now + KILL_GRACE_SECONDS;
         } else if (w->term_sent && now >= w->kill_at) {
-            kill(w->pid, SIGKILL);
+            fp_child_signal(&w->child, SIGKILL);
         }
     }
 }
 
-int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_result *),
-                 void *user, fp_error *err)
+/* One round: waits up to timeout_ms for any worker to send or end. */
+static int pump(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_result *),
+                void *user, fp_error *err)
 {
-    struct pollfd fds[p->n];
+    struct pollfd fds[2 * p->n];
     double now = now_seconds();
     for (unsigned i = 0; i < p->n; i++) {
         const worker *w = &p->workers[i];
-        fds[i] = (struct pollfd){w->result_fd, POLLIN, 0};
-        if (w->doc) {
+        fds[2 * i] = (struct pollfd){w->result_fd, POLLIN, 0};
+        fds[2 * i + 1] = (struct pollfd){w->child.pidfd, POLLIN, 0};
+        if (w->child.pidfd < 0 && timeout_ms > WAITID_POLL_MS)
+            timeout_ms = WAITID_POLL_MS;
+        if (w->doc || w->starting) {
             double next = w->term_sent ? w->kill_at : w->deadline;
             int ms = (int)((next - now) * 1000) + 1;
             if (ms < timeout_ms)
                 timeout_ms = ms < 0 ? 0 : ms;
         }
     }
-    int ready = poll(fds, p->n, timeout_ms);
+    int ready = poll(fds, 2 * p->n, timeout_ms);
     if (ready < 0 && errno != EINTR)
         return fp_error_set(err, "waiting for workers: %s", strerror(errno));
     int handed = 0;
-    for (unsigned i = 0; i < p->n && ready > 0; i++) {
-        if (!fds[i].revents)
-            continue;
-        int got = drain(p, &p->workers[i], on_result, user, err);
-        if (got < 0)
+    for (unsigned i = 0; i < p->n; i++) {
+        worker *w = &p->workers[i];
+        int got = 0, gone = 0;
+        if (ready > 0 && fds[2 * i].revents) {
+            gone = read_available(w, err);
+            if (gone < 0)
+                return -1;
+            if (!gone && (got = take_messages(p, w, on_result, user, err)) < 0)
+                return -1;
+        }
+        /* Its pipe may stay open after it died: a process it forked holds it. */
+        if (!gone && ((ready > 0 && fds[2 * i + 1].revents) ||
+                      (w->child.pidfd < 0 && fp_child_ended(&w->child))))
+            gone = 1;
+        if (gone && (got = worker_gone(p, w, on_result, user, err)) < 0)
             return -1;
         handed += got;
     }
     enforce_deadlines(p, now_seconds());
     return handed;
+}
+
+int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_result *),
+                 void *user, fp_error *err)
+{
+    /* Workers that did a thousand documents (this bounds what a slow leak
+     * can take) leave once idle: their successors start while the others
+     * work. */
+    for (unsigned i = 0; i < p->n; i++) {
+        worker *w = &p->workers[i];
+        if (!w->doc && !w->starting && w->documents >= RECYCLE_AFTER) {
+            retire(w, 0);
+            if (spawn(p, w, err) != 0)
+                return -1;
+        }
+    }
+    return pump(p, timeout_ms, on_result, user, err);
+}
+
+static int starting_workers(const fp_pool *p)
+{
+    int n = 0;
+    for (unsigned i = 0; i < p->n; i++)
+        n += p->workers[i].starting;
+    return n;
+}
+
+fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
+                     double timeout_seconds, int *plugin_failed, fp_error *err)
+{
+    *plugin_failed = 0;
+    fp_pool *p = calloc(1, sizeof *p);
+    if (!p || !(p->workers = calloc(jobs, sizeof *p->workers))) {
+        free(p);
+        fp_error_set(err, "out of memory");
+        return NULL;
+    }
+    p->e = e;
+    p->format = format;
+    p->n = jobs;
+    p->timeout = timeout_seconds;
+    signal(SIGPIPE, SIG_IGN); /* a dead worker's pipe gives EPIPE instead */
+    for (unsigned i = 0; i < jobs; i++) {
+        if (spawn(p, &p->workers[i], err) != 0) {
+            fp_pool_free(p);
+            return NULL;
+        }
+    }
+    /* Nothing is read, nothing written, until every plugin has started. */
+    while (starting_workers(p) > 0) {
+        if (pump(p, 250, NULL, NULL, err) < 0) {
+            *plugin_failed = p->plugin_failed;
+            fp_pool_free(p);
+            return NULL;
+        }
+    }
+    return p;
 }

@@ -21,28 +21,42 @@ typedef struct fp_pool_result {
     char *bytes;    /* the document rendered by the format, malloc'ed */
     size_t len;
     char *tally;    /* its facts per kind: "KIND COUNT\n" lines, or NULL */
+    uint64_t *stage_ns; /* its time per stage (fp_engine_stage_ns), or NULL */
+    size_t n_stages;
 } fp_pool_result;
 
 void fp_pool_result_free(fp_pool_result *r);
 
 typedef struct fp_pool fp_pool;
 
+/* Starts jobs workers and waits until each has created its plugin
+ * instances.  NULL with err set when a worker cannot be started, or when a
+ * plugin cannot start (*plugin_failed set; err names the plugin and why:
+ * its error, or how it crashed or exited in create()). */
 fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
-                     double timeout_seconds, fp_error *err);
+                     double timeout_seconds, int *plugin_failed, fp_error *err);
+/* Workers ready for a document, and the others (working, starting). */
 unsigned fp_pool_idle(const fp_pool *p);
 unsigned fp_pool_busy(const fp_pool *p);
+/* After fp_pool_wait failed: whether a new worker's plugins could not
+ * start (the run stops as for a pipeline error). */
+int fp_pool_plugin_failed(const fp_pool *p);
 /* Hands d (kept by the caller until its result) to an idle worker. */
 int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err);
 /* Waits up to timeout_ms for results; calls on_result for each (the
- * callback owns the result's strings).  Returns how many arrived, or -1
- * when a worker cannot be started (err says why). */
+ * callback owns the result's strings).  A worker that ends — also when a
+ * process it forked keeps its pipe open — has its whole process group
+ * killed, and its document comes back FP_POOL_CRASHED.  Returns how many
+ * arrived, or -1 when a worker cannot be started (err says why). */
 int fp_pool_wait(fp_pool *p, int timeout_ms,
                  void (*on_result)(void *user, fp_pool_result *r), void *user, fp_error *err);
 void fp_pool_free(fp_pool *p);
 
-/* The worker side: reads tasks from task_fd, writes results to
- * result_fd, returns when the task pipe closes. */
-void fp_worker_loop(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
+/* The worker side: creates the plugin instances (saying so on result_fd,
+ * see fp_start_header), then reads tasks from task_fd and writes results
+ * to result_fd; returns when the task pipe closes or the plugins could not
+ * start. */
+void fp_worker_main(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
                     double timeout_seconds);
 
 #endif

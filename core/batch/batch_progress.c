@@ -4,6 +4,7 @@
  * seconds instead. */
 #include "batch_progress.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #define MAX_KINDS 32
+#define MAX_STAGES 64 /* the engine's stages and up to 58 plugins */
 #define TTY_INTERVAL 0.25
 #define LOG_INTERVAL 5.0
 
@@ -29,6 +31,12 @@ struct fp_progress {
     kind_count kinds[MAX_KINDS];
     size_t n_kinds;
     size_t other_kinds; /* facts of kinds past MAX_KINDS */
+    /* where the time went: the engine's stages in the workers */
+    const char *stage_name[MAX_STAGES];
+    unsigned char stage_is_plugin[MAX_STAGES];
+    uint64_t stage_ns[MAX_STAGES];
+    size_t n_stages, timed_documents;
+    uint64_t output_ns; /* the supervisor, writing */
 };
 
 static double now_seconds(void)
@@ -97,6 +105,71 @@ void fp_progress_skipped(fp_progress *p)
         p->skipped++;
 }
 
+void fp_progress_name_stage(fp_progress *p, size_t i, const char *name, int is_plugin)
+{
+    if (!p || i >= MAX_STAGES)
+        return;
+    p->stage_name[i] = name;
+    p->stage_is_plugin[i] = (unsigned char)(is_plugin != 0);
+    if (i >= p->n_stages)
+        p->n_stages = i + 1;
+}
+
+void fp_progress_stage_times(fp_progress *p, const uint64_t *ns, size_t n)
+{
+    if (!p || !ns)
+        return;
+    for (size_t i = 0; i < n && i < p->n_stages; i++)
+        p->stage_ns[i] += ns[i];
+    p->timed_documents++;
+}
+
+void fp_progress_output_time(fp_progress *p, uint64_t ns)
+{
+    if (p)
+        p->output_ns += ns;
+}
+
+static void stage_row(const char *name, const char *what, uint64_t ns, uint64_t total,
+                      size_t documents)
+{
+    double s = (double)ns / 1e9;
+    fprintf(stderr, "factpipe:   %-22s %-9s %9.3f s %6.1f %% %9.1f us/doc\n", name, what, s,
+            total ? 100.0 * (double)ns / (double)total : 0.0,
+            documents ? s * 1e6 / (double)documents : 0.0);
+}
+
+/* The engine's stages in pipeline order (read, decode, HTML or text,
+ * zone, each plugin, merge, write), summed over the workers, then the
+ * supervisor's writing. */
+static void print_stages(const fp_progress *p)
+{
+    if (p->n_stages == 0 || p->timed_documents == 0)
+        return;
+    uint64_t total = 0;
+    for (size_t i = 0; i < p->n_stages; i++)
+        total += p->stage_ns[i];
+    fprintf(stderr, "factpipe: time per stage, summed over the workers (wall clock, %zu "
+            "documents):\n", p->timed_documents);
+    for (int part = 0; part < 3; part++) { /* stages before the plugins, plugins, after */
+        for (size_t i = 0; i < p->n_stages; i++) {
+            int plugin = p->stage_is_plugin[i];
+            int before = !plugin && p->stage_name[i] &&
+                         strcmp(p->stage_name[i], "merge") != 0 &&
+                         strcmp(p->stage_name[i], "write") != 0;
+            if ((part == 0 && before) || (part == 1 && plugin) ||
+                (part == 2 && !plugin && !before))
+                stage_row(p->stage_name[i] ? p->stage_name[i] : "?",
+                          plugin ? "(plugin)" : "", p->stage_ns[i], total,
+                          p->timed_documents);
+        }
+    }
+    fprintf(stderr, "factpipe:   %-22s %-9s %9.3f s\n", "all stages", "",
+            (double)total / 1e9);
+    fprintf(stderr, "factpipe:   %-22s %-9s %9.3f s  (the supervisor writing the output)\n",
+            "output", "", (double)p->output_ns / 1e9);
+}
+
 static void draw(fp_progress *p, double now, int final)
 {
     double elapsed = now - p->started > 1e-6 ? now - p->started : 1e-6;
@@ -143,6 +216,7 @@ void fp_progress_finish(fp_progress *p)
     if (p->other_kinds)
         fprintf(stderr, ", other kinds %zu", p->other_kinds);
     fprintf(stderr, "%s\n", p->n_kinds || p->other_kinds ? "" : " none");
+    print_stages(p);
 }
 
 void fp_progress_free(fp_progress *p)

@@ -14,6 +14,13 @@ fp_progress *fp_progress_new(int show_progress, int show_summary, size_t known_t
  * fp_pool_result), or NULL. */
 void fp_progress_document(fp_progress *p, uint64_t input_bytes, int failed, const char *tally);
 void fp_progress_skipped(fp_progress *p);
+/* The summary's table of where the time went: stage i is called name (a
+ * string that outlives p); plugin stages are listed as such. */
+void fp_progress_name_stage(fp_progress *p, size_t i, const char *name, int is_plugin);
+/* Adds a document's nanoseconds per stage (from its worker). */
+void fp_progress_stage_times(fp_progress *p, const uint64_t *ns, size_t n);
+/* Adds the supervisor's time writing a document where it goes. */
+void fp_progress_output_time(fp_progress *p, uint64_t ns);
 void fp_progress_tick(fp_progress *p);
 void fp_progress_finish(fp_progress *p);
 void fp_progress_free(fp_progress *p);

@@ -77,14 +77,17 @@ static int read_task(int fd, task *t)
 }
 
 static int send_result(int fd, const task *t, fp_pool_status status, const char *reason,
-                       const fp_out_memory *rendered, const fp_out_memory *tally)
+                       const fp_out_memory *rendered, const fp_out_memory *tally,
+                       const fp_engine *e)
 {
+    size_t n_stages = fp_engine_stage_count(e);
     fp_result_header h = {FP_RESULT_MAGIC, (uint32_t)status, t->h.seq,
-                          reason ? strlen(reason) : 0, rendered->len, tally->len};
+                          reason ? strlen(reason) : 0, rendered->len, tally->len, n_stages};
     if (fp_fd_write_all(fd, &h, sizeof h) != 0 ||
         (h.reason_len && fp_fd_write_all(fd, reason, (size_t)h.reason_len) != 0) ||
         (h.bytes_len && fp_fd_write_all(fd, rendered->data, rendered->len) != 0) ||
-        (h.tally_len && fp_fd_write_all(fd, tally->data, tally->len) != 0))
+        (h.tally_len && fp_fd_write_all(fd, tally->data, tally->len) != 0) ||
+        fp_fd_write_all(fd, fp_engine_stage_ns(e), n_stages * sizeof(uint64_t)) != 0)
         return -1;
     return 0;
 }
@@ -163,18 +166,40 @@ static int run_task(fp_engine *e, const fp_output_format *format, const task *t,
     fp_out_memory none = {0};
     if (rc < 0 || !whole) /* nothing rendered: the supervisor writes the error document */
         sent = send_result(result_fd, t, FP_POOL_FAILED,
-                           err.message[0] ? err.message : "out of memory", &none, &none);
+                           err.message[0] ? err.message : "out of memory", &none, &none, e);
     else
         sent = send_result(result_fd, t, rc == 0 ? FP_POOL_OK : FP_POOL_FAILED,
-                           rc ? why : NULL, &sink.rendered, &sink.tally);
+                           rc ? why : NULL, &sink.rendered, &sink.tally, e);
     free(sink.rendered.data);
     free(sink.tally.data);
     return sent;
 }
 
-void fp_worker_loop(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
+static int send_start(int fd, fp_start_state state, size_t plugin, const char *reason)
+{
+    fp_start_header h = {FP_START_MAGIC, (uint32_t)state, plugin, reason ? strlen(reason) : 0};
+    if (fp_fd_write_all(fd, &h, sizeof h) != 0 ||
+        (h.reason_len && fp_fd_write_all(fd, reason, (size_t)h.reason_len) != 0))
+        return -1;
+    return 0;
+}
+
+static void announce_plugin(void *user, size_t plugin)
+{
+    (void)send_start(*(const int *)user, FP_START_PLUGIN, plugin, NULL);
+}
+
+void fp_worker_main(fp_engine *e, const fp_output_format *format, int task_fd, int result_fd,
                     double timeout_seconds)
 {
+    fp_error err = {{0}};
+    limit_cpu_for_next_document(timeout_seconds);
+    if (fp_engine_start(e, announce_plugin, &result_fd, &err) != 0) {
+        (void)send_start(result_fd, FP_START_FAILED, 0, err.message);
+        return;
+    }
+    if (send_start(result_fd, FP_START_READY, 0, NULL) != 0)
+        return;
     task t;
     while (read_task(task_fd, &t) == 0) {
         limit_cpu_for_next_document(timeout_seconds);

@@ -8,12 +8,13 @@
 #define FP_BATCH_H
 
 #include "../engine/fp_engine.h"
+#include "../input/fp_input.h"
 #include "../output/fp_output_format.h"
 
 #include <stdint.h>
 
 #define FP_BATCH_DEFAULT_TIMEOUT 30.0 /* seconds per document */
-#define FP_BATCH_DEFAULT_MAX_RATIO 200.0 /* archive expansion ratio cap */
+#define FP_BATCH_DEFAULT_MAX_RATIO FP_DEFAULT_MAX_RATIO /* archives, .gz pages */
 /* Name of the journal and of the failure report in an output folder. */
 #define FP_BATCH_JOURNAL_NAME "factpipe-journal.tsv"
 #define FP_BATCH_REPORT_NAME "factpipe-report.tsv"
@@ -33,6 +34,13 @@ typedef struct fp_batch_options {
     const char *const *exclude; /* relative to the input root */
     size_t n_exclude;
     const char *files_from;   /* read more INPUTs from this file ("-": stdin) */
+    int files_from_null;      /* its names end in NUL bytes, not newlines */
+    const char *stdin_name;   /* the source of INPUT "-" (one document read
+                                 from standard input; its extension tells
+                                 the format); NULL: "-", format sniffed */
+    int follow_links;         /* walk links to folders met in folders (loops
+                                 found by device and inode are skipped);
+                                 0: only links to files are read */
     unsigned shard_index;     /* 1..shard_count */
     unsigned shard_count;     /* 0: no sharding */
     int progress;             /* 1: progress line even when stderr is no tty */
@@ -47,20 +55,25 @@ typedef struct fp_batch_stats {
     size_t skipped;   /* already done according to the journal (--resume) */
     size_t crashed;   /* worker crashes and timeouts, retries included */
     int output_full;  /* the run stopped because the output device is full */
+    int plugin_failed; /* stopped because a plugin could not start in a
+                          worker (the message names it and says why) */
 } fp_batch_stats;
 
-/* Parse "K/N" (1 <= K <= N) into the options, or take the Slurm job array
- * variables (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) when spec is NULL and they
- * are set.  0 ok (nothing set is ok), -1 with a message. */
-int fp_batch_parse_shard(const char *spec, fp_batch_options *o, fp_error *err);
+/* Parse "K/N" (whole numbers, 1 <= K <= N) into the options, or take the
+ * Slurm job array variables (SLURM_ARRAY_TASK_ID, _MIN, _STEP, _COUNT)
+ * when spec is NULL and they are set; then note says which shard of how
+ * many runs, from which variables (else it is empty).  0 ok (nothing set
+ * is ok), -1 with a message. */
+int fp_batch_parse_shard(const char *spec, fp_batch_options *o, char *note, size_t note_size,
+                         fp_error *err);
 
 /* Per-document failures (unreadable, undecodable, too large, plugin
  * error, worker crash or timeout) are written as error documents
  * (<document><error> in XML),
  * counted, listed in the report, and the batch goes on.
  * Returns 0 when every document succeeded, 1 when some failed, -1 when
- * the output could not be written or the inputs could not be listed
- * (err says why).  A full output device (ENOSPC, EDQUOT) stops the run at
+ * the output could not be written, the inputs could not be listed or a
+ * plugin could not start (stats->plugin_failed; err says why).  A full output device (ENOSPC, EDQUOT) stops the run at
  * the first document that does not fit, with stats->output_full set: no
  * partial or temporary file is left, the journal lists exactly the
  * documents whose files are in place, and --resume completes the run once

@@ -3,6 +3,7 @@
 #include "fp_check.h"
 
 #include "../common/fp_text.h"
+#include "../input/fp_input.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,9 @@ static int build(check_doc *d, char *text, size_t len)
     for (size_t i = 0; i <= len; i++) {
         if (i < len && text[i] != '\n')
             continue;
-        if (i > start)
-            d->blocks[n++] = (fp_block){start, i, FP_ZONE_BODY};
+        size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i; /* CRLF */
+        if (end > start)
+            d->blocks[n++] = (fp_block){start, end, FP_ZONE_BODY};
         start = i + 1;
     }
     d->doc.struct_size = sizeof d->doc;
@@ -96,6 +98,40 @@ int check_doc_long(check_doc *d)
             text[i] = ' ';
     memset(text + len, 0, LONG_BLOCK_BYTES + 1 + FP_TEXT_PADDING - len);
     return build(d, text, len);
+}
+
+int check_doc_file(check_doc *d, const char *path, fp_error *err)
+{
+    memset(d, 0, sizeof *d);
+    unsigned char *bytes;
+    size_t len;
+    if (fp_read_file(path, FP_DEFAULT_MAX_INPUT_BYTES, &bytes, &len, err) != 0)
+        return -1;
+    if (fp_sniff_format(bytes, len) == FP_FORMAT_HTML) {
+        free(bytes);
+        return fp_error_set(err, "%s looks like an HTML page; give a text file, one paragraph "
+                            "per line (factpipe --format text PAGE > sample.txt writes a "
+                            "page's article text)", path);
+    }
+    fp_decoded decoded;
+    int rc = fp_decode(bytes, len, FP_FORMAT_TEXT, &decoded, err);
+    free(bytes);
+    if (rc != 0)
+        return fp_error_prefix(err, "%s: ", path);
+    char *text = padded(decoded.len);
+    if (!text) {
+        fp_decoded_free(&decoded);
+        return fp_error_set(err, "%s: out of memory", path);
+    }
+    memcpy(text, decoded.utf8, decoded.len);
+    size_t text_len = decoded.len;
+    fp_decoded_free(&decoded);
+    if (build(d, text, text_len) != 0) {
+        check_doc_free(d);
+        return fp_error_set(err, "%s: out of memory", path);
+    }
+    d->doc.source = path;
+    return 0;
 }
 
 void check_doc_free(check_doc *d)

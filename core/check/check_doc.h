@@ -4,6 +4,8 @@
 #ifndef FP_CHECK_DOC_H
 #define FP_CHECK_DOC_H
 
+#include "../common/fp_error.h"
+
 #include <factpipe/plugin.h>
 
 typedef struct check_doc {
@@ -22,6 +24,11 @@ int check_doc_empty(check_doc *d);
  * line breaks gives: plugins match block by block under their limits
  * (docs/RELIABILITY.md, Regular expressions) and must cope with it. */
 int check_doc_long(check_doc *d);
+/* The author's sample: a UTF-8 (or UTF-16 with BOM, or windows-1258) text
+ * file, decoded and NFC-normalized as factpipe decodes inputs, one body
+ * block per non-empty line.  0, or -1 with why (unreadable, too big, an
+ * HTML page) in err. */
+int check_doc_file(check_doc *d, const char *path, fp_error *err);
 /* Accepts a zeroed document. */
 void check_doc_free(check_doc *d);
 

@@ -37,14 +37,25 @@ static const char usage_text[] =
     "of an installed plugin, found as factpipe finds it: along\n"
     "FACTPIPE_PLUGIN_PATH, then in factpipe's own plugin folder.\n"
     "\n"
+    "A plugin's relative file options (its lexicons) are looked up in its own\n"
+    "data folder first: NAME/ next to NAME.so (a build tree), then\n"
+    "<datadir>/factpipe/plugins/NAME/; then in factpipe's data folder.\n"
+    "\n"
     "Options:\n"
     "  -c, --pipeline FILE   take the plugin's options from the [plugin NAME]\n"
     "                        section of FILE (default: the plugin's defaults)\n"
+    "      --sample FILE     also run the plugin on FILE, your own sample text\n"
+    "                        (one paragraph per line), once and from two\n"
+    "                        threads, and list its facts; finding none fails\n"
+    "                        the check (the plugin's matching never ran)\n"
+    "      --expect N        with --sample: exactly N facts must be found\n"
+    "                        (--expect 0: a sample the plugin finds nothing in)\n"
     "      --timeout SECONDS wall-clock limit per plugin (default 30)\n"
     "  -v, --verbose         list every fact found in the sample text\n"
     "  -h, --help            print this help\n"
     "\n"
-    "Exit status: 0 every plugin passed; 1 some failed; 2 usage error.\n";
+    "Exit status: 0 every plugin passed; 1 some failed; 2 usage error.\n"
+    "Example: factpipe check-plugin --sample sample.txt build/plugins/money.so\n";
 
 
 static void set_limits(unsigned timeout)
@@ -144,14 +155,16 @@ static char *plugin_file(const char *arg, fp_error *err)
 
 int fp_check_main(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 256 };
+    enum { OPT_TIMEOUT = 256, OPT_SAMPLE, OPT_EXPECT };
     static const struct option longs[] = {
         {"pipeline", required_argument, NULL, 'c'},
+        {"sample", required_argument, NULL, OPT_SAMPLE},
+        {"expect", required_argument, NULL, OPT_EXPECT},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    fp_check_options o = {NULL, DEFAULT_TIMEOUT, 0};
+    fp_check_options o = {NULL, DEFAULT_TIMEOUT, 0, NULL, -1};
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "c:vh", longs, NULL)) != -1) {
@@ -169,11 +182,33 @@ int fp_check_main(int argc, char **argv)
             }
             o.timeout_seconds = (unsigned)t;
             break;
+        case OPT_SAMPLE: o.sample_path = optarg; break;
+        case OPT_EXPECT: {
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || n < 0 || n > 1000000 || optarg[0] == '+') {
+                fprintf(stderr, "factpipe check-plugin: --expect takes a number of facts "
+                        "from 0 to 1000000, not '%s'\n", optarg);
+                return 2;
+            }
+            o.expect_facts = n;
+            break;
+        }
         case 'h': fputs(usage_text, stdout); return 0;
         default:
             fprintf(stderr, "Try 'factpipe check-plugin --help'.\n");
             return 2;
         }
+    }
+    if (o.expect_facts >= 0 && !o.sample_path) {
+        fprintf(stderr, "factpipe check-plugin: --expect counts the facts of --sample FILE; "
+                "give the sample too\n");
+        return 2;
+    }
+    if (o.sample_path && access(o.sample_path, R_OK) != 0) {
+        fprintf(stderr, "factpipe check-plugin: --sample %s: %s\n", o.sample_path,
+                strerror(errno));
+        return 2;
     }
     if (optind >= argc) {
         fprintf(stderr, "factpipe check-plugin: no PLUGIN given\n"

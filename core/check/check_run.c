@@ -125,8 +125,10 @@ static void collect(fp_check_host *verdict, const run_result *r,
                               what);
 }
 
+/* label: "" for the built-in sample, else " (NAME)" for the author's. */
 static void check_threads(FILE *out, const instance *p, const check_doc *doc,
-                          const run_result *single, fp_check_host *verdict)
+                          const run_result *single, fp_check_host *verdict,
+                          const char *label)
 {
     run_result results[2];
     thread_job jobs[2] = {{p, doc, &results[0]}, {p, doc, &results[1]}};
@@ -143,8 +145,8 @@ static void check_threads(FILE *out, const instance *p, const check_doc *doc,
     }
     int same = 1;
     for (int t = 0; t < 2; t++) {
-        char what[32];
-        snprintf(what, sizeof what, "thread %d", t + 1);
+        char what[600];
+        snprintf(what, sizeof what, "thread %d%s", t + 1, label);
         collect(verdict, &results[t], what);
         size_t diff = first_difference(&single->host.facts,
                                        &results[t].host.facts);
@@ -158,16 +160,55 @@ static void check_threads(FILE *out, const instance *p, const check_doc *doc,
                                   single->host.facts.n, diff);
         }
     }
-    fprintf(out, "threads: two at once on one instance: %s (%.1f ms, "
-            "%.1f ms)\n", same ? "same facts as the single run" : "DIFFERENT",
+    fprintf(out, "threads%s: two at once on one instance: %s (%.1f ms, "
+            "%.1f ms)\n", label, same ? "same facts as the single run" : "DIFFERENT",
             results[0].ms, results[1].ms);
     fp_check_host_free(&results[0].host);
     fp_check_host_free(&results[1].host);
 }
 
-static void check_documents(FILE *out, const instance *p, int verbose,
+/* The author's sample (--sample): run once and from two threads, every
+ * fact listed, and the number of facts checked: none at all means the
+ * plugin's matching never ran, so the other checks proved little. */
+static void check_author_sample(FILE *out, const instance *p, const fp_check_options *o,
+                                fp_check_host *verdict)
+{
+    check_doc doc;
+    fp_error err = {{0}};
+    if (check_doc_file(&doc, o->sample_path, &err) != 0) {
+        fp_check_host_problem(verdict, "--sample: %s", err.message);
+        return;
+    }
+    run_result single;
+    run_extract(p, &doc, &single);
+    char what[600];
+    snprintf(what, sizeof what, "sample %s", o->sample_path);
+    collect(verdict, &single, what);
+    size_t n = single.host.facts.n;
+    fprintf(out, "sample %s: %zu lines, %zu bytes: %s, %zu fact%s in %.1f ms\n", o->sample_path,
+            doc.doc.n_blocks, doc.doc.text_len, single.rc == FP_OK ? "ok" : single.host.error,
+            n, n == 1 ? "" : "s", single.ms);
+    for (size_t i = 0; i < n; i++)
+        print_fact(out, &doc, &single.host.facts.items[i]);
+    char label[600];
+    snprintf(label, sizeof label, " (%s)", o->sample_path);
+    check_threads(out, p, &doc, &single, verdict, label);
+    if (o->expect_facts < 0 && n == 0)
+        fp_check_host_problem(verdict, "%s: no fact found in your sample, so the plugin's "
+                              "matching never ran and the checks prove little; put in the "
+                              "sample what the plugin finds (or give --expect 0 if it must "
+                              "find nothing there)", o->sample_path);
+    else if (o->expect_facts >= 0 && n != (size_t)o->expect_facts)
+        fp_check_host_problem(verdict, "%s: %zu fact%s found, --expect says %ld",
+                              o->sample_path, n, n == 1 ? "" : "s", o->expect_facts);
+    fp_check_host_free(&single.host);
+    check_doc_free(&doc);
+}
+
+static void check_documents(FILE *out, const instance *p, const fp_check_options *o,
                             fp_check_host *verdict)
 {
+    int verbose = o->verbose;
     check_doc sample, empty, long_block;
     if (check_doc_sample(&sample) != 0 || check_doc_empty(&empty) != 0 ||
         check_doc_long(&long_block) != 0) {
@@ -190,7 +231,7 @@ static void check_documents(FILE *out, const instance *p, int verbose,
         fprintf(out, "analysis: asked %zu time%s, made once: %zu words, %zu sentences\n",
                 analysis->requests, analysis->requests == 1 ? "" : "s",
                 analysis->analysis.view.n_words, analysis->analysis.view.n_sentences);
-    check_threads(out, p, &sample, &single, verdict);
+    check_threads(out, p, &sample, &single, verdict, "");
 
     run_result r;
     run_extract(p, &empty, &r);
@@ -207,28 +248,33 @@ static void check_documents(FILE *out, const instance *p, int verbose,
     fp_check_host_free(&single.host);
     check_doc_free(&sample), check_doc_free(&empty);
     check_doc_free(&long_block);
+    if (o->sample_path)
+        check_author_sample(out, p, o, verdict);
 }
 
-/* Options from the pipeline's [plugin NAME] section, or the defaults with
- * relative paths resolved against factpipe's data folder, as the engine
- * does. */
-static int resolve_options(const fp_check_options *o, const fp_plugin_desc *d,
+/* Options from the pipeline's [plugin NAME] section, or the defaults,
+ * with relative paths looked up as the engine does: the plugin's own data
+ * folders (NAME/ next to the file checked, then the installed one), then
+ * factpipe's data folder. */
+static int resolve_options(const fp_check_options *o, const fp_plugin_handle *h,
                            fp_option_value **values, fp_error *err)
 {
+    const fp_plugin_desc *d = h->desc;
     fp_pipeline defaults = {0};
     fp_pipeline *p = &defaults;
     defaults.path = (char *)"(plugin defaults)";
     defaults.defaults_dir = (char *)fp_default_config_dir();
     if (o->pipeline_path) {
-        if (!(p = fp_pipeline_load(o->pipeline_path, err)))
+        if (!(p = fp_pipeline_load_installed(o->pipeline_path, err)))
             return -1;
-        if (!(p->defaults_dir = strdup(fp_default_config_dir()))) {
-            fp_pipeline_free(p);
-            return fp_error_set(err, "out of memory");
-        }
     }
-    int rc = fp_pipeline_resolve_options(p, fp_pipeline_find_plugin(p, d->name),
-                                         d, values, err);
+    char data_dirs[FP_PLUGIN_DATA_DIRS][4096];
+    const char *dirs[FP_PLUGIN_DATA_DIRS];
+    size_t n_dirs = fp_plugin_data_dirs(h->path, d->name, data_dirs);
+    for (size_t i = 0; i < n_dirs; i++)
+        dirs[i] = data_dirs[i];
+    int rc = fp_pipeline_resolve_plugin_options(p, fp_pipeline_find_plugin(p, d->name), d,
+                                                dirs, n_dirs, values, err);
     if (p != &defaults)
         fp_pipeline_free(p);
     return rc;
@@ -263,7 +309,7 @@ int fp_check_plugin(const char *path, const fp_check_options *o, FILE *out)
     fp_option_value *values = NULL;
     fp_check_host verdict;
     fp_check_host_init(&verdict, d, NULL);
-    if (resolve_options(o, d, &values, &err) != 0) {
+    if (resolve_options(o, &handle, &values, &err) != 0) {
         fp_check_host_problem(&verdict, "options: %s", err.message);
     } else {
         fp_config config = {sizeof config, values, d->n_options, d->name};
@@ -277,7 +323,7 @@ int fp_check_plugin(const char *path, const fp_check_options *o, FILE *out)
                                   verdict.error[0] ? verdict.error
                                                    : "no reason given");
         else
-            check_documents(out, &plugin, o->verbose, &verdict);
+            check_documents(out, &plugin, o, &verdict);
         if (rc == FP_OK)
             d->destroy(plugin.state);
     }

@@ -7,6 +7,8 @@
  * emits: span inside the text and on UTF-8 character boundaries, a
  * non-empty valid UTF-8 value, the declared kind, well-formed attribute
  * names.  The two threads must give the same facts as the single run.
+ * With --sample FILE it also runs the plugin on the author's text, where
+ * finding no fact fails (the matching never ran) unless --expect 0.
  * The run happens in a child process under CPU, memory and wall-clock
  * limits, so a plugin that crashes or loops fails the check instead of
  * taking the checker down. */
@@ -19,6 +21,11 @@ typedef struct fp_check_options {
     const char *pipeline_path; /* NULL: the plugin's defaults */
     unsigned timeout_seconds;  /* wall clock for the whole run; 0: 30 */
     int verbose;               /* also list every fact */
+    /* The author's own sample text (NULL: none), run like the built-in
+     * one, once and from two threads; it must give at least one fact, or
+     * exactly expect_facts when that is not negative. */
+    const char *sample_path;
+    long expect_facts;
 } fp_check_options;
 
 /* Runs every check in this process, printing the report to out.

@@ -1,5 +1,6 @@
 /* factpipe — extract facts from Vietnamese bulletin pages into XML. */
 #include "check/fp_check.h"
+#include "new_plugin/fp_new_plugin.h"
 #include "html/fp_html.h"
 #include "input/fp_input.h"
 #include "batch/fp_batch.h"
@@ -22,8 +23,9 @@ enum {
 };
 
 static const char usage_text[] =
-    "Usage: factpipe [OPTIONS] INPUT...\n"
+    "Usage: factpipe [OPTIONS] INPUT...    (INPUT '-': standard input)\n"
     "       factpipe check-plugin [OPTIONS] PLUGIN...  (see its --help)\n"
+    "       factpipe new-plugin [OPTIONS] NAME  (see its --help)\n"
     "Extract facts (percentages, counts, dates, officials, ...) from scraped\n"
     "bulletin pages and write them as XML, as JSON Lines, as HTML review pages,\n"
     "or write the articles' text (--format).  The XML schema:\n"
@@ -31,7 +33,10 @@ static const char usage_text[] =
     "\n"
     "INPUT is a file (HTML or plain text, any of UTF-8, UTF-16 with BOM or\n"
     "windows-1258) or a folder, read recursively in sorted order for\n"
-    "*.html *.htm *.xhtml *.shtml *.txt *.text files.\n"
+    "*.html *.htm *.xhtml *.shtml *.txt *.text files, each of them also\n"
+    "compressed with gzip (page.html.gz is read as the page it holds, in\n"
+    "folders, lists and archives alike).  INPUT '-' is one document read\n"
+    "from standard input, HTML or text as its bytes tell.\n"
     "\n"
     "Options:\n"
     "  -o, --output PATH       an existing folder, or a path ending in '/',\n"
@@ -72,6 +77,9 @@ static const char usage_text[] =
     "                          lead, body, caption, byline or chrome\n"
     "      --max-input-size N  refuse input files over N bytes (default %u);\n"
     "                          a refused file fails that document only\n"
+    "      --stdin-name NAME   the source name of the document on standard\n"
+    "                          input ('-'); its extension (.html, .txt, ...)\n"
+    "                          sets its format (default: '-', sniffed)\n"
     "      --max-nesting N     cut an HTML page nested deeper than N elements\n"
     "                          and mark it partial=\"true\" (default %u)\n"
     "\n"
@@ -90,17 +98,25 @@ static const char usage_text[] =
     "      --exclude GLOB      skip matching files and folders; may be repeated\n"
     "      --files-from FILE   read more INPUTs from FILE, one per line ('-':\n"
     "                          standard input)\n"
+    "  -0, --null              --files-from names end in NUL bytes, not\n"
+    "                          newlines (find -print0)\n"
+    "      --follow            in folders, also walk links to folders (a link\n"
+    "                          back to a folder above it, a loop, is skipped);\n"
+    "                          by default only links to files are read\n"
     "      --resume            with -o DIR/: skip the documents DIR's journal\n"
     "                          (factpipe-journal.tsv) lists as done\n"
     "      --shard K/N         process only slice K of N (by a hash of each\n"
-    "                          document's source name); default from\n"
-    "                          SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT\n"
-    "      --max-ratio N       stop reading an archive that expands over N\n"
-    "                          times its size (default %g; zip bombs)\n"
+    "                          document's source name); default, in a Slurm\n"
+    "                          job array: from SLURM_ARRAY_TASK_ID, _MIN,\n"
+    "                          _STEP and _COUNT (said on standard error)\n"
+    "      --max-ratio N       stop reading an archive, or a .gz page, that\n"
+    "                          expands over N times its size (default %g;\n"
+    "                          zip bombs)\n"
     "      --progress          progress line and summary on stderr even when\n"
     "                          it is not a terminal\n"
     "  With -o DIR/ failures are listed in DIR/factpipe-report.tsv.\n"
-    "  -v, --verbose           also print debug messages of the plugins\n"
+    "  -v, --verbose           also print debug messages of the plugins, and the\n"
+    "                          summary with the time of each stage and plugin\n"
     "      --version           print the version and the plugin ABI version\n"
     "  -h, --help              print this help\n"
     "\n"
@@ -111,14 +127,18 @@ static const char usage_text[] =
     "Limits (README, Limits): a page whose attributes libxml2 would compare\n"
     "more than 10^8 times for duplicates fails; a plugin's regular expression\n"
     "that runs past its match-limit (pipeline option of percentage, count and\n"
-    "docref; default 100000 steps) fails its document.\n"
+    "docref; default 100000 steps) fails its document.  Configuration files\n"
+    "(pipeline, zoning rules, lexicons) must be regular files of at most\n"
+    "16 MiB.  Plugins load only when they and every folder above them are\n"
+    "owned by you or root and writable by no one else (sticky folders such as\n"
+    "/tmp excepted); they start in the worker processes.\n"
     "\n"
     "Exit status: 0 all documents succeeded; 1 some documents failed (named on\n"
     "stderr and in the output: an <error>, an \"error\", an error section; the\n"
-    "others are written); 2 usage or pipeline error (nothing processed); 3 the\n"
-    "output could not be written; 4 the output device is full (the batch stopped\n"
-    "cleanly: no partial file; with -o DIR/ make room and run again with --resume\n"
-    "to complete it).\n";
+    "others are written); 2 usage or pipeline error, or a plugin that cannot\n"
+    "start (nothing processed); 3 the output could not be written; 4 the output\n"
+    "device is full (the batch stopped cleanly: no partial file; with -o DIR/\n"
+    "make room and run again with --resume to complete it).\n";
 
 typedef struct cli {
     const char *output;
@@ -157,7 +177,8 @@ static int parse_size(const char *s, size_t *out)
 /* Long options without a short form. */
 enum { OPT_PLUGIN_DIR = 256, OPT_LIST, OPT_KEEP_CHROME, OPT_TEXT, OPT_MAX, OPT_VERSION,
        OPT_TIMEOUT, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_RESUME, OPT_SHARD,
-       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING };
+       OPT_MAX_RATIO, OPT_PROGRESS, OPT_MAX_NESTING, OPT_FOLLOW, OPT_STDIN_NAME };
+enum { OPT_NULL = '0' };
 
 /* The formats of --help, one "  NAME  SUMMARY" line each. */
 static void format_lines(char *out, size_t size)
@@ -219,6 +240,15 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
     case OPT_INCLUDE: return add_glob(c, 0, arg);
     case OPT_EXCLUDE: return add_glob(c, 1, arg);
     case OPT_FILES_FROM: b->files_from = arg; return 0;
+    case OPT_FOLLOW: b->follow_links = 1; return 0;
+    case OPT_NULL: b->files_from_null = 1; return 0;
+    case OPT_STDIN_NAME:
+        if (!*arg) {
+            fprintf(stderr, "factpipe: --stdin-name takes a name, not ''\n");
+            return -1;
+        }
+        b->stdin_name = arg;
+        return 0;
     case OPT_RESUME: b->resume = 1; return 0;
     case OPT_SHARD: c->shard = arg; return 0;
     case OPT_MAX_RATIO:
@@ -226,6 +256,7 @@ static int parse_batch_option(int opt, const char *arg, cli *c)
             fprintf(stderr, "factpipe: --max-ratio takes a number from 1 up, not '%s'\n", arg);
             return -1;
         }
+        c->engine.max_ratio = b->max_ratio; /* gzip pages too */
         return 0;
     case OPT_PROGRESS: b->progress = b->summary = 1; return 0;
     default: return -1;
@@ -322,6 +353,9 @@ static int parse_args(int argc, char **argv, cli *c)
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"follow", no_argument, NULL, OPT_FOLLOW},
+        {"null", no_argument, NULL, OPT_NULL},
+        {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
         {"resume", no_argument, NULL, OPT_RESUME},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
@@ -330,7 +364,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int opt;
-    while ((opt = getopt_long(argc, argv, "o:f:c:j:vh", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "o:f:c:j:0vh", longs, NULL)) != -1) {
         switch (opt) {
         case 'o': c->output = optarg; break;
         case 'v': c->verbose = 1; break;
@@ -384,6 +418,7 @@ static void list_folders(const fp_engine *e)
 static void list_plugins(const fp_engine *e)
 {
     printf("pipeline: %s\n", fp_engine_pipeline_path(e));
+    fp_engine_describe_files(e, stdout);
     printf("schema: %s\n", fp_default_schema_path());
     list_folders(e);
     for (size_t i = 0; i < fp_engine_plugin_count(e); i++) {
@@ -392,12 +427,7 @@ static void list_plugins(const fp_engine *e)
         printf("\n%s %s  kind=%s  priority=%d  ABI %u.%u\n  %s\n  %s\n", d->name, d->version,
                d->kind, fp_engine_plugin_priority(e, i), d->abi_major, d->abi_minor,
                d->description ? d->description : "", h->path);
-        for (size_t k = 0; k < d->n_options; k++) {
-            const fp_option *o = &d->options[k];
-            printf("    %-16s %-6s default %-8s %s\n", o->name, fp_option_type_name(o->type),
-                   o->default_value ? o->default_value : "(none)",
-                   o->description ? o->description : "");
-        }
+        fp_engine_describe_plugin(e, i, stdout);
     }
 }
 
@@ -415,8 +445,11 @@ static int run_batch(cli *c, fp_engine *e, char **argv, int argc, fp_batch_stats
     b->n_exclude = c->n_globs[1];
     b->max_input_bytes = c->engine.max_input_bytes;
     b->summary |= c->verbose;
-    if (fp_batch_parse_shard(c->shard, b, err) != 0)
+    char shard_note[512];
+    if (fp_batch_parse_shard(c->shard, b, shard_note, sizeof shard_note, err) != 0)
         return -2;
+    if (shard_note[0])
+        fprintf(stderr, "factpipe: %s\n", shard_note);
     if (b->resume && !c->output) {
         fp_error_set(err, "--resume needs an output folder (-o DIR/)");
         return -2;
@@ -429,8 +462,11 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "check-plugin") == 0)
         return fp_check_main(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "new-plugin") == 0)
+        return fp_new_plugin_main(argc - 1, argv + 1);
     cli c;
     memset(&c, 0, sizeof c);
+    c.engine.max_ratio = FP_BATCH_DEFAULT_MAX_RATIO;
     int status = parse_args(argc, argv, &c);
     if (status >= 0) {
         free(c.plugin_dirs);
@@ -459,7 +495,7 @@ int main(int argc, char **argv)
     } else {
         fp_batch_stats stats;
         int rc = run_batch(&c, e, argv, argc, &stats, &err);
-        if (rc == -2) {
+        if (rc == -2 || (rc < 0 && stats.plugin_failed)) {
             fprintf(stderr, "factpipe: %s\n", err.message);
             status = EXIT_USAGE;
         } else if (rc < 0 && stats.output_full) {

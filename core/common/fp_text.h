@@ -44,7 +44,17 @@ typedef struct fp_element {
     uint32_t depth;       /* block ancestors; <body> is at depth 0 */
     uint8_t hidden;       /* not shown: hidden, aria-hidden="true",
                              display:none or visibility:hidden */
+    uint8_t holds;        /* FP_ELEMENT_* bits: what stands right in it
+                             (not in a child block) besides text */
+    uint32_t picture_at;  /* where in the text its first picture stands
+                             (the text's length then); UINT32_MAX: none */
 } fp_element;
+
+/* fp_element.holds: a picture (<img>, <picture>, <video>; not an icon
+ * or a tracking pixel, which say they are under 48 pixels wide or high),
+ * a link (<a href>, with or without text). */
+#define FP_ELEMENT_PICTURE 1u
+#define FP_ELEMENT_LINK 2u
 
 /* A line: the text between two breaks.  Lines are in text order, do not
  * overlap, and never contain '\n'.  They become the plugins' blocks. */

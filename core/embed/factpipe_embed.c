@@ -52,8 +52,9 @@ FACTPIPE_API factpipe *factpipe_new(const factpipe_config *config, char *why,
     }
     fp_error err = {{0}};
     fp->engine = fp_engine_new(&cfg, &err);
-    if (!fp->engine) {
+    if (!fp->engine || fp_engine_start(fp->engine, NULL, NULL, &err) != 0) {
         say(why, why_size, err.message);
+        fp_engine_free(fp->engine);
         free(fp);
         return NULL;
     }

@@ -11,6 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
+/* Adds the time since t to stage's count; returns the time now. */
+static uint64_t stage_lap(fp_engine *e, size_t stage, uint64_t t)
+{
+    uint64_t now = fp_stage_clock();
+    e->stage_ns[stage] += now - t;
+    return now;
+}
+
 typedef struct doc_state {
     unsigned char *owned_bytes; /* read from a file by us; NULL for caller bytes */
     const unsigned char *bytes;
@@ -137,7 +145,14 @@ static int run_plugins(fp_engine *e, doc_state *s, const char *source, char *why
         call.plugin = (int)i;
         call.priority = slot->priority;
         call.analysis = &analysis;
-        if (d->extract(slot->state, &doc, &call.host) != FP_OK) {
+        /* The shared analysis is made inside the first extract() that
+         * asks for it: its own stage, not that plugin's. */
+        uint64_t t = fp_stage_clock(), analysis_before = analysis.build_ns;
+        int status = d->extract(slot->state, &doc, &call.host);
+        uint64_t analysis_ns = analysis.build_ns - analysis_before;
+        e->stage_ns[FP_STAGE_ANALYSIS] += analysis_ns;
+        e->stage_ns[FP_STAGE_PLUGIN + i] += fp_stage_clock() - t - analysis_ns;
+        if (status != FP_OK) {
             snprintf(why, why_size, "plugin '%s' failed: %s", d->name,
                      call.error[0] ? call.error : "no reason given");
             rc = -1;
@@ -229,21 +244,56 @@ static int process_bytes(fp_engine *e, const char *name_hint, const char *source
                          doc_state *s, char *why, size_t why_size)
 {
     fp_error err = {{0}};
+    uint64_t t = fp_stage_clock();
     fp_format format = format_from_name(name_hint, s->bytes, s->n_bytes);
     if (fp_decode(s->bytes, s->n_bytes, format, &s->decoded, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
+    t = stage_lap(e, FP_STAGE_DECODE, t);
     int rc = format == FP_FORMAT_TEXT ? fp_plaintext_to_text(&s->decoded, &s->text, &err)
                                       : fp_html_to_text(&s->decoded, &s->text, &err);
     s->text.format = format;
+    t = stage_lap(e, FP_STAGE_TEXT, t);
     if (rc != 0 || fp_zone_document_from(e->zones, &s->text, source, &s->meta, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
+    stage_lap(e, FP_STAGE_ZONE, t);
     if (run_plugins(e, s, source, why, why_size) != 0)
         return -1;
+    t = fp_stage_clock();
     fp_merge_facts(&s->facts);
     if (build_output_facts(e, s) != 0)
         return snprintf(why, why_size, "out of memory"), -1;
     if (e->include_text && build_output_zones(s, &err) != 0)
         return snprintf(why, why_size, "%s", err.message), -1;
+    stage_lap(e, FP_STAGE_MERGE, t);
+    return 0;
+}
+
+/* name without a final ".gz" (any case), in buf: page.html.gz tells its
+ * format as page.html does. */
+static const char *without_gz(const char *name, char *buf, size_t size)
+{
+    size_t n = strlen(name);
+    if (n < 4 || strcasecmp(name + n - 3, ".gz") != 0 || n - 3 >= size)
+        return name;
+    memcpy(buf, name, n - 3);
+    buf[n - 3] = '\0';
+    return buf;
+}
+
+/* gzip data in place of the page: inflated, within the caps. */
+static int inflate_page(const fp_engine *e, const fp_engine_input *in, doc_state *s, char *why,
+                        size_t why_size)
+{
+    fp_error err = {{0}};
+    unsigned char *plain;
+    size_t plain_len;
+    if (fp_gunzip(s->bytes, s->n_bytes, e->max_input_bytes, e->max_ratio, &plain, &plain_len,
+                  &err) != 0)
+        return snprintf(why, why_size, "%s: %s", in->source, err.message), -1;
+    free(s->owned_bytes);
+    s->owned_bytes = plain;
+    s->bytes = plain;
+    s->n_bytes = plain_len;
     return 0;
 }
 
@@ -252,6 +302,7 @@ static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, 
                          size_t why_size)
 {
     const char *hint = in->name_hint ? in->name_hint : in->path ? in->path : "";
+    uint64_t t = fp_stage_clock();
     if (in->path) {
         fp_error err = {{0}};
         if (fp_read_file(in->path, e->max_input_bytes, &s->owned_bytes, &s->n_bytes, &err) != 0)
@@ -264,6 +315,13 @@ static int process_input(fp_engine *e, const fp_engine_input *in, doc_state *s, 
         s->bytes = in->bytes;
         s->n_bytes = in->len;
     }
+    char plain_name[4096];
+    if (fp_is_gzip(s->bytes, s->n_bytes)) {
+        if (inflate_page(e, in, s, why, why_size) != 0)
+            return -1;
+        hint = without_gz(hint, plain_name, sizeof plain_name);
+    }
+    stage_lap(e, FP_STAGE_READ, t);
     return process_bytes(e, hint, in->source, s, why, why_size);
 }
 
@@ -320,7 +378,13 @@ int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink si
     doc_state s;
     memset(&s, 0, sizeof s);
     why[0] = '\0';
-    int failed = process_input(e, in, &s, why, why_size) != 0;
+    memset(e->stage_ns, 0, e->n_stages * sizeof *e->stage_ns);
+    int failed;
+    if (!e->started)
+        failed = snprintf(why, why_size, "internal error: the plugins were not started "
+                          "(fp_engine_start)") > 0;
+    else
+        failed = process_input(e, in, &s, why, why_size) != 0;
     fp_out_doc out = {0};
     out.source = in->source;
     if (failed) {
@@ -331,7 +395,9 @@ int fp_engine_process(fp_engine *e, const fp_engine_input *in, fp_engine_sink si
             log_partial(e, in->source);
         fill_model(e, &s, in, &out);
     }
+    uint64_t t = fp_stage_clock();
     int rc = sink(sink_user, &out, err);
+    stage_lap(e, FP_STAGE_WRITE, t);
     doc_state_free(&s);
     if (rc != 0)
         return -1;

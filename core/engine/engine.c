@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void engine_debug(fp_engine *e, const char *what, const char *detail)
 {
@@ -47,7 +48,7 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
     char *file = fp_plugin_path_find(&e->path, name, err);
     if (!file) {
         if (section)
-            fp_error_prefix(err, "%s:%d: ", e->pipeline->path, section->line);
+            fp_error_prefix(err, "%s:%d: ", section->file->path, section->line);
         return -1;
     }
     fp_engine_plugin_slot *grown = realloc(e->plugins, (e->n_plugins + 1) * sizeof *grown);
@@ -65,19 +66,43 @@ static int add_plugin(fp_engine *e, const char *name, const fp_pipeline_plugin *
     e->n_plugins++; /* from here on fp_engine_free cleans the slot up */
 
     const fp_plugin_desc *d = slot->handle.desc;
-    if (fp_pipeline_resolve_options(e->pipeline, section, d, &slot->values, err) != 0)
+    char data_dirs[FP_PLUGIN_DATA_DIRS][4096];
+    size_t n_data_dirs = fp_plugin_data_dirs(slot->handle.path, d->name, data_dirs);
+    const char *dirs[FP_PLUGIN_DATA_DIRS];
+    for (size_t i = 0; i < n_data_dirs; i++)
+        dirs[i] = data_dirs[i];
+    if (fp_pipeline_resolve_plugin_options(e->pipeline, section, d, dirs, n_data_dirs,
+                                           &slot->values, err) != 0)
         return -1;
+    slot->section = section;
     slot->priority = section ? section->priority : e->pipeline->default_priority;
 
-    fp_config config = {sizeof config, slot->values, d->n_options, d->name};
-    fp_host_call call;
-    fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
-    if (d->create(&config, &call.host, &slot->state) != FP_OK) {
-        slot->state = NULL;
-        return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
-                            slot->handle.path, call.error[0] ? call.error : "no reason given");
-    }
     engine_debug(e, "loaded plugin", slot->handle.path);
+    return 0;
+}
+
+int fp_engine_start(fp_engine *e, void (*starting)(void *user, size_t plugin), void *user,
+                    fp_error *err)
+{
+    for (size_t i = 0; i < e->n_plugins; i++) {
+        fp_engine_plugin_slot *slot = &e->plugins[i];
+        if (slot->state)
+            continue;
+        const fp_plugin_desc *d = slot->handle.desc;
+        fp_config config = {sizeof config, slot->values, d->n_options, d->name};
+        fp_host_call call;
+        fp_host_call_init(&call, d->name, d->kind, e->log, e->log_user);
+        if (starting)
+            starting(user, i);
+        if (d->create(&config, &call.host, &slot->state) != FP_OK) {
+            slot->state = NULL;
+            return fp_error_set(err, "plugin '%s' (%s) failed to start: %s", d->name,
+                                slot->handle.path,
+                                call.error[0] ? call.error : "no reason given");
+        }
+        slot->started = 1;
+    }
+    e->started = 1;
     return 0;
 }
 
@@ -103,6 +128,26 @@ static int load_plugins(fp_engine *e, fp_error *err)
     return rc;
 }
 
+/* A pipeline that runs no plugin finds nothing: legal (an empty pipeline
+ * to look at the text alone), but almost always a mistake, so it is said. */
+static void warn_if_no_plugin(const fp_engine *e)
+{
+    if (e->n_plugins || !e->log)
+        return;
+    const fp_pipeline *p = e->pipeline;
+    char message[1024];
+    if (p->load_all)
+        snprintf(message, sizeof message, "%s: this pipeline runs no plugin, so no fact will "
+                 "be found: plugins = all found none in the plugin folders "
+                 "(factpipe --list-plugins shows them)", p->path);
+    else
+        snprintf(message, sizeof message, "%s: this pipeline runs no plugin, so no fact will "
+                 "be found: it has no [plugin NAME] section%s; add one, or set plugins = all "
+                 "in [pipeline]", p->path, p->plugins_at.file ? " and says plugins = listed"
+                                                              : "");
+    e->log(e->log_user, FP_LOG_WARNING, message);
+}
+
 static int load_zone_rules(fp_engine *e, fp_error *err)
 {
     char fallback[4096];
@@ -124,6 +169,7 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
     }
     e->max_input_bytes = cfg->max_input_bytes ? cfg->max_input_bytes
                                               : FP_DEFAULT_MAX_INPUT_BYTES;
+    e->max_ratio = cfg->max_ratio > 0 ? cfg->max_ratio : FP_DEFAULT_MAX_RATIO;
     e->keep_chrome = cfg->keep_chrome;
     e->include_text = cfg->include_text;
     e->log = cfg->log;
@@ -138,14 +184,16 @@ fp_engine *fp_engine_new(const fp_engine_config *cfg, fp_error *err)
                  fp_default_config_dir());
         pipeline_path = default_path;
     }
-    e->pipeline = fp_pipeline_load(pipeline_path, err);
-    if (e->pipeline && !(e->pipeline->defaults_dir = strdup(fp_default_config_dir()))) {
-        fp_error_set(err, "out of memory");
+    e->pipeline = fp_pipeline_load_installed(pipeline_path, err);
+    if (!e->pipeline || build_plugin_path(e, cfg, err) != 0 || load_plugins(e, err) != 0 ||
+        load_zone_rules(e, err) != 0) {
         fp_engine_free(e);
         return NULL;
     }
-    if (!e->pipeline || build_plugin_path(e, cfg, err) != 0 || load_plugins(e, err) != 0 ||
-        load_zone_rules(e, err) != 0) {
+    warn_if_no_plugin(e);
+    e->n_stages = FP_STAGE_PLUGIN + e->n_plugins;
+    if (!(e->stage_ns = calloc(e->n_stages, sizeof *e->stage_ns))) {
+        fp_error_set(err, "out of memory");
         fp_engine_free(e);
         return NULL;
     }
@@ -158,16 +206,45 @@ void fp_engine_free(fp_engine *e)
         return;
     for (size_t i = e->n_plugins; i-- > 0;) {
         fp_engine_plugin_slot *slot = &e->plugins[i];
-        if (slot->state)
+        if (slot->started)
             slot->handle.desc->destroy(slot->state);
         fp_option_values_free(slot->values, slot->handle.desc->n_options);
         fp_plugin_close(&slot->handle);
     }
     free(e->plugins);
+    free(e->stage_ns);
     fp_plugin_path_free(&e->path);
     fp_zone_rules_free(e->zones);
     fp_pipeline_free(e->pipeline);
     free(e);
+}
+
+uint64_t fp_stage_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+size_t fp_engine_stage_count(const fp_engine *e)
+{
+    return e->n_stages;
+}
+
+const char *fp_engine_stage_name(const fp_engine *e, size_t stage)
+{
+    static const char *const names[FP_STAGE_PLUGIN] = {"read",     "decode", "html/text",
+                                                       "zone",     "analysis", "merge",
+                                                       "write"};
+    if (stage < FP_STAGE_PLUGIN)
+        return names[stage];
+    const fp_plugin_handle *h = fp_engine_plugin(e, stage - FP_STAGE_PLUGIN);
+    return h ? h->desc->name : "?";
+}
+
+const uint64_t *fp_engine_stage_ns(const fp_engine *e)
+{
+    return e->stage_ns;
 }
 
 const fp_plugin_path *fp_engine_plugin_path(const fp_engine *e)
@@ -197,13 +274,20 @@ int fp_engine_plugin_priority(const fp_engine *e, size_t i)
 
 char *fp_engine_identity(const fp_engine *e)
 {
+    /* Every file the pipeline was read from, drop-ins too, with its name:
+     * adding, removing or editing a drop-in changes the output. */
     uint64_t h = 1469598103934665603ULL;
-    FILE *f = fopen(fp_engine_pipeline_path(e), "rb");
-    int c;
-    while (f && (c = fgetc(f)) != EOF)
-        h = (h ^ (unsigned char)c) * 1099511628211ULL;
-    if (f)
-        fclose(f);
+    for (size_t i = 0; i < e->pipeline->n_files; i++) {
+        const fp_pipeline_file *file = e->pipeline->files[i];
+        for (const char *c = i ? file->path : ""; *c; c++)
+            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+        FILE *f = fopen(file->path, "rb");
+        int c;
+        while (f && (c = fgetc(f)) != EOF)
+            h = (h ^ (unsigned char)c) * 1099511628211ULL;
+        if (f)
+            fclose(f);
+    }
     char *out = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&out, &len);

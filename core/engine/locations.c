@@ -4,10 +4,12 @@
  * else in its build tree when it runs from there, and only when neither is
  * there where it was configured to be installed. */
 #include "fp_engine.h"
+#include "../pipeline/fp_pipeline.h"
 #include "fp_self_path.h"
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -155,4 +157,43 @@ int fp_plugin_path_add_defaults(fp_plugin_path *pp, fp_error *err)
             break;
     }
     return 0;
+}
+
+size_t fp_default_drop_in_dirs(char dirs[FP_DROP_IN_DIRS][4096])
+{
+    size_t n = 0;
+    snprintf(dirs[n++], 4096, "%s/pipeline.d", fp_default_config_dir());
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && xdg[0] == '/')
+        snprintf(dirs[n++], 4096, "%s/factpipe/pipeline.d", xdg);
+    else if (home && home[0] == '/')
+        snprintf(dirs[n++], 4096, "%s/.config/factpipe/pipeline.d", home);
+    return n;
+}
+
+struct fp_pipeline *fp_pipeline_load_installed(const char *path, fp_error *err)
+{
+    char drop_in_dirs[FP_DROP_IN_DIRS][4096];
+    const char *dirs[FP_DROP_IN_DIRS];
+    fp_pipeline_load_options options = {fp_default_config_dir(), dirs,
+                                        fp_default_drop_in_dirs(drop_in_dirs)};
+    for (size_t i = 0; i < options.n_drop_in_dirs; i++)
+        dirs[i] = drop_in_dirs[i];
+    return fp_pipeline_load_with(path, &options, err);
+}
+
+size_t fp_plugin_data_dirs(const char *plugin_file, const char *name,
+                           char dirs[FP_PLUGIN_DATA_DIRS][4096])
+{
+    size_t n = 0;
+    const char *slash = strrchr(plugin_file, '/');
+    if (slash) {
+        int dir_len = (int)(slash - plugin_file);
+        if (snprintf(dirs[n], 4096, "%.*s/%s", dir_len, plugin_file, name) < 4096)
+            n++;
+    }
+    if (snprintf(dirs[n], 4096, "%s/plugins/%s", fp_default_config_dir(), name) < 4096)
+        n++;
+    return n;
 }

@@ -10,6 +10,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,6 +210,7 @@ static int open_block(html_sax *w, const xmlChar *name,
     element->hidden = hidden;
     if (w->out_of_memory)
         return -1;
+    element->picture_at = UINT32_MAX;
     element->start = UINT32_MAX; /* see pending_element */
     element->end = UINT32_MAX;
     element->depth = parent >= 0 ? w->elements[parent].depth + 1 : 0;
@@ -245,6 +247,34 @@ static void close_block(html_sax *w, const open_element *frame)
     w->tb.heading = frame->outer_heading;
     if (frame->preformatted)
         w->in_pre--;
+}
+
+static bool has_attribute(const xmlChar **attributes, const char *name)
+{
+    for (size_t i = 0; attributes && attributes[i]; i += 2)
+        if (strcmp((const char *)attributes[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Pictures under this many pixels wide or high are icons (a rating
+ * star, a share button) or tracking pixels. */
+enum { ICON_MAX_PIXELS = 47 };
+
+static bool is_icon(const xmlChar **attributes)
+{
+    for (size_t i = 0; attributes && attributes[i]; i += 2) {
+        const char *name = (const char *)attributes[i];
+        const char *value = (const char *)attributes[i + 1];
+        if (value && (strcmp(name, "width") == 0 ||
+                      strcmp(name, "height") == 0)) {
+            char *end;
+            long pixels = strtol(value, &end, 10);
+            if (end != value && pixels <= ICON_MAX_PIXELS)
+                return true;
+        }
+    }
+    return false;
 }
 
 /* What entering an element does to the text; frame is already pushed. */
@@ -294,6 +324,15 @@ static int enter_element(html_sax *w, const xmlChar *name,
             w->in_pre++;
     } else if (info.kind == FP_TAG_LINK) {
         w->tb.in_link++;
+        if (w->tb.element >= 0 && has_attribute(attributes, "href"))
+            w->elements[w->tb.element].holds |= FP_ELEMENT_LINK;
+    } else if (info.kind == FP_TAG_PICTURE) {
+        fp_element *box = w->tb.element >= 0 ? &w->elements[w->tb.element]
+                                              : NULL;
+        if (box && !is_icon(attributes) && !(box->holds & FP_ELEMENT_PICTURE)) {
+            box->holds |= FP_ELEMENT_PICTURE;
+            box->picture_at = (uint32_t)w->tb.len;
+        }
     } else if (info.kind == FP_TAG_HEAD) {
         w->in_head++;
     }

@@ -48,6 +48,7 @@ static const tag_entry tag_table[] = {
     {"header", BLOCK},
     {"hr", {FP_TAG_BREAK, 0, 0}},
     {"iframe", BLOCK},
+    {"img", {FP_TAG_PICTURE, 0, 0}},
     {"legend", BLOCK},
     {"li", BLOCK},
     {"main", BLOCK},
@@ -59,6 +60,7 @@ static const tag_entry tag_table[] = {
     {"optgroup", BLOCK},
     {"option", BLOCK},
     {"p", BLOCK},
+    {"picture", {FP_TAG_PICTURE, 0, 0}},
     {"pre", {FP_TAG_BLOCK, 0, 1}},
     {"script", {FP_TAG_SKIP, 0, 0}},
     {"section", BLOCK},
@@ -76,6 +78,7 @@ static const tag_entry tag_table[] = {
     {"title", {FP_TAG_TITLE, 0, 0}},
     {"tr", BLOCK},
     {"ul", BLOCK},
+    {"video", {FP_TAG_PICTURE, 0, 0}},
 };
 
 enum { N_TAGS = sizeof tag_table / sizeof tag_table[0] };

@@ -8,6 +8,7 @@ typedef enum fp_tag_kind {
     FP_TAG_BLOCK,      /* a line break before and after; an fp_element */
     FP_TAG_BREAK,      /* br, hr: a line break, no text of its own */
     FP_TAG_LINK,       /* a: inline, its text counts as link text */
+    FP_TAG_PICTURE,    /* img, picture, video: inline, no text */
     FP_TAG_SKIP,       /* script, style, noscript, template: no text */
     FP_TAG_HEAD,       /* head: no body text, but holds the title */
     FP_TAG_TITLE       /* title: stored apart, not body text */

@@ -121,3 +121,23 @@ int fp_read_file(const char *path, size_t max_bytes, unsigned char **bytes,
     *len = got;
     return 0;
 }
+
+int fp_read_stream(int fd, const char *name, size_t max_bytes, unsigned char **bytes,
+                   size_t *len, fp_error *err)
+{
+    *bytes = NULL;
+    *len = 0;
+    size_t cap = 65536 < max_bytes ? 65536 : max_bytes + 1;
+    unsigned char *buffer = malloc(cap + 1);
+    if (!buffer)
+        return fp_error_set(err, "%s: out of memory", name);
+    size_t got = 0;
+    if (read_all(fd, name, max_bytes, &buffer, &cap, &got, err) != 0) {
+        free(buffer);
+        return -1;
+    }
+    buffer[got] = '\0';
+    *bytes = buffer;
+    *len = got;
+    return 0;
+}

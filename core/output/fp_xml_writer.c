@@ -45,6 +45,11 @@ fp_xml_out *fp_xml_out_new(FILE *out, fp_error *err)
     }
     w->out = out;
     w->buffer = xmlBufferCreate();
+    /* libxml2 2.9 grows an xmlBuffer by what is asked (plus 10 bytes) by
+     * default: a document of a few megabytes was reallocated once per
+     * attribute, quadratic in its facts (tests/scaling). */
+    if (w->buffer)
+        xmlBufferSetAllocationScheme(w->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
     if (w->buffer)
         w->writer = xmlNewTextWriterMemory(w->buffer, 0);
     if (!w->writer || xmlTextWriterSetIndent(w->writer, 1) < 0 ||

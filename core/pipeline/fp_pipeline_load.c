@@ -7,7 +7,10 @@
  * comments.  inih asks for line N+1 only after handling line N, which is
  * what lets the handler take the line number from the shared state. */
 #include "fp_pipeline.h"
+#include "../common/fp_config_file.h"
 #include "fp_pipeline_path.h"
+
+#include "../common/fp_suggest.h"
 
 #include <ini.h>
 
@@ -22,19 +25,25 @@
 #define PRIORITY_MIN (-1000)
 #define PRIORITY_MAX 1000
 
+const char *const fp_pipeline_keys[] = {"plugins", "default-priority", "plugin-dir", "zones",
+                                         "drop-ins"};
+const size_t fp_pipeline_n_keys = sizeof fp_pipeline_keys / sizeof fp_pipeline_keys[0];
+
 typedef enum section_kind {
     SECTION_NONE,
     SECTION_PIPELINE,
     SECTION_PLUGIN
 } section_kind;
 
-/* What read_line() and handle_key() share while inih runs. */
+/* What read_line() and handle_key() share while inih runs over one file. */
 typedef struct parse_state {
     fp_pipeline *pipeline;
+    const fp_pipeline_file *file; /* the file being read */
+    const char *data_dir;         /* factpipe's data folder, or NULL */
     fp_error *err;
     int failed; /* err holds the first error; stop reading */
 
-    FILE *file;
+    FILE *stream;
     char *line_buffer;
     size_t line_capacity;
     int line; /* number of the line inih is working on */
@@ -47,11 +56,7 @@ typedef struct parse_state {
 
     section_kind section;
     int pipeline_section_line;
-    /* Lines of keys that may appear once, 0 while unseen. */
-    int plugins_key_line;
-    int default_priority_key_line;
-    int zones_key_line;
-    int priority_key_line; /* of the current [plugin] section */
+    fp_pipeline_plugin *plugin; /* of the current [plugin NAME] section */
 } parse_state;
 
 static void fail_at(parse_state *s, int line, const char *fmt, ...)
@@ -64,9 +69,9 @@ static void fail_at(parse_state *s, int line, const char *fmt, ...)
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
     if (line > 0)
-        fp_error_set(s->err, "%s:%d: %s", s->pipeline->path, line, what);
+        fp_error_set(s->err, "%s:%d: %s", s->file->path, line, what);
     else
-        fp_error_set(s->err, "%s: %s", s->pipeline->path, what);
+        fp_error_set(s->err, "%s: %s", s->file->path, what);
     s->failed = 1;
 }
 
@@ -102,11 +107,6 @@ static int is_valid_plugin_name(const char *name)
     return 1;
 }
 
-static fp_pipeline_plugin *current_plugin(parse_state *s)
-{
-    return &s->pipeline->plugins[s->pipeline->n_plugins - 1];
-}
-
 static void begin_plugin_section(parse_state *s, const char *name)
 {
     fp_pipeline *p = s->pipeline;
@@ -122,10 +122,20 @@ static void begin_plugin_section(parse_state *s, const char *name)
                 name);
         return;
     }
-    const fp_pipeline_plugin *earlier = fp_pipeline_find_plugin(p, name);
-    if (earlier) {
-        fail_at(s, s->line, "plugin '%s' is already configured at line %d",
-                name, earlier->line);
+    /* A plugin's sections in several files are one: the drop-ins add to
+     * what the main file says.  Within one file a plugin has one. */
+    for (size_t i = 0; i < p->n_plugins; i++) {
+        fp_pipeline_plugin *earlier = &p->plugins[i];
+        if (strcmp(earlier->name, name) != 0)
+            continue;
+        if (earlier->latest_section.file == s->file) {
+            fail_at(s, s->line, "plugin '%s' is already configured at line %d",
+                    name, earlier->latest_section.line);
+            return;
+        }
+        earlier->latest_section = (fp_pipeline_origin){s->file, s->line};
+        s->plugin = earlier;
+        s->section = SECTION_PLUGIN;
         return;
     }
     fp_pipeline_plugin *grown =
@@ -143,9 +153,37 @@ static void begin_plugin_section(parse_state *s, const char *name)
         return;
     }
     plugin->line = s->line;
+    plugin->file = s->file;
+    plugin->latest_section = (fp_pipeline_origin){s->file, s->line};
     p->n_plugins++;
+    s->plugin = plugin;
     s->section = SECTION_PLUGIN;
-    s->priority_key_line = 0;
+}
+
+/* "; did you mean [plugin money]?" for a section header that is almost
+ * one: "[plugins money]", "[Plugin money]", "[pipelines]". */
+static void suggest_section(char *message, size_t size, const char *inner)
+{
+    static const char *const sections[] = {"pipeline", "plugin"};
+    char first[64];
+    size_t len = strcspn(inner, " \t");
+    if (len >= sizeof first)
+        return;
+    memcpy(first, inner, len);
+    first[len] = '\0';
+    const char *rest = inner + len;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    const char *guess = fp_suggest(first, sections, 2);
+    if (!guess && strcmp(first, "plugin") != 0 && strcmp(first, "pipeline") != 0)
+        return;
+    if (!guess)
+        guess = first;
+    size_t used = strlen(message);
+    if (strcmp(guess, "plugin") == 0 && *rest)
+        snprintf(message + used, size - used, "; did you mean [plugin %s]?", rest);
+    else if (strcmp(guess, "pipeline") == 0 && !*rest)
+        snprintf(message + used, size - used, "; did you mean [pipeline]?");
 }
 
 /* header is a line starting with '['; it is shorter than inih's line
@@ -199,9 +237,12 @@ static void begin_section(parse_state *s, const char *header)
             name++;
         begin_plugin_section(s, name);
     } else {
-        fail_at(s, s->line,
-                "unknown section [%s]; expected [pipeline] or [plugin NAME]",
-                inner);
+        char message[512];
+        snprintf(message, sizeof message,
+                 "unknown section [%s]; expected [pipeline] or [plugin NAME] (section names "
+                 "are lower-case)", inner);
+        suggest_section(message, sizeof message, inner);
+        fail_at(s, s->line, "%s", message);
     }
 }
 
@@ -219,9 +260,9 @@ static char *read_line(char *buffer, int size, void *stream)
         return NULL; /* ends inih's loop: report the first error only */
 
     errno = 0;
-    ssize_t len = getline(&s->line_buffer, &s->line_capacity, s->file);
+    ssize_t len = getline(&s->line_buffer, &s->line_capacity, s->stream);
     if (len < 0) {
-        if (ferror(s->file))
+        if (ferror(s->stream))
             fail_at(s, 0, "cannot read pipeline file: %s",
                     strerror(errno ? errno : EIO));
         return NULL;
@@ -265,16 +306,24 @@ static void fail_duplicate_key(parse_state *s, const char *key,
             key, first_line, section_label);
 }
 
-/* For keys that may appear once per section: remembers the line of the
- * first one, fails on the second. */
-static int check_once(parse_state *s, int *seen_line, const char *key,
-                      const char *section_label)
+/* For settings that may be made once: remembers where, fails on a second
+ * one in the same section or in another file. */
+static int set_once(parse_state *s, fp_pipeline_origin *at, const char *key,
+                    const char *section_label)
 {
-    if (*seen_line) {
-        fail_duplicate_key(s, key, *seen_line, section_label);
+    if (at->file == s->file) {
+        fail_duplicate_key(s, key, at->line, section_label);
         return -1;
     }
-    *seen_line = s->line;
+    if (at->file) {
+        fail_at(s, s->line,
+                "'%s' in %s is already set at %s:%d; a setting may be made in one file "
+                "only: remove one of the two (a file in the per-user pipeline.d/ replaces "
+                "the installed drop-in of the same name)",
+                key, section_label, at->file->path, at->line);
+        return -1;
+    }
+    *at = (fp_pipeline_origin){s->file, s->line};
     return 0;
 }
 
@@ -286,10 +335,51 @@ static char *resolve_path_value(parse_state *s, const char *key,
         fail_at(s, s->line, "%s needs a path; expected %s = PATH", key, key);
         return NULL;
     }
-    char *resolved = fp_pipeline_path_resolve(s->pipeline->dir, value);
+    char *resolved = fp_pipeline_path_resolve(s->file->dir, value);
     if (!resolved)
         fail_out_of_memory(s);
     return resolved;
+}
+
+/* The file a key names: next to this pipeline file, else in factpipe's
+ * data folder (so that a copy of the default pipeline still finds the
+ * files the original names); NULL after an error naming both. */
+static char *find_file_value(parse_state *s, const char *key, const char *value)
+{
+    if (value[0] == '\0') {
+        fail_at(s, s->line, "%s needs a path; expected %s = PATH", key, key);
+        return NULL;
+    }
+    fp_path_place places[] = {{s->file->dir, "next to this file"},
+                              {s->data_dir, "in factpipe's data folder"}};
+    fp_path_lookup found;
+    if (fp_path_lookup_file(value, places, s->data_dir ? 2 : 1, &found) == 0) {
+        char *path = found.found;
+        found.found = NULL;
+        fp_path_lookup_free(&found);
+        return path;
+    }
+    if (found.in_none)
+        fail_at(s, s->line, "%s '%s' is not found: looked at %s; give a path relative to "
+                "this file's folder or an absolute one", key, value, found.places);
+    else
+        fail_at(s, s->line, "%s '%s' (%s) cannot be read: %s; name a readable file", key,
+                value, found.tried ? found.tried : value, found.why);
+    fp_path_lookup_free(&found);
+    return NULL;
+}
+
+static int parse_switch(const char *value, int *on)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1"};
+    static const char *const no[] = {"no", "false", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcmp(value, yes[i]) == 0)
+            return *on = 1, 0;
+        if (strcmp(value, no[i]) == 0)
+            return *on = 0, 0;
+    }
+    return -1;
 }
 
 static void add_plugin_dir(parse_state *s, const char *value)
@@ -305,8 +395,8 @@ static void add_plugin_dir(parse_state *s, const char *value)
     else if (!S_ISDIR(info.st_mode))
         why_not = "not a folder";
     if (why_not) {
-        fail_at(s, s->line, "plugin-dir '%s' is not a folder (%s: %s)", value,
-                dir, why_not);
+        fail_at(s, s->line, "plugin-dir '%s' is not a folder (%s: %s); give a folder "
+                "relative to this file's folder or an absolute one", value, dir, why_not);
         free(dir);
         return;
     }
@@ -326,18 +416,22 @@ static void handle_pipeline_key(parse_state *s, const char *key,
 {
     fp_pipeline *p = s->pipeline;
     if (strcmp(key, "plugins") == 0) {
-        if (check_once(s, &s->plugins_key_line, key, "[pipeline]") != 0)
+        if (set_once(s, &p->plugins_at, key, "[pipeline]") != 0)
             return;
-        if (strcmp(value, "all") == 0)
+        static const char *const values[] = {"all", "listed"};
+        if (strcmp(value, "all") == 0) {
             p->load_all = 1;
-        else if (strcmp(value, "listed") == 0)
+        } else if (strcmp(value, "listed") == 0) {
             p->load_all = 0;
-        else
-            fail_at(s, s->line, "plugins must be 'all' or 'listed', not '%s'",
-                    value);
+        } else {
+            char message[256];
+            snprintf(message, sizeof message, "plugins must be 'all' or 'listed', not '%s'",
+                     value);
+            fp_suggest_append(message, sizeof message, value, values, 2, "'", "'");
+            fail_at(s, s->line, "%s", message);
+        }
     } else if (strcmp(key, "default-priority") == 0) {
-        if (check_once(s, &s->default_priority_key_line, key, "[pipeline]") !=
-            0)
+        if (set_once(s, &p->default_priority_at, key, "[pipeline]") != 0)
             return;
         if (parse_priority(value, &p->default_priority) != 0)
             fail_at(s, s->line,
@@ -347,28 +441,40 @@ static void handle_pipeline_key(parse_state *s, const char *key,
     } else if (strcmp(key, "plugin-dir") == 0) {
         add_plugin_dir(s, value); /* may repeat: one folder per line */
     } else if (strcmp(key, "zones") == 0) {
-        if (check_once(s, &s->zones_key_line, key, "[pipeline]") != 0)
+        if (set_once(s, &p->zones_at, key, "[pipeline]") != 0)
             return;
-        /* A missing zones file is the zoning stage's to report, with its
-         * own reasons; here it is only made absolute. */
-        p->zones = resolve_path_value(s, key, value);
+        p->zones = find_file_value(s, key, value);
+    } else if (strcmp(key, "drop-ins") == 0) {
+        if (s->file->drop_in) {
+            fail_at(s, s->line, "drop-ins is read from the main pipeline file only (%s), "
+                    "not from a drop-in", p->path);
+            return;
+        }
+        if (set_once(s, &p->drop_ins_at, key, "[pipeline]") != 0)
+            return;
+        if (parse_switch(value, &p->drop_ins) != 0)
+            fail_at(s, s->line, "drop-ins must be 'yes' or 'no', not '%s'", value);
     } else {
-        fail_at(s, s->line,
-                "unknown key '%s' in [pipeline]; expected one of: plugins, "
-                "default-priority, plugin-dir, zones",
-                key);
+        char message[512];
+        snprintf(message, sizeof message,
+                 "unknown key '%s' in [pipeline]; expected one of: plugins, "
+                 "default-priority, plugin-dir, zones, drop-ins (keys are case-sensitive)",
+                 key);
+        fp_suggest_append(message, sizeof message, key, fp_pipeline_keys, fp_pipeline_n_keys,
+                          "'", "'");
+        fail_at(s, s->line, "%s", message);
     }
 }
 
 static void handle_plugin_key(parse_state *s, const char *key,
                               const char *value)
 {
-    fp_pipeline_plugin *plugin = current_plugin(s);
+    fp_pipeline_plugin *plugin = s->plugin;
     char label[256];
     snprintf(label, sizeof label, "[plugin %s]", plugin->name);
 
-    if (strcmp(key, "priority") == 0) {
-        if (check_once(s, &s->priority_key_line, key, label) != 0)
+    if (strcmp(key, FP_PIPELINE_PRIORITY_KEY) == 0) {
+        if (set_once(s, &plugin->priority_at, key, label) != 0)
             return;
         if (parse_priority(value, &plugin->priority) != 0)
             fail_at(s, s->line,
@@ -380,8 +486,10 @@ static void handle_plugin_key(parse_state *s, const char *key,
     /* Any other key is a plugin option, checked against the plugin's own
      * table once the plugin is loaded (fp_pipeline_resolve_options). */
     for (size_t i = 0; i < plugin->n_options; i++) {
-        if (strcmp(plugin->options[i].key, key) == 0) {
-            fail_duplicate_key(s, key, plugin->options[i].line, label);
+        fp_pipeline_option *earlier = &plugin->options[i];
+        if (strcmp(earlier->key, key) == 0) {
+            fp_pipeline_origin at = {earlier->file, earlier->line};
+            set_once(s, &at, key, label);
             return;
         }
     }
@@ -396,6 +504,7 @@ static void handle_plugin_key(parse_state *s, const char *key,
     option->key = strdup(key);
     option->value = strdup(value);
     option->line = s->line;
+    option->file = s->file;
     if (!option->key || !option->value) {
         free(option->key);
         free(option->value);
@@ -432,33 +541,47 @@ static int handle_key(void *user, const char *section, const char *key,
     return !s->failed;
 }
 
-fp_pipeline *fp_pipeline_load(const char *path, fp_error *err)
+/* Adds a file to p's list: its folder found, its path kept.  NULL after
+ * setting err. */
+static fp_pipeline_file *add_file(fp_pipeline *p, const char *path, int drop_in, fp_error *err)
 {
-    FILE *file = fopen(path, "r");
-    if (!file) {
-        fp_error_set(err, "%s: cannot open pipeline file: %s", path,
+    fp_pipeline_file **grown = realloc(p->files, (p->n_files + 1) * sizeof *grown);
+    fp_pipeline_file *file = grown ? calloc(1, sizeof *file) : NULL;
+    if (grown)
+        p->files = grown;
+    if (!file || !(file->path = strdup(path))) {
+        free(file);
+        fp_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    file->drop_in = drop_in;
+    p->files[p->n_files++] = file;
+    file->dir = fp_pipeline_path_folder_of(path);
+    if (!file->dir) {
+        fp_error_set(err, "%s: cannot find the pipeline file's folder: %s", path,
                      strerror(errno));
         return NULL;
     }
-    fp_pipeline *p = calloc(1, sizeof *p);
-    if (!p || !(p->path = strdup(path))) {
-        fp_error_set(err, "%s: out of memory", path);
-        fclose(file);
-        free(p);
-        return NULL;
-    }
-    p->dir = fp_pipeline_path_folder_of(path);
-    if (!p->dir) {
-        fp_error_set(err, "%s: cannot find the pipeline file's folder: %s",
-                     path, strerror(errno));
-        fclose(file);
-        fp_pipeline_free(p);
-        return NULL;
-    }
+    return file;
+}
 
-    parse_state s = {.pipeline = p, .err = err, .file = file};
+/* Reads one file into p: 0, or -1 with err set. */
+static int parse_file(fp_pipeline *p, const char *path, int drop_in, const char *data_dir,
+                      fp_error *err)
+{
+    FILE *stream = fp_config_open(path, drop_in ? "drop-in pipeline file" : "pipeline file",
+                                  err);
+    if (!stream)
+        return -1;
+    const fp_pipeline_file *file = add_file(p, path, drop_in, err);
+    if (!file) {
+        fclose(stream);
+        return -1;
+    }
+    parse_state s = {.pipeline = p, .file = file, .data_dir = data_dir, .err = err,
+                     .stream = stream};
     int first_error_line = ini_parse_stream(read_line, &s, handle_key, &s);
-    fclose(file);
+    fclose(stream);
     free(s.line_buffer);
 
     /* Every error inih can see is seen by read_line() or handle_key()
@@ -469,12 +592,63 @@ fp_pipeline *fp_pipeline_load(const char *path, fp_error *err)
         fail_at(&s, first_error_line,
                 "cannot parse this line; expected 'key = value', a "
                 "[section] or a comment");
+    return s.failed ? -1 : 0;
+}
 
-    if (s.failed) {
+/* Merges the drop-ins of the folders options names into p. */
+static int read_drop_ins(fp_pipeline *p, const fp_pipeline_load_options *o, fp_error *err)
+{
+    char **paths = NULL;
+    size_t n = 0;
+    char why[sizeof err->message];
+    if (fp_pipeline_list_drop_ins(o->drop_in_dirs, o->n_drop_in_dirs, &paths, &n, why,
+                                  sizeof why) != 0)
+        return fp_error_set(err, "%s:%d: drop-ins = yes: %s", p->path, p->drop_ins_at.line,
+                            why);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = parse_file(p, paths[i], 1, o->data_dir, err);
+        free(paths[i]);
+    }
+    free(paths);
+    return rc;
+}
+
+fp_pipeline *fp_pipeline_load_with(const char *path, const fp_pipeline_load_options *o,
+                                   fp_error *err)
+{
+    fp_pipeline *p = calloc(1, sizeof *p);
+    if (!p || !(p->path = strdup(path))) {
+        fp_error_set(err, "%s: out of memory", path);
+        free(p);
+        return NULL;
+    }
+    const char *data_dir = o ? o->data_dir : NULL;
+    if (data_dir && !(p->defaults_dir = strdup(data_dir))) {
+        fp_error_set(err, "%s: out of memory", path);
+        fp_pipeline_free(p);
+        return NULL;
+    }
+    if (parse_file(p, path, 0, data_dir, err) != 0) {
+        fp_pipeline_free(p);
+        return NULL;
+    }
+    if (!(p->dir = strdup(p->files[0]->dir))) {
+        fp_error_set(err, "%s: out of memory", path);
+        fp_pipeline_free(p);
+        return NULL;
+    }
+    if (p->drop_ins && o && o->n_drop_in_dirs && read_drop_ins(p, o, err) != 0) {
         fp_pipeline_free(p);
         return NULL;
     }
     return p;
+}
+
+fp_pipeline *fp_pipeline_load(const char *path, fp_error *err)
+{
+    return fp_pipeline_load_with(path, NULL, err);
 }
 
 const fp_pipeline_plugin *fp_pipeline_find_plugin(const fp_pipeline *p,
@@ -507,6 +681,12 @@ void fp_pipeline_free(fp_pipeline *p)
     free(p->plugin_dirs);
     free(p->zones);
     free(p->defaults_dir);
+    for (size_t i = 0; i < p->n_files; i++) {
+        free(p->files[i]->path);
+        free(p->files[i]->dir);
+        free(p->files[i]);
+    }
+    free(p->files);
     free(p->dir);
     free(p->path);
     free(p);

@@ -3,6 +3,8 @@
 #include "fp_pipeline.h"
 #include "fp_pipeline_path.h"
 
+#include "../common/fp_suggest.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +24,9 @@ typedef struct option_source {
     const char *text;   /* the value from the file, or the default */
     int from_default;
     int line;           /* of the key, else of the section, else 0 */
+    const fp_pipeline_file *file; /* of that line; NULL: the main file */
+    const char *const *data_dirs; /* the plugin's own data folders */
+    size_t n_data_dirs;
 } option_source;
 
 const char *fp_option_type_name(fp_option_type type)
@@ -39,16 +44,18 @@ const char *fp_option_type_name(fp_option_type type)
     return "unknown";
 }
 
-/* "FILE:LINE: ", "FILE: " or "" (no pipeline file at all). */
-static void format_location(const fp_pipeline *p, int line, char *buffer,
-                            size_t size)
+/* "FILE:LINE: ", "FILE: " or "" (no pipeline file at all); file NULL
+ * stands for the main file. */
+static void format_location(const fp_pipeline *p, const fp_pipeline_file *file, int line,
+                            char *buffer, size_t size)
 {
-    if (!p)
+    const char *path = file ? file->path : p ? p->path : NULL;
+    if (!path)
         buffer[0] = '\0';
     else if (line > 0)
-        snprintf(buffer, size, "%s:%d: ", p->path, line);
+        snprintf(buffer, size, "%s:%d: ", path, line);
     else
-        snprintf(buffer, size, "%s: ", p->path);
+        snprintf(buffer, size, "%s: ", path);
 }
 
 static int fail_unknown_option(const fp_pipeline *p,
@@ -68,9 +75,17 @@ static int fail_unknown_option(const fp_pipeline *p,
         used += (size_t)n;
     }
     char where[512];
-    format_location(p, unknown->line, where, sizeof where);
-    return fp_error_set(err, "%splugin '%s' has no option '%s' (%s)", where,
-                        pp->name, unknown->key, known);
+    format_location(p, unknown->file, unknown->line, where, sizeof where);
+    char message[sizeof err->message];
+    snprintf(message, sizeof message, "%splugin '%s' has no option '%s' (%s)", where,
+             pp->name, unknown->key, known);
+    const char *names[64];
+    size_t n = 0;
+    names[n++] = FP_PIPELINE_PRIORITY_KEY;
+    for (size_t i = 0; i < desc->n_options && n < 64; i++)
+        names[n++] = desc->options[i].name;
+    fp_suggest_append(message, sizeof message, unknown->key, names, n, "'", "'");
+    return fp_error_set(err, "%s", message);
 }
 
 static const fp_option *find_option(const fp_plugin_desc *desc,
@@ -105,7 +120,7 @@ static int fail_bad_value(const option_source *src, const char *expected,
                             src->desc->name, src->option->name, src->text,
                             expected);
     char where[512];
-    format_location(src->pipeline, src->line, where, sizeof where);
+    format_location(src->pipeline, src->file, src->line, where, sizeof where);
     return fp_error_set(err, "%soption '%s' of plugin '%s' must be %s, not '%s'",
                         where, src->option->name, src->desc->name, expected,
                         src->text);
@@ -155,55 +170,78 @@ static int parse_int(const option_source *src, long long *out, fp_error *err)
     return 0;
 }
 
-/* Makes a PATH option absolute against the pipeline file's folder and
- * checks that it can be read now, rather than when the plugin opens it
- * without knowing which line of which file named it. */
+/* The folders a relative path of src is looked up in, in order: next to
+ * the file that set it, the plugin's own data folders, factpipe's data
+ * folder; a default skips the first.  Without any of them, the pipeline
+ * file's folder (or, without a pipeline, the current folder). */
+static size_t path_places(const option_source *src, fp_path_place *places)
+{
+    size_t n = 0;
+    const fp_pipeline *p = src->pipeline;
+    if (!src->from_default && p)
+        places[n++] = (fp_path_place){src->file ? src->file->dir : p->dir,
+                                      "next to the pipeline file"};
+    for (size_t i = 0; i < src->n_data_dirs && n < FP_PATH_MAX_PLACES - 1; i++)
+        places[n++] = (fp_path_place){src->data_dirs[i], "in the plugin's data folder"};
+    if (p && p->defaults_dir)
+        places[n++] = (fp_path_place){p->defaults_dir, "in factpipe's data folder"};
+    if (n == 0)
+        places[n++] = (fp_path_place){p ? p->dir : NULL,
+                                      p ? "next to the pipeline file" : "the current folder"};
+    return n;
+}
+
+/* Makes a PATH option absolute, looking it up where path_places says,
+ * and checks that it can be read now, rather than when the plugin opens
+ * it without knowing which line of which file named it. */
 static int resolve_path(const option_source *src, char **resolved,
                         fp_error *err)
 {
     char where[512];
-    format_location(src->pipeline, src->line, where, sizeof where);
+    format_location(src->pipeline, src->file, src->line, where, sizeof where);
     if (src->text[0] == '\0')
         return fp_error_set(err,
                             "%soption '%s' of plugin '%s' needs a file path, "
                             "not an empty value",
                             where, src->option->name, src->desc->name);
 
-    const char *base = src->pipeline ? src->pipeline->dir : NULL;
-    if (src->from_default && src->pipeline && src->pipeline->defaults_dir)
-        base = src->pipeline->defaults_dir;
-    char *path = fp_pipeline_path_resolve(base, src->text);
-    if (!path)
-        return fp_error_set(err, "%scannot resolve '%s' for option '%s' of "
-                                 "plugin '%s': %s",
-                            where, src->text, src->option->name,
-                            src->desc->name, strerror(errno));
-
-    const char *why_not = NULL;
-    struct stat info;
-    if (access(path, R_OK) != 0)
-        why_not = strerror(errno);
-    else if (stat(path, &info) == 0 && S_ISDIR(info.st_mode))
-        why_not = "it is a folder; expected a file";
-    if (why_not) {
+    fp_path_place places[FP_PATH_MAX_PLACES];
+    size_t n = path_places(src, places);
+    fp_path_lookup found;
+    if (fp_path_lookup_file(src->text, places, n, &found) == 0) {
+        *resolved = found.found;
+        found.found = NULL;
+        fp_path_lookup_free(&found);
+        return 0;
+    }
+    const char *name = src->desc->name;
+    if (found.in_none && n > 1 && src->from_default)
+        fp_error_set(err, "%splugin '%s' option '%s': its default '%s' is not found: looked "
+                     "at %s; install the plugin's data (factpipe_add_plugin(%s ... DATA "
+                     "FILE...) puts it in the plugin's data folder) or set the option in a "
+                     "[plugin %s] section", where, name, src->option->name, src->text,
+                     found.places, name, name);
+    else if (found.in_none && n > 1)
+        fp_error_set(err, "%soption '%s' of plugin '%s': '%s' is not found: looked at %s; "
+                     "give a path relative to the pipeline file's folder or an absolute "
+                     "one", where, src->option->name, name, src->text, found.places);
+    else
         fp_error_set(err,
                      "%soption '%s' of plugin '%s' names '%s', which cannot "
                      "be read: %s%s",
-                     where, src->option->name, src->desc->name, path, why_not,
+                     where, src->option->name, name,
+                     found.tried ? found.tried : src->text, found.why,
                      src->from_default ? " (this is the plugin's default; "
                                          "set the option to another file)"
                                        : "");
-        free(path);
-        return -1;
-    }
-    *resolved = path;
-    return 0;
+    fp_path_lookup_free(&found);
+    return -1;
 }
 
 static int fail_required(const option_source *src, fp_error *err)
 {
     char where[512];
-    format_location(src->pipeline, src->line, where, sizeof where);
+    format_location(src->pipeline, src->file, src->line, where, sizeof where);
     const char *about = src->option->description ? src->option->description
                                                  : "no description";
     if (src->section)
@@ -265,6 +303,15 @@ int fp_pipeline_resolve_options(const fp_pipeline *p,
                                 const fp_plugin_desc *desc,
                                 fp_option_value **values, fp_error *err)
 {
+    return fp_pipeline_resolve_plugin_options(p, pp, desc, NULL, 0, values, err);
+}
+
+int fp_pipeline_resolve_plugin_options(const fp_pipeline *p, const fp_pipeline_plugin *pp,
+                                       const fp_plugin_desc *desc,
+                                       const char *const *plugin_data_dirs,
+                                       size_t n_plugin_data_dirs, fp_option_value **values,
+                                       fp_error *err)
+{
     *values = NULL;
     for (size_t i = 0; i < desc->n_options; i++)
         if (!desc->options || !desc->options[i].name)
@@ -295,6 +342,9 @@ int fp_pipeline_resolve_options(const fp_pipeline *p,
             .text = setting ? setting->value : o->default_value,
             .from_default = setting == NULL,
             .line = setting ? setting->line : (pp ? pp->line : 0),
+            .file = setting ? setting->file : (pp ? pp->file : NULL),
+            .data_dirs = plugin_data_dirs,
+            .n_data_dirs = n_plugin_data_dirs,
         };
         if (resolve_one(&src, &resolved[i], err) != 0) {
             fp_option_values_free(resolved, desc->n_options);

@@ -58,4 +58,12 @@ int fp_plugin_path_list(const fp_plugin_path *pp, char ***names, size_t *n,
 int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err);
 void fp_plugin_close(fp_plugin_handle *h);
 
+/* What fp_plugin_open checks before dlopen, when the constructors would
+ * already run: the file at abs (absolute, no links) is a regular file
+ * owned by root or the user and writable by no one else, and so is every
+ * folder from its own up to "/" (a folder others may write passes only
+ * with the sticky bit and a trusted owner).  0, or -1 with a message that
+ * says what to change. */
+int fp_plugin_check_owner_and_modes(const char *abs, const char *name, fp_error *err);
+
 #endif

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The descriptor as it was in ABI 1.0: the fields the core reads.  A
  * struct_size below this means the plugin's descriptor is truncated. */
@@ -100,20 +101,67 @@ static int check_desc(const fp_plugin_desc *d, const char *name, const char *pat
     return 0;
 }
 
-/* Refuse files others could have replaced before we run their code
- * (docs/RELIABILITY.md, Plugins). */
-static int check_file_safety(const char *path, const char *name, fp_error *err)
+/* Who may own a plugin and the folders above it: root or whoever runs
+ * factpipe (OpenSSH's StrictModes rule for authorized_keys). */
+static int trusted_owner(uid_t uid)
+{
+    return uid == 0 || uid == geteuid();
+}
+
+/* Refuse code others could have put in place (docs/RELIABILITY.md,
+ * Plugins).  Everything here runs
+ * before dlopen, because dlopen already runs the file's constructors.
+ * The file must be a regular file owned by root or the user and writable
+ * by no one else; so must every folder from its own up to "/", except
+ * that a folder others may write is fine when it has the sticky bit and a
+ * trusted owner (/tmp): there others can add files, never replace ours,
+ * and the files they add fail the owner check. */
+int fp_plugin_check_owner_and_modes(const char *abs, const char *name, fp_error *err)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
-        return fp_error_set(err, "plugin '%s' (%s): %s", name, path, strerror(errno));
+    if (stat(abs, &st) != 0)
+        return fp_error_set(err, "plugin '%s' (%s): %s", name, abs, strerror(errno));
     if (!S_ISREG(st.st_mode))
-        return fp_error_set(err, "plugin '%s' (%s) is not a regular file", name, path);
+        return fp_error_set(err, "plugin '%s' (%s) is not a regular file", name, abs);
+    if (!trusted_owner(st.st_uid))
+        return fp_error_set(err, "plugin '%s' (%s) is owned by uid %u, neither you (uid %u) "
+                            "nor root; refusing to load it, since whoever owns it chooses "
+                            "the code factpipe runs: if you trust it, chown it to yourself, "
+                            "else remove it", name, abs, (unsigned)st.st_uid,
+                            (unsigned)geteuid());
     if (st.st_mode & (S_IWGRP | S_IWOTH))
         return fp_error_set(err, "plugin '%s' (%s) is writable by group or others (mode %03o); "
                             "refusing to load it: chmod go-w the file",
-                            name, path, (unsigned)(st.st_mode & 0777));
-    return 0;
+                            name, abs, (unsigned)(st.st_mode & 0777));
+    char *folder = strdup(abs);
+    if (!folder)
+        return fp_error_set(err, "out of memory");
+    int rc = 0;
+    for (char *slash = strrchr(folder, '/'); slash && rc == 0; slash = strrchr(folder, '/')) {
+        if (slash == folder)
+            slash[1] = '\0'; /* "/" itself, last */
+        else
+            *slash = '\0';
+        if (stat(folder, &st) != 0)
+            rc = fp_error_set(err, "plugin '%s' (%s): its folder %s: %s", name, abs, folder,
+                              strerror(errno));
+        else if (!trusted_owner(st.st_uid))
+            rc = fp_error_set(err, "plugin '%s' (%s): the folder %s is owned by uid %u, "
+                              "neither you (uid %u) nor root, who could replace the plugin; "
+                              "refusing to load it: keep plugins in folders owned by you or "
+                              "root", name, abs, folder, (unsigned)st.st_uid,
+                              (unsigned)geteuid());
+        else if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX))
+            rc = fp_error_set(err, "plugin '%s' (%s): the folder %s is writable by group or "
+                              "others (mode %04o), who could replace the plugin; refusing to "
+                              "load it: chmod go-w %s (or move the plugin to a folder only "
+                              "you can write)", name, abs, folder,
+                              (unsigned)(st.st_mode & 07777), folder);
+        if (slash == folder)
+            break;
+    }
+    free(folder);
+    return rc;
 }
 
 /* The file that is actually loaded must lie inside the folder it was
@@ -160,7 +208,7 @@ int fp_plugin_open(const char *path, fp_plugin_handle *out, fp_error *err)
         return -1;
     }
     if (check_inside_folder(path, abs, name, err) != 0 ||
-        check_file_safety(abs, name, err) != 0)
+        fp_plugin_check_owner_and_modes(abs, name, err) != 0)
         goto fail;
 
     dlerror();

@@ -1,6 +1,8 @@
 /* The ordered list of folders plugins are looked up in. */
 #include "fp_loader.h"
 
+#include "../common/fp_suggest.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -101,6 +103,22 @@ static int is_plugin_name(const char *s)
     return 1;
 }
 
+/* "; did you mean 'money'?" after err when a plugin along the path has a
+ * name close to name. */
+static void suggest_plugin(const fp_plugin_path *pp, const char *name, fp_error *err)
+{
+    char **names = NULL;
+    size_t n = 0;
+    fp_error ignored;
+    if (!err || fp_plugin_path_list(pp, &names, &n, &ignored) != 0)
+        return;
+    fp_suggest_append(err->message, sizeof err->message, name, (const char *const *)names, n,
+                      "'", "'");
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
 char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name, fp_error *err)
 {
     if (!is_plugin_name(name)) {
@@ -134,6 +152,7 @@ char *fp_plugin_path_find(const fp_plugin_path *pp, const char *name, fp_error *
     fp_error_set(err, "no plugin named '%s' (looked for %s.so in %s%s); add its folder with "
                  "--plugin-dir, FACTPIPE_PLUGIN_PATH or plugin-dir in the pipeline file",
                  name, name, pp->n ? where : "no plugin folder at all", missing);
+    suggest_plugin(pp, name, err);
     return NULL;
 }
 

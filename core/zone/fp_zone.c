@@ -250,6 +250,8 @@ int fp_zone_document_from(const fp_zone_rules *rules, fp_text *t,
             t->lines[i].caption = 0;
         }
         rc = zone_plain_text(&m, t, meta, err);
+        if (rc == 0 && t->n_elements > 0)
+            rc = zone_html_furniture_out(&m, t, err);
         /* An HTML page whose article could not be found: its <title> is a
          * better guess at the headline than its first line of text. */
         if (rc == 0 && t->html_title) {

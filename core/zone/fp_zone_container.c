@@ -93,7 +93,7 @@ static bool is_paragraph_tag(const char *tag)
 /* The element's cue from its words and, when they say nothing, its tag;
  * *caption: it holds a picture's caption. */
 static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
-                         bool *caption)
+                         bool *caption, bool *tag_chrome)
 {
     unsigned words = zone_cue_sections(
         rules, el->cues,
@@ -103,20 +103,35 @@ static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
         rules, el->tag,
         SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) |
             SECTION(ZS_CAPTION_TAG));
-    *caption = (words & SECTION(ZS_CAPTION_CLASS)) ||
-               (tag & SECTION(ZS_CAPTION_TAG));
+    *caption = ((words & SECTION(ZS_CAPTION_CLASS)) ||
+                (tag & SECTION(ZS_CAPTION_TAG))) &&
+               zone_rule_on(rules, ZR_CAPTIONS);
     bool article = words & SECTION(ZS_ARTICLE_CLASS);
-    bool chrome = words & SECTION(ZS_CHROME_CLASS);
+    *tag_chrome = !article && (tag & SECTION(ZS_CHROME_TAG)) &&
+                  zone_rule_on(rules, ZR_TAG_FURNITURE);
+    bool chrome = (words & SECTION(ZS_CHROME_CLASS)) &&
+                  zone_rule_on(rules, ZR_CLASS_FURNITURE);
     /* "content-left" says both: no evidence either way. */
     if (article != chrome)
         return article ? ZONE_CUE_ARTICLE : ZONE_CUE_CHROME;
     if (article)
         return ZONE_CUE_NONE;
-    if (tag & SECTION(ZS_CHROME_TAG))
+    if ((tag & SECTION(ZS_CHROME_TAG)) &&
+        zone_rule_on(rules, ZR_TAG_FURNITURE))
         return ZONE_CUE_CHROME;
     if (tag & SECTION(ZS_ARTICLE_TAG))
         return ZONE_CUE_ARTICLE;
     return ZONE_CUE_NONE;
+}
+
+/* The page's footer, its navigation and the content aside from the
+ * article (HTML landmarks) never wrap the article, however much prose
+ * they hold: a short notice above a long footer is the page's article,
+ * its footer is not. */
+static bool is_landmark(const fp_element *el)
+{
+    return strcmp(el->tag, "footer") == 0 || strcmp(el->tag, "nav") == 0 ||
+           strcmp(el->tag, "aside") == 0;
 }
 
 /* The first line starting at or after byte offset pos. */
@@ -143,9 +158,10 @@ static void element_lines(const fp_text *t, int32_t e, size_t *from,
         *to = *from;
 }
 
-/* Furniture by markup: an element whose cue or tag says chrome, or that
- * is hidden, and everything inside it.  With wrappers_trusted, a chrome
- * element holding most of the page's prose is not furniture. */
+/* Furniture by markup: an element whose cue or tag says chrome, a teaser
+ * list, or a hidden element, and everything inside it.  With
+ * wrappers_trusted, a chrome element holding most of the page's prose is
+ * not furniture.  With p->markup_only, class words make no furniture. */
 static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
 {
     const fp_text *t = p->t;
@@ -156,11 +172,16 @@ static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
         int32_t parent = parent_of(t, e);
         if (parent >= 0 && p->furniture[parent])
             p->furniture[e] = 1;
-        else if (t->elements[e].hidden)
+        else if (t->elements[e].hidden &&
+                 zone_rule_on(p->m->rules, ZR_HIDDEN_FURNITURE))
             p->furniture[e] = 1;
+        else if (p->markup_only)
+            p->furniture[e] = (p->tag_chrome[e] && !p->wrapper[e]) ||
+                              p->teaser_list[e];
         else
-            p->furniture[e] = p->cue[e] == ZONE_CUE_CHROME &&
-                              !(wrappers_trusted && p->wrapper[e]);
+            p->furniture[e] = (p->cue[e] == ZONE_CUE_CHROME &&
+                               !(wrappers_trusted && p->wrapper[e])) ||
+                              p->teaser_list[e];
         if (parent >= 0 && !p->furniture[e])
             p->n_content_children[parent]++;
     }
@@ -187,8 +208,17 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->prose = calloc(n_lines, sizeof *p->prose);
     p->in_region = calloc(n_lines, sizeof *p->in_region);
     p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
+    p->lines_in = calloc(n_el, sizeof *p->lines_in);
+    p->prose_in = calloc(n_el, sizeof *p->prose_in);
+    p->tag_chrome = calloc(n_el, sizeof *p->tag_chrome);
+    p->holds = calloc(n_el, sizeof *p->holds);
+    p->picture_at = calloc(n_el, sizeof *p->picture_at);
+    p->teaser_list = calloc(n_el, sizeof *p->teaser_list);
+    p->picture_caption = calloc(n_lines, sizeof *p->picture_caption);
     if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->in_article || !p->article_head ||
+        !p->in_article || !p->article_head || !p->lines_in || !p->prose_in ||
+        !p->tag_chrome || !p->holds || !p->teaser_list ||
+        !p->picture_caption || !p->picture_at ||
         !p->n_children || !p->n_content_children || !p->has_own_lines ||
         !p->prose || !p->in_region || !p->prose_before) {
         zone_html_page_free(p);
@@ -203,8 +233,10 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     double page_prose = (double)p->prose_before[t->n_lines];
     for (size_t i = 0; i < t->n_elements; i++) {
         int32_t e = (int32_t)i;
-        bool caption;
-        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption);
+        bool caption, tag_chrome;
+        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption,
+                                     &tag_chrome);
+        p->tag_chrome[e] = tag_chrome;
         int32_t parent = parent_of(t, e);
         p->in_article[e] = p->cue[e] == ZONE_CUE_ARTICLE ||
                            (parent >= 0 && p->in_article[parent]);
@@ -215,9 +247,11 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         p->article_head[e] =
             (parent >= 0 && p->article_head[parent]) ||
             (parent >= 0 && p->in_article[parent] &&
-             strcmp(t->elements[e].tag, "header") == 0);
+             strcmp(t->elements[e].tag, "header") == 0 &&
+             zone_rule_on(m->rules, ZR_ARTICLE_HEADER));
         if (parent >= 0)
             p->n_children[parent]++;
+        p->picture_at[e] = UINT32_MAX; /* see the descendants' pass below */
         if (p->cue[e] != ZONE_CUE_CHROME && !caption) {
             p->caption[e] = parent >= 0 && p->caption[parent];
             continue;
@@ -231,7 +265,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
          * prose is not one, whatever its name. */
         p->caption[e] =
             (parent >= 0 && p->caption[parent]) || (caption && !wrapper);
-        if (p->cue[e] == ZONE_CUE_CHROME) {
+        if (p->cue[e] == ZONE_CUE_CHROME && !is_landmark(&t->elements[e])) {
             p->wrapper[e] = wrapper;
             p->any_wrapper |= wrapper;
         }
@@ -240,10 +274,35 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
      * the chrome-line cues (regular expressions) are asked only about the
      * others.  The shape alone sized the wrappers above. */
     mark_furniture(p, true);
-    for (size_t i = 0; i < t->n_lines; i++)
+    for (size_t i = 0; i < t->n_lines; i++) {
         if (p->prose[i] && !zone_line_in_furniture(p, i) &&
             zone_is_chrome_line(m, zone_line_span(t, i)))
             p->prose[i] = 0;
+        int32_t e = t->lines[i].element;
+        if (valid_element(t, e)) {
+            p->lines_in[e]++;
+            p->prose_in[e] += p->prose[i] > 0;
+        }
+    }
+    /* What each element holds, its descendants included (they follow it
+     * in the array). */
+    for (size_t i = t->n_elements; i-- > 0;) {
+        const fp_element *el = &t->elements[i];
+        p->holds[i] |= el->holds;
+        if ((el->holds & FP_ELEMENT_PICTURE) && el->picture_at < p->picture_at[i])
+            p->picture_at[i] = el->picture_at;
+        p->any_picture |= (el->holds & FP_ELEMENT_PICTURE) != 0;
+        int32_t parent = parent_of(t, (int32_t)i);
+        if (parent < 0)
+            continue;
+        p->holds[parent] |= p->holds[i];
+        if (p->picture_at[i] < p->picture_at[parent])
+            p->picture_at[parent] = p->picture_at[i];
+        p->lines_in[parent] += p->lines_in[i];
+        p->prose_in[parent] += p->prose_in[i];
+    }
+    zone_find_teaser_lists(p);
+    zone_find_picture_captions(p);
     mark_furniture(p, false);
     return 0;
 }
@@ -262,6 +321,13 @@ void zone_html_page_free(zone_html_page *p)
     free(p->in_article);
     free(p->article_head);
     free(p->prose_before);
+    free(p->lines_in);
+    free(p->prose_in);
+    free(p->tag_chrome);
+    free(p->holds);
+    free(p->teaser_list);
+    free(p->picture_caption);
+    free(p->picture_at);
     memset(p, 0, sizeof *p);
 }
 
@@ -314,8 +380,11 @@ static double link_share(const fp_element *el)
 static double final_score(const zone_html_page *p, const double *score,
                           int32_t e)
 {
-    double s = score[e] * (1 - link_share(&p->t->elements[e]));
-    if (p->cue[e] == ZONE_CUE_ARTICLE)
+    const fp_zone_rules *rules = p->m->rules;
+    double s = score[e];
+    if (zone_rule_on(rules, ZR_LINK_DISCOUNT))
+        s *= 1 - link_share(&p->t->elements[e]);
+    if (p->cue[e] == ZONE_CUE_ARTICLE && zone_rule_on(rules, ZR_ARTICLE_BOOST))
         s *= ARTICLE_CUE_BOOST;
     return s;
 }
@@ -341,8 +410,10 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
     /* A container alone in its parent (but for furniture: an ad, an empty
      * aside) stands for the parent: the rest of the article may be in the
      * parent's siblings (paragraphs split over several boxes). */
+    const fp_zone_rules *rules = p->m->rules;
     for (int32_t up = parent_of(p->t, best);
-         up >= 0 && parent_of(p->t, up) >= 0 &&
+         zone_rule_on(rules, ZR_LONE_CHILD) && up >= 0 &&
+         parent_of(p->t, up) >= 0 &&
          p->n_content_children[up] == 1 &&
          !p->has_own_lines[up] && !p->furniture[up];
          up = parent_of(p->t, up))
@@ -351,7 +422,8 @@ static int32_t best_candidate(const zone_html_page *p, const double *score)
      * of the article (paragraphs split over several boxes): climb while
      * ancestors keep a third of it (readability). */
     double last = score[best], threshold = last / 3;
-    for (int32_t up = parent_of(p->t, best); up >= 0;
+    for (int32_t up = parent_of(p->t, best);
+         zone_rule_on(rules, ZR_ANCESTOR_CLIMB) && up >= 0;
          up = parent_of(p->t, up)) {
         if (score[up] < threshold)
             break;
@@ -453,7 +525,8 @@ static uint64_t find_region(zone_html_page *p, double *score)
     size_t from, to;
     element_lines(t, container, &from, &to);
     mark_region(p, from, to);
-    join_siblings(p, score, container);
+    if (zone_rule_on(p->m->rules, ZR_SIBLINGS))
+        join_siblings(p, score, container);
     uint64_t prose = 0;
     for (size_t i = 0; i < t->n_lines; i++)
         if (p->in_region[i])
@@ -475,7 +548,7 @@ bool zone_find_article_region(zone_html_page *p)
      * it and sits in a box not named chrome itself (the footer's text is
      * in a "footer-text" box, the footer itself). */
     uint64_t prose = find_region(p, score);
-    if (p->any_wrapper) {
+    if (p->any_wrapper && zone_rule_on(p->m->rules, ZR_WRAPPERS)) {
         mark_furniture(p, true);
         uint64_t wrapped = find_region(p, score);
         bool take = wrapped > 0 &&
@@ -488,6 +561,16 @@ bool zone_find_article_region(zone_html_page *p)
             mark_furniture(p, false);
             prose = find_region(p, score);
         }
+    }
+    /* Class words are guesses from names: when they leave no article
+     * ("print" in the class of a recipe's steps, every post of a forum
+     * thread in a "comment" box), only tags, hidden elements and shapes
+     * say what is furniture. */
+    if ((p->container < 0 || prose < MIN_ARTICLE_PROSE) &&
+        zone_rule_on(p->m->rules, ZR_MARKUP_FALLBACK)) {
+        p->markup_only = true;
+        mark_furniture(p, false);
+        prose = find_region(p, score);
     }
     free(score);
     if (p->container < 0 || prose < MIN_ARTICLE_PROSE)

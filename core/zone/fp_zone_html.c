@@ -18,6 +18,8 @@ enum { BARE_DATE_MAX_BYTES = 80 };
 /* A body line shorter than this that is not prose is kept only between
  * two paragraphs (jusText's "short" blocks, 70 characters). */
 enum { SHORT_LINE_BYTES = 70 };
+/* The text beside a line's links that makes it a sentence of its own. */
+enum { LINKED_SENTENCE_MIN_BYTES = 60 };
 
 typedef zone_html_page html_zoner;
 
@@ -49,12 +51,13 @@ static bool html_title_contains(const fp_text *t, zone_span text)
     return false;
 }
 
-static double title_score(html_zoner *z, size_t i)
+/* The line's score as the page's headline; a score not above floor loses
+ * anyway and is returned before the costlier tests. */
+static double title_score(html_zoner *z, size_t i, double floor)
 {
     const fp_line *line = &z->t->lines[i];
     zone_span text = zone_trim(zone_line_span(z->t, i));
-    if (text.len < TITLE_MIN_BYTES || text.len > TITLE_MAX_BYTES ||
-        zone_is_chrome_line(z->m, text) || zone_is_end_of_article(z->m, text))
+    if (text.len < TITLE_MIN_BYTES || text.len > TITLE_MAX_BYTES)
         return 0;
     /* A headline may link to itself; anything else mostly linked is a
      * menu or a list of other news. */
@@ -73,7 +76,12 @@ static double title_score(html_zoner *z, size_t i)
         i < z->first)
         score -= 3;
     size_t distance = i < z->first ? z->first - i : i - z->first;
-    return score - 0.05 * (double)distance;
+    score -= 0.05 * (double)distance;
+    if (score <= floor)
+        return score;
+    return zone_is_chrome_line(z->m, text) || zone_is_end_of_article(z->m, text)
+               ? 0
+               : score;
 }
 
 static size_t find_title(html_zoner *z)
@@ -91,7 +99,7 @@ static size_t find_title(html_zoner *z)
     size_t best_line = SIZE_MAX;
     double best = 1.9; /* a heading or cue, not distance alone */
     for (size_t i = from; i < end; i++) {
-        double score = title_score(z, i);
+        double score = title_score(z, i, best);
         if (score > best) {
             best = score;
             best_line = i;
@@ -112,11 +120,57 @@ static void set_dateline(html_zoner *z, size_t i)
     z->t->lines[i].zone = zone_dateline_zone(z->m, zone_line_span(z->t, i));
 }
 
-/* Lines between the headline and the container: the date line, a lead
- * paragraph kept outside the body's element ("sapo"), or furniture. */
+/* Is the line mostly links: a related link, a list of them?  Not when
+ * the text around the link is a sentence of its own: a digest item whose
+ * linked headline a summary follows ("<a>WeWork's founder can still name
+ * directors.</a> He can influence the company through its board.") is
+ * the article's. */
+static bool is_link_line(html_zoner *z, size_t i)
+{
+    zone_span text = zone_line_span(z->t, i);
+    size_t link = z->t->lines[i].link_bytes;
+    if (link * 2 <= text.len || !zone_rule_on(z->m->rules, ZR_LINK_LINES))
+        return false;
+    size_t own = link < text.len ? text.len - link : 0;
+    return !(own >= LINKED_SENTENCE_MIN_BYTES && zone_ends_sentence(text) &&
+             zone_rule_on(z->m->rules, ZR_LINKED_SENTENCES));
+}
+
+/* Is the line in the container furniture by what it says or by its
+ * links? */
+static bool is_chrome_in_container(html_zoner *z, size_t i)
+{
+    return zone_is_chrome_line(z->m, zone_line_span(z->t, i)) ||
+           is_link_line(z, i);
+}
+
+/* Does the container's running text repeat line i word for word?  A
+ * summary printed above the article and again as its first paragraph is
+ * the article's once.  (Repeated as a photo's caption, it stays the
+ * lead: captions are no running text.) */
+static bool repeated_in_container(html_zoner *z, size_t i, size_t from)
+{
+    zone_span line = zone_trim(zone_line_span(z->t, i));
+    for (size_t k = from; k <= z->last; k++) {
+        if (k == i || !z->in_region[k] || zone_line_in_caption(z, k) ||
+            z->picture_caption[k])
+            continue;
+        zone_span other = zone_trim(zone_line_span(z->t, k));
+        if (other.len == line.len && memcmp(other.s, line.s, line.len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Lines between the headline and the container's first paragraph: the
+ * date line, a lead paragraph kept outside the body's element ("sapo"),
+ * furniture, and the container's own first lines (a list, a short
+ * sentence), which are body as the container's other lines are: the
+ * short-line rule decides them with the rest (drop_short_edges). */
 static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
                         fp_error *err)
 {
+    bool dedupe = zone_rule_on(z->m->rules, ZR_REPEATED_LEAD);
     bool dated = false;
     for (size_t i = from; i < to; i++) {
         zone_span text = zone_line_span(z->t, i);
@@ -130,7 +184,18 @@ static int zone_between(html_zoner *z, size_t from, size_t to, fp_meta *meta,
             z->t->lines[i].zone = FP_ZONE_BYLINE;
             if (!meta->byline && zone_meta_set_byline(z->m, meta, text, err) < 0)
                 return -1;
-        } else if (is_prose_line(z, i)) {
+        } else if (is_prose_line(z, i) &&
+                   zone_rule_on(z->m->rules, ZR_LEAD_OUTSIDE)) {
+            if (!(dedupe && !z->in_region[i] && repeated_in_container(z, i, to)))
+                z->t->lines[i].zone = FP_ZONE_BODY;
+        } else if (z->in_region[i] && !zone_is_blank(text) &&
+                   zone_rule_on(z->m->rules, ZR_CONTAINER_HEAD) &&
+                   !zone_is_end_of_article(z->m, text) &&
+                   !is_chrome_in_container(z, i) &&
+                   !zone_find_date(z->m, text, iso)) {
+            /* A date above the first paragraph that is no date line is
+             * the article's furniture ("am Dienstag, 07.11.2023 - 10:30
+             * (Jetzt kommentieren)"). */
             z->t->lines[i].zone = FP_ZONE_BODY;
         }
     }
@@ -166,7 +231,12 @@ static bool has_words_and_number(zone_span line)
 }
 
 /* How a line of the container reads, for the short-line rule below. */
-typedef enum line_class { LINE_BAD, LINE_SHORT, LINE_GOOD } line_class;
+typedef enum line_class {
+    LINE_BAD,
+    LINE_SHORT,
+    LINE_GOOD,
+    LINE_DROPPED /* a short line the rule below takes out */
+} line_class;
 
 static line_class body_line_class(const html_zoner *z, size_t i)
 {
@@ -211,15 +281,15 @@ static void drop_short_edges(html_zoner *z, size_t from)
             seen = c;
             continue;
         }
-        /* Dropped lines are noted in in_region (no later step reads it)
-         * so that they keep counting as short for the lines before. */
+        /* Dropped lines change zone only after the pass, so that they
+         * keep counting as short for the lines before. */
         if (before[k] != LINE_GOOD || seen != LINE_GOOD)
-            z->in_region[i] = 0;
+            before[k] = LINE_DROPPED;
     }
+    for (size_t k = 0; k < n; k++)
+        if (before[k] == LINE_DROPPED)
+            z->t->lines[from + k].zone = FP_ZONE_CHROME;
     free(before);
-    for (size_t i = from; i <= z->last; i++)
-        if (z->t->lines[i].zone == FP_ZONE_BODY && !z->in_region[i])
-            z->t->lines[i].zone = FP_ZONE_CHROME;
 }
 
 static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
@@ -236,8 +306,7 @@ static int zone_container(html_zoner *z, size_t from, fp_meta *meta,
             ended = true;
         } else if (zone_is_dateline(z->m, text, iso)) {
             set_dateline(z, i);
-        } else if (zone_is_chrome_line(z->m, text) ||
-                   line->link_bytes * 2 > text.len) {
+        } else if (is_chrome_in_container(z, i)) {
             /* stays chrome */
         } else if (zone_is_byline_cue(z->m, text)) {
             line->zone = FP_ZONE_BYLINE;
@@ -276,6 +345,23 @@ static int zone_tail(html_zoner *z, fp_meta *meta, fp_error *err)
     return 0;
 }
 
+/* Captions by markup, and by shape (a short text boxed with a picture)
+ * as long as running text remains: the one paragraph of a short notice
+ * set beside its photo is the notice. */
+static void mark_captions(html_zoner *z)
+{
+    bool running_text = false;
+    for (size_t i = 0; i < z->t->n_lines && !running_text; i++)
+        running_text = z->t->lines[i].zone == FP_ZONE_BODY &&
+                       z->prose[i] > 0 && !zone_line_in_caption(z, i) &&
+                       !z->picture_caption[i];
+    for (size_t i = 0; i < z->t->n_lines; i++)
+        z->t->lines[i].caption =
+            z->t->lines[i].zone == FP_ZONE_BODY &&
+            (zone_line_in_caption(z, i) ||
+             (running_text && z->picture_caption[i]));
+}
+
 static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
 {
     for (size_t i = 0; i < z->t->n_lines; i++)
@@ -306,10 +392,12 @@ static int zone_around_container(html_zoner *z, fp_meta *meta, fp_error *err)
      * pass for a short line at the container's edge. */
     if (zone_find_trailing_byline(z->m, z->t, meta, err) < 0)
         return -1;
-    drop_short_edges(z, body_from);
-    for (size_t i = 0; i < z->t->n_lines; i++)
-        z->t->lines[i].caption = z->t->lines[i].zone == FP_ZONE_BODY &&
-                                 zone_line_in_caption(z, i);
+    if (zone_rule_on(z->m->rules, ZR_SHORT_EDGES))
+        drop_short_edges(z, title != SIZE_MAX &&
+                                    zone_rule_on(z->m->rules, ZR_CONTAINER_HEAD)
+                                ? title + 1
+                                : body_from);
+    mark_captions(z);
     zone_mark_lead(z->t);
     return 0;
 }
@@ -325,4 +413,29 @@ int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err)
         rc = zone_around_container(&z, meta, err) < 0 ? -1 : 1;
     zone_html_page_free(&z);
     return rc;
+}
+
+int zone_html_furniture_out(zone_matcher *m, fp_text *t, fp_error *err)
+{
+    if (!zone_rule_on(m->rules, ZR_FALLBACK_FURNITURE))
+        return 0;
+    html_zoner z;
+    if (zone_html_page_init(&z, m, t, err) < 0)
+        return -1;
+    bool prose_left = false;
+    for (size_t i = 0; i < t->n_lines && !prose_left; i++)
+        prose_left = fp_zone_line_is_article(&t->lines[i]) && z.prose[i] > 0 &&
+                     !zone_line_in_furniture(&z, i);
+    bool lead = false;
+    for (size_t i = 0; prose_left && i < t->n_lines; i++) {
+        if (zone_line_in_furniture(&z, i)) {
+            t->lines[i].zone = FP_ZONE_CHROME;
+            t->lines[i].caption = 0;
+        }
+        lead |= t->lines[i].zone == FP_ZONE_LEAD;
+    }
+    zone_html_page_free(&z);
+    if (prose_left && !lead)
+        zone_mark_lead(t);
+    return 0;
 }

@@ -47,12 +47,49 @@ typedef enum zone_section {
     ZS_DATE_ORDINAL,
     ZS_DATE_CONNECTOR,
     ZS_DATE_MONTH_FIRST,     /* languages writing 12/24/2012 (<html lang>) */
+    ZS_RULES_OFF,            /* structure rules switched off (zone_rule) */
     ZS_COUNT
 } zone_section;
+
+/* The rules of page structure zoning applies (fp_zone_container.c,
+ * fp_zone_html.c), each of which [rules-off] in the rules file may switch
+ * off: bench/article_robustness.py measures what each is worth that way,
+ * and the zoning tests show each one's effect.  The names are in
+ * fp_zone_rules.c. */
+typedef enum zone_rule {
+    ZR_CLASS_FURNITURE,   /* chrome class and id words make furniture */
+    ZR_TAG_FURNITURE,     /* nav, aside, footer... make furniture */
+    ZR_HIDDEN_FURNITURE,  /* hidden elements are furniture */
+    ZR_WRAPPERS,          /* furniture holding most prose may wrap the page */
+    ZR_LINK_DISCOUNT,     /* a candidate's score shrinks with its links */
+    ZR_ARTICLE_BOOST,     /* article cues raise a candidate's score */
+    ZR_LONE_CHILD,        /* a container alone in its parent is the parent */
+    ZR_ANCESTOR_CLIMB,    /* an ancestor scoring higher takes over */
+    ZR_SIBLINGS,          /* the container's siblings that read alike join */
+    ZR_SHORT_EDGES,       /* short lines count only between paragraphs */
+    ZR_CAPTIONS,          /* caption markup makes captions */
+    ZR_ARTICLE_HEADER,    /* the article's <header> holds its headline */
+    ZR_LINK_LINES,        /* lines mostly of links are chrome */
+    ZR_LEAD_OUTSIDE,      /* prose between headline and container is body */
+    ZR_TEASER_LISTS,      /* lists of alike teasers are furniture */
+    ZR_MARKUP_FALLBACK,   /* no article: tags alone make furniture */
+    ZR_PICTURE_CAPTIONS,  /* short text boxed with a picture is a caption */
+    ZR_CONTAINER_HEAD,    /* the container's lines above its first
+                             paragraph are judged as its body */
+    ZR_REPEATED_LEAD,     /* a lead outside the container that the body
+                             repeats is no lead */
+    ZR_FALLBACK_FURNITURE, /* zoned as plain text, an HTML page still
+                              keeps its furniture out */
+    ZR_LINKED_SENTENCES,  /* a line mostly of links whose own text is a
+                             sentence is no link line */
+    ZR_COUNT
+} zone_rule;
 
 /* The element-cue sections (words of id/class/role/itemprop, tag names)
  * come first: they are the ones matched against an element's words. */
 #define ZS_N_CLASS_SECTIONS 11
+#define ZONE_TAG_SECTIONS                                                    \
+    ((1u << ZS_CHROME_TAG) | (1u << ZS_ARTICLE_TAG) | (1u << ZS_CAPTION_TAG))
 
 /* The cues of one section as read from the file, with their line numbers
  * (for messages about entries that need more than a word). */
@@ -84,6 +121,12 @@ struct fp_zone_rules {
     size_t *element_cue_len;
     unsigned *element_cue_sections;
     size_t element_cue_first[257];
+    /* The cues of the tag sections ([chrome-tag], [article-tag],
+     * [caption-tag]) alone, as positions in element_cues, with their own
+     * first-byte index: an element's tag is looked up once per element,
+     * among a few cues rather than all. */
+    size_t *tag_cue_at;
+    size_t tag_cue_first[257];
     /* For the line sections anchored at the start of the line: whether a
      * cue may begin with each ASCII byte (both cases of a letter).  A line
      * whose first byte past the leading ASCII separators is an ASCII
@@ -100,7 +143,16 @@ struct fp_zone_rules {
     pcre2_code *pattern[ZP_COUNT];
     pcre2_match_context *match_context; /* match limits */
     pubdate_rules *pubdate;             /* the article-date finder's */
+    unsigned rules_off;                 /* bits 1 << zone_rule */
 };
+
+static inline bool zone_rule_on(const fp_zone_rules *rules, zone_rule rule)
+{
+    return !(rules->rules_off & (1u << rule));
+}
+
+/* The name of a rule as [rules-off] writes it. */
+const char *zone_rule_name(zone_rule rule);
 
 /* Compile a section's cues into tmpl (one "%s" where the alternation
  * goes), longest cue first; cues are sorted in place.  NULL with err set

@@ -80,9 +80,12 @@ static unsigned cues_ending_part_at(const fp_zone_rules *rules,
 {
     unsigned found = 0;
     unsigned char first = (unsigned char)token[at];
-    size_t from = rules->element_cue_first[first];
-    size_t to = rules->element_cue_first[first + 1];
-    for (size_t i = from; i < to; i++) {
+    /* Asked for tag sections only: look among the tag cues. */
+    bool tags = (wanted & ~ZONE_TAG_SECTIONS) == 0;
+    const size_t *index =
+        tags ? rules->tag_cue_first : rules->element_cue_first;
+    for (size_t k = index[first]; k < index[first + 1]; k++) {
+        size_t i = tags ? rules->tag_cue_at[k] : k;
         unsigned sections = rules->element_cue_sections[i] & wanted;
         size_t cue_len = rules->element_cue_len[i];
         size_t after = at + cue_len;
@@ -325,8 +328,20 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line)
 bool zone_is_byline_cue(zone_matcher *m, zone_span line)
 {
     line = zone_trim(line);
-    return line.len <= ZONE_BYLINE_MAX_BYTES &&
-           zone_line_matches(m, ZS_BYLINE, line, NULL);
+    size_t end;
+    if (line.len > ZONE_BYLINE_MAX_BYTES ||
+        !zone_line_matches(m, ZS_BYLINE, line, &end))
+        return false;
+    /* A cue that is a word ("By", "PV") names an author, not a word in
+     * small letters or a number after it: "By Thu Lan", not "By then,
+     * ..." or "By 2030, ...". */
+    unsigned char last = (unsigned char)line.s[end - 1];
+    if (!((last | 0x20) >= 'a' && (last | 0x20) <= 'z'))
+        return true;
+    while (end < line.len && line.s[end] == ' ')
+        end++;
+    unsigned char next = end < line.len ? (unsigned char)line.s[end] : ' ';
+    return !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9'));
 }
 
 bool zone_is_person_name(zone_matcher *m, zone_span line)

@@ -12,5 +12,9 @@ int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
 /* Zone an HTML page: returns 1 when it found an article container, 0 when
  * it did not (the caller then falls back to zone_plain_text), -1 on error. */
 int zone_html(zone_matcher *m, fp_text *t, fp_meta *meta, fp_error *err);
+/* After zone_plain_text on an HTML page without an article container:
+ * lines in furniture by markup (menus, footers, comment forms) become
+ * chrome, as long as prose remains outside them; -1 on error. */
+int zone_html_furniture_out(zone_matcher *m, fp_text *t, fp_error *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* Loading config/zones.conf: parse sections of cues, compile every line-cue
  * section into one PCRE2 alternation so a line is tested once per section. */
 #include "fp_zone_internal.h"
+#include "../common/fp_config_file.h"
 
 #include <errno.h>
 #include <factpipe/utf8.h>
@@ -40,7 +41,37 @@ static const char *const section_names[ZS_COUNT] = {
     "date-ordinal",
     "date-connector",
     "date-month-first",
+    "rules-off",
 };
+
+static const char *const rule_names[ZR_COUNT] = {
+    [ZR_CLASS_FURNITURE] = "class-furniture",
+    [ZR_TAG_FURNITURE] = "tag-furniture",
+    [ZR_HIDDEN_FURNITURE] = "hidden-furniture",
+    [ZR_WRAPPERS] = "wrappers",
+    [ZR_LINK_DISCOUNT] = "link-discount",
+    [ZR_ARTICLE_BOOST] = "article-boost",
+    [ZR_LONE_CHILD] = "lone-child",
+    [ZR_ANCESTOR_CLIMB] = "ancestor-climb",
+    [ZR_SIBLINGS] = "siblings",
+    [ZR_SHORT_EDGES] = "short-edges",
+    [ZR_CAPTIONS] = "captions",
+    [ZR_ARTICLE_HEADER] = "article-header",
+    [ZR_LINK_LINES] = "link-lines",
+    [ZR_LEAD_OUTSIDE] = "lead-outside",
+    [ZR_TEASER_LISTS] = "teaser-lists",
+    [ZR_MARKUP_FALLBACK] = "markup-fallback",
+    [ZR_PICTURE_CAPTIONS] = "picture-captions",
+    [ZR_CONTAINER_HEAD] = "container-head",
+    [ZR_REPEATED_LEAD] = "repeated-lead",
+    [ZR_FALLBACK_FURNITURE] = "fallback-furniture",
+    [ZR_LINKED_SENTENCES] = "linked-sentences",
+};
+
+const char *zone_rule_name(zone_rule rule)
+{
+    return rule < ZR_COUNT ? rule_names[rule] : "?";
+}
 
 const char *zone_section_name(zone_section section)
 {
@@ -309,6 +340,51 @@ static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
             k++;
         first[b] = b < 256 ? k : unique;
     }
+    rules->tag_cue_at = calloc(unique ? unique : 1, sizeof *rules->tag_cue_at);
+    if (!rules->tag_cue_at)
+        return -1;
+    size_t n_tags = 0;
+    for (size_t i = 0; i < unique; i++)
+        if (rules->element_cue_sections[i] & ZONE_TAG_SECTIONS)
+            rules->tag_cue_at[n_tags++] = i;
+    k = 0;
+    for (unsigned b = 0; b <= 256; b++) {
+        while (k < n_tags && b < 256 &&
+               (unsigned char)rules->element_cues[rules->tag_cue_at[k]][0] < b)
+            k++;
+        rules->tag_cue_first[b] = b < 256 ? k : n_tags;
+    }
+    return 0;
+}
+
+/* [rules-off]: the rules named there, as bits of rules->rules_off. */
+static int read_rules_off(fp_zone_rules *rules, const cue_list *names,
+                          const char *path, fp_error *err)
+{
+    for (size_t i = 0; i < names->n; i++) {
+        int found = -1;
+        for (int r = 0; r < ZR_COUNT && found < 0; r++)
+            if (strcmp(names->items[i], rule_names[r]) == 0)
+                found = r;
+        if (found < 0) {
+            char expected[512];
+            size_t used = 0;
+            expected[0] = '\0';
+            for (int r = 0; r < ZR_COUNT && used < sizeof expected; r++) {
+                int n = snprintf(expected + used, sizeof expected - used,
+                                 "%s%s", r ? ", " : "", rule_names[r]);
+                if (n < 0)
+                    break;
+                used += (size_t)n;
+            }
+            return fp_error_set(err,
+                                "%s:%zu: unknown rule '%s' in [rules-off] "
+                                "(expected one of %s)",
+                                path, names->line_no[i], names->items[i],
+                                expected);
+        }
+        rules->rules_off |= 1u << found;
+    }
     return 0;
 }
 
@@ -443,11 +519,9 @@ static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
 
 fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fp_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+    FILE *f = fp_config_open(path, "zoning rules file", err);
+    if (!f)
         return NULL;
-    }
     cue_list lists[ZS_COUNT];
     memset(lists, 0, sizeof lists);
     int rc = read_cues(f, path, lists, err);
@@ -470,6 +544,8 @@ fp_zone_rules *fp_zone_rules_load(const char *path, fp_error *err)
     if (rc == 0 && (add_copies(&lists[ZS_DATELINE], &lists[ZS_DATE_PUBLISHED]) < 0 ||
                     add_copies(&lists[ZS_DATELINE], &lists[ZS_DATE_UPDATED]) < 0))
         rc = fp_error_set(err, "%s: out of memory", path);
+    if (rc == 0)
+        rc = read_rules_off(rules, &lists[ZS_RULES_OFF], path, err);
     if (rc == 0 && index_element_cues(rules, lists) != 0)
         rc = fp_error_set(err, "%s: out of memory", path);
     for (int s = ZS_N_CLASS_SECTIONS; rc == 0 && s < ZS_COUNT; s++) {
@@ -520,6 +596,7 @@ void fp_zone_rules_free(fp_zone_rules *rules)
         free(rules->element_cues[i]);
     free(rules->element_cues);
     free(rules->element_cue_len);
+    free(rules->tag_cue_at);
     free(rules->element_cue_sections);
     for (int s = 0; s < ZS_COUNT; s++)
         pcre2_code_free(rules->section_pattern[s]);

@@ -13,8 +13,11 @@
  * are left to the next match. */
 enum { MAX_LIST = 16 };
 
-/* Search windows closer than this are merged (see find_reference). */
-enum { WINDOW_GAP_BYTES = 32 };
+/* Search windows closer than this are merged (see find_reference), into
+ * one of at most WINDOW_MERGE_BYTES: each search looks at most that far
+ * ahead of the reference it finds, so a block dense with references
+ * costs linear time, not the whole rest of the block per reference. */
+enum { WINDOW_GAP_BYTES = 32, WINDOW_MERGE_BYTES = 512 };
 
 /* One document number of a list, as byte offsets into the block. */
 typedef struct listed_number {
@@ -255,20 +258,20 @@ static bool is_digit(char c)
 
 /* Where a reference whose first digit is at `digit` can start at the
  * earliest: after the previous digit (types, "số" and plenum words hold
- * none) and after the last max_runs runs of spaces before it.  Only
- * spaces and tabs are counted, a subset of \h, so the window is never too
- * short. */
-static size_t window_start(const block_view *b, size_t digit, size_t max_runs)
+ * none) and after the last max_runs runs of spaces before it, but not
+ * before floor (the caller needs to know no more).  Only spaces and tabs
+ * are counted, a subset of \h, so the window is never too short. */
+static size_t window_start(const block_view *b, size_t digit, size_t max_runs, size_t floor)
 {
     size_t i = digit, runs = 0;
-    while (i > 0 && !is_digit(b->text[i - 1])) {
+    while (i > floor && !is_digit(b->text[i - 1])) {
         if (b->text[i - 1] != ' ' && b->text[i - 1] != '\t') {
             i--;
             continue;
         }
         if (++runs > max_runs)
             break;
-        while (i > 0 && (b->text[i - 1] == ' ' || b->text[i - 1] == '\t'))
+        while (i > floor && (b->text[i - 1] == ' ' || b->text[i - 1] == '\t'))
             i--;
     }
     return i;
@@ -301,14 +304,12 @@ static int find_reference(const docref_matcher *m, docref_call *call,
     }
     size_t digit = next_digit_run(b, from + 1);
     while (digit < b->len) {
-        size_t start = window_start(b, digit, m->window_space_runs);
-        if (start < from)
-            start = from;
+        size_t start = window_start(b, digit, m->window_space_runs, from);
         /* Windows a few bytes apart ("15/01/2019") are searched as one:
          * searching the gap costs less than another call. */
         size_t end = digit, next = next_digit_run(b, digit + 1);
-        while (next < b->len &&
-               window_start(b, next, m->window_space_runs) <=
+        while (next < b->len && next - start <= WINDOW_MERGE_BYTES &&
+               window_start(b, next, m->window_space_runs, end) <=
                    end + WINDOW_GAP_BYTES) {
             end = next;
             next = next_digit_run(b, next + 1);

@@ -34,7 +34,8 @@ int docref_types_load(docref_types *types, const char *path,
                       const fp_host *host)
 {
     memset(types, 0, sizeof *types);
-    fp_lexicon_options options = {.check = check_type};
+    fp_lexicon_options options = {.check = check_type,
+                                  .max_bytes = DOCREF_MAX_LEXICON_BYTES};
     if (fp_lexicon_load(&types->lexicon, path, &options, host) != FP_OK)
         return FP_ERROR;
     size_t n = types->lexicon.n_entries;

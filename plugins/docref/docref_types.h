@@ -21,10 +21,14 @@ typedef struct docref_types {
 
 /* Reads one type per line from path in the lexicon format of
  * docs/PLUGINS.md.  Fails, saying file:line and why, on an unreadable file,
- * an empty lexicon, a line that is not UTF-8, longer than
+ * a file that is not regular or is over DOCREF_MAX_LEXICON_BYTES (a FIFO
+ * cannot block the open, /dev/zero is not read for ever), an empty
+ * lexicon, a line that is not UTF-8, longer than
  * DOCREF_MAX_TYPE_BYTES or holding a backslash (the alternation quotes
  * types with \Q…\E), or more than DOCREF_MAX_TYPES types. */
 enum { DOCREF_MAX_TYPES = 200, DOCREF_MAX_TYPE_BYTES = 120 };
+/* A lexicon of types is a few kilobytes; more is not a lexicon. */
+enum { DOCREF_MAX_LEXICON_BYTES = 1 << 20 };
 int docref_types_load(docref_types *types, const char *path,
                       const fp_host *host);
 

@@ -1,6 +1,6 @@
 /* A deliberately hostile extractor for the batch tests (docs/RELIABILITY.md, Isolation):
  * a marker in a document's text makes it crash, abort, loop, exhaust
- * memory, exit, spam stdout or fail, so the tests can check that such a
+ * memory, exit, fork and crash, spam stdout or fail, so the tests can check that such a
  * document costs itself only.  Built outside <build>/plugins: no pipeline finds it by
  * accident. */
 #include <factpipe/plugin.h>
@@ -43,8 +43,28 @@ static int exhaust_memory(void)
     return FP_OK;
 }
 
+/* Forks a child that holds the worker's pipes open and waits for ever
+ * (its pid appended to $POISON_PIDFILE), then crashes: the worker's death
+ * must be seen without an end of file on its pipe. */
+static void fork_then_crash(void)
+{
+    pid_t child = fork();
+    if (child == 0)
+        for (;;)
+            pause();
+    const char *pidfile = getenv("POISON_PIDFILE");
+    FILE *f = pidfile && child > 0 ? fopen(pidfile, "a") : NULL;
+    if (f) {
+        fprintf(f, "%d\n", (int)child);
+        fclose(f);
+    }
+    raise(SIGSEGV);
+}
+
 static int poison_extract(void *state, const fp_document *doc, const fp_host *host)
 {
+    if (has(doc, "POISON-FORK"))
+        fork_then_crash();
     if (has(doc, "POISON-OOM"))
         return exhaust_memory();
     if (has(doc, "POISON-SEGV"))

@@ -58,21 +58,60 @@ check "stdout spam cannot reach the XML stream" status_is 0 run_poison -j2 "$tmp
 cp "$tmp/stdout" "$tmp/spam.xml"
 check "stream valid despite spam" valid "$tmp/spam.xml"
 
+# A plugin that forks, then crashes: the child keeps the worker's pipes
+# open, so only watching the worker process itself sees it die; the whole
+# process group goes with it (issue 10 item 7).
+{ cat "$seed"; echo "POISON-FORK"; } > "$tmp/fork.txt"
+pidfile=$tmp/fork.pids
+check "fork then crash: the batch ends" status_is 1 env POISON_PIDFILE="$pidfile" \
+  timeout -k 5 60 "$FACTPIPE" -c "$poison" --plugin-dir "$POISON_PLUGIN_DIR" --timeout 1 -j1 "$tmp/fork.txt" "$seed"
+check "fork then crash: quarantined" grep -q '<error>quarantined: ' "$tmp/stdout"
+check "fork then crash: the next document done" grep -q 'value="21.1"' "$tmp/stdout"
+check "fork then crash: two forks (first try, retry)" test "$(wc -l < "$pidfile")" -eq 2
+no_leftovers() { # a zombie is dead (some containers' init reaps nothing)
+  local pid state
+  for pid in $(cat "$pidfile"); do
+    state=$(ps -o stat= -p "$pid" 2>/dev/null)
+    case $state in ''|Z*) ;; *) echo "process $pid left running ($state)"; kill -9 "$pid"; return 1 ;; esac
+  done
+}
+check "fork then crash: no process left" no_leftovers
+
 # Progress and summary: only when asked (stderr is not a terminal here).
 check "progress" status_is 0 fp --progress -j2 "$tmp/corpus/d0"
 check "progress line" stderr_has "documents, "
 check "summary names fact kinds" stderr_has "facts: percentage"
 check "stdout clean under --progress" valid "$tmp/stdout"
 
+# Where the time goes (issue 11 section 3): -v ends with the time of each
+# stage and each plugin, summed over the workers, in pipeline order.
+check "-v stage table" status_is 0 run_poison -v -j2 "$tmp/corpus"
+check "-v: stdout still pure XML" valid "$tmp/stdout"
+check "-v: every document timed" stderr_has "time per stage, summed over the workers (wall clock, $(grep -c '<document ' "$tmp/stdout") documents):"
+stage_order=$(grep -oE '^factpipe:   [a-z/ ]+[a-z]' "$tmp/stderr" | sed 's/^factpipe: *//' | tr '\n' ',')
+check "-v: stages and plugins in pipeline order" test "$stage_order" = "read,decode,html/text,zone,analysis,percentage,poison,merge,write,all stages,output,"
+check "-v: plugins marked" stderr_has "poison                 (plugin)"
+check "-v: seconds, share, per document" grep -qE '^factpipe:   read +[0-9]+\.[0-9]{3} s +[0-9.]+ % +[0-9.]+ us/doc$' "$tmp/stderr"
+
 # Usage errors: exit 2, nothing processed.
 check "resume needs a folder" status_is 2 fp --resume "$tmp/corpus"
 check "resume message" stderr_has "--resume needs an output folder"
 check "bad shard" status_is 2 fp --shard 4/3 "$tmp/corpus"
+for bad in 1/-1 -1/2 1/0 0/3 1/2x ' 1/2' 1/+2 1/ /2 1/99999999; do
+  check "--shard '$bad' refused" status_is 2 fp --shard "$bad" "$tmp/corpus"
+  check "--shard '$bad' says why" stderr_has "--shard takes K/N, whole numbers with 1 <= K <= N"
+done
+check "no shard note without Slurm" status_is 0 fp --shard 1/1 "$tmp/corpus/d0"
+check "quiet" test ! -s "$tmp/stderr"
 check "bad jobs" status_is 2 fp -j 0 "$tmp/corpus"
 check "bad timeout" status_is 2 fp --timeout -1 "$tmp/corpus"
 check "bad slurm" status_is 2 env SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_COUNT=2 "$FACTPIPE" -c "$pipeline" "$tmp/corpus"
 check "slurm task = --shard" status_is 0 env SLURM_ARRAY_TASK_ID=3 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_COUNT=4 "$FACTPIPE" -c "$pipeline" "$tmp/corpus"
 cp "$tmp/stdout" "$tmp/slurm.xml"
+check "slurm shard announced" stderr_has "factpipe: shard 3 of 4, from the Slurm job array: SLURM_ARRAY_TASK_ID=3, SLURM_ARRAY_TASK_MIN=1, SLURM_ARRAY_TASK_STEP=unset, SLURM_ARRAY_TASK_COUNT=4"
+check "slurm with a step" status_is 0 env SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_STEP=2 SLURM_ARRAY_TASK_COUNT=4 "$FACTPIPE" -c "$pipeline" "$tmp/corpus"
+check "slurm step: same shard 3/4" cmp -s "$tmp/stdout" "$tmp/slurm.xml"
+check "slurm garbage refused" status_is 2 env SLURM_ARRAY_TASK_ID=x SLURM_ARRAY_TASK_COUNT=4 "$FACTPIPE" -c "$pipeline" "$tmp/corpus"
 check "shard 3/4" status_is 0 fp --shard 3/4 "$tmp/corpus"
 check "slurm output identical" cmp -s "$tmp/stdout" "$tmp/slurm.xml"
 

@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Options of a --help text: short ones ("  -o, --output") and long ones.
 options_of() {
-  { grep -oE -- '^ +-[a-zA-Z],' | tr -d ' ,'; } <<<"$1"
+  { grep -oE -- '^ +-[a-zA-Z0-9],' | tr -d ' ,'; } <<<"$1"
   grep -oE -- '--[a-z][a-z-]*' <<<"$1"
 }
 sorted() { tr ' ' '\n' <<<"$*" | grep . | sort -u; }
@@ -26,6 +26,8 @@ check "main options = factpipe --help" same "main options" \
   "$(options_of "$("$FACTPIPE" --help)" | sort -u)" "$(sorted $_factpipe_options)"
 check "check-plugin options = factpipe check-plugin --help" same "check-plugin options" \
   "$(options_of "$("$FACTPIPE" check-plugin --help)" | sort -u)" "$(sorted $_factpipe_check_plugin_options)"
+check "new-plugin options = factpipe new-plugin --help" same "new-plugin options" \
+  "$(options_of "$("$FACTPIPE" new-plugin --help)" | sort -u)" "$(sorted $_factpipe_new_plugin_options)"
 
 check "registered for factpipe" test "$(complete -p factpipe)" = "complete -F _factpipe factpipe"
 
@@ -52,6 +54,9 @@ check "long option" expect "long option" --list-plugins "$FACTPIPE" --list-pl
 check "options sharing a prefix" expect "prefix" $'--max-input-size\n--max-nesting\n--max-ratio' "$FACTPIPE" --max-
 check "every option after -" test "$(complete_line "$FACTPIPE" - | wc -l)" -eq "$(sorted $_factpipe_options | wc -l)"
 check "the subcommand" expect "subcommand" check-plugin "$FACTPIPE" check-p
+check "the other subcommand" expect "subcommand" new-plugin "$FACTPIPE" new
+check "new-plugin's own options" expect "new-plugin options" --kind "$FACTPIPE" new-plugin --k
+check "no plugin names after new-plugin" expect "new-plugin NAME" "" "$FACTPIPE" new-plugin perc
 check "check-plugin's own options" expect "check-plugin options" --pipeline \
   "$FACTPIPE" check-plugin -v --p
 check "no value offered for --timeout" expect "--timeout" "" "$FACTPIPE" check-plugin --timeout ""
@@ -75,6 +80,9 @@ check "no plugin name outside check-plugin" expect "main command" "" "$FACTPIPE"
 mkdir -p "$tmp/dir.d"
 touch "$tmp/dir.pipeline"
 check "--plugin-dir takes folders" expect "--plugin-dir" "$tmp/dir.d" "$FACTPIPE" --plugin-dir "$tmp/dir"
+check "check-plugin's --sample takes files" expect "--sample" "$(printf '%s\n' "$tmp/dir.d" "$tmp/dir.pipeline")" \
+  "$FACTPIPE" check-plugin --sample "$tmp/dir"
+check "new-plugin --dir takes folders" expect "--dir" "$tmp/dir.d" "$FACTPIPE" new-plugin --dir "$tmp/dir"
 check "-c takes files" expect "-c" "$(printf '%s\n' "$tmp/dir.d" "$tmp/dir.pipeline")" "$FACTPIPE" -c "$tmp/dir"
 check "--pipeline=FILE" expect "--pipeline=" "$(printf '%s\n' "$tmp/dir.d" "$tmp/dir.pipeline")" \
   "$FACTPIPE" --pipeline = "$tmp/dir"

@@ -187,11 +187,52 @@ static void test_cue_words_and_hidden(void **state)
     fp_decoded_free(&in);
 }
 
+/* Pictures and links without text (a linked thumbnail, an empty anchor
+ * over a teaser) are recorded on their innermost block, a picture with
+ * where it stands: zoning tells teasers and captions by them. */
+static void test_pictures_and_links_held(void **state)
+{
+    (void)state;
+    fp_decoded in = test_decoded_str(
+        "<html><body>"
+        "<div><a href=\"/t1\"><picture><img src=\"a.jpg\"></picture></a>"
+        "<p>Tóm tắt một.</p></div>"
+        "<div><a href=\"/t2\"></a><p>Tóm tắt hai.</p></div>"
+        "<div><a name=\"x\"></a><p>Đoạn văn <b>ba</b>.</p></div>"
+        "<div><video src=\"v.mp4\"></video><p>Đoạn bốn.</p></div>"
+        "<p><img src=\"star.gif\" width=\"15\" height=\"14\">"
+        "<img src=\"pixel.gif\" height=\"1\">Năm sao.</p>"
+        "</body></html>");
+    fp_text t = test_html(&in);
+    const fp_element *one = &t.elements[line_with(&t, "Tóm tắt một.")->element];
+    const fp_element *box = &t.elements[one->parent];
+    assert_int_equal(box->holds, FP_ELEMENT_LINK | FP_ELEMENT_PICTURE);
+    assert_int_equal(one->holds, 0);
+    const fp_element *two = &t.elements[line_with(&t, "Tóm tắt hai.")->element];
+    assert_int_equal(t.elements[two->parent].holds, FP_ELEMENT_LINK);
+    /* An anchor without href is no link; <b> holds nothing. */
+    const fp_element *three = &t.elements[line_with(&t, "Đoạn văn ba.")->element];
+    assert_int_equal(t.elements[three->parent].holds, 0);
+    assert_int_equal(three->holds, 0);
+    const fp_element *four = &t.elements[line_with(&t, "Đoạn bốn.")->element];
+    assert_int_equal(t.elements[four->parent].holds, FP_ELEMENT_PICTURE);
+    /* Where the picture stands: before the text that follows it. */
+    assert_int_equal(box->picture_at, line_with(&t, "Tóm tắt một.")->start);
+    assert_int_equal(three->picture_at, UINT32_MAX);
+    /* Icons and tracking pixels are no pictures. */
+    const fp_element *five = &t.elements[line_with(&t, "Năm sao.")->element];
+    assert_int_equal(five->holds, 0);
+    assert_int_equal(five->picture_at, UINT32_MAX);
+    fp_text_free(&t);
+    fp_decoded_free(&in);
+}
+
 int main(void)
 {
     fp_html_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cue_words_and_hidden),
+        cmocka_unit_test(test_pictures_and_links_held),
         cmocka_unit_test(test_lines_and_links),
         cmocka_unit_test(test_elements),
         cmocka_unit_test(test_empty_elements_nest),

@@ -49,6 +49,12 @@ char *scratch_path(const scratch *s, const char *name)
 
 static const char *remember(scratch *s, char *path)
 {
+    for (size_t i = 0; i < s->n_entries; i++) { /* a file written again */
+        if (strcmp(s->entries[i], path) == 0) {
+            free(path);
+            return s->entries[i];
+        }
+    }
     if (s->n_entries == SCRATCH_MAX_ENTRIES) {
         fprintf(stderr, "scratch: more than %d entries\n",
                 SCRATCH_MAX_ENTRIES);

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#define SCRATCH_MAX_ENTRIES 32
+#define SCRATCH_MAX_ENTRIES 64
 
 typedef struct scratch {
     char *dir; /* absolute and canonical, so tests can compare paths */

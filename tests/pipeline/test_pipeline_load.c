@@ -104,12 +104,13 @@ static void test_valid_file_fills_every_field(void **state)
     fp_pipeline_free(p);
 }
 
-static void test_defaults_and_missing_zones_file(void **state)
+static void test_defaults_and_bom(void **state)
 {
     scratch *s = *state;
     /* A UTF-8 byte order mark, as some editors write, must not hide the
-     * first section header; a zones file that does not exist yet is still
-     * made absolute, for the zoning stage to report. */
+     * first section header. */
+    assert_non_null(scratch_folder(s, "rules"));
+    assert_non_null(scratch_file(s, "rules/zones.conf", "# rules\n"));
     const char *path = scratch_pipeline(s,
         "\xEF\xBB\xBF[pipeline]\r\n"
         "zones = rules/zones.conf\r\n");
@@ -122,7 +123,11 @@ static void test_defaults_and_missing_zones_file(void **state)
     assert_int_equal(p->default_priority, 0);
     assert_int_equal(p->n_plugin_dirs, 0);
     assert_int_equal(p->n_plugins, 0);
+    assert_int_equal(p->drop_ins, 0);
     assert_path_in(s, "rules/zones.conf", p->zones);
+    assert_int_equal(p->zones_at.line, 2);
+    assert_ptr_equal(p->zones_at.file, p->files[0]);
+    assert_null(p->plugins_at.file);
     fp_pipeline_free(p);
 
     path = scratch_pipeline(s, "");
@@ -132,7 +137,55 @@ static void test_defaults_and_missing_zones_file(void **state)
         fail_msg("%s", err.message);
     assert_null(p->zones);
     assert_int_equal(p->n_plugins, 0);
+    assert_int_equal(p->n_files, 1);
     fp_pipeline_free(p);
+}
+
+/* A copy of the default pipeline, made anywhere, still finds the files
+ * the original names: a relative path that is not next to the file is
+ * looked up in factpipe's data folder; one that is in neither is an
+ * error naming the line, both places and the fix. */
+static void test_relative_paths_fall_back_to_the_data_folder(void **state)
+{
+    scratch *s = *state;
+    assert_non_null(scratch_folder(s, "data"));
+    assert_non_null(scratch_file(s, "data/zones.conf", "# rules\n"));
+    assert_non_null(scratch_folder(s, "copy"));
+    const char *path = scratch_file(s, "copy/my.pipeline", "[pipeline]\nzones = zones.conf\n");
+    assert_non_null(path);
+    char *data = scratch_path(s, "data");
+    fp_pipeline_load_options options = {.data_dir = data};
+    fp_error err = {{0}};
+    fp_pipeline *p = fp_pipeline_load_with(path, &options, &err);
+    if (!p)
+        fail_msg("%s", err.message);
+    assert_path_in(s, "data/zones.conf", p->zones);
+    assert_string_equal(p->defaults_dir, data);
+    fp_pipeline_free(p);
+
+    /* Next to the file wins over the data folder. */
+    assert_non_null(scratch_file(s, "copy/zones.conf", "# mine\n"));
+    p = fp_pipeline_load_with(path, &options, &err);
+    if (!p)
+        fail_msg("%s", err.message);
+    assert_path_in(s, "copy/zones.conf", p->zones);
+    fp_pipeline_free(p);
+
+    path = scratch_file(s, "copy/other.pipeline", "[pipeline]\n\nzones = nowhere.conf\n");
+    assert_non_null(path);
+    assert_null(fp_pipeline_load_with(path, &options, &err));
+    char expected[1024];
+    snprintf(expected, sizeof expected,
+             "%s:3: zones 'nowhere.conf' is not found: looked at %s/copy/nowhere.conf (next "
+             "to this file), %s/nowhere.conf (in factpipe's data folder); give a path "
+             "relative to this file's folder or an absolute one", path, s->dir, data);
+    assert_string_equal(err.message, expected);
+
+    /* Without a data folder: next to the file only. */
+    assert_null(fp_pipeline_load(path, &err));
+    assert_non_null(strstr(err.message, ":3: zones 'nowhere.conf' is not found: looked at "));
+    assert_null(strstr(err.message, "data folder"));
+    free(data);
 }
 
 typedef struct error_case {
@@ -167,8 +220,28 @@ static const error_case error_cases[] = {
      {"plugin 'percentage' is already configured at line 1"}},
     {"duplicate pipeline section", "[pipeline]\n[pipeline]\n", 2,
      {"section [pipeline] is already given at line 1"}},
-    {"duplicate pipeline key", "[pipeline]\nzones = a\nzones = b\n", 3,
-     {"'zones' is already set at line 2 in [pipeline]"}},
+    {"duplicate pipeline key", "[pipeline]\nplugins = all\nplugins = listed\n", 3,
+     {"'plugins' is already set at line 2 in [pipeline]"}},
+    {"duplicate drop-ins", "[pipeline]\ndrop-ins = yes\ndrop-ins = no\n", 3,
+     {"'drop-ins' is already set at line 2 in [pipeline]"}},
+    {"bad drop-ins", "[pipeline]\ndrop-ins = sometimes\n", 2,
+     {"drop-ins must be 'yes' or 'no', not 'sometimes'"}},
+    {"unknown key close to one", "[pipeline]\nplugin = all\n", 2,
+     {"unknown key 'plugin' in [pipeline]", "did you mean 'plugins'?"}},
+    {"key in the wrong case", "[pipeline]\nZones = zones.conf\n", 2,
+     {"keys are case-sensitive", "did you mean 'zones'?"}},
+    {"misspelt key", "[pipeline]\ndefault-priorty = 3\n", 2,
+     {"did you mean 'default-priority'?"}},
+    {"unknown key far from any", "[pipeline]\ncolour = red\n", 2,
+     {"unknown key 'colour'", "drop-ins (keys are case-sensitive)"}},
+    {"misspelt plugins value", "[pipeline]\nplugins = lsited\n", 2,
+     {"not 'lsited'; did you mean 'listed'?"}},
+    {"section close to [plugin NAME]", "[plugins money]\n", 1,
+     {"unknown section [plugins money]", "did you mean [plugin money]?"}},
+    {"section in the wrong case", "[Plugin money]\n", 1,
+     {"did you mean [plugin money]?"}},
+    {"pipeline section misspelt", "[pipline]\n", 1,
+     {"did you mean [pipeline]?"}},
     {"duplicate option", "[plugin date]\nformat = a\n\nformat = b\n", 4,
      {"'format' is already set at line 2 in [plugin date]"}},
     {"duplicate priority", "[plugin date]\npriority = 1\npriority = 2\n", 3,
@@ -195,7 +268,12 @@ static const error_case error_cases[] = {
     {"text after section header", "[pipeline] plugins = all\n", 1,
      {"unexpected 'plugins = all' after the section header"}},
     {"missing plugin-dir", "[pipeline]\nplugin-dir = nowhere\n", 2,
-     {"plugin-dir 'nowhere' is not a folder", "/nowhere: No such file"}},
+     {"plugin-dir 'nowhere' is not a folder", "/nowhere: No such file",
+      "give a folder relative to this file's folder or an absolute one"}},
+    {"missing zones", "[pipeline]\nzones = nowhere.conf\n", 2,
+     {"zones 'nowhere.conf' is not found: looked at ", "/nowhere.conf (next to this file)"}},
+    {"zones that is a folder", "[pipeline]\nzones = .\n", 2,
+     {"zones '.' (", "cannot be read: it is a folder; expected a file"}},
     {"plugin-dir that is a file", "[pipeline]\nplugin-dir = a-file\n", 2,
      {"plugin-dir 'a-file' is not a folder", "/a-file: not a folder"}},
     {"empty zones", "[pipeline]\nzones =\n", 2,
@@ -249,12 +327,12 @@ static void test_unreadable_file(void **state)
     assert_string_equal(err.message, expected);
     free(missing);
 
-    /* fopen() accepts a folder; reading it is what fails. */
+    /* A folder is refused before it is opened. */
     const char *folder = scratch_folder(s, "a-folder");
     assert_non_null(folder);
     assert_null(fp_pipeline_load(folder, &err));
     snprintf(expected, sizeof expected,
-             "%s: cannot read pipeline file: Is a directory", folder);
+             "%s: cannot open pipeline file: it is a folder; expected a file", folder);
     assert_string_equal(err.message, expected);
 }
 
@@ -287,7 +365,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_valid_file_fills_every_field,
                                         setup_scratch, teardown_scratch),
-        cmocka_unit_test_setup_teardown(test_defaults_and_missing_zones_file,
+        cmocka_unit_test_setup_teardown(test_defaults_and_bom,
+                                        setup_scratch, teardown_scratch),
+        cmocka_unit_test_setup_teardown(test_relative_paths_fall_back_to_the_data_folder,
                                         setup_scratch, teardown_scratch),
         cmocka_unit_test_setup_teardown(test_each_mistake_names_its_line,
                                         setup_scratch, teardown_scratch),

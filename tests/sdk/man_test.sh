@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# docs/factpipe.1 documents exactly the long options that `factpipe --help`
-# and `factpipe check-plugin --help` print: none missing, none left over.
+# docs/factpipe.1 documents exactly the long options that `factpipe --help`,
+# `factpipe check-plugin --help` and `factpipe new-plugin --help` print:
+# none missing, none left over.
 set -euo pipefail
 options_in_help() {
-  { "$FACTPIPE" --help; "$FACTPIPE" check-plugin --help; } |
+  { "$FACTPIPE" --help; "$FACTPIPE" check-plugin --help; "$FACTPIPE" new-plugin --help; } |
     grep -oE -- '--[a-z][a-z-]*' | sort -u
 }
 options_in_man() {

@@ -31,7 +31,9 @@ for f in "$libdir/libfactpipe.so" "$libdir/cmake/factpipe/factpipeConfig.cmake" 
          "$prefix/share/factpipe/sdk/fp_analysis.c" "$prefix/share/factpipe/sdk/fp_analysis.h" \
          "$prefix/share/doc/factpipe/PLUGINS.md" "$prefix/share/doc/factpipe/GUIDELINE.md" \
          "$prefix/share/doc/factpipe/RELIABILITY.md" \
-         "$prefix/share/man/man1/factpipe.1" "$libdir/factpipe/plugins/docref.so"; do
+         "$prefix/share/man/man1/factpipe.1" "$prefix/share/man/man5/factpipe-pipeline.5" \
+         "$prefix/share/factpipe/new-plugin/NAME.c.in" "$prefix/share/factpipe/pipeline.d/README" \
+         "$libdir/factpipe/plugins/docref.so"; do
   [ -e "$f" ] || fail "not installed: $f"
 done
 
@@ -45,10 +47,12 @@ env -u FACTPIPE_PLUGIN_PATH "$factpipe" "$SOURCE_DIR/samples/" >"$tmp/installed.
 "$XMLLINT" --noout --relaxng "$prefix/share/factpipe/schema/factpipe.rng" "$tmp/installed.xml" 2>/dev/null ||
   fail "installed output is not schema-valid"
 
-# The plugin's sources alone, away from the tree.
+# The worked example the installed docs refer to (examples/docref: the
+# docref plugin's sources, its CMake project and test), away from the tree.
+examples=$prefix/share/doc/factpipe/examples
 src=$tmp/docref-src
 mkdir -p "$src"
-cp "$SOURCE_DIR"/plugins/docref/*.[ch] "$src/"
+cp "$examples"/docref/* "$src/"
 
 check_loaded() { # plugin folder, label
   local dir=$1 label=$2 out
@@ -66,8 +70,27 @@ check_loaded() { # plugin folder, label
   echo "$label: $(grep -c 'kind="docref"' "$tmp/$label.xml") docref facts; $(tail -1 "$tmp/$label.check")"
 }
 
+# What pkg-config prints is clean (issue 15 saw ".../pkgconfig/../..//lib"):
+# no "//" nor "/./", and every folder it names exists.
+pc_paths_clean() { # label
+  local flags word dir v
+  flags="$(pkg-config --cflags --libs factpipe) $(pkg-config --cflags factpipe-plugin)"
+  case "$flags" in
+    *//* | */./*) fail "$1: pkg-config paths not clean: $flags" ;;
+  esac
+  for word in $flags; do
+    case "$word" in -I* | -L*) dir=${word:2}; [ -d "$dir" ] || fail "$1: pkg-config names a missing folder: $word" ;; esac
+  done
+  for v in prefix includedir libdir pluginsdir datadir sdkdir; do
+    dir=$(pkg-config --variable=$v factpipe-plugin)
+    case "$dir" in *//* | */./*) fail "$1: factpipe-plugin.pc $v not clean: $dir" ;; esac
+    [ -d "$dir" ] || fail "$1: factpipe-plugin.pc $v is not a folder: $dir"
+  done
+}
+
 step "out of tree with pkg-config"
 export PKG_CONFIG_PATH=$pcdir
+pc_paths_clean installed
 [ "$(pkg-config --variable=pluginsdir factpipe-plugin)" -ef "$libdir/factpipe/plugins" ] ||
   fail "pluginsdir of factpipe-plugin.pc is not the installed plugin folder"
 [ -z "$(pkg-config --libs factpipe-plugin)" ] || fail "factpipe-plugin.pc must not have Libs"
@@ -75,11 +98,11 @@ mkdir -p "$tmp/pc-plugins"
 # shellcheck disable=SC2046 # pkg-config output is a list of flags
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden \
    $(pkg-config --cflags factpipe-plugin libpcre2-8) -o "$tmp/pc-plugins/docref.so" \
-   "$src"/*.c $(pkg-config --libs libpcre2-8)
+   "$src"/docref.c "$src"/docref_compile.c "$src"/docref_match.c "$src"/docref_types.c \
+   $(pkg-config --libs libpcre2-8)
 check_loaded "$tmp/pc-plugins" pkg-config
 
 step "out of tree with find_package(factpipe) and factpipe_add_plugin()"
-cp "$SOURCE_DIR"/tests/sdk/standalone/* "$src/"
 "$CMAKE" -S "$src" -B "$tmp/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
 "$CMAKE" --build "$tmp/cmake-build" >/dev/null
 check_loaded "$tmp/cmake-build/plugins" find_package
@@ -92,7 +115,7 @@ DESTDIR=$tmp/stage "$CMAKE" --install "$tmp/cmake-build" >/dev/null
 step "embedding libfactpipe with pkg-config factpipe"
 # shellcheck disable=SC2046
 cc -std=c11 -Wall -Wextra -Werror "${sanitize[@]}" $(pkg-config --cflags factpipe) -o "$tmp/embed" \
-   "$SOURCE_DIR/tests/sdk/embed_example.c" $(pkg-config --libs factpipe) -Wl,-rpath,"$libdir"
+   "$examples/embed_example.c" $(pkg-config --libs factpipe) -Wl,-rpath,"$libdir"
 "$tmp/embed" "$SOURCE_DIR/samples/thanhkhe-2018-10-09.txt" >"$tmp/embed.xml"
 "$XMLLINT" --noout --relaxng "$prefix/share/factpipe/schema/factpipe.rng" "$tmp/embed.xml" 2>/dev/null ||
   fail "the embedding example's output is not schema-valid"
@@ -111,9 +134,7 @@ cmp -s "$tmp/embed.xml" "$tmp/embed-moved.xml" || fail "libfactpipe gives other 
 export PKG_CONFIG_PATH=$moved_lib/pkgconfig
 [ "$(pkg-config --variable=pluginsdir factpipe-plugin)" -ef "$moved_lib/factpipe/plugins" ] ||
   fail "factpipe-plugin.pc does not follow the moved prefix"
-case "$(pkg-config --cflags --libs factpipe)" in
-  *//*) fail "pkg-config paths with '//': $(pkg-config --cflags --libs factpipe)" ;;
-esac
+pc_paths_clean moved
 "$CMAKE" -S "$src" -B "$tmp/cmake-build-moved" -DCMAKE_PREFIX_PATH="$tmp/moved" >/dev/null
 "$CMAKE" --build "$tmp/cmake-build-moved" >/dev/null
 factpipe=$tmp/moved/bin/factpipe

@@ -13,45 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup_rules(void **state)
-{
-    *state = zone_test_load_rules();
-    return 0;
-}
-
-static int free_rules(void **state)
-{
-    fp_zone_rules_free(*state);
-    return 0;
-}
-
-/* Paragraphs of real-looking prose, each a line of its own. */
-#define P1 "<p>Sáng ngày 04/10, Đảng ủy phường tổ chức hội nghị giao ban " \
-           "quý III với sự tham dự của 45 đại biểu.</p>"
-#define P2 "<p>Trong quý, phường đã kết nạp 12 đảng viên mới, đạt 87,5% " \
-           "chỉ tiêu của năm, và hoàn thành thu ngân sách.</p>"
-#define P3 "<p>Hội nghị cũng đề ra nhiệm vụ trọng tâm cho quý IV, trong đó " \
-           "chú trọng công tác dân vận và an sinh xã hội.</p>"
-#define P4 "<p>Kết thúc hội nghị, đồng chí Bí thư Đảng ủy phường yêu cầu các " \
-           "chi bộ triển khai nghiêm túc các nội dung đã đề ra.</p>"
+#define P1 ZONE_TEST_P1
+#define P2 ZONE_TEST_P2
+#define P3 ZONE_TEST_P3
+#define P4 ZONE_TEST_P4
 
 /* One teaser: a linked headline and a one-sentence summary. */
 #define TEASER(n) "<li class=\"item\"><a href=\"/t" #n "\">Tin số " #n \
                   " về hoạt động của phường</a><div>Tóm tắt ngắn: phường " \
                   "triển khai kế hoạch số " #n " trong tháng này.</div></li>"
 
-
-static void expect_in_article(const zone_test_doc *z, const char *needle)
-{
-    if (!strstr(z->article, needle))
-        fail_msg("\"%s\" is not in the article:\n%s", needle, z->article);
-}
-
-static void expect_not_in_article(const zone_test_doc *z, const char *needle)
-{
-    if (strstr(z->article, needle))
-        fail_msg("\"%s\" is in the article:\n%s", needle, z->article);
-}
 
 static void paragraphs_win_over_teaser_lists(void **state)
 {
@@ -64,9 +35,9 @@ static void paragraphs_win_over_teaser_lists(void **state)
               TEASER(4) TEASER(5) TEASER(6) TEASER(7) TEASER(8)
               "</ul></div></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_not_in_article(&z, "Tóm tắt ngắn");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_not_in_article(&z, "Tóm tắt ngắn");
     assert_string_equal(z.meta.title, "Giao ban quý III");
     zone_test_release_doc(&z);
 }
@@ -83,10 +54,10 @@ static void paragraphs_split_over_sections(void **state)
               "</div></section></div><div class=\"sidebar\">" P4
               "</div></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_in_article(&z, "triển khai nghiêm túc");
-    expect_not_in_article(&z, "Advertisement");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_in_article(&z, "triển khai nghiêm túc");
+    zone_test_expect_not_in_article(&z, "Advertisement");
     zone_test_release_doc(&z);
 }
 
@@ -103,10 +74,10 @@ static void paragraphs_in_boxes_beside_asides(void **state)
               "</section><div class=\"more\"><ul>" TEASER(1) TEASER(2)
               "</ul></div></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_in_article(&z, "triển khai nghiêm túc");
-    expect_not_in_article(&z, "Tóm tắt ngắn");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_in_article(&z, "triển khai nghiêm túc");
+    zone_test_expect_not_in_article(&z, "Tóm tắt ngắn");
     zone_test_release_doc(&z);
 }
 
@@ -124,10 +95,10 @@ static void the_box_holding_the_runs_of_paragraphs(void **state)
               "<div><div>" P4 "</div><div class=\"slot\"></div></div>"
               "</section></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "87,5%");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_in_article(&z, "triển khai nghiêm túc");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "87,5%");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_in_article(&z, "triển khai nghiêm túc");
     zone_test_release_doc(&z);
 }
 
@@ -144,11 +115,11 @@ static void paragraphs_beside_the_container_join_it(void **state)
               "</ul></div><div class=\"text\"><p>Ghi chú: số liệu đến "
               "ngày 30/9.</p></div></div></body></html>",
               1, &z);
-    expect_in_article(&z, "an sinh xã hội");
-    expect_in_article(&z, "tổng kết vào cuối năm");
-    expect_in_article(&z, "Văn phòng Đảng ủy phường.");
-    expect_in_article(&z, "số liệu đến ngày 30/9");
-    expect_not_in_article(&z, "Tin khác");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_in_article(&z, "tổng kết vào cuối năm");
+    zone_test_expect_in_article(&z, "Văn phòng Đảng ủy phường.");
+    zone_test_expect_in_article(&z, "số liệu đến ngày 30/9");
+    zone_test_expect_not_in_article(&z, "Tin khác");
     zone_test_release_doc(&z);
 }
 
@@ -163,7 +134,7 @@ static void lead_kept_beside_the_body(void **state)
               1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "Đảng ủy phường đánh giá"),
                      FP_ZONE_LEAD);
-    expect_in_article(&z, "đề ra nhiệm vụ quý IV.\n\nSáng ngày 04/10");
+    zone_test_expect_in_article(&z, "đề ra nhiệm vụ quý IV.\n\nSáng ngày 04/10");
     zone_test_release_doc(&z);
 }
 
@@ -181,14 +152,14 @@ static void furniture_by_tag_class_and_visibility(void **state)
               "</article><footer><p>Cơ quan chủ quản: Ủy ban nhân dân "
               "phường, địa chỉ số 12 Lê Duẩn.</p></footer></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "87,5%");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_not_in_article(&z, "Trang chủ");
-    expect_not_in_article(&z, "triển khai nghiêm túc"); /* the aside */
-    expect_not_in_article(&z, "Chia sẻ");
-    expect_not_in_article(&z, "Nội dung ẩn");
-    expect_not_in_article(&z, "Cơ quan chủ quản");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "87,5%");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_not_in_article(&z, "Trang chủ");
+    zone_test_expect_not_in_article(&z, "triển khai nghiêm túc"); /* the aside */
+    zone_test_expect_not_in_article(&z, "Chia sẻ");
+    zone_test_expect_not_in_article(&z, "Nội dung ẩn");
+    zone_test_expect_not_in_article(&z, "Cơ quan chủ quản");
     assert_int_equal(zone_test_zone_of(&z.text, "Nội dung ẩn"),
                      FP_ZONE_CHROME);
     zone_test_release_doc(&z);
@@ -207,8 +178,8 @@ static void the_article_header_holds_the_headline(void **state)
               1, &z);
     assert_non_null(z.meta.title);
     assert_string_equal(z.meta.title, "Giao ban quý III");
-    expect_not_in_article(&z, "Chuyên mục");
-    expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_not_in_article(&z, "Chuyên mục");
+    zone_test_expect_in_article(&z, "45 đại biểu");
     zone_test_release_doc(&z);
 }
 
@@ -224,10 +195,10 @@ static void page_wrapped_in_a_form(void **state)
               "hội nghị tổng kết công tác năm 2018, triển khai năm 2019</a>"
               "</div></form></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "an sinh xã hội");
-    expect_not_in_article(&z, "Văn bản");
-    expect_not_in_article(&z, "tổng kết công tác năm 2018");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_not_in_article(&z, "Văn bản");
+    zone_test_expect_not_in_article(&z, "tổng kết công tác năm 2018");
     zone_test_release_doc(&z);
 }
 
@@ -242,7 +213,7 @@ static void paragraphs_right_in_a_form(void **state)
               "</form></body></html>",
               1, &z);
     assert_int_equal(zone_test_zone_of(&z.text, "45 đại biểu"), FP_ZONE_LEAD);
-    expect_in_article(&z, "an sinh xã hội");
+    zone_test_expect_in_article(&z, "an sinh xã hội");
     assert_int_equal(zone_test_zone_of(&z.text, "Văn bản"), FP_ZONE_CHROME);
     zone_test_release_doc(&z);
 }
@@ -261,9 +232,9 @@ static void big_footer_beside_a_short_article(void **state)
               "ngày 05/10/2015, do Sở Thông tin và Truyền thông thành phố "
               "cấp.</p></div></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
-    expect_in_article(&z, "87,5%");
-    expect_not_in_article(&z, "ban biên tập");
+    zone_test_expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "87,5%");
+    zone_test_expect_not_in_article(&z, "ban biên tập");
     zone_test_release_doc(&z);
 }
 
@@ -283,9 +254,9 @@ static void captions_are_article_but_not_running_text(void **state)
     i = zone_test_find_line(&z.text, "Bí thư phát biểu");
     assert_true(z.text.lines[i].caption);
     assert_false(z.text.lines[zone_test_find_line(&z.text, "87,5%")].caption);
-    expect_not_in_article(&z, "Quang cảnh");
-    expect_not_in_article(&z, "phát biểu.");
-    expect_in_article(&z, "chỉ tiêu của năm");
+    zone_test_expect_not_in_article(&z, "Quang cảnh");
+    zone_test_expect_not_in_article(&z, "phát biểu.");
+    zone_test_expect_in_article(&z, "chỉ tiêu của năm");
 
     fp_zone_run *runs;
     size_t n;
@@ -311,9 +282,9 @@ static void short_lines_at_the_edges(void **state)
               1, &z);
     /* Between two paragraphs a heading is the article's; after the last
      * one a line with a figure, and a list, are too. */
-    expect_in_article(&z, "Nhiệm vụ quý IV");
-    expect_in_article(&z, "120 triệu đồng");
-    expect_in_article(&z, "Trần Thị Bình");
+    zone_test_expect_in_article(&z, "Nhiệm vụ quý IV");
+    zone_test_expect_in_article(&z, "120 triệu đồng");
+    zone_test_expect_in_article(&z, "Trần Thị Bình");
     /* Short words at the edge are furniture. */
     assert_int_equal(zone_test_zone_of(&z.text, "Xem tiếp"), FP_ZONE_CHROME);
     assert_int_equal(zone_test_zone_of(&z.text, "Thẻ: hội nghị"),
@@ -347,7 +318,7 @@ static void body_class_words_describe_the_page(void **state)
               "<html><body class=\"has-sidebar f_caption_on\"><div>" P1 P2 P3
               "</div></body></html>",
               1, &z);
-    expect_in_article(&z, "45 đại biểu");
+    zone_test_expect_in_article(&z, "45 đại biểu");
     assert_false(z.text.lines[zone_test_find_line(&z.text, "45 đại")].caption);
     zone_test_release_doc(&z);
 }
@@ -364,9 +335,9 @@ static void scripts_without_ascii_punctuation(void **state)
               "なぜ改造した端末を販売すると、権利の侵害になるのでしょうか。</p>"
               "</div></body></html>",
               1, &z);
-    expect_in_article(&z, "逮捕されたというニュース");
-    expect_in_article(&z, "権利の侵害");
-    expect_not_in_article(&z, "ホーム");
+    zone_test_expect_in_article(&z, "逮捕されたというニュース");
+    zone_test_expect_in_article(&z, "権利の侵害");
+    zone_test_expect_not_in_article(&z, "ホーム");
     zone_test_release_doc(&z);
 }
 
@@ -390,5 +361,6 @@ int main(void)
         cmocka_unit_test(body_class_words_describe_the_page),
         cmocka_unit_test(scripts_without_ascii_punctuation),
     };
-    return cmocka_run_group_tests(tests, setup_rules, free_rules);
+    return cmocka_run_group_tests(tests, zone_test_setup_rules,
+                                  zone_test_free_rules);
 }

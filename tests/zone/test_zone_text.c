@@ -176,6 +176,27 @@ static void byline_cue_gives_the_author(void **state)
     fp_text_free(&t);
 }
 
+static void a_word_cue_names_an_author_only_before_a_name(void **state)
+{
+    /* "By" before a name is a byline, before a small letter or a number
+     * it starts a sentence. */
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+              "<html><body><div class=\"story\"><h1>Council meets</h1>"
+              "<p>By Justine Coleman - 11/18/19 11:04 PM EST</p>"
+              "<p>The city council met on Monday with 45 members present, "
+              "and voted on the budget for the coming year.</p>"
+              "<p>By 2030, the plan aims to halve the cost of power.</p>"
+              "<p>By then, every school will have solar panels on its roof, "
+              "the mayor said in a statement.</p></div></body></html>",
+              1, &z);
+    assert_int_equal(zone_test_zone_of(&z.text, "Justine"), FP_ZONE_BYLINE);
+    assert_string_equal(z.meta.byline, "Justine Coleman - 11/18/19 11:04 PM EST");
+    assert_non_null(strstr(z.article, "By 2030, the plan"));
+    assert_non_null(strstr(z.article, "By then, every school"));
+    zone_test_release_doc(&z);
+}
+
 /* A huge headline (one line above the body) is cut to
  * FP_ZONE_META_MAX_BYTES at a character boundary (a 20 MB title made the
  * output unreadable to xmllint: "huge text node"). */
@@ -235,6 +256,7 @@ int main(void)
         cmocka_unit_test(counter_in_dateline_makes_it_chrome),
         cmocka_unit_test(menu_above_the_title_is_chrome),
         cmocka_unit_test(byline_cue_gives_the_author),
+        cmocka_unit_test(a_word_cue_names_an_author_only_before_a_name),
         cmocka_unit_test(prose_is_not_mistaken_for_chrome),
         cmocka_unit_test(huge_title_line_is_cut),
     };

@@ -20,6 +20,45 @@ fp_zone_rules *zone_test_load_rules(void)
     return rules;
 }
 
+fp_zone_rules *zone_test_load_rules_off(const char *rule)
+{
+    size_t len;
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    const char *section = "\n[rules-off]\n";
+    size_t extra = strlen(section) + strlen(rule) + 2;
+    char *text = malloc((size_t)size + extra);
+    assert_non_null(text);
+    len = fread(text, 1, (size_t)size, f);
+    fclose(f);
+    snprintf(text + len, extra, "%s%s\n", section, rule);
+    char *path = zone_test_temp_file(text);
+    free(text);
+    fp_error err = {{0}};
+    fp_zone_rules *rules = fp_zone_rules_load(path, &err);
+    unlink(path);
+    free(path);
+    if (!rules)
+        fail_msg("loading zones.conf with [rules-off] %s: %s", rule,
+                 err.message);
+    return rules;
+}
+
+int zone_test_setup_rules(void **state)
+{
+    *state = zone_test_load_rules();
+    return 0;
+}
+
+int zone_test_free_rules(void **state)
+{
+    fp_zone_rules_free(*state);
+    return 0;
+}
+
 char *zone_test_read_data(const char *name, size_t *len)
 {
     char path[1024];
@@ -118,4 +157,25 @@ void zone_test_release_doc(zone_test_doc *z)
     free(z->article);
     fp_meta_free(&z->meta);
     fp_text_free(&z->text);
+}
+
+void zone_test_zone_doc_without(const char *rule, const char *doc, int html,
+                                zone_test_doc *z)
+{
+    fp_zone_rules *rules = zone_test_load_rules_off(rule);
+    zone_test_zone_doc(rules, doc, html, z);
+    fp_zone_rules_free(rules);
+}
+
+void zone_test_expect_in_article(const zone_test_doc *z, const char *needle)
+{
+    if (!strstr(z->article, needle))
+        fail_msg("\"%s\" is not in the article:\n%s", needle, z->article);
+}
+
+void zone_test_expect_not_in_article(const zone_test_doc *z,
+                                     const char *needle)
+{
+    if (strstr(z->article, needle))
+        fail_msg("\"%s\" is in the article:\n%s", needle, z->article);
 }
