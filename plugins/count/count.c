@@ -43,6 +43,8 @@ enum {
     OPTION_NAMES_BEFORE,
     OPTION_NAMES_AFTER,
     OPTION_YEAR_BEFORE,
+    OPTION_FACTORS,
+    OPTION_COMPARISONS,
     OPTION_OPEN_NOUNS,
     OPTION_MAX_UNIT_WORDS,
     OPTION_MATCH_LIMIT,
@@ -98,6 +100,17 @@ static const fp_option count_options[N_OPTIONS] = {
         .default_value = "lexicons/count-year-before.txt",
         .description = "words of time before a number that make one read "
                        "as a year (1900-2099) a year (đến, cuối)"},
+    [OPTION_FACTORS] = {
+        .name = "factors", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-factors.txt",
+        .description = "nouns of times (lần): after a comparison the number "
+                       "is a factor, no count (tăng 5 lần; but 3 lần kiểm "
+                       "tra)"},
+    [OPTION_COMPARISONS] = {
+        .name = "comparisons", .type = FP_OPT_PATH,
+        .default_value = "lexicons/count-comparisons.txt",
+        .description = "words of comparison before a number of times "
+                       "(tăng, bằng, cao hơn)"},
     [OPTION_OPEN_NOUNS] = {
         .name = "open-nouns", .type = FP_OPT_BOOL, .default_value = "true",
         .description = "count a number followed by any word not excluded "
@@ -122,14 +135,15 @@ static const fp_option count_options[N_OPTIONS] = {
 /* docs/RELIABILITY.md, Regular expressions; the match and heap limits are options. */
 enum { DEPTH_LIMIT = 5000 };
 /* Not glued to a word, a digit, a decimal or thousands separator, a date
- * or document number ("05/10"), a time ("8:30") or an underscore; followed
+ * or document number ("05/10"), a time ("8:30"), an underscore or the '+'
+ * of a kilometre post or a sum ("km 49+800", "2+3"); followed
  * by space, so that "1A", "21,1%", "05/10" and "14h" are not candidates,
  * or by a dash, so that the lower end of a range is one.  Thousands are
  * grouped by a dot, a space (also no-break) or both, at most four groups
  * after the first (COUNT_MAX_DIGITS); otherwise digits with an optional
  * decimal part ("2,5 triệu"). */
 static const char NUMBER_PATTERN[] =
-    "(?<![\\p{L}\\p{M}\\p{N}.,/:_])"
+    "(?<![\\p{L}\\p{M}\\p{N}.,/:_])(?<![0-9]\\+)"
     "(?:[0-9]{1,3}+"
     "(?:(?:\\.[ \\x{A0}\\x{202F}]?+|[ \\x{A0}\\x{202F}])[0-9]{3}+(?![0-9]))"
     "{1,4}+"
@@ -140,7 +154,7 @@ static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
                                         PCRE2_MATCH_INVALID_UTF |
                                         PCRE2_NEVER_BACKSLASH_C;
 
-enum { N_LEXICONS = OPTION_YEAR_BEFORE - OPTION_NOUNS + 1 };
+enum { N_LEXICONS = OPTION_COMPARISONS - OPTION_NOUNS + 1 };
 
 /* The lexicons of rules, in the order of their options. */
 static void lexicons_of(count_rules *rules, count_lexicon *out[N_LEXICONS])
@@ -148,7 +162,8 @@ static void lexicons_of(count_rules *rules, count_lexicon *out[N_LEXICONS])
     count_lexicon *all[N_LEXICONS] = {
         &rules->nouns,        &rules->time_units,  &rules->currencies,
         &rules->measures,     &rules->multipliers, &rules->stopwords,
-        &rules->names_before, &rules->names_after, &rules->year_before};
+        &rules->names_before, &rules->names_after, &rules->year_before,
+        &rules->factors,      &rules->comparisons};
     memcpy(out, all, sizeof all);
 }
 
@@ -387,7 +402,7 @@ static int count_extract(void *opaque, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(count, "1.1.0", "count",
+FP_PLUGIN_DEFINE(count, "1.2.0", "count",
                  "Counts: 203 đảng viên, 1.250 hộ gia đình, 03 Đoàn giám sát",
                  count_options, count_create, count_extract,
                  count_destroy)

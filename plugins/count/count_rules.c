@@ -168,6 +168,34 @@ static bool scaled_value(const count_rules *rules, const char *block,
     return true;
 }
 
+/* Function words that may stand between a comparison and its factor
+ * ("tăng lên gần 5 lần"). */
+enum { COMPARISON_MAX_GAP = 2 };
+
+/* Whether a noun of times after the number (phrase) makes it the factor
+ * of a comparison: a word of comparison stands before it (from context),
+ * or before function words before it ("tăng 4 lần", "tăng gần 6 lần",
+ * "cao hơn 2 lần"); not in "tăng cường 4 lần tuần tra". */
+static bool is_factor(const count_rules *rules, const char *block,
+                      size_t context, const count_word *phrase,
+                      size_t n_phrase)
+{
+    if (count_lexicon_match_forward(&rules->factors, phrase, n_phrase,
+                                    NULL) == 0)
+        return false;
+    count_word before[WORDS_BEFORE];
+    size_t n = count_words_before(block, context, before, WORDS_BEFORE);
+    for (size_t gap = 0; gap <= COMPARISON_MAX_GAP && gap < n; gap++) {
+        if (count_lexicon_match_backward(&rules->comparisons, before + gap,
+                                         n - gap, NULL) > 0)
+            return true;
+        if (count_lexicon_match_forward(&rules->stopwords, before + gap, 1,
+                                        NULL) == 0)
+            return false;
+    }
+    return false;
+}
+
 /* Whether the words before the number (from context) make it a name, an
  * ordinal, a date part or a document number, or a year-like number a
  * year.  listed: a listed counted noun follows the number. */
@@ -342,7 +370,8 @@ bool count_rules_apply(const count_rules *rules, const char *block,
     if (head == 0 ||
         !read_dash_before(block, candidate, previous, used > 0, &context) ||
         named_by_words_before(rules, block, context, year_like, listed) ||
-        after_area_code(block, context))
+        after_area_code(block, context) ||
+        is_factor(rules, block, context, phrase, n_phrase))
         return false;
     /* An abbreviation is a whole noun phrase shortened ("HTX" is "hợp tác
      * xã"): what follows it is more often the verb ("20 ĐBQH chất vấn"). */

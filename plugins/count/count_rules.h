@@ -15,7 +15,10 @@
  * a listed one (a sum of money often leaves its currency out: "50 triệu
  * giao cho"); without a multiplier a decimal is no count.
  *
- * It is not a count when the words before it make it a name, an ordinal,
+ * It is not a count when it is the factor of a comparison ("tăng 4 lần",
+ * "bằng 3 lần giá đất", "cao hơn gần 2 lần": a comparison, maybe function
+ * words, the number, a noun of times; "3 lần kiểm tra" counts
+ * occurrences), when the words before it make it a name, an ordinal,
  * a date part or a document number ("số 12", "lần thứ 3", "năm 2020", "Đề
  * án 02", "sáng 14", "trạm 20"), when it ends a proper name or follows an
  * acronym and no listed noun follows ("Sea Games 22", "VN 123", "QL 14";
@@ -57,6 +60,9 @@ typedef struct count_rules {
                                    number, written in lower case */
     count_lexicon year_before;  /* words that make a year-like number a
                                    year ("đến 2020") */
+    count_lexicon factors;      /* nouns of times: "lần" */
+    count_lexicon comparisons;  /* words of comparison before a number of
+                                   times: "tăng", "bằng", "cao hơn" */
     bool open_nouns;       /* any other word after a number is a noun */
     size_t max_unit_words; /* longest unit, in words (syllables) */
 } count_rules;

@@ -97,7 +97,8 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
         {"year-cue", ROLE_YEAR_CUE}, {"cycle-year", ROLE_CYCLE_YEAR},
         {"quantity", ROLE_QUANTITY}, {"event", ROLE_EVENT},
         {"often-lunar", ROLE_OFTEN_LUNAR}, {"hour", ROLE_HOUR},
-        {"minute", ROLE_MINUTE},
+        {"minute", ROLE_MINUTE},     {"edge", ROLE_EDGE},
+        {"short", ROLE_SHORT},       {"day-cue", ROLE_DAY_CUE},
     };
     const size_t n_roles = sizeof roles / sizeof *roles;
     for (const char *p = value; *p != '\0';) {
@@ -115,7 +116,7 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
                      "month, year, quarter, from, to, cue, weak-cue, "
                      "period, lunar, recurring, follow, past, and, "
                      "year-cue, cycle-year, quantity, event, often-lunar, "
-                     "hour, minute", (int)len, p);
+                     "hour, minute, edge, short, day-cue", (int)len, p);
             return -1;
         }
         entry->roles |= roles[r].role;
@@ -249,8 +250,8 @@ static int emit_date(void *context, size_t start, size_t end,
     return FP_OK;
 }
 
-/* Two-digit years are read near the article's year, or near today's when
- * the article has no date. */
+/* Two-digit years are read against the article's year, or today's when
+ * the article has no date (expand_two_digit_year()). */
 static int two_digit_reference(article_date article)
 {
     if (article.year != 0)
@@ -299,7 +300,7 @@ static int date_extract(void *state, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(date, "1.1.0", "date",
+FP_PLUGIN_DEFINE(date, "1.2.0", "date",
                  "Dates and periods: 05/10/2018, ngày 5 tháng 10 năm 2018, "
                  "tháng 10/2018, quý III/2018, nhiệm kỳ 2016 - 2021",
                  date_options, date_create, date_extract,

@@ -4,7 +4,6 @@
 #include "date_calendar.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static bool read_digits(const char *s, size_t n, int *out)
@@ -83,11 +82,8 @@ int date_compare(const date_value *a, const date_value *b)
 
 int expand_two_digit_year(int yy, int reference_year)
 {
-    int this_century = 2000 + yy, last_century = 1900 + yy;
-    return abs(this_century - reference_year) <=
-                   abs(last_century - reference_year)
-               ? this_century
-               : last_century;
+    int latest = reference_year + TWO_DIGIT_YEARS_AHEAD;
+    return latest - ((latest - yy) % 100 + 100) % 100;
 }
 
 void date_format(const date_value *value, char *out, size_t size)

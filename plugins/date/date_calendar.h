@@ -42,8 +42,12 @@ bool date_is_valid(const date_value *value);
  * or both without a year). */
 int date_compare(const date_value *a, const date_value *b);
 
-/* The century for a two-digit year yy: of this century or the last,
- * whichever is nearer to reference_year. */
+/* The year a two-digit year yy stands for: the latest year ending in yy
+ * that is at most TWO_DIGIT_YEARS_AHEAD years after reference_year (the
+ * article's year).  Dates written short are mostly past ones: in an
+ * article of 2023, "22/12/44" is 1944, "15/3/68" 1968, "3/3/17" 2017 and
+ * a deadline "30/6/25" 2025. */
+enum { TWO_DIGIT_YEARS_AHEAD = 10 };
 int expand_two_digit_year(int yy, int reference_year);
 
 /* ISO 8601 text of value into out; size 16 is always enough. */

@@ -119,15 +119,28 @@ static bool month_word_names_month(const date_scanner *s, size_t i)
            NULL;
 }
 
+bool month_names_event(const date_scanner *s, const date_part *part)
+{
+    return part->month_word && part->value.year != 0 &&
+           part->year_first != 0 &&
+           phrase_before(s, part->first, GRAMMAR_WORD, ROLE_EVENT) != NULL;
+}
+
 /* A bare year: after a word of time, or a year of the cycle. */
 static bool bare_year_is_date(const date_scanner *s, const date_part *part)
 {
     size_t k = part->first;
     if (phrase_before(s, k, GRAMMAR_WORD, ROLE_YEAR_CUE | ROLE_CYCLE_YEAR))
         return true;
+    /* "từ 1900 đến 2000 đồng": the lower end of a range of figures that
+     * are no span of years (scan_year_span() took those) */
+    size_t end = part->end;
+    size_t to = is_punct(s, end, PUNCT_DASH) ? 1 : role_at(s, end, ROLE_TO);
+    if (to > 0 && is_number(s, end + to, 1, 9))
+        return false;
     return phrase_before(s, k, GRAMMAR_WORD,
                          ROLE_WEAK_CUE | ROLE_FROM | ROLE_TO) != NULL &&
-           nothing_counted_after(s, part->end);
+           nothing_counted_after(s, end);
 }
 
 bool part_is_date(const date_scanner *s, const date_part *part,
@@ -151,6 +164,9 @@ bool part_is_date(const date_scanner *s, const date_part *part,
                       !part->has_day_word);
     if (!needs_cue)
         return true;
+    if (v->kind == DATE_DAY &&
+        phrase_before(s, part->first, GRAMMAR_WORD, ROLE_DAY_CUE) != NULL)
+        return true; /* "phiên 22/10", "đợt 3/2" */
     switch (cue_before(s, part->first)) {
     case CUE_STRONG:
         return true;

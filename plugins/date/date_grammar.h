@@ -6,8 +6,9 @@
  * The grammar is built from words the lexicons give meaning to (roles):
  * "ngày" introduces a day, "tháng" a month, "năm" a year, "quý" a quarter,
  * "từ … đến" an interval, "nhiệm kỳ" a span of years; "sáng", "chiều",
- * weekdays make a bare "15/3" a date; "Tết", "âm lịch" mark lunar dates,
- * which are not facts.  See config/lexicons/date-words.txt.
+ * weekdays, "phiên" make a bare "15/3" a date; "Tết", "âm lịch", a year
+ * of the sixty-year cycle mark lunar dates, which are not facts.  See
+ * config/lexicons/date-words.txt.
  */
 #ifndef DATE_GRAMMAR_H
 #define DATE_GRAMMAR_H
@@ -41,7 +42,13 @@ enum date_role {
     ROLE_EVENT = 1u << 17,    /* cách mạng: "Cách mạng Tháng Tám" a name */
     ROLE_OFTEN_LUNAR = 1u << 18, /* mồng: lunar where Tết was spoken of */
     ROLE_HOUR = 1u << 19,     /* giờ, h: a time of day, dropped */
-    ROLE_MINUTE = 1u << 20    /* phút */
+    ROLE_MINUTE = 1u << 20,   /* phút */
+    ROLE_EDGE = 1u << 21,     /* cuối, đầu: may stand before an end of a
+                                 span ("từ tháng 7 đến cuối tháng 9") */
+    ROLE_SHORT = 1u << 22,    /* Q: a quarter word written short; its
+                                 number may stick to it, a year follows */
+    ROLE_DAY_CUE = 1u << 23   /* phiên, đợt: a day and month after it is
+                                 a date, a month in figures is not */
 };
 
 enum { FIRST_WORD_BITS = 4096 };

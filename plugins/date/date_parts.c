@@ -5,8 +5,9 @@
 
 #include <string.h>
 
-/* Bare numbers read as years lie in this window (see parse_bare_year). */
-enum { BARE_YEAR_MIN = 1900, BARE_YEAR_MAX = 2099 };
+/* Bare numbers read as years lie in this window (see parse_bare_year);
+ * counts and prices are written in multiples of ROUND_FIGURE. */
+enum { BARE_YEAR_MIN = 1900, BARE_YEAR_MAX = 2099, ROUND_FIGURE = 50 };
 
 static int year_of_number(const date_scanner *s, size_t i)
 {
@@ -124,6 +125,18 @@ static bool parse_numeric_day(const date_scanner *s, size_t i,
         !is_number(s, i + 2, 1, 2))
         return false;
     bool glued = !sep->space_before && !s->tokens[i + 2].space_before;
+    /* "ngày 30 /4/ 1975": slashes set off by spaces, with the year in
+     * full (else "1 / 3 gương mặt" is a fraction) */
+    if (!glued && sep->punct == '/' && is_punct(s, i + 3, '/') &&
+        is_number(s, i + 4, 4, 4) && free_after(s, i + 4, 0) &&
+        day_month_in_range(s->tokens[i].number, s->tokens[i + 2].number)) {
+        part->value = (date_value){.kind = DATE_DAY,
+                                   .year = s->tokens[i + 4].number,
+                                   .month = s->tokens[i + 2].number,
+                                   .day = s->tokens[i].number};
+        part->end = i + 5;
+        return true;
+    }
     if (!glued && sep->punct != PUNCT_DASH)
         return false; /* "1 / 3 gương mặt": a fraction */
     int day = s->tokens[i].number, month = s->tokens[i + 2].number;
@@ -242,7 +255,16 @@ static bool parse_month(const date_scanner *s, size_t i, date_part *part)
     if (month_words == 0 ||
         !parse_month_number(s, i + month_words, &month, &end, &spelled))
         return false;
-    parse_year_tail(s, end, true, &year, &end);
+    size_t year_first = end;
+    if (parse_year_tail(s, end, true, &year, &end)) {
+        part->year_first = year_first;
+    } else if (!spelled && is_glued_punct(s, end, '/') &&
+               is_number(s, end + 1, 2, 2) &&
+               !s->tokens[end + 1].space_before &&
+               free_after(s, end + 1, '/')) {
+        year = year_of_number(s, end + 1); /* "tháng 2/72" */
+        end += 2;
+    }
     /* A name without a year stands for a month only where a phrase ends
      * or a word of date grammar follows: "tháng tám này", "(tháng chín,
      * tháng mười)", "tháng năm ngày 1 tháng 6"; "tháng hai người" is two
@@ -312,15 +334,34 @@ static int quarter_number(const date_scanner *s, size_t i)
     return 0;
 }
 
+/* The quarter after a quarter word written short, its number stuck to
+ * it or after a stuck dot: "Q2", "Q.3" (the tokens after the word in
+ * *at).  0 when none. */
+static int short_quarter_number(const date_scanner *s, size_t i, size_t *at)
+{
+    size_t k = is_glued_punct(s, i, '.') ? i + 1 : i;
+    if (!is_number(s, k, 1, 1) || s->tokens[k].space_before)
+        return 0;
+    *at = k;
+    int quarter = s->tokens[k].number;
+    return quarter >= 1 && quarter <= 4 ? quarter : 0;
+}
+
 static bool parse_quarter(const date_scanner *s, size_t i, date_part *part)
 {
     size_t quarter_words = role_at(s, i, ROLE_QUARTER);
-    int quarter = quarter_words ? quarter_number(s, i + quarter_words) : 0;
+    bool written_short = role_at(s, i, ROLE_SHORT) > 0;
+    size_t at = i + quarter_words;
+    int quarter = quarter_words == 0  ? 0
+                  : written_short     ? short_quarter_number(s, at, &at)
+                                      : quarter_number(s, at);
     int year = 0;
-    size_t end = i + quarter_words + 1;
+    size_t end = at + 1;
     if (quarter == 0)
         return false;
-    parse_year_tail(s, end, false, &year, &end);
+    /* "Q1" alone is rather District 1 ("Q.1, TP.HCM") */
+    if (!parse_year_tail(s, end, false, &year, &end) && written_short)
+        return false;
     part->value = (date_value){.kind = DATE_QUARTER, .year = year,
                                .quarter = quarter};
     part->end = end;
@@ -340,13 +381,17 @@ static bool parse_year(const date_scanner *s, size_t i, date_part *part)
     return true;
 }
 
-/* Lunar dates ("mồng 5 Tết", "15 tháng 8 âm lịch", "(âm lịch)") and
- * yearly recurrences ("ngày 14/4 hằng năm") are not calendar dates. */
+/* Lunar dates ("mồng 5 Tết", "15 tháng 8 âm lịch", "(âm lịch)", "mùng
+ * 10 tháng 3 năm Giáp Thìn": the lunar calendar counts years in the
+ * sixty-year cycle) and yearly recurrences ("ngày 14/4 hằng năm") are not
+ * calendar dates. */
 static bool followed_by_exclusion(const date_scanner *s, size_t end)
 {
     size_t k = is_punct(s, end, '(') || is_punct(s, end, ',') ? end + 1
                                                                : end;
-    return role_at(s, k, ROLE_LUNAR | ROLE_RECURRING) > 0;
+    size_t cycle = end + role_at(s, end, ROLE_YEAR);
+    return role_at(s, k, ROLE_LUNAR | ROLE_RECURRING) > 0 ||
+           role_at(s, cycle, ROLE_CYCLE_YEAR) > 0;
 }
 
 bool parse_part(const date_scanner *s, size_t i, bool allow_day_only,
@@ -439,11 +484,16 @@ size_t parse_year_spans(const date_scanner *s, size_t i, date_part *from,
     if (max == 0 || (!bracket && intro == 0 && year_word == 0) ||
         !parse_year_pair(s, k, &from[0], &to[0]))
         return 0;
-    /* Bare numbers after "từ" alone may be a range of counts:
-     * "từ 1500 - 2000 đồng". */
+    /* Bare numbers after "từ" alone may be a range of counts or prices:
+     * "từ 1500 - 2000 đồng", "từ 1900 đến 2000 đồng".  Such figures are
+     * round ones; a span of years seldom starts and ends on a multiple of
+     * fifty, so a clause may follow it ("từ 2016 đến 2020 tỉnh đã ..."). */
+    bool round = from[0].value.year % ROUND_FIGURE == 0 &&
+                 to[0].value.year % ROUND_FIGURE == 0;
     if (from_only && year_word == 0 &&
         (from[0].value.year < BARE_YEAR_MIN ||
-         to[0].value.year > BARE_YEAR_MAX || is_plain_word(s, to[0].end)))
+         to[0].value.year > BARE_YEAR_MAX ||
+         (round && is_plain_word(s, to[0].end))))
         return 0;
     from[0].first = bracket ? i + 1 : i;
     size_t n = 1 + parse_joined_year_pairs(s, to[0].end, from[0].value.year,

@@ -22,6 +22,8 @@ typedef struct date_part {
     bool month_figures; /* "3/2015": month and year in figures only */
     bool month_word;   /* after "tháng" */
     bool bare_year;    /* a year number without "năm" */
+    size_t year_first; /* where the year after a month starts ("năm 1945"
+                          of "Tháng Tám năm 1945"), 0 when none */
 } date_part;
 
 /* Reads a date piece at token i: a day (numeric or worded, with or without

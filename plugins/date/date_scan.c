@@ -115,6 +115,10 @@ int scan_interval(const date_scanner *s, const scan_output *out, size_t i,
 {
     size_t from_words = role_at(s, i, ROLE_FROM);
     size_t k = from_words > 0 ? skip_time_words(s, i + from_words) : i;
+    /* "từ đầu tháng 3", "từ cuối năm 2019": the edge of a month or a
+     * year is where the span starts, the month or year its value */
+    if (from_words > 0)
+        k += role_at(s, k, ROLE_EDGE);
     date_part a, b;
     if (!parse_part(s, k, from_words > 0, &a))
         return NOT_FOUND;
@@ -126,6 +130,7 @@ int scan_interval(const date_scanner *s, const scan_output *out, size_t i,
     else
         return NOT_FOUND;
     k = skip_time_words(s, k);
+    k += role_at(s, k, ROLE_EDGE); /* "đến cuối tháng 9" */
     if (!parse_part(s, k, false, &b) || b.day_only ||
         !part_is_date(s, &b, true))
         return NOT_FOUND;
@@ -257,6 +262,14 @@ int scan_single(const date_scanner *s, const scan_output *out, size_t i,
         !parse_bare_year(s, i, &items[0]))
         return NOT_FOUND;
     *next = items[0].end;
+    if (month_names_event(s, &items[0])) {
+        /* "Cách mạng Tháng Tám năm 1945": the year stays a fact */
+        date_part year = items[0];
+        year.value = (date_value){.kind = DATE_YEAR,
+                                  .year = items[0].value.year};
+        year.first = items[0].year_first;
+        return emit_date(s, out, &year);
+    }
     if (!part_is_date(s, &items[0], false))
         return FOUND; /* "3/5 xã", "ba tháng": read, not a date */
     size_t n = read_list(s, items);

@@ -45,11 +45,6 @@ static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
     return i;
 }
 
-static size_t slot_of(const lexicon *lex, const char *key)
-{
-    return probe(lex, lexicon_hash(key), key);
-}
-
 static bool grow(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
@@ -109,9 +104,15 @@ static bool add_entry(lexicon *lex, const char *key, int value)
 
 bool lexicon_find(const lexicon *lex, const char *folded, int *value)
 {
+    return lexicon_find_hashed(lex, folded, lexicon_hash(folded), value);
+}
+
+bool lexicon_find_hashed(const lexicon *lex, const char *folded,
+                         uint64_t hash, int *value)
+{
     if (lex->capacity == 0)
         return false;
-    size_t slot = slot_of(lex, folded);
+    size_t slot = probe(lex, hash, folded);
     if (lex->keys[slot] == NULL)
         return false;
     if (value != NULL)
@@ -146,9 +147,15 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
 
 uint64_t lexicon_bits(const lexicon *lex, const char *folded)
 {
+    return lexicon_bits_hashed(lex, folded, lexicon_hash(folded));
+}
+
+uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
+                             uint64_t hash)
+{
     if (lex->capacity == 0)
         return 0;
-    size_t slot = slot_of(lex, folded);
+    size_t slot = probe(lex, hash, folded);
     return lex->keys[slot] ? (uint64_t)lex->values[slot] : 0;
 }
 

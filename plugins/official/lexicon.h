@@ -46,6 +46,11 @@ int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
  * is not NULL. */
 bool lexicon_find(const lexicon *lex, const char *folded, int *value);
 
+/* lexicon_find() of a phrase whose lexicon_hash() is known: a scan hashes
+ * each word once and looks it up in several lexicons. */
+bool lexicon_find_hashed(const lexicon *lex, const char *folded,
+                         uint64_t hash, int *value);
+
 /* Used as a map from words to bits (word_roles.h): ORs bits into the
  * value of the word word[0, len), adding it if new.  Returns false when
  * out of memory. */
@@ -55,6 +60,8 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
 /* The bits of a folded word merged in with lexicon_merge_bits(), 0 when
  * it is not there. */
 uint64_t lexicon_bits(const lexicon *lex, const char *folded);
+uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
+                             uint64_t hash);
 
 
 /* The entry in slot (0 <= slot < capacity), or NULL when the slot is

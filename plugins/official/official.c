@@ -12,7 +12,8 @@
  * Everything language-specific is data: title heads, the words that end
  * a title, organisation words, honorifics, the words around a name
  * (prefixes, ranks, predicates, list words...), surnames (Vietnamese,
- * and the Chinese and Korean ones read after a title) and name syllables,
+ * and the Chinese and Korean ones read after a title), baptismal names
+ * and name syllables,
  * place words, unit names, provinces and cities, countries, historical
  * figures and private-story cues are lexicon files
  * (config/lexicons/official-*.txt) loaded once in create(), and indexed
@@ -50,6 +51,7 @@ enum {
     OPTION_PRIVATE_CUES,
     OPTION_PROVINCES,
     OPTION_FOREIGN_SURNAMES,
+    OPTION_CHRISTIAN_NAMES,
     N_OPTIONS
 };
 
@@ -107,12 +109,17 @@ static const fp_option official_options[N_OPTIONS] = {
         "foreign-surnames", "official-foreign-surnames.txt",
         "Chinese (Sino-Vietnamese) and Korean surnames that start a name "
         "after a title or an honorific (Tập Cận Bình, Yoon Suk Yeol)"),
+    [OPTION_CHRISTIAN_NAMES] = LEXICON_OPTION(
+        "christian-names", "official-christian-names.txt",
+        "baptismal names written before a Vietnamese name, part of it "
+        "(Giuse Nguyễn Năng, Maria Trần Thị Hoa)"),
 };
 
 static const lexicon_kind honorific_kinds[] = {
     {"always", HONORIFIC_ALWAYS},
     {"unless-private", HONORIFIC_UNLESS_PRIVATE},
     {"needs-title", HONORIFIC_NEEDS_TITLE},
+    {"reverence", HONORIFIC_REVERENCE},
     {"not-honorific", HONORIFIC_NOT},
 };
 
@@ -124,7 +131,8 @@ static const lexicon_kind context_kinds[] = {
     {"age", CONTEXT_AGE},             {"joins", CONTEXT_JOINS},
     {"mandate", CONTEXT_MANDATE},     {"rank", CONTEXT_RANK},
     {"chain", CONTEXT_CHAIN},         {"role", CONTEXT_ROLE},
-    {"field", CONTEXT_FIELD},
+    {"field", CONTEXT_FIELD},         {"possessive", CONTEXT_POSSESSIVE},
+    {"plural", CONTEXT_PLURAL},       {"suffix", CONTEXT_SUFFIX},
 };
 
 static const lexicon_kind private_kinds[] = {
@@ -179,6 +187,7 @@ static const lexicon_slot slots[N_OPTIONS] = {
     [OPTION_PROVINCES] = {SLOT(provinces), NULL, 0},
     [OPTION_FOREIGN_SURNAMES] = {SLOT(foreign_surnames), foreign_kinds,
                                  N_KINDS(foreign_kinds)},
+    [OPTION_CHRISTIAN_NAMES] = {SLOT(christian_names), NULL, 0},
 };
 
 static lexicon *lexicon_in(official_lexicons *lex, size_t option)
@@ -260,7 +269,7 @@ static int official_extract(void *state, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(official, "1.1.0", "official",
+FP_PLUGIN_DEFINE(official, "1.2.0", "official",
                  "Officials: named people with their titles (Bí thư Quận ủy "
                  "Lê Thị Mỹ Hạnh)",
                  official_options, official_create,

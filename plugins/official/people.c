@@ -33,6 +33,8 @@ typedef struct merger {
     const mention *mentions;
     char **folded;      /* per mention: its name folded, then its given */
     const char **given; /* per mention: the folded given name */
+    const char **bare;  /* per mention: the folded name after its
+                           baptismal name, or NULL without one */
     person *people;
     size_t n_people;
     name_index by_name, given_latest, given_first;
@@ -161,12 +163,19 @@ static bool fold_names(merger *mg, size_t n)
             return false;
         const char *space = strrchr(mg->folded[i], ' ');
         mg->given[i] = space ? space + 1 : mg->folded[i];
+        const char *bare = mg->folded[i];
+        for (size_t w = 0; bare != NULL && w < mg->mentions[i].baptismal; w++)
+            if ((bare = strchr(bare, ' ')) != NULL)
+                bare++;
+        mg->bare[i] = mg->mentions[i].baptismal > 0 ? bare : NULL;
     }
     return true;
 }
 
 /* Full names first, in text order; a given name alone joins the person
- * of that given name mentioned last before it.  The others wait. */
+ * of that given name mentioned last before it, a name after a baptismal
+ * name the person of that name ("Giuse Nguyễn Năng", "Nguyễn Năng").
+ * The others wait. */
 static void merge_full_names(merger *mg, size_t n, size_t *waiting,
                              size_t *n_waiting)
 {
@@ -180,10 +189,16 @@ static void merge_full_names(merger *mg, size_t n, size_t *waiting,
                 continue;
             }
         } else {
+            const char *bare = mg->bare[i];
             p = index_find(&mg->by_name, mg->folded[i], m->chrome);
+            if (p == SIZE_MAX && bare != NULL)
+                p = index_find(&mg->by_name, bare, m->chrome);
             if (p == SIZE_MAX) {
                 p = new_person(mg, m);
                 index_set(&mg->by_name, mg->folded[i], m->chrome, p);
+                if (bare != NULL &&
+                    index_find(&mg->by_name, bare, m->chrome) == SIZE_MAX)
+                    index_set(&mg->by_name, bare, m->chrome, p);
                 if (index_find(&mg->given_first, mg->given[i], m->chrome) ==
                     SIZE_MAX)
                     index_set(&mg->given_first, mg->given[i], m->chrome, p);
@@ -290,6 +305,7 @@ static void merger_free(merger *mg, size_t n)
             free(mg->folded[i]);
     free(mg->folded);
     free(mg->given);
+    free(mg->bare);
     free(mg->people);
     index_free(&mg->by_name);
     index_free(&mg->given_latest);
@@ -305,10 +321,12 @@ int people_emit(const official_lexicons *lex, const mention_list *mentions,
     merger mg = {.lex = lex, .mentions = mentions->items};
     mg.folded = calloc(n, sizeof *mg.folded);
     mg.given = calloc(n, sizeof *mg.given);
+    mg.bare = calloc(n, sizeof *mg.bare);
     mg.people = calloc(n, sizeof *mg.people);
     size_t *waiting = calloc(n, sizeof *waiting);
-    bool ready = mg.folded && mg.given && mg.people && waiting &&
-                 index_init(&mg.by_name, n) &&
+    /* by_name holds a name and its name without a baptismal name */
+    bool ready = mg.folded && mg.given && mg.bare && mg.people && waiting &&
+                 index_init(&mg.by_name, 2 * n) &&
                  index_init(&mg.given_latest, n) &&
                  index_init(&mg.given_first, n) && fold_names(&mg, n);
     if (!ready) {

@@ -173,6 +173,7 @@ static mention *add_mention(scanner *sc, const name_span *name,
     m->start = sc->block_start + tok(sc, first)->start;
     m->end = sc->block_start + tok(sc, last)->end;
     m->name = tokens_text(sc, first, last + 1);
+    m->baptismal = name->baptismal;
     m->given_only = name->form == FORM_GIVEN;
     m->surnamed = name->form == FORM_FULL || name->form == FORM_LOWER;
     m->honorific = honorific;
@@ -211,6 +212,43 @@ static bool confirmed(const name_span *name, honorific_kind honorific,
     return false;
 }
 
+/* Names joined by commas or "và" after a plural honorific ("các ông A
+ * và B, Phó Chủ tịch UBND tỉnh") share the title after the last: the
+ * mentions of the run wait for it.  Returns false when out of memory. */
+static bool share_titles(scanner *sc, size_t item, const right_context *rc,
+                         size_t after_name)
+{
+    size_t index = sc->out->count - 1; /* the mention just added */
+    bool in_run = sc->shared_from != SIZE_MAX && item == sc->shared_next;
+    if (!in_run)
+        sc->shared_from = SIZE_MAX;
+    if (rc->n_titles > 0) {
+        for (size_t w = in_run ? sc->shared_from : index; w < index; w++)
+            for (size_t k = 0; k < rc->n_titles; k++)
+                if (!add_title(sc, &sc->out->items[w], rc->titles[k].first,
+                               rc->titles[k].end))
+                    return false;
+        sc->shared_from = SIZE_MAX;
+        return true;
+    }
+    size_t k = after_name;
+    if (tokens_is_mark(sc->tokens, k, ','))
+        k++;
+    k += context_at(sc, k, CONTEXT_JOINS);
+    if (!sc->plural || k == after_name || rc->next != after_name ||
+        rc->identity) {
+        sc->shared_from = SIZE_MAX;
+        return true;
+    }
+    if (sc->shared_from == SIZE_MAX)
+        sc->shared_from = index;
+    int kind = 0;
+    size_t honorific = match_at(sc, &sc->lex->honorifics, k, &kind);
+    sc->shared_next = k;
+    sc->shared_next_alt = kind > 0 ? k + honorific : SIZE_MAX;
+    return true;
+}
+
 /* Records the name at name->first with what is around it; returns the
  * token to go on from: after the name and what follows it, or after its
  * first word when it is no name after all.  *ok is false when out of
@@ -221,10 +259,14 @@ static size_t take_name(scanner *sc, const name_span *name,
 {
     size_t i = name->first;
     size_t anchor = titles_anchor(sc, name, honorific_first);
-    right_context rc;
-    read_right_context(sc, i + name->n, &rc);
-    const sentence_facts *facts = &sc->sentences[sc->sentence_of[i]];
     size_t item = honorific_first != SIZE_MAX ? honorific_first : i;
+    bool initial = cut_to_initial(sc, name);
+    size_t after_name = i + name->n + (initial ? 1 : 0);
+    bool possessed = item > 0 && context_at(sc, item - 1,
+                                            CONTEXT_POSSESSIVE) == 1;
+    right_context rc;
+    read_right_context(sc, after_name, possessed, &rc);
+    const sentence_facts *facts = &sc->sentences[sc->sentence_of[i]];
     bool listed = facts->list_cue <= item && at_list_item(sc, item);
     if (!confirmed(name, honorific, anchor != SIZE_MAX, listed, &rc))
         return i + 1;
@@ -236,9 +278,14 @@ static size_t take_name(scanner *sc, const name_span *name,
     if (m != NULL) {
         m->titled_after = rc.n_titles > 0;
         m->predicate = rc.predicate;
-        m->identity = rc.identity || facts->identity;
+        m->identity = rc.identity || facts->identity || initial ||
+                      role_before(sc, item);
         m->story = facts->story;
         m->listed = listed;
+    }
+    if (*ok && m != NULL) {
+        size_t at = item == sc->shared_next_alt ? sc->shared_next : item;
+        *ok = share_titles(sc, at, &rc, after_name);
     }
     return rc.next;
 }
@@ -270,6 +317,12 @@ static bool after_place_word(const scanner *sc, size_t i)
 static size_t honorific_at(const scanner *sc, size_t i, int *kind)
 {
     size_t n = match_at(sc, &sc->lex->honorifics, i, kind);
+    /* "Đức Giám mục": reverence, before a religious rank only */
+    if (n > 0 && *kind == HONORIFIC_REVERENCE) {
+        if (context_at(sc, i + n, CONTEXT_RANK) == 0)
+            return 0;
+        *kind = HONORIFIC_NEEDS_TITLE;
+    }
     if (n == 0 || *kind == HONORIFIC_NOT || has_shape(sc, i, SHAPE_LOWER))
         return n;
     if ((!opens_sentence(sc, i) && is_surname(sc, i)) ||
@@ -394,20 +447,25 @@ static bool alloc_scratch(scanner *sc)
     sc->sentence_of = malloc(n * sizeof *sc->sentence_of);
     sc->sentences = malloc((n + 1) * sizeof *sc->sentences);
     sc->roles = malloc(n * sizeof *sc->roles);
+    sc->hashes = malloc(n * sizeof *sc->hashes);
     sc->context_kind = calloc(n, sizeof *sc->context_kind);
     sc->context_len = calloc(n, sizeof *sc->context_len);
     sc->head_len = calloc(n, sizeof *sc->head_len);
     if (sc->titles == NULL || sc->sentence_of == NULL ||
-        sc->sentences == NULL || sc->roles == NULL ||
+        sc->sentences == NULL || sc->roles == NULL || sc->hashes == NULL ||
         sc->context_kind == NULL || sc->context_len == NULL ||
         sc->head_len == NULL)
         return false;
-    /* One look-up per word; the scan tests bits after it. */
-    for (size_t i = 0; i < n; i++)
-        sc->roles[i] = tokens_is_word(sc->tokens, i)
-                           ? word_roles_of(&sc->lex->roles,
-                                           tokens_folded(sc->tokens, i))
-                           : 0;
+    /* One hash and one look-up per word; the scan tests bits after it, and
+     * looks a word up in a lexicon by its hash. */
+    for (size_t i = 0; i < n; i++) {
+        bool word = tokens_is_word(sc->tokens, i);
+        const char *folded = word ? tokens_folded(sc->tokens, i) : "";
+        sc->hashes[i] = lexicon_hash(folded);
+        sc->roles[i] = word ? word_roles_of(&sc->lex->roles, folded,
+                                            sc->hashes[i])
+                            : 0;
+    }
     /* The context word at each token, asked for often and by kind. */
     for (size_t i = 0; i < n; i++) {
         int kind = 0;
@@ -432,6 +490,7 @@ static void free_scratch(scanner *sc)
     free(sc->sentence_of);
     free(sc->sentences);
     free(sc->roles);
+    free(sc->hashes);
     free(sc->context_kind);
     free(sc->context_len);
     free(sc->head_len);
@@ -444,7 +503,9 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
     if (!tokens_split(tokens, text, len))
         return false;
     scanner sc = {.lex = lex, .tokens = tokens, .text = text,
-                  .block_start = block_start, .chrome = chrome, .out = out};
+                  .block_start = block_start, .chrome = chrome, .out = out,
+                  .shared_from = SIZE_MAX, .shared_next = SIZE_MAX,
+                  .shared_next_alt = SIZE_MAX};
     if (tokens->count == 0)
         return true;
     if (!alloc_scratch(&sc)) {
@@ -461,13 +522,16 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
      * a title swallowed waits in `tail`. */
     honorific_kind pending = HONORIFIC_NONE, listed = HONORIFIC_NONE;
     size_t expected_at = SIZE_MAX, honorific_first = SIZE_MAX;
-    name_span tail = {SIZE_MAX, 0, FORM_FULL};
+    name_span tail = {SIZE_MAX, 0, FORM_FULL, 0};
     bool ok = true;
     for (size_t i = 0; ok && i < tokens->count;) {
         const token *t = tok(&sc, i);
         if (t->shape == SHAPE_MARK) {
-            if (is_sentence_mark(&sc, i))
+            if (is_sentence_mark(&sc, i)) {
                 listed = HONORIFIC_NONE;
+                sc.plural = false;
+                sc.shared_from = SIZE_MAX;
+            }
             i++;
             continue;
         }
@@ -494,9 +558,11 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
         }
         if (n > 0) {
             size_t after = honorific_chain_end(&sc, i, n, &kind);
-            bool plural = i > 0 && folded_is(&sc, i - 1, "các");
+            bool plural = i > 0 && context_at(&sc, i - 1,
+                                              CONTEXT_PLURAL) == 1;
             if (tokens_is_mark(tokens, after, ':') || plural)
                 listed = (honorific_kind)kind;
+            sc.plural |= plural;
             if (person_may_start(&sc, after)) {
                 pending = (honorific_kind)kind;
                 expected_at = after;

@@ -26,8 +26,11 @@
 #include <stddef.h>
 
 /* How much an honorific says, weakest first (official-honorifics.txt);
- * HONORIFIC_NOT marks words that only start like one ("đàn ông"). */
+ * HONORIFIC_NOT marks words that only start like one ("đàn ông"), and
+ * HONORIFIC_REVERENCE one that is an honorific only before a religious
+ * rank ("Đức Giám mục"), where it needs a title. */
 typedef enum honorific_kind {
+    HONORIFIC_REVERENCE = -2,
     HONORIFIC_NOT = -1,
     HONORIFIC_NONE = 0,
     HONORIFIC_NEEDS_TITLE = 1,
@@ -59,7 +62,10 @@ typedef enum context_kind {
     CONTEXT_RANK,
     CONTEXT_CHAIN,
     CONTEXT_ROLE,
-    CONTEXT_FIELD
+    CONTEXT_FIELD,
+    CONTEXT_POSSESSIVE,
+    CONTEXT_PLURAL,
+    CONTEXT_SUFFIX
 } context_kind;
 
 /* How a foreign surname's name goes on (official-foreign-surnames.txt). */
@@ -91,6 +97,7 @@ typedef struct official_lexicons {
     lexicon private_cues;
     lexicon provinces;        /* provinces and cities */
     lexicon foreign_surnames; /* Chinese and Korean, after a cue */
+    lexicon christian_names;  /* baptismal names before a name */
     word_roles roles; /* of every word of the lexicons above */
 } official_lexicons;
 
@@ -99,6 +106,7 @@ enum { MENTION_MAX_TITLES = 8 };
 typedef struct mention {
     size_t start, end;  /* the name's bytes in the document */
     char *name;         /* as written, words joined by single spaces */
+    size_t baptismal;   /* words of a baptismal name it starts with */
     bool given_only;    /* "ông Tâm", "bộ trưởng Ngọ" */
     bool surnamed;      /* starts with a listed surname */
     honorific_kind honorific;

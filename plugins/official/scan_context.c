@@ -215,7 +215,35 @@ static size_t read_segment(const scanner *sc, size_t k, bool direct,
     return 0;
 }
 
-void read_right_context(const scanner *sc, size_t i, right_context *rc)
+/* An aside between dashes after a name, before the person's title:
+ * "bà A – người có 2 nhiệm kỳ gắn bó với phong trào – Bí thư Đảng ủy
+ * phường": the closing dash, or 0.  Only words and commas stand inside,
+ * and a title follows the closing dash. */
+static size_t aside_end(const scanner *sc, size_t j)
+{
+    enum { ASIDE_MAX_TOKENS = 24 };
+    for (size_t k = j + 1; k < n_tokens(sc) && k - j <= ASIDE_MAX_TOKENS;
+         k++) {
+        if (tokens_is_mark(sc->tokens, k, '-'))
+            return k > j + 1 && title_at(sc, k + 1) > 0 ? k : 0;
+        if (!tokens_is_word(sc->tokens, k) &&
+            !tokens_is_mark(sc->tokens, k, ','))
+            return 0;
+    }
+    return 0;
+}
+
+/* Whether the title that ends at token end is closed there: by a mark,
+ * the block's end or a word that joins it to more ("ông A, Phó Chủ tịch
+ * UBND huyện và lãnh đạo các phòng"). */
+static bool title_closed_at(const scanner *sc, size_t end)
+{
+    return end >= n_tokens(sc) || has_shape(sc, end, SHAPE_MARK) ||
+           context_at(sc, end, CONTEXT_JOINS) > 0;
+}
+
+void read_right_context(const scanner *sc, size_t i, bool possessed,
+                        right_context *rc)
 {
     memset(rc, 0, sizeof *rc);
     size_t j = i;
@@ -237,9 +265,23 @@ void read_right_context(const scanner *sc, size_t i, right_context *rc)
         if (!separated && !direct && chain == 0)
             break;
         size_t k = separated ? j + 1 : j + chain;
+        size_t titles_before = rc->n_titles;
         size_t end = read_segment(sc, k, direct, bracketed || opens, rc);
+        if (end == 0 && tokens_is_mark(sc->tokens, j, '-') &&
+            (end = aside_end(sc, j)) > 0) {
+            j = end; /* the closing dash separates the title */
+            continue;
+        }
         if (end == 0)
             break;
+        /* "Về kiến nghị của ông Tư, Chủ tịch UBND xã giao ...": after a
+         * possessor, a title that runs on into its verb is the subject
+         * of the next clause. */
+        if (possessed && j == i && tokens_is_mark(sc->tokens, j, ',') &&
+            rc->n_titles > titles_before && !title_closed_at(sc, end)) {
+            rc->n_titles = titles_before;
+            break;
+        }
         bracketed |= opens;
         j = end;
     }
@@ -266,7 +308,7 @@ bool at_list_item(const scanner *sc, size_t first)
         size_t len;
         if (((len = context_at(sc, k, CONTEXT_ITEM)) > 0 ||
              (len = context_at(sc, k, CONTEXT_PREDICATE)) > 0 ||
-             (len = context_at(sc, k, CONTEXT_JOINS)) > 0) &&
+             (len = joins_at(sc, k)) > 0) &&
             k + len == first)
             return true;
     }

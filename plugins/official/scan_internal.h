@@ -43,9 +43,16 @@ typedef struct scanner {
     size_t *sentence_of;        /* per token: its sentence */
     sentence_facts *sentences;
     role_bits *roles;           /* per token: its word's roles, 0 for marks */
+    uint64_t *hashes;           /* per token: lexicon_hash() of its word */
     unsigned char *context_kind; /* per token: the context word starting */
     unsigned char *context_len;  /* there (official-context-words.txt) */
     unsigned char *head_len;     /* per token: head_length() */
+    /* Names joined after a plural honorific ("các ông A và B, Phó Chủ
+     * tịch"): whether the sentence has one, the first mention waiting for
+     * the shared title (SIZE_MAX: none), and where the next name of the
+     * run is expected, at its honorific or, without one, at the name. */
+    bool plural;
+    size_t shared_from, shared_next, shared_next_alt;
 } scanner;
 
 /* How a name is written (scan_names.c). */
@@ -59,6 +66,7 @@ typedef enum name_form {
 typedef struct name_span {
     size_t first, n;
     name_form form;
+    size_t baptismal; /* words of a baptismal name it starts with */
 } name_span;
 
 typedef struct token_span {
@@ -112,7 +120,6 @@ static inline bool starts_entry(const scanner *sc, const lexicon *lex,
     return i < n_tokens(sc) && (sc->roles[i] & role_first(lex->id)) != 0;
 }
 
-bool folded_is(const scanner *sc, size_t i, const char *word);
 
 /* The longest entry of lex that starts at token i; its length in tokens,
  * 0 when none.  Its value goes to *value when value is not NULL. */
@@ -147,6 +154,15 @@ static inline size_t context_at(const scanner *sc, size_t i,
                : 0;
 }
 
+/* The length of a word joining two parts of an organisation's name at
+ * i ("và", "của": official-context-words.txt kinds joins and
+ * possessive), 0 when none. */
+static inline size_t joins_at(const scanner *sc, size_t i)
+{
+    return context_at(sc, i, CONTEXT_JOINS) +
+           context_at(sc, i, CONTEXT_POSSESSIVE);
+}
+
 /* Whether the folded phrase of tokens [i, i + n) is listed in lex. */
 bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n);
@@ -160,7 +176,8 @@ size_t name_run(const scanner *sc, size_t i, size_t max);
 
 /* name_run() in tokens, where a name word may carry a syllable in small
  * letters after a hyphen, without spaces ("Kim Dong-yeon": 4 tokens,
- * 2 words); at most max words. */
+ * 2 words), or a capitalized one when either is no Vietnamese syllable
+ * ("Jean-Pierre Dubois", not "Hà Nội-Hải Phòng"); at most max words. */
 size_t joined_name_run(const scanner *sc, size_t i, size_t max);
 
 /* A foreign name where a person is expected, at i: a surname of
@@ -185,6 +202,17 @@ static inline size_t head_at(const scanner *sc, size_t i, bool any_case)
 
 /* A surname followed by at least one more name word. */
 bool name_starts_at(const scanner *sc, size_t i);
+
+/* A baptismal name of official-christian-names.txt at i followed by a
+ * full name ("Giuse Nguyễn Năng"): its length in tokens, 0 when none.
+ * Asked at every word: the inline test spares the call for most. */
+size_t baptismal_name_length(const scanner *sc, size_t i);
+static inline size_t baptismal_name_at(const scanner *sc, size_t i)
+{
+    return starts_entry(sc, &sc->lex->christian_names, i)
+               ? baptismal_name_length(sc, i)
+               : 0;
+}
 
 /* Every syllable after the surname is a known name syllable. */
 bool is_plausible_name(const scanner *sc, size_t i, size_t n);
@@ -259,13 +287,29 @@ size_t listed_place_at(const scanner *sc, size_t i);
 bool name_at(const scanner *sc, size_t i, bool cued, name_span *name);
 
 /* ------------------------------------------------------------------ */
+/* A citizen's identity (scan_identity.c).                            */
+
+/* Whether a citizen's role stands right before the person whose name
+ * (or honorific) starts at item, set off by a comma or joined by "là"
+ * (official-private-cues.txt, kinds identity and role): "Tiểu thương
+ * chợ Đông Ba, bà A", "Chủ cửa hàng là bà B", "chồng bà, ông C". */
+bool role_before(const scanner *sc, size_t item);
+
+/* Whether the name is cut to its initial, as news writes the names of
+ * private people ("Nguyễn Văn T."); the initial's dot follows it. */
+bool cut_to_initial(const scanner *sc, const name_span *name);
+
+/* ------------------------------------------------------------------ */
 /* After a name (scan_context.c).                                     */
 
 /* Reads what follows the name ending before token i: titles after a
  * comma, a dash or a bracket, or with nothing between ("Nguyễn Phú Bình
- * chủ nhiệm ..."), organisations, predicates, ages, years of birth and
- * bracketed other names of the person. */
-void read_right_context(const scanner *sc, size_t i, right_context *rc);
+ * chủ nhiệm ..."), organisations, predicates, ages, years of birth,
+ * bracketed other names of the person and asides between dashes.
+ * possessed: the name is a possessor ("kiến nghị của ông Tư"), whose
+ * title after a comma must be closed by a mark or "và". */
+void read_right_context(const scanner *sc, size_t i, bool possessed,
+                        right_context *rc);
 
 /* Whether the name (or its honorific) starting at token first stands
  * where a list puts its items: after a colon, a semicolon, a comma, a

@@ -55,7 +55,7 @@ static size_t lower_name_length(const scanner *sc, size_t i, bool cued)
      * without a cue, a full three-word name that ends at a mark. */
     size_t after = i + n;
     if (n < 3 || (after < n_tokens(sc) && !has_shape(sc, after, SHAPE_MARK) &&
-                  context_at(sc, after, CONTEXT_JOINS) == 0))
+                  joins_at(sc, after) == 0))
         return 0;
     return n;
 }
@@ -74,26 +74,33 @@ static bool bare_given_name(const scanner *sc, size_t i)
 bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
 {
     if (name_starts_at(sc, i) && free_to_start(sc, i, cued)) {
-        *name = (name_span){i, name_length(sc, i), FORM_FULL};
+        *name = (name_span){i, name_length(sc, i), FORM_FULL, 0};
         return true;
     }
     size_t lower = lower_name_length(sc, i, cued);
     if (lower > 0) {
-        *name = (name_span){i, lower, FORM_LOWER};
+        *name = (name_span){i, lower, FORM_LOWER, 0};
         return true;
     }
     if (!is_name_word(sc, i))
         return false;
+    /* "Giuse Nguyễn Năng": the baptismal name is the name's first part. */
+    size_t baptismal = baptismal_name_at(sc, i);
+    if (baptismal > 0 && free_to_start(sc, i, cued)) {
+        *name = (name_span){i, baptismal + name_length(sc, i + baptismal),
+                            FORM_FULL, baptismal};
+        return true;
+    }
     /* "ông Tập Cận Bình", "Tổng thống Yoon Suk Yeol": a foreign surname
      * where a person is expected. */
     size_t foreign = cued ? foreign_name_at(sc, i) : 0;
     if (foreign > 0) {
-        *name = (name_span){i, foreign, FORM_FULL};
+        *name = (name_span){i, foreign, FORM_FULL, 0};
         return true;
     }
     size_t run = joined_name_run(sc, i, RUN_LOOKAHEAD);
     if (run == 1 && (cued || bare_given_name(sc, i))) {
-        *name = (name_span){i, 1, FORM_GIVEN};
+        *name = (name_span){i, 1, FORM_GIVEN, 0};
         return true;
     }
     /* "bà Kanni Wignaraja", "ông Sáu Vô", "ông Kim Dong-yeon"; bare:
@@ -101,7 +108,7 @@ bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
      * confirm. */
     if (run >= 2 && run <= NAME_MAX_WORDS && free_to_start(sc, i, cued) &&
         (cued || listed_place_at(sc, i) == 0)) {
-        *name = (name_span){i, run, FORM_WEAK};
+        *name = (name_span){i, run, FORM_WEAK, 0};
         return true;
     }
     return false;

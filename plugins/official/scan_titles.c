@@ -67,7 +67,7 @@ size_t country_at(const scanner *sc, size_t i)
     if (n > 0 && has_shape(sc, after, SHAPE_LOWER) &&
         tok(sc, after)->space_before &&
         match_at(sc, &sc->lex->title_stops, after, NULL) == 0 &&
-        context_at(sc, after, CONTEXT_JOINS) == 0)
+        joins_at(sc, after) == 0)
         return 0;
     return n;
 }
@@ -241,6 +241,51 @@ static size_t foreign_pair_before(const scanner *sc, size_t phrase,
     return foreign && !organisation_or_place ? pair : SIZE_MAX;
 }
 
+/* A field in small letters that goes on after the dash at j, inside a
+ * title whose phrase is open: "công chức địa chính - xây dựng xã", "Trưởng
+ * phòng tài chính - kế hoạch huyện".  One to three words, none of them an
+ * honorific, a head, a verb or any word around a name ("- ông A", "- người
+ * từng ..."), then a mark, the end, or an organisation's closing word. */
+static bool field_after_dash(const scanner *sc, size_t j)
+{
+    enum { FIELD_MAX_WORDS = 3 };
+    if (!has_shape(sc, j - 1, SHAPE_LOWER))
+        return false;
+    for (size_t n = 1; n <= FIELD_MAX_WORDS; n++) {
+        size_t k = j + n;
+        if (!has_shape(sc, k, SHAPE_LOWER) || !tok(sc, k)->space_before ||
+            sc->context_len[k] > 0 || head_at(sc, k, true) > 0 ||
+            match_at(sc, &sc->lex->honorifics, k, NULL) > 0 ||
+            match_at(sc, &sc->lex->title_stops, k, NULL) > 0 ||
+            match_at(sc, &sc->lex->private_cues, k, NULL) > 0)
+            return false;
+        size_t after = k + 1;
+        if (after >= n_tokens(sc) || has_shape(sc, after, SHAPE_MARK) ||
+            match_at(sc, &sc->lex->org_ends, after, NULL) > 0)
+            return true;
+    }
+    return false;
+}
+
+/* A place word at lower-case token j that seats a state's representative
+ * where it stands: after a country, "tại" and a country or a place goes
+ * on with the title ("Đại sứ Việt Nam tại Hàn Quốc", "Tổng Lãnh sự Pháp
+ * tại TP.HCM"), where elsewhere it ends it ("Chủ tịch UBND tỉnh tại Hà
+ * Nội").  The length of the place word, 0 when none. */
+static size_t seat_word_at(const scanner *sc, size_t phrase, size_t j)
+{
+    size_t word = match_at(sc, &sc->lex->place_words, j, NULL);
+    if (word == 0 || j == phrase || !country_ends_before(sc, phrase, j))
+        return 0;
+    size_t place = j + word;
+    int kind = 0;
+    return country_at(sc, place) > 0 || listed_place_at(sc, place) > 0 ||
+                   (match_at(sc, &sc->lex->org_ends, place, &kind) > 0 &&
+                    kind == ORG_END_UNIT)
+               ? word
+               : 0;
+}
+
 size_t title_end(const scanner *sc, size_t first, size_t head_len,
                  bool person_expected)
 {
@@ -256,9 +301,18 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
         if (t->shape == SHAPE_MARK) {
             /* "Sở Lao động - Thương binh và Xã hội": a dash inside. */
             if ((t->mark == '-' && continues_organisation(sc, j + 1)) ||
+                (t->mark == '-' && !closed && field_after_dash(sc, j)) ||
                 (t->mark == '&' && tokens_is_word(sc->tokens, j + 1))) {
                 joined_at = ++j; /* "Bộ GD-ĐT", "bộ NN & PTNT" */
                 closed = false;
+                continue;
+            }
+            /* "Trung tâm Phòng chống HIV/AIDS": a slash between two
+             * capitalized words, without spaces */
+            if (t->mark == '/' && !t->space_before &&
+                is_capitalized(sc, j - 1) && is_capitalized(sc, j + 1) &&
+                !tok(sc, j + 1)->space_before) {
+                joined_at = ++j;
                 continue;
             }
             /* "Han Duck-soo": a romanized given name goes on */
@@ -285,7 +339,7 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
         if ((!t->space_before && j != joined_at) ||
             (rank && head_at(sc, j, true) > 0))
             break;
-        size_t joins = context_at(sc, j, CONTEXT_JOINS);
+        size_t joins = joins_at(sc, j);
         if (joins > 0) {
             if (!joins_organisation(sc, j + joins))
                 break;
@@ -298,6 +352,15 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
         size_t field = context_at(sc, j, CONTEXT_FIELD);
         if (field > 0) {
             j += field;
+            closed = false;
+            continue;
+        }
+        /* a country closes the phrase before its seat */
+        size_t seat = closed && t->shape == SHAPE_LOWER
+                          ? seat_word_at(sc, first + head_len, j)
+                          : 0;
+        if (seat > 0) {
+            j += seat;
             closed = false;
             continue;
         }
@@ -340,7 +403,10 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
             j++;
             continue;
         }
-        if (holder_starts_at(sc, first + head_len, j))
+        /* "Giám mục Giuse Nguyễn Năng": a baptismal name starts the
+         * holder's name */
+        if (holder_starts_at(sc, first + head_len, j) ||
+            baptismal_name_at(sc, j) > 0)
             break;
         /* "Đại sứ Hàn Quốc", "Thủ tướng Nhật Bản Fumio Kishida" */
         size_t country = country_at(sc, j);
@@ -387,7 +453,7 @@ size_t title_end(const scanner *sc, size_t first, size_t head_len,
     }
     while (j > first + head_len &&
            (tok(sc, j - 1)->shape == SHAPE_MARK ||
-            context_at(sc, j - 1, CONTEXT_JOINS) > 0))
+            joins_at(sc, j - 1) > 0))
         j--;
     return j;
 }
@@ -416,12 +482,13 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
     size_t run = end - phrase;
     if (run >= 1 && run <= NAME_MAX_WORDS && tok(sc, phrase)->space_before &&
         name_run(sc, phrase, run) == run && rank_ends_at(sc, first, phrase)) {
-        *name = (name_span){phrase, run, run == 1 ? FORM_GIVEN : FORM_WEAK};
+        *name = (name_span){phrase, run,
+                            run == 1 ? FORM_GIVEN : FORM_WEAK, 0};
         return true;
     }
     if (end == phrase + 1 && tok(sc, phrase)->space_before &&
         may_be_given_name(sc, phrase)) {
-        *name = (name_span){phrase, 1, FORM_GIVEN};
+        *name = (name_span){phrase, 1, FORM_GIVEN, 0};
         return true;
     }
     /* "giám đốc sở y tế hà nội trần thị nhị hà": a full name in small
@@ -439,7 +506,7 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
                         tok(sc, k)->space_before &&
                         is_plausible_syllable(sc, k);
         if (plausible) {
-            *name = (name_span){start, len, FORM_LOWER};
+            *name = (name_span){start, len, FORM_LOWER, 0};
             return true;
         }
     }
@@ -447,6 +514,6 @@ bool title_tail_name(const scanner *sc, size_t first, size_t head_len,
     size_t pair = foreign_pair_before(sc, phrase, end);
     if (pair == SIZE_MAX)
         return false;
-    *name = (name_span){pair, end - pair, FORM_WEAK};
+    *name = (name_span){pair, end - pair, FORM_WEAK, 0};
     return true;
 }

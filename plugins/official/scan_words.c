@@ -8,12 +8,6 @@
 
 #include <string.h>
 
-bool folded_is(const scanner *sc, size_t i, const char *word)
-{
-    return tokens_is_word(sc->tokens, i) &&
-           strcmp(tokens_folded(sc->tokens, i), word) == 0;
-}
-
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value)
 {
@@ -33,6 +27,12 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     }
     if (reach == 0)
         return 0;
+    /* Most entries met are one word: looked up as the token's own. */
+    if (reach == 1)
+        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
+                                   sc->hashes[i], value)
+                   ? 1
+                   : 0;
     /* The phrase built once, then cut word by word from the longest. */
     char phrase[LEXICON_MAX_ENTRY];
     size_t ends[LEXICON_MAX_ENTRY / 2];
@@ -80,6 +80,9 @@ bool match_before(const scanner *sc, const lexicon *lex, size_t i)
 bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n)
 {
+    if (n == 1 && tokens_is_word(sc->tokens, i))
+        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
+                                   sc->hashes[i], NULL);
     char phrase[LEXICON_MAX_ENTRY];
     return n > 0 && n <= lex->max_words &&
            tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
@@ -119,13 +122,21 @@ size_t name_run(const scanner *sc, size_t i, size_t max)
     return n;
 }
 
-/* "-yeon" of "Dong-yeon": a hyphen and a syllable in small letters glued
- * to the name word before token i; 2 tokens, or 0. */
+/* "-yeon" of "Dong-yeon", "-Pierre" of "Jean-Pierre": a hyphen and a
+ * syllable glued to the name word before token i, in small letters, or
+ * capitalized when one of the two is no Vietnamese syllable ("Hà
+ * Nội-Hải Phòng" names two places); 2 tokens, or 0. */
 static size_t hyphenated_syllable(const scanner *sc, size_t i)
 {
-    return tokens_is_mark(sc->tokens, i, '-') && !tok(sc, i)->space_before &&
-                   has_shape(sc, i + 1, SHAPE_LOWER) &&
-                   !tok(sc, i + 1)->space_before
+    if (!tokens_is_mark(sc->tokens, i, '-') || tok(sc, i)->space_before ||
+        i + 1 >= n_tokens(sc) || tok(sc, i + 1)->space_before)
+        return 0;
+    if (has_shape(sc, i + 1, SHAPE_LOWER))
+        return 2;
+    const char *before = tokens_folded(sc->tokens, i - 1);
+    const char *after = tokens_folded(sc->tokens, i + 1);
+    return is_name_word(sc, i + 1) && (!syllable_is_vietnamese(before) ||
+                                       !syllable_is_vietnamese(after))
                ? 2
                : 0;
 }
@@ -169,6 +180,19 @@ size_t foreign_name_at(const scanner *sc, size_t i)
     return 0;
 }
 
+/* An organisation word and a suffix that makes its head ("Hạt trưởng",
+ * "Trạm trưởng"; the longer ones, "Chi cục trưởng", are listed heads):
+ * 2 tokens, 0 when none. */
+static size_t suffixed_head(const scanner *sc, size_t i)
+{
+    return context_at(sc, i + 1, CONTEXT_SUFFIX) == 1 &&
+                   (sc->roles[i] & role_word(sc->lex->org_starts.id)) &&
+                   has_shape(sc, i + 1, SHAPE_LOWER) &&
+                   tok(sc, i + 1)->space_before
+               ? 2
+               : 0;
+}
+
 size_t head_length(const scanner *sc, size_t i)
 {
     if (!tokens_is_word(sc->tokens, i))
@@ -180,6 +204,9 @@ size_t head_length(const scanner *sc, size_t i)
         size_t head = match_at(sc, &sc->lex->title_heads, k, NULL);
         if (head == 0)
             head = context_at(sc, k, CONTEXT_RANK); /* a rank is a title */
+        if (head == 0 && k + 1 < n_tokens(sc) &&
+            sc->context_kind[k + 1] == CONTEXT_SUFFIX)
+            head = suffixed_head(sc, k);
         if (head > 0)
             return k + head - i;
         size_t prefix = context_at(sc, k, CONTEXT_PREFIX);
@@ -197,6 +224,16 @@ bool name_starts_at(const scanner *sc, size_t i)
 {
     return is_surname(sc, i) && name_run(sc, i, 2) == 2 &&
            head_at(sc, i, false) == 0;
+}
+
+size_t baptismal_name_length(const scanner *sc, size_t i)
+{
+    if (!is_name_word(sc, i))
+        return 0;
+    size_t n = match_at(sc, &sc->lex->christian_names, i, NULL);
+    return n > 0 && name_starts_at(sc, i + n) && tok(sc, i + n)->space_before
+               ? n
+               : 0;
 }
 
 bool is_plausible_name(const scanner *sc, size_t i, size_t n)

@@ -41,11 +41,12 @@ typedef struct word_roles {
  * Returns false when out of memory. */
 bool word_roles_add(word_roles *roles, const lexicon *lex);
 
-/* The roles of a folded word; 0 when it is in no lexicon. */
+/* The roles of a folded word whose lexicon_hash() is hash; 0 when it is
+ * in no lexicon. */
 static inline role_bits word_roles_of(const word_roles *roles,
-                                      const char *word)
+                                      const char *word, uint64_t hash)
 {
-    return lexicon_bits(&roles->words, word);
+    return lexicon_bits_hashed(&roles->words, word, hash);
 }
 
 static inline void word_roles_free(word_roles *roles)

@@ -21,6 +21,8 @@ static const char *const lexicon_options[][2] = {
     {"names-before", "count-names-before.txt"},
     {"names-after", "count-names-after.txt"},
     {"year-before", "count-year-before.txt"},
+    {"factors", "count-factors.txt"},
+    {"comparisons", "count-comparisons.txt"},
 };
 
 const char *count_lexicon_path(const char *file)

@@ -25,13 +25,13 @@ static void descriptor_fields(void **state)
     assert_int_equal(desc->struct_size, sizeof(fp_plugin_desc));
     assert_string_equal(desc->name, "count");
     assert_string_equal(desc->kind, "count");
-    assert_string_equal(desc->version, "1.1.0");
+    assert_string_equal(desc->version, "1.2.0");
     assert_non_null(desc->description);
     static const char *const names[] = {
         "nouns",        "time-units",  "currencies",     "measures",
         "multipliers",  "stopwords",   "names-before",   "names-after",
-        "year-before",  "open-nouns",  "max-unit-words", "match-limit",
-        "heap-limit"};
+        "year-before",  "factors",     "comparisons",    "open-nouns",
+        "max-unit-words", "match-limit", "heap-limit"};
     assert_int_equal(desc->n_options, N_CASES(names));
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_string_equal(desc->options[i].name, names[i]);

@@ -24,6 +24,7 @@ static const char *const lexicon_files[][2] = {
     {"private-cues", "official-private-cues.txt"},
     {"provinces", "official-provinces.txt"},
     {"foreign-surnames", "official-foreign-surnames.txt"},
+    {"christian-names", "official-christian-names.txt"},
 };
 enum { N_LEXICONS = sizeof lexicon_files / sizeof lexicon_files[0] };
 

@@ -50,13 +50,15 @@ static void other_names_in_brackets(void **state)
     static const official_case cases[] = {
         {"Thượng tọa Thích Quảng Đức (Lâm Văn Tuất, sinh năm 1965), Ủy "
          "viên Ban Trị sự tỉnh, phát biểu.",
-         1, {{"Thích Quảng Đức", {"Ủy viên Ban Trị sự tỉnh"}}}},
+         1, {{"Thích Quảng Đức", {"Thượng tọa",
+                                  "Ủy viên Ban Trị sự tỉnh"}}}},
         {"Ông Hồ Văn Sáu (Sáu Hồ, 58 tuổi), Chủ tịch Hội Nông dân xã, "
          "phát biểu.",
          1, {{"Hồ Văn Sáu", {"Chủ tịch Hội Nông dân xã"}}}},
         {"Ni sư Thích Nữ Như Liên (Phạm Thị Lan, SN 1970), Phó Trưởng ban "
          "Trị sự huyện, dự lễ.",
-         1, {{"Thích Nữ Như Liên", {"Phó Trưởng ban Trị sự huyện"}}}},
+         1, {{"Thích Nữ Như Liên", {"Ni sư",
+                                    "Phó Trưởng ban Trị sự huyện"}}}},
         /* a monk's name in a list of candidates, without an honorific */
         {"Danh sách ứng cử viên gồm: Thích Minh Quang (Trần Văn Tý), Phó "
          "Trưởng ban Trị sự tỉnh; bà Hà Thị Vân.",

@@ -22,8 +22,8 @@ static void descriptor_fields(void **state)
     assert_int_equal(desc->struct_size, sizeof(fp_plugin_desc));
     assert_string_equal(desc->name, "official");
     assert_string_equal(desc->kind, "official");
-    assert_string_equal(desc->version, "1.1.0");
-    assert_int_equal(desc->n_options, 15);
+    assert_string_equal(desc->version, "1.2.0");
+    assert_int_equal(desc->n_options, 16);
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_int_equal(desc->options[i].type, FP_OPT_PATH);
         assert_non_null(desc->options[i].description);
