@@ -83,10 +83,10 @@ char *fp_xml_sanitize(const char *s, size_t len)
         return NULL;
     if (fp_xml_clean_prefix(s, len) == len) { /* the usual case: one pass */
         char *copy = malloc(len + 1);
-        if (copy) {
+        if (copy && len > 0) /* s may be NULL when len is 0 */
             memcpy(copy, s, len);
+        if (copy)
             copy[len] = '\0';
-        }
         return copy;
     }
     size_t out_len = sanitize_into((const unsigned char *)s, len, NULL);
