@@ -47,6 +47,9 @@ void fp_xml_out_free(fp_xml_out *w);
 /* Copy s (len bytes) replacing invalid UTF-8 and characters XML forbids
  * with U+FFFD.  Returns a malloc'ed NUL-terminated string or NULL (OOM). */
 char *fp_xml_sanitize(const char *s, size_t len);
+/* How many bytes at the start of s fp_xml_sanitize leaves as they are:
+ * len when s needs no cleaning at all, and can be written as it is. */
+size_t fp_xml_clean_prefix(const char *s, size_t len);
 /* One character of s as fp_xml_sanitize sees it, for writers of other
  * formats that clean text the same way: returns the bytes it takes (at
  * least 1, at most avail) and sets *cp to its code point, or to U+FFFD

@@ -33,6 +33,26 @@ size_t fp_xml_sanitize_next(const char *s, size_t avail, uint32_t *cp)
     return seq_len > 0 ? seq_len : bad_len;
 }
 
+size_t fp_xml_clean_prefix(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] >= 0x20 && p[i] < 0x80) { /* most of every string */
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = fp_xml_sanitize_next(s + i, len - i, &cp);
+        /* U+FFFD written as such stays; as a replacement it is a change. */
+        if (cp == 0xFFFD && !(n == REPLACEMENT_LEN &&
+                              memcmp(p + i, replacement_utf8, REPLACEMENT_LEN) == 0))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 /* Walks s once; writes the sanitized bytes to out when out is non-NULL.
  * Returns the number of bytes the sanitized string takes. */
 static size_t sanitize_into(const unsigned char *s, size_t len, char *out)
@@ -61,6 +81,14 @@ char *fp_xml_sanitize(const char *s, size_t len)
      * three, so the size cannot wrap for any len below SIZE_MAX / 3. */
     if (len > (SIZE_MAX - 1) / REPLACEMENT_LEN)
         return NULL;
+    if (fp_xml_clean_prefix(s, len) == len) { /* the usual case: one pass */
+        char *copy = malloc(len + 1);
+        if (copy && len > 0) /* s may be NULL when len is 0 */
+            memcpy(copy, s, len);
+        if (copy)
+            copy[len] = '\0';
+        return copy;
+    }
     size_t out_len = sanitize_into((const unsigned char *)s, len, NULL);
     char *out = malloc(out_len + 1);
     if (!out)

@@ -107,37 +107,49 @@ static int check_usable(fp_xml_out *w, int need_begun, fp_error *err)
 }
 
 /* Every string reaches libxml2 through fp_xml_sanitize: the text writer
- * itself copies invalid UTF-8 and control characters through. */
+ * itself copies invalid UTF-8 and control characters through.  Most need
+ * no cleaning and go as they are, without a copy. */
 static int write_attr(fp_xml_out *w, const char *name, const char *value,
                       fp_error *err)
 {
-    char *clean = fp_xml_sanitize(value, strlen(value));
-    if (!clean)
+    size_t len = strlen(value);
+    char *clean = NULL;
+    if (fp_xml_clean_prefix(value, len) != len &&
+        !(clean = fp_xml_sanitize(value, len)))
         return writer_failed(w, err, "copying an attribute value");
     int rc = xmlTextWriterWriteAttribute(w->writer, xml_str(name),
-                                         xml_str(clean));
+                                         xml_str(clean ? clean : value));
     free(clean);
     if (rc < 0)
         return writer_failed(w, err, "writing an attribute");
     return 0;
 }
 
+/* A byte offset in decimal: the text of a plain number needs no check. */
 static int write_offset_attr(fp_xml_out *w, const char *name, size_t offset,
                              fp_error *err)
 {
-    char digits[32];
-    snprintf(digits, sizeof digits, "%zu", offset);
-    return write_attr(w, name, digits, err);
+    char digits[32], *p = digits + sizeof digits;
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + offset % 10);
+        offset /= 10;
+    } while (offset > 0);
+    if (xmlTextWriterWriteAttribute(w->writer, xml_str(name), xml_str(p)) < 0)
+        return writer_failed(w, err, "writing an attribute");
+    return 0;
 }
 
 static int write_text_element(fp_xml_out *w, const char *name,
                               const char *text, fp_error *err)
 {
-    char *clean = fp_xml_sanitize(text, strlen(text));
-    if (!clean)
+    size_t len = strlen(text);
+    char *clean = NULL;
+    if (fp_xml_clean_prefix(text, len) != len &&
+        !(clean = fp_xml_sanitize(text, len)))
         return writer_failed(w, err, "copying element text");
     int rc = xmlTextWriterWriteElement(w->writer, xml_str(name),
-                                       xml_str(clean));
+                                       xml_str(clean ? clean : text));
     free(clean);
     if (rc < 0)
         return writer_failed(w, err, "writing an element");

@@ -13,10 +13,10 @@
  * One PCRE2 pattern finds the candidates: a digit run, possibly grouped by
  * thousands or with a decimal part, standing alone (not inside a word, a
  * decimal, a date "05/10/2018", a time "8:30") and followed by horizontal
- * space or a dash (the lower end of a range "1.500-2.000").  Regex use
- * follows docs/RELIABILITY.md, Regular expressions: UTF, UCP, MATCH_INVALID_UTF,
- * NEVER_BACKSLASH_C, digits as [0-9], JIT with interpreter fallback, match
- * limits, match data per call, and any matcher error fails the document.
+ * space or a dash (the lower end of a range "1.500-2.000").  Regex use is
+ * <factpipe/regex.h>'s: UTF, UCP, MATCH_INVALID_UTF, NEVER_BACKSLASH_C,
+ * digits as [0-9], JIT with interpreter fallback, match limits, match data
+ * per call, and any matcher error fails the document.
  * All repeats are possessive or bounded, so JIT stack use does not grow
  * with the subject.
  */
@@ -24,9 +24,11 @@
 
 #include "count_rules.h"
 
-#include <factpipe/plugin.h>
-
 #include <pcre2.h>
+
+#include <factpipe/plugin.h>
+#include <factpipe/regex.h>
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,20 +122,10 @@ static const fp_option count_options[N_OPTIONS] = {
         .min = 1, .max = 12,
         .description = "longest unit in words (syllables: \"hộ gia đình\" "
                        "is 3); a listed noun may be longer"},
-    [OPTION_MATCH_LIMIT] = {
-        .name = "match-limit", .type = FP_OPT_INT, .default_value = "100000",
-        .min = 1000, .max = 100000000,
-        .description = "regex steps one match may take; a match that "
-                       "reaches it fails the document"},
-    [OPTION_HEAP_LIMIT] = {
-        .name = "heap-limit", .type = FP_OPT_INT, .default_value = "16384",
-        .min = 1024, .max = 4194304,
-        .description = "KiB of backtracking memory one match may use; a "
-                       "match that reaches it fails the document"},
+    [OPTION_MATCH_LIMIT] = FP_REGEX_MATCH_LIMIT_OPTION,
+    [OPTION_HEAP_LIMIT] = FP_REGEX_HEAP_LIMIT_OPTION,
 };
 
-/* docs/RELIABILITY.md, Regular expressions; the match and heap limits are options. */
-enum { DEPTH_LIMIT = 5000 };
 /* Not glued to a word, a digit, a decimal or thousands separator, a date
  * or document number ("05/10"), a time ("8:30"), an underscore or the '+'
  * of a kilometre post or a sum ("km 49+800", "2+3"); followed
@@ -149,10 +141,6 @@ static const char NUMBER_PATTERN[] =
     "{1,4}+"
     "|[0-9]++(?:[.,][0-9]++)?+)"
     "(?=\\h|[\\-\\x{2013}\\x{2014}])";
-
-static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
-                                        PCRE2_MATCH_INVALID_UTF |
-                                        PCRE2_NEVER_BACKSLASH_C;
 
 enum { N_LEXICONS = OPTION_COMPARISONS - OPTION_NOUNS + 1 };
 
@@ -185,36 +173,6 @@ static void count_destroy(void *opaque)
     for (size_t i = 0; i < N_LEXICONS; i++)
         count_lexicon_free(lexicons[i]);
     free(state);
-}
-
-static int compile_pattern(count_state *state, const fp_host *host)
-{
-    int error_code;
-    PCRE2_SIZE error_offset;
-    state->pattern = pcre2_compile((PCRE2_SPTR)NUMBER_PATTERN,
-                                   PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS,
-                                   &error_code, &error_offset, NULL);
-    if (state->pattern == NULL) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(error_code, message, sizeof message);
-        return fp_errorf(host, "cannot compile the number pattern at offset "
-                         "%zu: %s", (size_t)error_offset,
-                         (const char *)message);
-    }
-    /* Without JIT (some architectures, SELinux execmem policy) the
-     * interpreter runs the same pattern under the same limits. */
-    int jit_rc = pcre2_jit_compile(state->pattern, PCRE2_JIT_COMPLETE);
-    if (jit_rc < 0) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(jit_rc, message, sizeof message);
-        fp_logf(host, FP_LOG_DEBUG, "JIT unavailable (%s); using the "
-                "PCRE2 interpreter", (const char *)message);
-    }
-    state->limits = pcre2_match_context_create(NULL);
-    if (state->limits == NULL)
-        return fp_errorf(host, "out of memory creating the match context");
-    pcre2_set_depth_limit(state->limits, DEPTH_LIMIT);
-    return FP_OK;
 }
 
 static int load_lexicons(count_rules *rules, const fp_option_value *values,
@@ -257,14 +215,13 @@ static int count_create(const fp_config *config, const fp_host *host,
     if (state == NULL)
         return fp_errorf(host, "out of memory");
     if (load_lexicons(&state->rules, config->values, host) != FP_OK ||
-        compile_pattern(state, host) != FP_OK) {
+        !(state->pattern = fp_regex_compile(NUMBER_PATTERN, 0, "number",
+                                            host)) ||
+        !(state->limits = fp_regex_limits_new(config, OPTION_MATCH_LIMIT,
+                                              OPTION_HEAP_LIMIT, host))) {
         count_destroy(state);
         return FP_ERROR;
     }
-    pcre2_set_match_limit(state->limits,
-                          (uint32_t)config->values[OPTION_MATCH_LIMIT].integer);
-    pcre2_set_heap_limit(state->limits,
-                         (uint32_t)config->values[OPTION_HEAP_LIMIT].integer);
     *opaque = state;
     return FP_OK;
 }
@@ -359,13 +316,8 @@ static int extract_block(const count_state *state,
                              offset, 0, match_data, state->limits);
         if (rc == PCRE2_ERROR_NOMATCH)
             return FP_OK;
-        if (rc < 0) {
-            PCRE2_UCHAR message[256];
-            pcre2_get_error_message(rc, message, sizeof message);
-            return fp_errorf(host, "%s: matching failed in block %zu "
-                             "(bytes %zu-%zu): %s", doc->source, block_index,
-                             span->start, span->end, (const char *)message);
-        }
+        if (rc < 0)
+            return fp_regex_match_error(host, rc, doc, block_index);
         size_t sentence_end = dot_ending_a_sentence(state, block,
                                                     ovector[0], ovector[1]);
         if (sentence_end != 0) {
@@ -390,11 +342,13 @@ static int count_extract(void *opaque, const fp_document *doc,
     if (fp_document_check_blocks(doc, host) != FP_OK)
         return FP_ERROR;
     /* Match data is written by every match, so it belongs to this call,
-     * not to the instance other threads share. */
-    pcre2_match_data *match_data =
-        pcre2_match_data_create_from_pattern(state->pattern, NULL);
+     * not to the instance other threads share.  The block loop is count's
+     * own, not fp_regex_each_match: after a full stop inside a candidate
+     * ("2. 954 trẻ em") the search goes on from the stop, before the
+     * candidate's end. */
+    pcre2_match_data *match_data = fp_regex_match_data(state->pattern, host);
     if (match_data == NULL)
-        return fp_errorf(host, "out of memory creating match data");
+        return FP_ERROR;
     int rc = FP_OK;
     for (size_t i = 0; i < doc->n_blocks && rc == FP_OK; i++)
         rc = extract_block(state, match_data, doc, i, host);

@@ -3,14 +3,12 @@
  */
 #include "count_lexicon.h"
 
-#include <errno.h>
+#include <factpipe/lexicon.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-/* A line longer than this is refused: no entry needs it. */
-enum { LINE_BYTES = 512 };
 
 /* Long enough for COUNT_PHRASE_MAX_WORDS words of COUNT_WORD_BYTES. */
 enum { PHRASE_BYTES = COUNT_PHRASE_MAX_WORDS * COUNT_WORD_BYTES };
@@ -81,17 +79,6 @@ static int compare_entries(const void *a, const void *b)
 {
     return strcmp(((const count_entry *)a)->phrase,
                   ((const count_entry *)b)->phrase);
-}
-
-/* Trims spaces, tabs and the line break at both ends in place. */
-static char *trim(char *line)
-{
-    while (*line == ' ' || *line == '\t')
-        line++;
-    size_t len = strlen(line);
-    while (len > 0 && strchr(" \t\r\n", line[len - 1]) != NULL)
-        line[--len] = '\0';
-    return line;
 }
 
 /* NFC-normalizes and folds an entry, joining its words with one space.
@@ -180,99 +167,82 @@ static void sort_and_dedupe(count_lexicon *lex)
     lex->n_entries = kept;
 }
 
-/* Cuts the value off the end of a valued entry ("triệu 1000000"): the
- * last space-separated token, all digits, 1..COUNT_VALUE_MAX, after at
- * least one word. */
-static int split_value(char *entry, uint64_t *value)
+/* The value of a valued entry ("triệu: 1000000"): a whole number from 1
+ * to COUNT_VALUE_MAX. */
+static int parse_value(const char *text, uint64_t *value)
 {
-    char *last = strrchr(entry, ' ');
-    char *tab = strrchr(entry, '\t');
-    if (tab != NULL && (last == NULL || tab > last))
-        last = tab;
-    if (last == NULL || last[1] == '\0')
-        return FP_ERROR;
     uint64_t v = 0;
-    for (const char *p = last + 1; *p != '\0'; p++) {
+    for (const char *p = text; *p != '\0'; p++) {
         if (*p < '0' || *p > '9' || v > COUNT_VALUE_MAX / 10)
             return FP_ERROR;
         v = v * 10 + (uint64_t)(*p - '0');
     }
     if (v == 0 || v > COUNT_VALUE_MAX)
         return FP_ERROR;
-    *last = '\0';
-    if (trim(entry)[0] == '\0')
-        return FP_ERROR;
     *value = v;
     return FP_OK;
 }
 
-static int parse_line(count_lexicon *lex, size_t *capacity, char *line,
-                      const char *path, size_t line_no, unsigned flags,
-                      const fp_host *host)
+/* The lexicon being built from the reader's entries. */
+typedef struct lexicon_builder {
+    count_lexicon *lex;
+    size_t capacity;
+    unsigned flags;
+} lexicon_builder;
+
+/* The reader's check callback: one entry of the file, in file order,
+ * with count's own features ('!', capitals, values) read off it. */
+static int add_read_entry(void *user, fp_lexicon_entry *read, char *why,
+                          size_t why_size)
 {
-    char *entry = trim(line);
-    if (entry[0] == '\0' || entry[0] == '#')
-        return FP_OK;
+    lexicon_builder *b = user;
+    const char *entry = read->written;
     bool exception = entry[0] == '!';
-    if (exception && !(flags & COUNT_LEXICON_EXCEPTIONS))
-        return fp_errorf(host, "%s:%zu: '!' exceptions are not allowed in "
-                         "this lexicon; remove the '!'", path, line_no);
-    if (exception && (entry = trim(entry + 1))[0] == '\0')
-        return fp_errorf(host, "%s:%zu: '!' without an entry after it",
-                         path, line_no);
+    if (exception && !(b->flags & COUNT_LEXICON_EXCEPTIONS))
+        return snprintf(why, why_size, "'!' exceptions are not allowed in "
+                        "this lexicon; remove the '!'"), -1;
+    if (exception) {
+        entry += entry[1] == ' ' ? 2 : 1;
+        if (entry[0] == '\0')
+            return snprintf(why, why_size, "'!' without an entry after it"),
+                   -1;
+    }
     uint64_t value = 0;
-    if ((flags & COUNT_LEXICON_VALUED) &&
-        split_value(entry, &value) != FP_OK)
-        return fp_errorf(host, "%s:%zu: expected words and then their value, "
-                         "a whole number from 1 to %llu (\"triệu "
-                         "1000000\")", path, line_no,
-                         (unsigned long long)COUNT_VALUE_MAX);
-    const char *why = NULL;
+    if ((b->flags & COUNT_LEXICON_VALUED) &&
+        parse_value(read->value, &value) != FP_OK)
+        return snprintf(why, why_size, "expected words and then their value, "
+                        "a whole number from 1 to %llu (\"triệu: "
+                        "1000000\")", (unsigned long long)COUNT_VALUE_MAX), -1;
+    const char *problem = NULL;
     size_t n_words = 0;
-    char *phrase = normalize_entry(entry, &n_words, &why);
+    char *phrase = normalize_entry(entry, &n_words, &problem);
     if (phrase == NULL)
-        return fp_errorf(host, "%s:%zu: cannot use entry \"%s\": %s", path,
-                         line_no, entry, why);
-    bool capital_only = (flags & COUNT_LEXICON_CASED) &&
+        return snprintf(why, why_size, "cannot use entry \"%s\": %s", entry,
+                        problem), -1;
+    bool capital_only = (b->flags & COUNT_LEXICON_CASED) &&
                         count_starts_capitalized(entry, strlen(entry));
-    if (add_entry(lex, capacity,
+    if (add_entry(b->lex, &b->capacity,
                   (count_entry){phrase, exception, capital_only, value}) !=
         FP_OK) {
         free(phrase);
-        return fp_errorf(host, "%s:%zu: out of memory", path, line_no);
+        return snprintf(why, why_size, "out of memory"), -1;
     }
-    if (n_words > lex->max_words)
-        lex->max_words = n_words;
-    return FP_OK;
+    if (n_words > b->lex->max_words)
+        b->lex->max_words = n_words;
+    return 0;
 }
 
 int count_lexicon_load(count_lexicon *lex, const char *path, unsigned flags,
                        const fp_host *host)
 {
     memset(lex, 0, sizeof *lex);
-    FILE *file = fopen(path, "r");
-    if (file == NULL)
-        return fp_errorf(host, "cannot open lexicon %s: %s", path,
-                         strerror(errno));
-    char line[LINE_BYTES];
-    size_t line_no = 0, capacity = 0;
-    int rc = FP_OK;
-    while (rc == FP_OK && fgets(line, sizeof line, file) != NULL) {
-        line_no++;
-        if (strchr(line, '\n') == NULL && !feof(file))
-            rc = fp_errorf(host, "%s:%zu: line longer than %d bytes; one "
-                           "entry per line", path, line_no, LINE_BYTES - 2);
-        else
-            rc = parse_line(lex, &capacity, line, path, line_no, flags,
-                            host);
-    }
-    if (rc == FP_OK && ferror(file))
-        rc = fp_errorf(host, "cannot read lexicon %s: %s", path,
-                       strerror(errno));
-    fclose(file);
-    if (rc == FP_OK && lex->n_entries == 0)
-        rc = fp_errorf(host, "lexicon %s has no entries; every line is "
-                       "blank or a '#' comment", path);
+    lexicon_builder builder = {lex, 0, flags};
+    fp_lexicon_options options = {
+        .flags = (flags & COUNT_LEXICON_VALUED) ? FP_LEXICON_VALUES : 0,
+        .check = add_read_entry, .user = &builder};
+    fp_lexicon read;
+    int rc = fp_lexicon_load(&read, path, &options, host);
+    fp_lexicon_free(&read);
     if (rc != FP_OK) {
         count_lexicon_free(lex);
         return FP_ERROR;

@@ -1,9 +1,10 @@
 /*
  * count_lexicon — word lists of the count plugin, loaded from files.
  *
- * File format (documented again at the top of every lexicon file): UTF-8,
- * one entry per line; an entry is one or more words separated by spaces
- * ("hộ gia đình"); '#' starts a comment line; blank lines are ignored.
+ * File format: the one of <factpipe/lexicon.h> (docs/PLUGINS.md, "Lexicon
+ * files"; documented again at the top of every lexicon file): UTF-8, one
+ * entry per line; an entry is one or more words separated by spaces
+ * ("hộ gia đình"); '#' starts a comment; blank lines are ignored.
  * Entries are compared case-insensitively after NFC normalization.  Two
  * features only some lexicons allow (the others refuse the '!'; or ignore
  * case in entries):
@@ -11,7 +12,8 @@
  *     ("!tổng số" beside "số");
  *   - an entry written with a capital first letter matches only text with
  *     a capitalized first word ("Quận" matches "Quận 3", not "cấp quận");
- *   - an entry ends with a whole number, its value ("triệu 1000000").
+ *   - an entry is followed by a colon and a whole number, its value
+ *     ("triệu: 1000000").
  *
  * Lookups find the longest entry that matches a run of words, so "đồng
  * chí" (a counted noun) wins over "đồng" (money) and "cây số" (distance)

@@ -50,7 +50,7 @@ static const fp_option date_options[N_OPTIONS] = {
         .name = "words",
         .type = FP_OPT_PATH,
         .default_value = "lexicons/date-words.txt",
-        .description = "grammar words and their roles (ngày = day, "
+        .description = "grammar words and their roles (ngày: day, "
                        "sáng = cue, Tết = lunar, ...)"},
     [OPTION_MONTHS] = {
         .name = "months",
@@ -66,7 +66,7 @@ static const fp_option date_options[N_OPTIONS] = {
         .name = "relative-words",
         .type = FP_OPT_PATH,
         .default_value = "lexicons/date-relative.txt",
-        .description = "relative expressions (hôm qua = day -1)"},
+        .description = "relative expressions (hôm qua: day -1)"},
     [OPTION_RELATIVE] = {
         .name = "relative",
         .type = FP_OPT_BOOL,
@@ -123,7 +123,7 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
         p += len;
     }
     if (entry->roles == 0) {
-        snprintf(why, why_size, "no role after '='");
+        snprintf(why, why_size, "no role after ':'");
         return -1;
     }
     return 0;

@@ -1,13 +1,10 @@
 /*
  * date_lexicon.c — loading and matching word lists; see date_lexicon.h.
  */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* getline */
-#endif
-
 #include "date_lexicon.h"
 
-#include <errno.h>
+#include <factpipe/lexicon.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,17 +41,6 @@ static int compare_entries(const void *a, const void *b)
     return (x->n_words > y->n_words) - (x->n_words < y->n_words);
 }
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-        s++;
-    char *end = s + strlen(s);
-    while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
-                       end[-1] == '\r' || end[-1] == '\n'))
-        *--end = '\0';
-    return s;
-}
-
 /* Folds phrase and splits it into words in entry.  Returns 0, or -1 with
  * the reason in why. */
 static int split_phrase(const char *phrase, lexicon_entry *entry, char *why,
@@ -87,27 +73,6 @@ static int split_phrase(const char *phrase, lexicon_entry *entry, char *why,
     return 0;
 }
 
-/* Reads one non-comment line into entry.  Returns 0, or -1 with why. */
-static int parse_line(char *line, lexicon_value_parser parse,
-                      lexicon_entry *entry, char *why, size_t why_size)
-{
-    char *equals = strchr(line, '=');
-    if (equals == NULL) {
-        snprintf(why, why_size, "expected \"PHRASE = VALUE\", got \"%s\"",
-                 line);
-        return -1;
-    }
-    *equals = '\0';
-    char *phrase = trim(line), *value = trim(equals + 1);
-    if (*phrase == '\0') {
-        snprintf(why, why_size, "the phrase before '=' is empty");
-        return -1;
-    }
-    if (split_phrase(phrase, entry, why, why_size) != 0)
-        return -1;
-    return parse(value, entry, why, why_size);
-}
-
 static int append_entry(date_lexicon *lexicon, size_t *capacity,
                         const lexicon_entry *entry)
 {
@@ -124,51 +89,43 @@ static int append_entry(date_lexicon *lexicon, size_t *capacity,
     return 0;
 }
 
-static int read_entries(date_lexicon *lexicon, FILE *file, const char *path,
-                        lexicon_value_parser parse, const fp_host *host)
+/* The lexicon being built from the reader's entries. */
+typedef struct lexicon_builder {
+    date_lexicon *lexicon;
+    size_t capacity;
+    lexicon_value_parser parse;
+} lexicon_builder;
+
+/* The reader's check callback: one entry of the file, in file order,
+ * split into words and its value read by the file's parser. */
+static int add_read_entry(void *user, fp_lexicon_entry *read, char *why,
+                          size_t why_size)
 {
-    char *line = NULL;
-    size_t line_size = 0, capacity = 0;
-    unsigned line_number = 0;
-    int rc = FP_OK;
-    while (rc == FP_OK && getline(&line, &line_size, file) != -1) {
-        line_number++;
-        char *comment = strchr(line, '#');
-        if (comment != NULL)
-            *comment = '\0';
-        char *content = trim(line);
-        if (*content == '\0')
-            continue;
-        lexicon_entry entry = {.line = line_number};
-        char why[256];
-        if (parse_line(content, parse, &entry, why, sizeof why) != 0) {
-            free(entry.phrase);
-            rc = fp_errorf(host, "%s:%u: %s", path, line_number, why);
-        } else if (append_entry(lexicon, &capacity, &entry) != 0) {
-            free(entry.phrase);
-            rc = fp_errorf(host, "%s:%u: out of memory", path, line_number);
-        }
+    lexicon_builder *b = user;
+    lexicon_entry entry = {.line = read->line};
+    if (split_phrase(read->written, &entry, why, why_size) != 0 ||
+        b->parse(read->value, &entry, why, why_size) != 0) {
+        free(entry.phrase);
+        return -1;
     }
-    if (rc == FP_OK && ferror(file))
-        rc = fp_errorf(host, "%s: read error after line %u: %s", path,
-                       line_number, strerror(errno));
-    free(line);
-    return rc;
+    if (append_entry(b->lexicon, &b->capacity, &entry) != 0) {
+        free(entry.phrase);
+        snprintf(why, why_size, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 int lexicon_load(date_lexicon *lexicon, const char *path,
                  lexicon_value_parser parse, const fp_host *host)
 {
     *lexicon = (date_lexicon){0};
-    FILE *file = fopen(path, "r");
-    if (file == NULL)
-        return fp_errorf(host, "cannot open lexicon %s: %s", path,
-                         strerror(errno));
-    int rc = read_entries(lexicon, file, path, parse, host);
-    fclose(file);
-    if (rc == FP_OK && lexicon->n_entries == 0)
-        rc = fp_errorf(host, "%s: no entries; a date lexicon needs at least "
-                       "one \"PHRASE = VALUE\" line", path);
+    lexicon_builder builder = {lexicon, 0, parse};
+    fp_lexicon_options options = {.flags = FP_LEXICON_VALUES | FP_LEXICON_FOLD,
+                                  .check = add_read_entry, .user = &builder};
+    fp_lexicon read;
+    int rc = fp_lexicon_load(&read, path, &options, host);
+    fp_lexicon_free(&read);
     if (rc == FP_OK) {
         qsort(lexicon->entries, lexicon->n_entries, sizeof *lexicon->entries,
               compare_entries);

@@ -3,12 +3,11 @@
  * config/lexicons/ (month names, weekdays, the words of date grammar,
  * relative expressions), so that the language lives in data, not in code.
  *
- * File format, shared by every date lexicon:
- *   - UTF-8, one entry per line; '#' starts a comment; blank lines skipped;
- *   - an entry is "PHRASE = VALUE": PHRASE is one to four words, matched
- *     case-insensitively word by word; VALUE is read by the file's own
- *     parser (a month number, a weekday number, a list of roles, ...).
- * Errors name the file and line.
+ * File format: the one of <factpipe/lexicon.h> (docs/PLUGINS.md, "Lexicon
+ * files") with values: "PHRASE: VALUE" lines, '#' comments.  PHRASE is one
+ * to four words, matched case-insensitively word by word; VALUE is read by
+ * the file's own parser (a month number, a weekday number, a list of
+ * roles, ...).  Errors name the file and line.
  */
 #ifndef DATE_LEXICON_H
 #define DATE_LEXICON_H

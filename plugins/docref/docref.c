@@ -19,7 +19,7 @@
  * ("Kế hoạch 5 năm").  In a list "217, 218-QĐ/TW" the bare numbers take
  * the code of the numbered reference after them.
  *
- * Regex use follows docs/RELIABILITY.md as plugins/percentage does.
+ * Regex use is <factpipe/regex.h>'s, the lexicon <factpipe/lexicon.h>'s.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -40,16 +40,8 @@ static const fp_option docref_options[N_OPTIONS] = {
         .default_value = "lexicons/docref-types.txt",
         .description = "document types, one per line (Quyết định, "
                        "Kế hoạch, …)"},
-    [OPTION_MATCH_LIMIT] = {
-        .name = "match-limit", .type = FP_OPT_INT, .default_value = "100000",
-        .min = 1000, .max = 100000000,
-        .description = "regex steps one match may take; a match that "
-                       "reaches it fails the document"},
-    [OPTION_HEAP_LIMIT] = {
-        .name = "heap-limit", .type = FP_OPT_INT, .default_value = "16384",
-        .min = 1024, .max = 4194304,
-        .description = "KiB of backtracking memory one match may use; a "
-                       "match that reaches it fails the document"},
+    [OPTION_MATCH_LIMIT] = FP_REGEX_MATCH_LIMIT_OPTION,
+    [OPTION_HEAP_LIMIT] = FP_REGEX_HEAP_LIMIT_OPTION,
 };
 
 static void docref_destroy(void *state)
@@ -78,17 +70,14 @@ static int docref_create(const fp_config *config, const fp_host *host,
     int rc = docref_types_load(&types, config->values[OPTION_TYPES].string,
                                host);
     if (rc == FP_OK)
-        rc = docref_matcher_build(matcher, &types, host);
+        rc = docref_matcher_build(matcher, &types, config, OPTION_MATCH_LIMIT,
+                                  OPTION_HEAP_LIMIT, host);
     else
         docref_types_free(&types);
     if (rc != FP_OK) {
         docref_destroy(matcher);
         return FP_ERROR;
     }
-    pcre2_set_match_limit(matcher->limits,
-                          (uint32_t)config->values[OPTION_MATCH_LIMIT].integer);
-    pcre2_set_heap_limit(matcher->limits,
-                         (uint32_t)config->values[OPTION_HEAP_LIMIT].integer);
     *state = matcher;
     return FP_OK;
 }

@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* docs/RELIABILITY.md, Regular expressions: far above what these anchored, possessive patterns
- * need (tests/docref runs them on a 60 KB block of digits).  The match and
- * heap limits are plugin options (defaults 100000 steps, 16 MiB), set by
- * docref_create once the matcher is built. */
-enum { DEPTH_LIMIT = 5000 };
-
-static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
-                                        PCRE2_MATCH_INVALID_UTF |
-                                        PCRE2_NEVER_BACKSLASH_C;
-
 /* Not inside a word or a number. */
 #define WORD_START "(?<![\\p{L}\\p{N}])"
 #define WORD_END "(?![\\p{L}\\p{N}])"
@@ -61,38 +51,6 @@ enum { SPACE_RUNS_AFTER_TYPE = 5 };
     "|(?<wday>[0-9]{1,2})\\h++(?i:tháng)\\h++(?<wmonth>[0-9]{1,2})\\h++"   \
     "(?i:năm)\\h++(?<wyear>[0-9]{4}))(?![0-9])"
 
-static pcre2_code *compile(const char *pattern, uint32_t extra_options,
-                           const fp_host *host, const char *what)
-{
-    int error_code;
-    PCRE2_SIZE error_offset;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
-                                     PCRE2_ZERO_TERMINATED,
-                                     COMPILE_OPTIONS | extra_options,
-                                     &error_code, &error_offset, NULL);
-    if (code == NULL) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(error_code, message, sizeof message);
-        fp_errorf(host, "cannot compile the %s pattern at offset %zu: %s%s",
-                  what, (size_t)error_offset, (const char *)message,
-                  strcmp(what, "reference") == 0
-                      ? " (check the document-type lexicon)"
-                      : "");
-        return NULL;
-    }
-    /* Without JIT (some architectures, SELinux execmem policy) the
-     * interpreter runs the same pattern under the same limits. */
-    int jit_rc = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-    if (jit_rc < 0) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(jit_rc, message, sizeof message);
-        fp_logf(host, FP_LOG_DEBUG, "JIT unavailable for the %s pattern "
-                "(%s); using the PCRE2 interpreter", what,
-                (const char *)message);
-    }
-    return code;
-}
-
 static uint32_t group(const pcre2_code *code, const char *name)
 {
     int number = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
@@ -122,8 +80,8 @@ static int compile_all(docref_matcher *m, const fp_host *host)
     if (pattern == NULL)
         return fp_errorf(host, "out of memory");
     /* The offset limit lets a search stop at the end of its window. */
-    m->reference = compile(pattern, PCRE2_USE_OFFSET_LIMIT, host,
-                           "reference");
+    m->reference = fp_regex_compile(pattern, PCRE2_USE_OFFSET_LIMIT,
+                                    "document-type reference", host);
     free(pattern);
     if (m->reference == NULL)
         return FP_ERROR;
@@ -131,28 +89,27 @@ static int compile_all(docref_matcher *m, const fp_host *host)
      * code runs only the anchoring it was compiled for, and a match-time
      * PCRE2_ANCHORED would fall back to the interpreter, which checks the
      * UTF-8 of the rest of the block on every call. */
-    m->continuation = compile(CONTINUATION, PCRE2_ANCHORED, host,
-                              "continuation");
+    m->continuation = fp_regex_compile(CONTINUATION, PCRE2_ANCHORED,
+                                       "continuation", host);
     if (m->continuation == NULL)
         return FP_ERROR;
-    m->date = compile(DATE, PCRE2_ANCHORED, host, "date");
+    m->date = fp_regex_compile(DATE, PCRE2_ANCHORED, "date", host);
     if (m->date == NULL)
         return FP_ERROR;
     return FP_OK;
 }
 
 int docref_matcher_build(docref_matcher *m, docref_types *types,
-                         const fp_host *host)
+                         const fp_config *config, size_t match_option,
+                         size_t heap_option, const fp_host *host)
 {
     m->types = *types;
     memset(types, 0, sizeof *types);
     if (compile_all(m, host) != FP_OK)
         return FP_ERROR;
-
-    m->limits = pcre2_match_context_create(NULL);
+    m->limits = fp_regex_limits_new(config, match_option, heap_option, host);
     if (m->limits == NULL)
-        return fp_errorf(host, "out of memory creating the match context");
-    pcre2_set_depth_limit(m->limits, DEPTH_LIMIT);
+        return FP_ERROR;
 
     m->window_space_runs = 0;
     for (size_t i = 0; i < m->types.n; i++) {

@@ -41,7 +41,7 @@ static bool is_set(const PCRE2_SIZE *ovector, uint32_t group)
 
 /* pcre2_match under context (the instance's limits, or a copy with an
  * offset limit); returns 1 match, 0 no match, FP_ERROR (reported) on any
- * matcher error, never "no match" (docs/RELIABILITY.md). */
+ * matcher error, never "no match" (<factpipe/regex.h>). */
 static int match_in(const pcre2_code *code, const block_view *b, size_t from,
                     pcre2_match_data *match_data,
                     pcre2_match_context *context, const fp_host *host)
@@ -50,13 +50,8 @@ static int match_in(const pcre2_code *code, const block_view *b, size_t from,
                          match_data, context);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
-    if (rc < 0) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(rc, message, sizeof message);
-        return fp_errorf(host, "%s: matching failed in block %zu (bytes "
-                         "%zu-%zu): %s", b->doc->source, b->index, b->offset,
-                         b->offset + b->len, (const char *)message);
-    }
+    if (rc < 0)
+        return fp_regex_match_error(host, rc, b->doc, b->index);
     return 1;
 }
 

@@ -11,8 +11,10 @@
 
 #include "docref_types.h"
 
-#include <factpipe/plugin.h>
 #include <pcre2.h>
+
+#include <factpipe/plugin.h>
+#include <factpipe/regex.h>
 
 #include <stdint.h>
 
@@ -41,9 +43,12 @@ typedef struct docref_matcher {
 } docref_matcher;
 
 /* Compiles the patterns for types, which the matcher takes over (also on
- * failure).  On failure the caller frees with docref_matcher_free(). */
+ * failure), under the match and heap limits of config's options
+ * match_option and heap_option.  On failure the caller frees with
+ * docref_matcher_free(). */
 int docref_matcher_build(docref_matcher *matcher, docref_types *types,
-                         const fp_host *host);
+                         const fp_config *config, size_t match_option,
+                         size_t heap_option, const fp_host *host);
 
 /* Frees what the matcher holds (not the matcher itself). */
 void docref_matcher_free(docref_matcher *matcher);

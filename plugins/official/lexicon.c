@@ -2,14 +2,15 @@
  * lexicon.c — see lexicon.h.
  */
 #ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* getline, strdup */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #endif
 
 #include "lexicon.h"
 
 #include "text.h"
 
-#include <errno.h>
+#include <factpipe/lexicon.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,109 +175,40 @@ void lexicon_free(lexicon *lex)
     memset(lex, 0, sizeof *lex);
 }
 
-static bool valid_utf8(const char *s, size_t len)
-{
-    for (size_t pos = 0; pos < len;) {
-        size_t before = pos;
-        uint32_t c = text_decode(s, len, &pos);
-        if (c == 0xFFFD && !(pos - before == 3 &&
-                             memcmp(s + before, "\xEF\xBF\xBD", 3) == 0))
-            return false;
-    }
-    return true;
-}
+/* The lexicon being built from the reader's entries. */
+typedef struct lexicon_builder {
+    lexicon *lex;
+    bool kinds;
+} lexicon_builder;
 
-/* Splits "words: kind" at its last colon and finds the kind's value. */
-static int parse_kind(char *line, const lexicon_kind *kinds, size_t n_kinds,
-                      int *value, const char *path, size_t line_no,
-                      const fp_host *host)
+/* The reader's check callback: one entry of the file, in file order,
+ * folded and added (a phrase folded alike to an earlier one keeps the
+ * earlier one's kind). */
+static int add_read_entry(void *user, fp_lexicon_entry *read, char *why,
+                          size_t why_size)
 {
-    char *colon = strrchr(line, ':');
-    char names[200] = "";
-    for (size_t i = 0; i < n_kinds; i++) {
-        size_t used = strlen(names);
-        snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "",
-                 kinds[i].name);
-    }
-    if (colon == NULL)
-        return fp_errorf(host, "%s:%zu: expected \"words: kind\" with kind "
-                         "one of %s", path, line_no, names);
-    *colon = '\0';
-    char *kind = colon + 1;
-    while (*kind == ' ' || *kind == '\t')
-        kind++;
-    size_t kind_len = strlen(kind);
-    while (kind_len > 0 && (kind[kind_len - 1] == ' ' ||
-                            kind[kind_len - 1] == '\t'))
-        kind[--kind_len] = '\0';
-    for (size_t i = 0; i < n_kinds; i++)
-        if (strcmp(kind, kinds[i].name) == 0) {
-            *value = kinds[i].value;
-            return FP_OK;
-        }
-    return fp_errorf(host, "%s:%zu: unknown kind \"%s\" (kinds: %s)", path,
-                     line_no, kind, names);
-}
-
-static int load_line(lexicon *lex, char *line, size_t len,
-                     const lexicon_kind *kinds, size_t n_kinds,
-                     const char *path, size_t line_no, const fp_host *host)
-{
-    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-        line[--len] = '\0';
-    size_t start = 0;
-    while (start < len && (line[start] == ' ' || line[start] == '\t'))
-        start++;
-    if (start == len || line[start] == '#')
-        return FP_OK;
-    if (!valid_utf8(line, len))
-        return fp_errorf(host, "%s:%zu: not valid UTF-8; save the file as "
-                         "UTF-8", path, line_no);
-    int value = 1;
-    if (kinds != NULL && parse_kind(line + start, kinds, n_kinds, &value,
-                                    path, line_no, host) != FP_OK)
-        return FP_ERROR;
+    lexicon_builder *b = user;
     char folded[LEXICON_MAX_ENTRY];
-    if (!text_fold(line + start, strlen(line + start), folded, sizeof folded))
-        return fp_errorf(host, "%s:%zu: entry longer than %d bytes", path,
-                         line_no, LEXICON_MAX_ENTRY - 1);
-    if (folded[0] == '\0')
-        return fp_errorf(host, "%s:%zu: empty entry before the kind", path,
-                         line_no);
-    if (!add_entry(lex, folded, value))
-        return fp_errorf(host, "%s:%zu: out of memory", path, line_no);
-    return FP_OK;
+    if (!text_fold(read->written, strlen(read->written), folded,
+                   sizeof folded))
+        return snprintf(why, why_size, "entry longer than %d bytes",
+                        LEXICON_MAX_ENTRY - 1), -1;
+    if (!add_entry(b->lex, folded, b->kinds ? read->kind : 1))
+        return snprintf(why, why_size, "out of memory"), -1;
+    return 0;
 }
 
 int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
                  size_t n_kinds, const fp_host *host)
 {
     memset(lex, 0, sizeof *lex);
-    FILE *file = fopen(path, "r");
-    if (file == NULL)
-        return fp_errorf(host, "cannot open lexicon %s: %s", path,
-                         strerror(errno));
-    char *line = NULL;
-    size_t line_cap = 0, line_no = 0;
-    ssize_t len;
-    int rc = FP_OK;
-    while (rc == FP_OK && (len = getline(&line, &line_cap, file)) >= 0) {
-        line_no++;
-        if (memchr(line, '\0', (size_t)len) != NULL)
-            rc = fp_errorf(host, "%s:%zu: contains a NUL byte; is it a "
-                           "text file?", path, line_no);
-        else
-            rc = load_line(lex, line, (size_t)len, kinds, n_kinds, path,
-                           line_no, host);
-    }
-    if (rc == FP_OK && ferror(file))
-        rc = fp_errorf(host, "cannot read lexicon %s: %s", path,
-                       strerror(errno));
-    if (rc == FP_OK && lex->count == 0)
-        rc = fp_errorf(host, "lexicon %s has no entries (one per line, '#' "
-                       "starts a comment)", path);
-    free(line);
-    fclose(file);
+    lexicon_builder builder = {lex, kinds != NULL};
+    fp_lexicon_options options = {.flags = kinds ? FP_LEXICON_VALUES : 0,
+                                  .kinds = kinds, .n_kinds = n_kinds,
+                                  .check = add_read_entry, .user = &builder};
+    fp_lexicon read;
+    int rc = fp_lexicon_load(&read, path, &options, host);
+    fp_lexicon_free(&read);
     if (rc != FP_OK)
         lexicon_free(lex);
     return rc;

@@ -1,16 +1,19 @@
 /*
  * lexicon — a set of folded phrases loaded from a UTF-8 list file.
  *
- * Every lexicon file of the official extractor has one entry per line,
- * '#' comments and blank lines; entries are one or more words, compared
- * after text_fold() (small letters, single spaces).  A lexicon with kinds
- * reads "words: kind" lines and keeps the kind's value with the entry.
+ * Every lexicon file of the official extractor is read by
+ * <factpipe/lexicon.h> (docs/PLUGINS.md, "Lexicon files"): one entry per
+ * line, '#' comments and blank lines; entries are one or more words,
+ * compared after text_fold() (small letters, single spaces).  A lexicon
+ * with kinds reads "words: kind" lines and keeps the kind's value with the
+ * entry.
  * Look-ups are by the folded phrase; the set is read-only after loading,
  * so threads may share it.
  */
 #ifndef OFFICIAL_LEXICON_H
 #define OFFICIAL_LEXICON_H
 
+#include <factpipe/lexicon.h>
 #include <factpipe/plugin.h>
 
 #include <stdbool.h>
@@ -19,10 +22,9 @@
 
 enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
 
-typedef struct lexicon_kind {
-    const char *name; /* as written after the colon */
-    int value;
-} lexicon_kind;
+/* A kind a "words: kind" line may name (name as written after the
+ * colon), and its value. */
+typedef fp_lexicon_kind lexicon_kind;
 
 typedef struct lexicon {
     char **keys; /* open addressing; NULL marks a free slot */

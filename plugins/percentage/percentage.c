@@ -9,7 +9,7 @@
  * two facts: the first spans its number only, the second its number and
  * the "%".  The number is never signed: "-5%" and "giảm 5%" are both 5.
  *
- * Regex use follows docs/RELIABILITY.md: UTF, UCP, MATCH_INVALID_UTF,
+ * Regex use is <factpipe/regex.h>'s: UTF, UCP, MATCH_INVALID_UTF,
  * NEVER_BACKSLASH_C, digits as [0-9], JIT with interpreter fallback, match,
  * depth and heap limits, and any matcher error fails the document.
  *
@@ -21,10 +21,12 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include <pcre2.h>
+
 #include <factpipe/plugin.h>
+#include <factpipe/regex.h>
 
 #include <math.h>
-#include <pcre2.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,21 +45,9 @@ static const fp_option percentage_options[N_OPTIONS] = {
         .type = FP_OPT_BOOL,
         .default_value = "true",
         .description = "accept \"phần trăm\" as well as % after the number"},
-    [OPTION_MATCH_LIMIT] = {
-        .name = "match-limit", .type = FP_OPT_INT, .default_value = "100000",
-        .min = 1000, .max = 100000000,
-        .description = "regex steps one match may take; a match that "
-                       "reaches it fails the document"},
-    [OPTION_HEAP_LIMIT] = {
-        .name = "heap-limit", .type = FP_OPT_INT, .default_value = "16384",
-        .min = 1024, .max = 4194304,
-        .description = "KiB of backtracking memory one match may use; a "
-                       "match that reaches it fails the document"},
+    [OPTION_MATCH_LIMIT] = FP_REGEX_MATCH_LIMIT_OPTION,
+    [OPTION_HEAP_LIMIT] = FP_REGEX_HEAP_LIMIT_OPTION,
 };
-
-/* docs/RELIABILITY.md, Regular expressions; the match and heap limits are options (defaults
- * about 8000 times what the real patterns need). */
-enum { DEPTH_LIMIT = 5000 };
 
 /* Not preceded by a letter, a digit or a separator, so "A10%", "x2%" and
  * the tail of "1,5.7%" are not numbers of their own. */
@@ -79,10 +69,6 @@ enum { DEPTH_LIMIT = 5000 };
 #define PERCENT_SIGN_ONLY "\\h*+(?:(?i:điểm)\\h*+)?%"
 #define PERCENT_SIGN_OR_WORDS                                              \
     "\\h*+(?:(?i:điểm)\\h*+)?(?:%|(?i:phần\\h++trăm)(?![\\p{L}\\p{N}]))"
-
-static const uint32_t COMPILE_OPTIONS = PCRE2_UTF | PCRE2_UCP |
-                                        PCRE2_MATCH_INVALID_UTF |
-                                        PCRE2_NEVER_BACKSLASH_C;
 
 typedef struct captured_number {
     uint32_t int_group, frac_group; /* 0: not in this pattern */
@@ -123,37 +109,17 @@ static uint32_t group_number(const pcre2_code *pattern, const char *name)
     return number > 0 ? (uint32_t)number : 0;
 }
 
-static int compile_matcher(percentage_matcher *matcher, bool ranges,
-                           bool words, const fp_host *host)
+static int compile_matcher(percentage_matcher *matcher, const fp_config *config,
+                           const fp_host *host)
 {
-    int error_code;
-    PCRE2_SIZE error_offset;
-    matcher->pattern =
-        pcre2_compile((PCRE2_SPTR)pattern_for(ranges, words),
-                      PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS, &error_code,
-                      &error_offset, NULL);
-    if (matcher->pattern == NULL) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(error_code, message, sizeof message);
-        return fp_errorf(host, "cannot compile the pattern at offset %zu: %s",
-                         (size_t)error_offset, (const char *)message);
-    }
-
-    /* Without JIT support (some architectures, SELinux execmem policy) the
-     * interpreter runs the same pattern under the same limits. */
-    int jit_rc = pcre2_jit_compile(matcher->pattern, PCRE2_JIT_COMPLETE);
-    if (jit_rc < 0) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(jit_rc, message, sizeof message);
-        fp_logf(host, FP_LOG_DEBUG, "JIT unavailable (%s); using the "
-                "PCRE2 interpreter", (const char *)message);
-    }
-
-    matcher->limits = pcre2_match_context_create(NULL);
+    bool ranges = config->values[OPTION_RANGES].integer != 0;
+    bool words = config->values[OPTION_WORDS].integer != 0;
+    matcher->pattern = fp_regex_compile(pattern_for(ranges, words), 0, "percentage", host);
+    if (matcher->pattern == NULL)
+        return FP_ERROR;
+    matcher->limits = fp_regex_limits_new(config, OPTION_MATCH_LIMIT, OPTION_HEAP_LIMIT, host);
     if (matcher->limits == NULL)
-        return fp_errorf(host, "out of memory creating the match context");
-    pcre2_set_depth_limit(matcher->limits, DEPTH_LIMIT);
-
+        return FP_ERROR;
     matcher->range_from.int_group = group_number(matcher->pattern, "from_int");
     matcher->range_from.frac_group =
         group_number(matcher->pattern, "from_frac");
@@ -174,16 +140,10 @@ static int percentage_create(const fp_config *config, const fp_host *host,
     percentage_matcher *matcher = calloc(1, sizeof *matcher);
     if (matcher == NULL)
         return fp_errorf(host, "out of memory");
-    bool ranges = config->values[OPTION_RANGES].integer != 0;
-    bool words = config->values[OPTION_WORDS].integer != 0;
-    if (compile_matcher(matcher, ranges, words, host) != FP_OK) {
+    if (compile_matcher(matcher, config, host) != FP_OK) {
         percentage_destroy(matcher);
         return FP_ERROR;
     }
-    pcre2_set_match_limit(matcher->limits,
-                          (uint32_t)config->values[OPTION_MATCH_LIMIT].integer);
-    pcre2_set_heap_limit(matcher->limits,
-                         (uint32_t)config->values[OPTION_HEAP_LIMIT].integer);
     *state = matcher;
     return FP_OK;
 }
@@ -297,54 +257,19 @@ static int emit_match(const percentage_matcher *matcher, const fp_host *host,
                            ovector[1]);
 }
 
-static int extract_block(const percentage_matcher *matcher,
-                         pcre2_match_data *match_data, const fp_document *doc,
-                         size_t block_index, const fp_host *host)
+/* The pattern cannot match the empty string (it needs a digit and a "%"
+ * or "trăm"), so each match moves the search forward. */
+static int on_match(void *user, fp_regex_match *match, const fp_host *host)
 {
-    const fp_block *span = &doc->blocks[block_index];
-    const char *block = doc->text + span->start;
-    size_t block_len = span->end - span->start;
-    const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
-
-    /* The pattern cannot match the empty string (it needs a digit and a
-     * "%" or "trăm"), so each match moves the start forward. */
-    for (size_t offset = 0; offset < block_len;) {
-        int rc = pcre2_match(matcher->pattern, (PCRE2_SPTR)block, block_len,
-                             offset, 0, match_data, matcher->limits);
-        if (rc == PCRE2_ERROR_NOMATCH)
-            return FP_OK;
-        if (rc < 0) {
-            PCRE2_UCHAR message[256];
-            pcre2_get_error_message(rc, message, sizeof message);
-            return fp_errorf(host, "%s: matching failed in block %zu "
-                             "(bytes %zu-%zu): %s", doc->source, block_index,
-                             span->start, span->end, (const char *)message);
-        }
-        if (emit_match(matcher, host, block, span->start, ovector) != FP_OK)
-            return FP_ERROR;
-        offset = ovector[1];
-    }
-    return FP_OK;
+    return emit_match(user, host, match->block, match->block_start, match->ovector);
 }
 
 static int percentage_extract(void *state, const fp_document *doc,
                               const fp_host *host)
 {
     const percentage_matcher *matcher = state;
-    if (fp_document_check_blocks(doc, host) != FP_OK)
-        return FP_ERROR;
-
-    /* Match data is written by every match, so it belongs to this call,
-     * not to the instance other threads share. */
-    pcre2_match_data *match_data =
-        pcre2_match_data_create_from_pattern(matcher->pattern, NULL);
-    if (match_data == NULL)
-        return fp_errorf(host, "out of memory creating match data");
-    int rc = FP_OK;
-    for (size_t i = 0; i < doc->n_blocks && rc == FP_OK; i++)
-        rc = extract_block(matcher, match_data, doc, i, host);
-    pcre2_match_data_free(match_data);
-    return rc;
+    return fp_regex_each_match(matcher->pattern, matcher->limits, doc, host, on_match,
+                               (void *)matcher);
 }
 
 FP_PLUGIN_DEFINE(percentage, "1.0.0", "percentage",

@@ -92,24 +92,26 @@ static void expect_lexicon_error(const char *option, const char *content,
 
 static void lexicon_errors_name_file_and_line(void **state)
 {
-    expect_lexicon_error("words", "ngày = day\ntháng = mnth\n",
+    expect_lexicon_error("words", "ngày: day\ntháng: mnth\n",
                          ":2: unknown role \"mnth\"");
     expect_lexicon_error("words", "# only a comment\nngày\n",
-                         ":2: expected \"PHRASE = VALUE\"");
-    expect_lexicon_error("words", "= day\n", ":1: the phrase before");
-    expect_lexicon_error("words", "ngày =\n", ":1: no role");
-    expect_lexicon_error("words", "ngày = day\nNgày = month\n",
-                         ":2: the phrase of line 1 is listed again");
-    expect_lexicon_error("words", "a b c d e = day\n",
+                         ":2: expected \"PHRASE: VALUE\"");
+    expect_lexicon_error("words", ": day\n", ":1: expected \"PHRASE: VALUE\"");
+    expect_lexicon_error("words", "ngày:\n", ":1: expected \"PHRASE: VALUE\"");
+    expect_lexicon_error("words", "ngày: day\nNgày: month\n",
+                         ":2: \"Ngày\" is already listed on line 1");
+    expect_lexicon_error("words", "a b c d e: day\n",
                          ":1: \"a b c d e\" has more than 4 words");
-    expect_lexicon_error("months", "mười = 13\n",
+    expect_lexicon_error("months", "mười: 13\n",
                          ":1: expected a whole number from 1 to 12");
-    expect_lexicon_error("weekdays", "thứ hai = Monday\n",
+    expect_lexicon_error("weekdays", "thứ hai: Monday\n",
                          ":1: expected a whole number from 1 to 7");
-    expect_lexicon_error("relative-words", "hôm qua = week -1\n",
+    expect_lexicon_error("relative-words", "hôm qua: week -1\n",
                          ":1: expected \"day|month|year OFFSET\"");
-    expect_lexicon_error("relative-words", "hôm qua = day\n",
+    expect_lexicon_error("relative-words", "hôm qua: day\n",
                          ":1: expected a whole number");
+    /* The old "PHRASE = VALUE" shape is no longer read. */
+    expect_lexicon_error("months", "mười = 10\n", ":1: expected \"PHRASE: VALUE\"");
     expect_lexicon_error("months", "# nothing\n\n", "no entries");
 }
 

@@ -198,7 +198,8 @@ static char *write_lexicon(const char *content)
 
 static void lexicon_option(void **state)
 {
-    char *path = write_lexicon("# test lexicon\n  Công văn  \n\nTờ trình\n");
+    char *path = write_lexicon("# test lexicon\n  Công văn  # a letter\n\n"
+                               "Tờ   trình\n");
     char setting[128];
     snprintf(setting, sizeof setting, "types=%s", path);
     const char *settings[] = {setting, NULL};
@@ -210,6 +211,31 @@ static void lexicon_option(void **state)
     assert_string_equal(host.facts[0].value, "7/UBND");
     assert_string_equal(attr(&host.facts[0], "type"), "Công văn");
     assert_string_equal(host.facts[1].value, "3/TTr");
+    assert_string_equal(attr(&host.facts[1], "type"), "Tờ trình");
+    fp_fake_host_free(&host);
+    unlink(path);
+    free(path);
+}
+
+/* Creating the plugin with a lexicon holding content fails with an error
+ * that names the file and holds error_part. */
+static void expect_lexicon_error(const char *content, const char *error_part)
+{
+    char *path = write_lexicon(content);
+    char setting[128];
+    snprintf(setting, sizeof setting, "types=%s", path);
+    const char *settings[] = {setting, NULL};
+    fp_fake_host host;
+    fp_fake_host_init(&host);
+    fp_fake_plugin plugin;
+    assert_int_equal(fp_fake_plugin_create(&plugin,
+                                           fp_plugin_docref_get_desc(),
+                                           &host, settings),
+                     FP_ERROR);
+    if (strstr(host.last_error, error_part) == NULL ||
+        strstr(host.last_error, path) == NULL)
+        fail_msg("error '%s' does not name the file and '%s'",
+                 host.last_error, error_part);
     fp_fake_host_free(&host);
     unlink(path);
     free(path);
@@ -221,31 +247,23 @@ static void bad_lexicons_fail_create(void **state)
         const char *content;
         const char *error_part;
     } cases[] = {
-        {"# only a comment\n\n", "no document types in the lexicon"},
+        {"# only a comment\n\n", ": no entries"},
         {"Quyết định\nback\\slash\n", ":2: 'back\\slash' cannot be a "
                                       "document type: it holds a backslash"},
-        {"\xff\xfe\n", "it is not valid UTF-8"},
+        {"Quyết định\n\xff\xfe\n", ":2: not valid UTF-8"},
+        {"Quyết định\nQuyết định quyết định quyết định quyết định quyết "
+         "định quyết định quyết định quyết định quyết định\n",
+         ":2: 'Quyết định quyết định quyết ' cannot be a document "
+         "type: it is longer than 120 bytes"},
     };
-    for (size_t i = 0; i < N_CASES(cases); i++) {
-        char *path = write_lexicon(cases[i].content);
-        char setting[128];
-        snprintf(setting, sizeof setting, "types=%s", path);
-        const char *settings[] = {setting, NULL};
-        fp_fake_host host;
-        fp_fake_host_init(&host);
-        fp_fake_plugin plugin;
-        assert_int_equal(fp_fake_plugin_create(&plugin,
-                                               fp_plugin_docref_get_desc(),
-                                               &host, settings),
-                         FP_ERROR);
-        if (strstr(host.last_error, cases[i].error_part) == NULL ||
-            strstr(host.last_error, path) == NULL)
-            fail_msg("lexicon %zu: error '%s' does not name the file and "
-                     "'%s'", i, host.last_error, cases[i].error_part);
-        fp_fake_host_free(&host);
-        unlink(path);
-        free(path);
-    }
+    for (size_t i = 0; i < N_CASES(cases); i++)
+        expect_lexicon_error(cases[i].content, cases[i].error_part);
+    /* More types than the reference pattern has groups for. */
+    char many[16 * 256] = "";
+    for (int i = 0; i <= 200; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), "Loại %d\n", i);
+    expect_lexicon_error(many, "201 document types, more than 200");
+
     const char *missing[] = {"types=/nonexistent/docref.txt", NULL};
     fp_fake_host host;
     fp_fake_host_init(&host);

@@ -69,21 +69,21 @@ static void lexicon_errors_name_the_line(void **state)
     const char *path = temporary_lexicon("# honorifics\nđồng chí: always\n"
                                          "ông: sometimes\n");
     snprintf(setting, sizeof setting, "honorifics=%s", path);
-    snprintf(expected, sizeof expected, "%s:3: unknown kind \"sometimes\"",
+    snprintf(expected, sizeof expected, "%s:3: unknown value \"sometimes\"",
              path);
     expect_create_error(setting, expected);
     remove(path);
 
     path = temporary_lexicon("là: predicate\nvà: conjunction\n");
     snprintf(setting, sizeof setting, "context-words=%s", path);
-    snprintf(expected, sizeof expected, "%s:2: unknown kind \"conjunction\"",
-             path);
+    snprintf(expected, sizeof expected,
+             "%s:2: unknown value \"conjunction\"", path);
     expect_create_error(setting, expected);
     remove(path);
 
     path = temporary_lexicon("phường\nxã\n");
     snprintf(setting, sizeof setting, "org-ends=%s", path);
-    snprintf(expected, sizeof expected, "%s:1: expected \"words: kind\"",
+    snprintf(expected, sizeof expected, "%s:1: expected \"PHRASE: VALUE\"",
              path);
     expect_create_error(setting, expected);
     remove(path);
@@ -96,7 +96,16 @@ static void lexicon_errors_name_the_line(void **state)
 
     path = temporary_lexicon("# nothing but a comment\n\n");
     snprintf(setting, sizeof setting, "surnames=%s", path);
-    expect_create_error(setting, "has no entries");
+    expect_create_error(setting, ": no entries");
+    remove(path);
+
+    /* One phrase, two kinds: the reader names both lines. */
+    path = temporary_lexicon("bệnh nhân: story\nhộ nghèo: story\n"
+                             "bệnh nhân: role\n");
+    snprintf(setting, sizeof setting, "private-cues=%s", path);
+    snprintf(expected, sizeof expected, "%s:3: \"bệnh nhân\" is already "
+             "listed on line 1", path);
+    expect_create_error(setting, expected);
     remove(path);
 
     expect_create_error("place-words=/nonexistent/places.txt",

@@ -11,7 +11,9 @@
 
 #define FFFD "\xEF\xBF\xBD"
 
-/* Sanitizes len bytes of input and compares with expected. */
+/* Sanitizes len bytes of input and compares with expected; the clean
+ * prefix is exactly what sanitizing leaves unchanged: all of the input
+ * when it comes out as it went in, else up to the first change. */
 static void check_sanitized_len(const char *input, size_t len,
                                 const char *expected)
 {
@@ -19,6 +21,15 @@ static void check_sanitized_len(const char *input, size_t len,
     assert_non_null(out);
     assert_string_equal(out, expected);
     free(out);
+    size_t same = 0;
+    while (same < len && input[same] == expected[same])
+        same++;
+    int unchanged = same == len && expected[len] == '\0';
+    size_t clean = fp_xml_clean_prefix(input, len);
+    if (unchanged)
+        assert_int_equal(clean, len);
+    else /* a replaced sequence may start with bytes that happen to match */
+        assert_true(clean <= same && clean < len && expected[clean] == '\xEF');
 }
 
 static void check_sanitized(const char *input, const char *expected)
