@@ -206,8 +206,14 @@ static bool match_window(zone_matcher *m, const pubdate_dates *dates,
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match);
         int year, month, day;
         pubdate_form form = matched_form(m, dates);
-        read_groups(m, dates, form, s, flags, &year, &month, &day);
-        if ((form != PD_FORM_SHORT_YEAR || (flags & PD_FIND_SHORT_YEAR)) &&
+        /* Every alternative of the pattern is a form, so one always
+         * matched; should the pattern and the forms ever disagree, the
+         * match is skipped rather than read through a group that is not
+         * there. */
+        if (form != PD_FORM_COUNT)
+            read_groups(m, dates, form, s, flags, &year, &month, &day);
+        if (form != PD_FORM_COUNT &&
+            (form != PD_FORM_SHORT_YEAR || (flags & PD_FIND_SHORT_YEAR)) &&
             pubdate_valid_day(year, month, day)) {
             out->when = (pubdate_stamp){year, month, day, -1, -1, -1,
                                         PD_TZ_NONE};
