@@ -29,6 +29,19 @@ void fp_markup_free(fp_markup *m)
     memset(m, 0, sizeof *m);
 }
 
+size_t fp_text_line_at(const fp_text *t, size_t pos)
+{
+    size_t lo = 0, hi = t->n_lines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void fp_text_free(fp_text *t)
 {
     if (!t)

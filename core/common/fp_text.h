@@ -139,6 +139,10 @@ typedef struct fp_meta {
     char *byline;
 } fp_meta;
 
+/* The index of the line holding byte pos of t's text: the first line
+ * ending after pos (lines are sorted), t->n_lines when none does. */
+size_t fp_text_line_at(const fp_text *t, size_t pos);
+
 void fp_decoded_free(fp_decoded *d);
 void fp_text_free(fp_text *t);
 void fp_markup_free(fp_markup *m);

@@ -95,14 +95,7 @@ static fp_format format_from_name(const char *path, const unsigned char *bytes, 
 /* The zone of the line holding byte offset pos (lines are sorted). */
 static fp_zone_kind zone_at(const fp_text *t, size_t pos)
 {
-    size_t lo = 0, hi = t->n_lines;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->lines[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = fp_text_line_at(t, pos);
     return lo < t->n_lines ? t->lines[lo].zone : FP_ZONE_CHROME;
 }
 

@@ -44,19 +44,6 @@ void pubdate_add(pubdate_finder *f, const pubdate_stamp *when,
         (pubdate_candidate){*when, evidence, role, score, line};
 }
 
-size_t pubdate_line_at(const fp_text *t, size_t pos)
-{
-    size_t lo = 0, hi = t->n_lines;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->lines[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 int pubdate_distance_penalty(const pubdate_finder *f, size_t line)
 {
     size_t d = line >= f->anchor ? line - f->anchor : 2 * (f->anchor - line);
@@ -179,7 +166,7 @@ static void element_evidence(pubdate_finder *f, const fp_markup_item *item)
     pubdate_stamp when;
     if (!element_date(f, item, &when))
         return;
-    size_t line = pubdate_line_at(f->t, item->text_start);
+    size_t line = fp_text_line_at(f->t, item->text_start);
     if (item->key) {
         pubdate_add(f, &when, PD_EV_MICRODATA, role,
                     role_score(role, PD_SCORE_MICRODATA), line);

@@ -142,8 +142,6 @@ void pubdate_add(pubdate_finder *f, const pubdate_stamp *when,
                  size_t line);
 /* Lines away from the headline, as a penalty. */
 int pubdate_distance_penalty(const pubdate_finder *f, size_t line);
-/* The line holding byte pos of the text (t->n_lines when none). */
-size_t pubdate_line_at(const fp_text *t, size_t pos);
 /* Does element e or one of its `levels` nearest ancestors carry a cue of
  * a class section? */
 bool pubdate_element_cued(const pubdate_finder *f, int32_t e,
