@@ -246,5 +246,15 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line);
 bool zone_is_byline_cue(zone_matcher *m, zone_span line);
 /* A short line that is only a person's name or names. */
 bool zone_is_person_name(zone_matcher *m, zone_span line);
+/* A menu or breadcrumb scraped to text: three or more short names
+ * between " | " ("Thời sự | Chính trị | Kinh tế"), two or more between
+ * arrows ("Trang chủ » Kinh tế"), or items that are each furniture
+ * ("Bình luận (0) | Chia sẻ") (fp_zone_lines.c). */
+bool zone_is_menu_line(zone_matcher *m, zone_span line);
+/* A short line that is a date and a few words ("Hà Nội, ngày 07 tháng
+ * 10 năm 2024", "Thể thao | 14/12/2025 - 22:40"). */
+bool zone_is_date_shaped(zone_matcher *m, zone_span line);
+/* The characters (code points) of a UTF-8 span. */
+size_t zone_count_chars(zone_span s);
 
 #endif

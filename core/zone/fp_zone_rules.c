@@ -85,8 +85,9 @@ const char *zone_section_name(zone_section section)
 
 /* How each line section turns its alternation into a whole pattern. */
 static const char *const section_templates[ZS_COUNT] = {
-    [ZS_CHROME_LINE] = "^" ZONE_FILLER "(?:(?:%s)" ZONE_WORD_END ZONE_FILLER
-                       ")+$",
+    /* A tool link may carry its count: "Bình luận (12)". */
+    [ZS_CHROME_LINE] = "^" ZONE_FILLER "(?:(?:%s)" ZONE_WORD_END
+                       "(?:\\s*\\([0-9]+\\))?" ZONE_FILLER ")+$",
     [ZS_CHROME_PREFIX] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
     [ZS_COUNTER] = "^" ZONE_FILLER "(?:%s)\\s*:?\\s*[0-9][0-9.,\\s]*$",
     [ZS_END_OF_ARTICLE] = "^" ZONE_FILLER "(?:%s)" ZONE_FILLER "$",
