@@ -354,6 +354,31 @@ static void headline_above_the_agency_and_a_price_list(void **state)
     fp_text_free(&t);
 }
 
+/* In an interview the reporter's questions start with the byline cue
+ * "PV:"; a question or an exclamation is no author line: the questions
+ * are the article's text, the author is the name under it. */
+static void an_interview_question_is_no_byline(void **state)
+{
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+                       "Phỏng vấn: Cần Thơ mở thêm 5 tuyến xe buýt\n"
+                       "Sáng 4/3, phóng viên trao đổi với ông Trần Văn Nam, "
+                       "Giám đốc Sở Giao thông vận tải.\n"
+                       "PV: Thưa ông, năm nay thành phố có bao nhiêu tuyến "
+                       "xe buýt mới?\n"
+                       "Ông Trần Văn Nam: Năm nay thành phố mở thêm 5 tuyến, "
+                       "nâng tổng số lên 23 tuyến.\n"
+                       "PV: Xin cảm ơn ông!\n"
+                       "Thu Hà (thực hiện)\n",
+                       0, &z);
+    assert_int_equal(zone_test_zone_of(&z.text, "PV: Thưa ông"), FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&z.text, "PV: Xin cảm ơn"),
+                     FP_ZONE_BODY);
+    zone_test_expect_in_article(&z, "bao nhiêu tuyến xe buýt mới?");
+    assert_string_equal(z.meta.byline, "Thu Hà (thực hiện)");
+    zone_test_release_doc(&z);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +393,7 @@ int main(void)
         cmocka_unit_test(menu_rows_are_chrome_whatever_their_words),
         cmocka_unit_test(a_date_line_is_no_headline),
         cmocka_unit_test(headline_above_the_agency_and_a_price_list),
+        cmocka_unit_test(an_interview_question_is_no_byline),
     };
     return cmocka_run_group_tests(tests, setup_rules, free_rules);
 }
