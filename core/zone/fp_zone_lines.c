@@ -185,3 +185,35 @@ bool zone_is_date_shaped(zone_matcher *m, zone_span line)
     zone_span after = {line.s + found.end, line.len - found.end};
     return count_words(before) + count_words(after) <= DATE_LINE_MAX_WORDS;
 }
+
+/* An item of a list of other articles is a headline: short, with no
+ * full stop, maybe a bullet and the item's date ("- Đà Lạt đón 70.000
+ * lượt khách (02/01/2025)"). */
+enum { LIST_ITEM_MAX_CHARS = 160 };
+
+static const char *const bullets[] = {
+    "-", "+", "*", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", /* – — • */
+    "\xC2\xBB", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA",      /* » · ▪ ► */
+};
+
+static bool starts_with_bullet(zone_span line)
+{
+    for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
+        size_t n = strlen(bullets[k]);
+        if (line.len > n && memcmp(line.s, bullets[k], n) == 0)
+            return true;
+    }
+    size_t digits = 0;
+    while (digits < line.len && line.s[digits] >= '0' && line.s[digits] <= '9')
+        digits++;
+    return digits > 0 && digits < line.len &&
+           (line.s[digits] == '.' || line.s[digits] == ')');
+}
+
+bool zone_is_list_item(zone_span line)
+{
+    line = zone_trim(line);
+    if (line.len == 0 || zone_count_chars(line) > LIST_ITEM_MAX_CHARS)
+        return false;
+    return starts_with_bullet(line) || !zone_ends_sentence(line);
+}

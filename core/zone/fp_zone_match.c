@@ -306,6 +306,11 @@ bool zone_is_end_of_article(zone_matcher *m, zone_span line)
     return zone_line_matches(m, ZS_END_OF_ARTICLE, line, NULL);
 }
 
+bool zone_is_related_heading(zone_matcher *m, zone_span line)
+{
+    return zone_line_matches(m, ZS_RELATED_HEADING, line, NULL);
+}
+
 /* Date lines are short: a long line starting "Thứ Hai, ..." is prose. */
 enum { ZONE_DATELINE_MAX_BYTES = 200, ZONE_BYLINE_MAX_BYTES = 120 };
 

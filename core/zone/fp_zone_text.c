@@ -1,7 +1,8 @@
 /* Zoning a page that has only lines (a page scraped to text, or an HTML page
  * without a clear article container).  The article runs from the first line
  * to the first end-of-article heading ("Các tin khác"); inside it, tool
- * links, counters and widgets are still chrome. */
+ * links, counters, widgets, menus and the lists under a related-articles
+ * heading ("Bài viết cùng chủ đề") are still chrome. */
 #include "fp_zone_internal.h"
 #include "fp_zone_meta.h"
 #include "fp_zone_passes.h"
@@ -125,16 +126,25 @@ int zone_plain_text(zone_matcher *m, fp_text *t, fp_meta *meta,
     while (title < t->n_lines && start > 0 &&
            is_heading_in_capitals(m, zone_line_span(t, start - 1)))
         start--;
-    bool body_seen = false, ended = false, dated = false;
+    bool body_seen = false, ended = false, dated = false, listed = false;
     for (size_t i = 0; i < t->n_lines; i++) {
         fp_line *line = &t->lines[i];
         zone_span text = zone_line_span(t, i);
         char iso[11];
         if (zone_is_blank(text)) {
-            line->zone = ended || i < start ? FP_ZONE_CHROME : FP_ZONE_BODY;
+            line->zone = ended || listed || i < start ? FP_ZONE_CHROME
+                                                      : FP_ZONE_BODY;
             continue;
         }
-        if (ended || i < start) {
+        /* Under a heading of related articles or tags, its list: the
+         * lines that keep a list's shape.  The article goes on after it
+         * (such a box may stand between paragraphs). */
+        bool below_title = title == t->n_lines || i > title;
+        listed = listed && zone_is_list_item(text);
+        if (!ended && !listed && below_title &&
+            zone_is_related_heading(m, text))
+            listed = true;
+        if (ended || listed || i < start) {
             line->zone = FP_ZONE_CHROME;
         } else if (i < title && title < t->n_lines) {
             line->zone = FP_ZONE_TITLE; /* the heading in capitals */

@@ -379,6 +379,39 @@ static void an_interview_question_is_no_byline(void **state)
     zone_test_release_doc(&z);
 }
 
+/* A heading of related articles ("Bài viết cùng chủ đề") or of tags
+ * heads a list: it and the lines that keep a list's shape are chrome,
+ * facts in the teasers' headlines included; the article goes on after
+ * the list when the box stands between paragraphs. */
+static void a_related_heading_makes_its_list_chrome(void **state)
+{
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+                       "Hội An đón 120.000 lượt khách dịp lễ\n"
+                       "Trong 4 ngày nghỉ lễ, thành phố Hội An đón khoảng "
+                       "120.000 lượt khách, tăng 15% so với năm trước.\n"
+                       "Bài viết cùng chủ đề:\n"
+                       "- Hội An: 3.000 khách thả hoa đăng đêm rằm (15/08/2024)\n"
+                       "\n"
+                       "• Phố cổ mở cửa miễn phí 2 ngày\n"
+                       "Công suất phòng khách sạn đạt 85%, nhiều cơ sở kín "
+                       "phòng đến hết kỳ nghỉ.\n"
+                       "Từ khóa\n"
+                       "Hội An, du lịch, kỳ nghỉ lễ 2/9\n",
+                       0, &z);
+    assert_int_equal(zone_test_zone_of(&z.text, "Bài viết cùng chủ đề"),
+                     FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&z.text, "3.000 khách"),
+                     FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&z.text, "miễn phí 2 ngày"),
+                     FP_ZONE_CHROME);
+    zone_test_expect_in_article(&z, "Công suất phòng khách sạn đạt 85%");
+    assert_int_equal(zone_test_zone_of(&z.text, "Từ khóa"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&z.text, "kỳ nghỉ lễ 2/9"),
+                     FP_ZONE_CHROME);
+    zone_test_release_doc(&z);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +427,7 @@ int main(void)
         cmocka_unit_test(a_date_line_is_no_headline),
         cmocka_unit_test(headline_above_the_agency_and_a_price_list),
         cmocka_unit_test(an_interview_question_is_no_byline),
+        cmocka_unit_test(a_related_heading_makes_its_list_chrome),
     };
     return cmocka_run_group_tests(tests, setup_rules, free_rules);
 }
