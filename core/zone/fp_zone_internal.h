@@ -31,6 +31,7 @@ typedef enum zone_section {
     ZS_CHROME_PREFIX,
     ZS_COUNTER,
     ZS_END_OF_ARTICLE,
+    ZS_RELATED_HEADING,
     ZS_DATELINE,
     ZS_BYLINE,
     ZS_PORTAL_NAME,
@@ -235,6 +236,9 @@ zone_span zone_trim(zone_span line);
  * widgets, footer lines)? */
 bool zone_is_chrome_line(zone_matcher *m, zone_span line);
 bool zone_is_end_of_article(zone_matcher *m, zone_span line);
+/* A heading of a list of other articles or of tags ("Bài viết cùng chủ
+ * đề", "Từ khóa"): chrome, with the list under it (fp_zone_text.c). */
+bool zone_is_related_heading(zone_matcher *m, zone_span line);
 /* A dateline: starts with a dateline cue and holds a full date. */
 bool zone_is_dateline(zone_matcher *m, zone_span line, char iso[11]);
 /* The zone of a date line: DATELINE, or CHROME when the portal ran a
@@ -246,5 +250,18 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line);
 bool zone_is_byline_cue(zone_matcher *m, zone_span line);
 /* A short line that is only a person's name or names. */
 bool zone_is_person_name(zone_matcher *m, zone_span line);
+/* A menu or breadcrumb scraped to text: three or more short names
+ * between " | " ("Thời sự | Chính trị | Kinh tế"), two or more between
+ * arrows ("Trang chủ » Kinh tế"), or items that are each furniture
+ * ("Bình luận (0) | Chia sẻ") (fp_zone_lines.c). */
+bool zone_is_menu_line(zone_matcher *m, zone_span line);
+/* A short line that is a date and a few words ("Hà Nội, ngày 07 tháng
+ * 10 năm 2024", "Thể thao | 14/12/2025 - 22:40"). */
+bool zone_is_date_shaped(zone_matcher *m, zone_span line);
+/* A line shaped like an item of a list of other articles: a short line,
+ * bulleted or without a final stop. */
+bool zone_is_list_item(zone_span line);
+/* The characters (code points) of a UTF-8 span. */
+size_t zone_count_chars(zone_span s);
 
 #endif

@@ -306,6 +306,11 @@ bool zone_is_end_of_article(zone_matcher *m, zone_span line)
     return zone_line_matches(m, ZS_END_OF_ARTICLE, line, NULL);
 }
 
+bool zone_is_related_heading(zone_matcher *m, zone_span line)
+{
+    return zone_line_matches(m, ZS_RELATED_HEADING, line, NULL);
+}
+
 /* Date lines are short: a long line starting "Thứ Hai, ..." is prose. */
 enum { ZONE_DATELINE_MAX_BYTES = 200, ZONE_BYLINE_MAX_BYTES = 120 };
 
@@ -325,11 +330,25 @@ fp_zone_kind zone_dateline_zone(zone_matcher *m, zone_span line)
                : FP_ZONE_DATELINE;
 }
 
+/* A question or an exclamation, maybe quoted: what someone says. */
+static bool ends_as_speech(zone_span line)
+{
+    while (line.len > 0 && (line.s[line.len - 1] == '"' ||
+                            line.s[line.len - 1] == '\''))
+        line.len--;
+    if (line.len >= 3 && memcmp(line.s + line.len - 3, "\xE2\x80\x9D", 3) == 0)
+        line.len -= 3; /* ” */
+    return line.len > 0 &&
+           (line.s[line.len - 1] == '?' || line.s[line.len - 1] == '!');
+}
+
 bool zone_is_byline_cue(zone_matcher *m, zone_span line)
 {
     line = zone_trim(line);
     size_t end;
-    if (line.len > ZONE_BYLINE_MAX_BYTES ||
+    /* An interview's "PV: Thưa ông, …?" is the reporter's question, not
+     * the reporter's name: an author line asks and exclaims nothing. */
+    if (line.len > ZONE_BYLINE_MAX_BYTES || ends_as_speech(line) ||
         !zone_line_matches(m, ZS_BYLINE, line, &end))
         return false;
     /* A cue that is a word ("By", "PV") names an author, not a word in

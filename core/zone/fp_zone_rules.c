@@ -26,6 +26,7 @@ static const char *const section_names[ZS_COUNT] = {
     "chrome-prefix",
     "counter",
     "end-of-article",
+    "related-heading",
     "dateline",
     "byline",
     "portal-name",
@@ -85,11 +86,13 @@ const char *zone_section_name(zone_section section)
 
 /* How each line section turns its alternation into a whole pattern. */
 static const char *const section_templates[ZS_COUNT] = {
-    [ZS_CHROME_LINE] = "^" ZONE_FILLER "(?:(?:%s)" ZONE_WORD_END ZONE_FILLER
-                       ")+$",
+    /* A tool link may carry its count: "Bình luận (12)". */
+    [ZS_CHROME_LINE] = "^" ZONE_FILLER "(?:(?:%s)" ZONE_WORD_END
+                       "(?:\\s*\\([0-9]+\\))?" ZONE_FILLER ")+$",
     [ZS_CHROME_PREFIX] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
     [ZS_COUNTER] = "^" ZONE_FILLER "(?:%s)\\s*:?\\s*[0-9][0-9.,\\s]*$",
     [ZS_END_OF_ARTICLE] = "^" ZONE_FILLER "(?:%s)" ZONE_FILLER "$",
+    [ZS_RELATED_HEADING] = "^" ZONE_FILLER "(?:%s)" ZONE_FILLER "$",
     [ZS_DATELINE] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
     [ZS_BYLINE] = "^" ZONE_FILLER "(?:%s)" ZONE_WORD_END,
     [ZS_PORTAL_NAME] = "(?:%s)" ZONE_WORD_END,
@@ -99,7 +102,8 @@ static const char *const section_templates[ZS_COUNT] = {
  * begins with a cue right after the line's leading separators. */
 static const bool section_anchored[ZS_COUNT] = {
     [ZS_CHROME_LINE] = true, [ZS_CHROME_PREFIX] = true, [ZS_COUNTER] = true,
-    [ZS_END_OF_ARTICLE] = true, [ZS_DATELINE] = true, [ZS_BYLINE] = true,
+    [ZS_END_OF_ARTICLE] = true, [ZS_RELATED_HEADING] = true,
+    [ZS_DATELINE] = true, [ZS_BYLINE] = true,
 };
 
 /* A person's name: capitalized words. */
@@ -465,7 +469,7 @@ static int read_cues(FILE *f, const char *path, cue_list lists[ZS_COUNT],
             break;
         }
         if (text[0] == '[') {
-            char expected[256];
+            char expected[1024];
             list_section_names(expected, sizeof expected);
             if (text[len - 1] != ']') {
                 rc = fp_error_set(err,

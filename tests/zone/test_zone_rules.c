@@ -44,6 +44,10 @@ static void unknown_section_names_file_line_and_choices(void **state)
     load_expecting_error("# cues\n[chrome-line]\nIn\n\n[chrome-lines]\nX\n",
                          "5", "unknown section 'chrome-lines' (expected one "
                               "of chrome-class, article-class");
+    /* Every section is named, the last one too. */
+    load_expecting_error("[chrome-lines]\nX\n", "1",
+                         "related-heading, dateline");
+    load_expecting_error("[chrome-lines]\nX\n", "1", "rules-off)");
 }
 
 static void cue_before_section_is_refused(void **state)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +249,169 @@ static void prose_is_not_mistaken_for_chrome(void **state)
     fp_text_free(&t);
 }
 
+/* A menu or breadcrumb scraped to text is a row of short names between
+ * separators, whatever the names are: below the headline it is chrome,
+ * not the headline (the line above it then lost its facts); a row of a
+ * table written with bars, figures in its cells, is not. */
+static void menu_rows_are_chrome_whatever_their_words(void **state)
+{
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state,
+               "Sạt lở ở Trà Bồng: 4 người chết, 2 người mất tích\n"
+               "Tin nóng: Bão số 6 | Giá xăng | Lịch cắt điện\n"
+               "Xã hội > Đời sống\n"
+               "Sáng 3/9, sạt lở đất vùi lấp 5 ngôi nhà ở thôn Bắc, xã Trà "
+               "Sơn, huyện Trà Bồng.\n"
+               "Quảng Ngãi | 1.250 hộ | 4.600 người\n"
+               "Lực lượng cứu hộ đã đưa 120 hộ dân ra khỏi vùng nguy hiểm "
+               "trong đêm.\n"
+               "Bình luận (3) | Chia sẻ\n"
+               "Liên kết website | Sơ đồ cổng | RSS\n",
+               &t, &meta);
+    assert_string_equal(meta.title,
+                        "Sạt lở ở Trà Bồng: 4 người chết, 2 người mất tích");
+    assert_int_equal(zone_test_zone_of(&t, "Sạt lở ở Trà Bồng"),
+                     FP_ZONE_TITLE);
+    assert_int_equal(zone_test_zone_of(&t, "Tin nóng"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Xã hội > Đời sống"),
+                     FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Quảng Ngãi | 1.250 hộ"),
+                     FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&t, "Bình luận (3)"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Liên kết website"),
+                     FP_ZONE_CHROME);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+/* A line that is a date and a place (or a time) is the date line, not
+ * the headline, wherever it stands. */
+static void a_date_line_is_no_headline(void **state)
+{
+    static const char *const datelines[] = {
+        "Cần Thơ, ngày 12 tháng 3 năm 2024",
+        "Vĩnh Long, 12/3/2024",
+        "08:15 | 12/03/2024",
+    };
+    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
+        char page[512];
+        snprintf(page, sizeof page,
+                 "Xuất khẩu gạo quý I tăng 18%%\n%s\n"
+                 "Theo Sở Công Thương, quý I toàn tỉnh xuất khẩu 210.000 tấn "
+                 "gạo, tăng 18%% so với cùng kỳ.\n"
+                 "Giá gạo bình quân đạt 640 USD/tấn.\n",
+                 datelines[i]);
+        fp_text t;
+        fp_meta meta;
+        zone_plain(*state, page, &t, &meta);
+        assert_string_equal(meta.title, "Xuất khẩu gạo quý I tăng 18%");
+        assert_int_equal(zone_test_zone_of(&t, datelines[i]),
+                         FP_ZONE_DATELINE);
+        assert_string_equal(meta.date, "2024-03-12");
+        fp_meta_free(&meta);
+        fp_text_free(&t);
+    }
+}
+
+/* The headline is the last line of the page's head that may be one,
+ * unless a line above it is far longer: the agency that wrote the page
+ * stands below its headline.  The head ends where the body announces a
+ * list ("...như sau:"): the list's rows are body, not headlines. */
+static void headline_above_the_agency_and_a_price_list(void **state)
+{
+    fp_text t;
+    fp_meta meta;
+    zone_plain(*state,
+               "Quý 3/2024: số vụ cháy giảm ở cả 4 chỉ tiêu\n"
+               "Phòng Cảnh sát PCCC tỉnh\n"
+               "Cập nhật: 05/10/2024\n"
+               "Tình hình cháy, nổ quý 3 trên địa bàn tỉnh như sau:\n"
+               "Số vụ cháy: 14 vụ\n"
+               "Thiệt hại: 2,1 tỷ đồng\n"
+               "So với cùng kỳ năm trước, số vụ cháy giảm 6 vụ, thiệt hại "
+               "giảm 35%.\n",
+               &t, &meta);
+    assert_string_equal(meta.title,
+                        "Quý 3/2024: số vụ cháy giảm ở cả 4 chỉ tiêu");
+    assert_int_not_equal(zone_test_zone_of(&t, "Phòng Cảnh sát"),
+                         FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&t, "Số vụ cháy: 14"), FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&t, "Thiệt hại: 2,1"), FP_ZONE_BODY);
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+
+    /* A section's name above a headline of its length stays above it. */
+    zone_plain(*state,
+               "Bầu cử đại biểu Quốc hội và HĐND các cấp\n"
+               "Huyện Kim Bảng: cử tri nô nức đi bầu cử\n"
+               "Sáng 23/5, cử tri 18 xã, thị trấn của huyện Kim Bảng đi bầu "
+               "cử từ sớm.\n"
+               "Đến 15h, 95% cử tri đã đi bầu.\n",
+               &t, &meta);
+    assert_string_equal(meta.title, "Huyện Kim Bảng: cử tri nô nức đi bầu cử");
+    fp_meta_free(&meta);
+    fp_text_free(&t);
+}
+
+/* In an interview the reporter's questions start with the byline cue
+ * "PV:"; a question or an exclamation is no author line: the questions
+ * are the article's text, the author is the name under it. */
+static void an_interview_question_is_no_byline(void **state)
+{
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+                       "Phỏng vấn: Cần Thơ mở thêm 5 tuyến xe buýt\n"
+                       "Sáng 4/3, phóng viên trao đổi với ông Trần Văn Nam, "
+                       "Giám đốc Sở Giao thông vận tải.\n"
+                       "PV: Thưa ông, năm nay thành phố có bao nhiêu tuyến "
+                       "xe buýt mới?\n"
+                       "Ông Trần Văn Nam: Năm nay thành phố mở thêm 5 tuyến, "
+                       "nâng tổng số lên 23 tuyến.\n"
+                       "PV: Xin cảm ơn ông!\n"
+                       "Thu Hà (thực hiện)\n",
+                       0, &z);
+    assert_int_equal(zone_test_zone_of(&z.text, "PV: Thưa ông"), FP_ZONE_BODY);
+    assert_int_equal(zone_test_zone_of(&z.text, "PV: Xin cảm ơn"),
+                     FP_ZONE_BODY);
+    zone_test_expect_in_article(&z, "bao nhiêu tuyến xe buýt mới?");
+    assert_string_equal(z.meta.byline, "Thu Hà (thực hiện)");
+    zone_test_release_doc(&z);
+}
+
+/* A heading of related articles ("Bài viết cùng chủ đề") or of tags
+ * heads a list: it and the lines that keep a list's shape are chrome,
+ * facts in the teasers' headlines included; the article goes on after
+ * the list when the box stands between paragraphs. */
+static void a_related_heading_makes_its_list_chrome(void **state)
+{
+    zone_test_doc z;
+    zone_test_zone_doc(*state,
+                       "Hội An đón 120.000 lượt khách dịp lễ\n"
+                       "Trong 4 ngày nghỉ lễ, thành phố Hội An đón khoảng "
+                       "120.000 lượt khách, tăng 15% so với năm trước.\n"
+                       "Bài viết cùng chủ đề:\n"
+                       "- Hội An: 3.000 khách thả hoa đăng đêm rằm (15/08/2024)\n"
+                       "\n"
+                       "• Phố cổ mở cửa miễn phí 2 ngày\n"
+                       "Công suất phòng khách sạn đạt 85%, nhiều cơ sở kín "
+                       "phòng đến hết kỳ nghỉ.\n"
+                       "Từ khóa\n"
+                       "Hội An, du lịch, kỳ nghỉ lễ 2/9\n",
+                       0, &z);
+    assert_int_equal(zone_test_zone_of(&z.text, "Bài viết cùng chủ đề"),
+                     FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&z.text, "3.000 khách"),
+                     FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&z.text, "miễn phí 2 ngày"),
+                     FP_ZONE_CHROME);
+    zone_test_expect_in_article(&z, "Công suất phòng khách sạn đạt 85%");
+    assert_int_equal(zone_test_zone_of(&z.text, "Từ khóa"), FP_ZONE_CHROME);
+    assert_int_equal(zone_test_zone_of(&z.text, "kỳ nghỉ lễ 2/9"),
+                     FP_ZONE_CHROME);
+    zone_test_release_doc(&z);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +423,11 @@ int main(void)
         cmocka_unit_test(a_word_cue_names_an_author_only_before_a_name),
         cmocka_unit_test(prose_is_not_mistaken_for_chrome),
         cmocka_unit_test(huge_title_line_is_cut),
+        cmocka_unit_test(menu_rows_are_chrome_whatever_their_words),
+        cmocka_unit_test(a_date_line_is_no_headline),
+        cmocka_unit_test(headline_above_the_agency_and_a_price_list),
+        cmocka_unit_test(an_interview_question_is_no_byline),
+        cmocka_unit_test(a_related_heading_makes_its_list_chrome),
     };
     return cmocka_run_group_tests(tests, setup_rules, free_rules);
 }
