@@ -308,3 +308,8 @@ int fp_fd_read_all(int fd, void *buf, size_t len)
     struct iovec one = {buf, len};
     return transfer_all(fd, &one, 1, readv);
 }
+
+int fp_fd_readv_all(int fd, struct iovec *iov, int n)
+{
+    return transfer_all(fd, iov, n, readv);
+}

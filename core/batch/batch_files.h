@@ -45,5 +45,8 @@ int fp_fd_write_all(int fd, const void *buf, size_t len);
 /* The n pieces of iov (which it changes) in as few writes as it takes. */
 int fp_fd_writev_all(int fd, struct iovec *iov, int n);
 int fp_fd_read_all(int fd, void *buf, size_t len);
+/* The n pieces of iov (which it changes) filled in as few reads as it
+ * takes: 0 ok, -1 error or EOF. */
+int fp_fd_readv_all(int fd, struct iovec *iov, int n);
 
 #endif

@@ -217,13 +217,15 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
     w->documents++;
     w->deadline = now_seconds() + p->timeout;
     w->term_sent = 0;
-    /* A worker that died meanwhile shows up on its pidfd (or as EOF). */
-    (void)(fp_fd_write_all(w->task_fd, &h, sizeof h) == 0 &&
-           fp_fd_write_all(w->task_fd, d->source, h.source_len) == 0 &&
-           fp_fd_write_all(w->task_fd, hint, h.hint_len) == 0 &&
-           fp_fd_write_all(w->task_fd, url, h.url_len) == 0 &&
-           fp_fd_write_all(w->task_fd, date, h.date_len) == 0 &&
-           fp_fd_write_all(w->task_fd, payload, payload_len) == 0);
+    /* A worker that died meanwhile shows up on its pidfd (or as EOF).
+     * One write for the whole task: one wake-up of the worker, not six. */
+    struct iovec iov[] = {{&h, sizeof h},
+                          {(void *)d->source, h.source_len},
+                          {(void *)hint, h.hint_len},
+                          {(void *)url, h.url_len},
+                          {(void *)date, h.date_len},
+                          {(void *)payload, payload_len}};
+    (void)fp_fd_writev_all(w->task_fd, iov, (int)(sizeof iov / sizeof *iov));
     return 0;
 }
 

@@ -37,18 +37,6 @@ typedef struct task {
     unsigned char *payload; /* NUL-terminated */
 } task;
 
-static char *read_string(int fd, uint64_t len)
-{
-    char *s = malloc((size_t)len + 1);
-    if (s && fp_fd_read_all(fd, s, (size_t)len) != 0) {
-        free(s);
-        return NULL;
-    }
-    if (s)
-        s[len] = '\0';
-    return s;
-}
-
 static void task_free(task *t)
 {
     free(t->source);
@@ -64,12 +52,23 @@ static int read_task(int fd, task *t)
     memset(t, 0, sizeof *t);
     if (fp_fd_read_all(fd, &t->h, sizeof t->h) != 0 || t->h.magic != FP_TASK_MAGIC)
         return -1;
-    t->source = read_string(fd, t->h.source_len);
-    t->hint = t->source ? read_string(fd, t->h.hint_len) : NULL;
-    t->url = t->hint ? read_string(fd, t->h.url_len) : NULL;
-    t->date = t->url ? read_string(fd, t->h.date_len) : NULL;
-    t->payload = t->date ? (unsigned char *)read_string(fd, t->h.payload_len) : NULL;
-    if (!t->payload) {
+    /* The parts, each NUL-terminated, read together: the supervisor
+     * wrote them in one piece. */
+    char **parts[] = {&t->source, &t->hint, &t->url, &t->date, (char **)&t->payload};
+    const uint64_t lens[] = {t->h.source_len, t->h.hint_len, t->h.url_len,
+                             t->h.date_len, t->h.payload_len};
+    enum { N_PARTS = sizeof lens / sizeof *lens };
+    struct iovec iov[N_PARTS];
+    for (int i = 0; i < N_PARTS; i++) {
+        *parts[i] = malloc((size_t)lens[i] + 1);
+        if (!*parts[i]) {
+            task_free(t);
+            return -1;
+        }
+        (*parts[i])[lens[i]] = '\0';
+        iov[i] = (struct iovec){*parts[i], (size_t)lens[i]};
+    }
+    if (fp_fd_readv_all(fd, iov, N_PARTS) != 0) {
         task_free(t);
         return -1;
     }
@@ -83,13 +82,13 @@ static int send_result(int fd, const task *t, fp_pool_status status, const char 
     size_t n_stages = fp_engine_stage_count(e);
     fp_result_header h = {FP_RESULT_MAGIC, (uint32_t)status, t->h.seq,
                           reason ? strlen(reason) : 0, rendered->len, tally->len, n_stages};
-    if (fp_fd_write_all(fd, &h, sizeof h) != 0 ||
-        (h.reason_len && fp_fd_write_all(fd, reason, (size_t)h.reason_len) != 0) ||
-        (h.bytes_len && fp_fd_write_all(fd, rendered->data, rendered->len) != 0) ||
-        (h.tally_len && fp_fd_write_all(fd, tally->data, tally->len) != 0) ||
-        fp_fd_write_all(fd, fp_engine_stage_ns(e), n_stages * sizeof(uint64_t)) != 0)
-        return -1;
-    return 0;
+    /* One write for the whole result: one wake-up of the supervisor. */
+    struct iovec iov[] = {{&h, sizeof h},
+                          {(void *)reason, (size_t)h.reason_len},
+                          {rendered->data, rendered->len},
+                          {tally->data, tally->len},
+                          {(void *)fp_engine_stage_ns(e), n_stages * sizeof(uint64_t)}};
+    return fp_fd_writev_all(fd, iov, (int)(sizeof iov / sizeof *iov)) != 0 ? -1 : 0;
 }
 
 /* Where the engine's model of a document goes in a worker. */

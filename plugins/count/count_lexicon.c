@@ -69,8 +69,29 @@ static int collect_edge_words(const count_lexicon *lex, bool first,
     return FP_OK;
 }
 
-static bool has_word(char *const *words, size_t n_words, const char *word)
+/* FNV-1a of word, folded to a bit of the edge words' filter. */
+static size_t edge_bit(const char *word)
 {
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 32)) % COUNT_EDGE_BITS;
+}
+
+static void fill_edge_bits(char *const *words, size_t n_words, uint64_t *bits)
+{
+    for (size_t i = 0; i < n_words; i++) {
+        size_t bit = edge_bit(words[i]);
+        bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+}
+
+static bool has_word(char *const *words, size_t n_words, const uint64_t *bits,
+                     const char *word)
+{
+    size_t bit = edge_bit(word);
+    if (!(bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
+        return false;
     return bsearch(&word, words, n_words, sizeof *words, compare_strings) !=
            NULL;
 }
@@ -255,6 +276,8 @@ int count_lexicon_load(count_lexicon *lex, const char *path, unsigned flags,
         count_lexicon_free(lex);
         return fp_errorf(host, "%s: out of memory", path);
     }
+    fill_edge_bits(lex->first_words, lex->n_first_words, lex->first_bits);
+    fill_edge_bits(lex->last_words, lex->n_last_words, lex->last_bits);
     return FP_OK;
 }
 
@@ -293,6 +316,7 @@ static size_t match_longest(const count_lexicon *lex, const count_word *words,
     if (n_words == 0 ||
         !has_word(backward ? lex->last_words : lex->first_words,
                   backward ? lex->n_last_words : lex->n_first_words,
+                  backward ? lex->last_bits : lex->first_bits,
                   words[0].folded))
         return 0;
     size_t limit = n_words < lex->max_words ? n_words : lex->max_words;

@@ -34,6 +34,9 @@
 /* Longest entry, in words; longer ones are refused with their line. */
 enum { COUNT_PHRASE_MAX_WORDS = 6 };
 
+/* Bits of the filter of the words entries start and end with. */
+enum { COUNT_EDGE_BITS = 4096 };
+
 typedef struct count_entry {
     char *phrase;      /* folded words joined by single spaces */
     bool exception;    /* written with a leading '!' */
@@ -57,6 +60,9 @@ typedef struct count_lexicon {
      * lookups end at one of these without joining a phrase. */
     char **first_words, **last_words;
     size_t n_first_words, n_last_words;
+    /* A bit per hash of each of those words (count_edge_hash): a word
+     * whose bit is clear is none of them, without a search. */
+    uint64_t first_bits[COUNT_EDGE_BITS / 64], last_bits[COUNT_EDGE_BITS / 64];
 } count_lexicon;
 
 /* Loads path into lex with the features in flags (COUNT_LEXICON_*).  On

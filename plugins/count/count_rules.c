@@ -345,12 +345,12 @@ bool count_rules_apply(const count_rules *rules, const char *block,
 {
     count_word after[WORDS_AFTER];
     /* Most numbers are followed by punctuation or another number: one
-     * word tells, before the whole phrase is read. */
+     * word tells, before the rest of the phrase is read after it. */
     if (count_words_after(block, len, candidate->end, after, 1) == 0 ||
         after[0].is_number)
         return false;
-    size_t n = count_words_after(block, len, candidate->end, after,
-                                 WORDS_AFTER);
+    size_t n = 1 + count_words_after(block, len, after[0].end, after + 1,
+                                     WORDS_AFTER - 1);
     uint64_t value;
     size_t used;
     if (!scaled_value(rules, block, &candidate->number, after, n, &value,

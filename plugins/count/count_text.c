@@ -6,29 +6,43 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static bool is_horizontal_space(utf8proc_int32_t cp)
+/* Most characters of a page are ASCII: their classes are answered here,
+ * as utf8proc answers them, without a call into it. */
+static bool is_ascii_letter(utf8proc_int32_t cp)
 {
-    return cp == '\t' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
-}
-
-static bool is_letter(utf8proc_int32_t cp)
-{
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
-}
-
-/* Letters, combining marks (NFD leftovers) and digits, including "²" of
- * "m²": what may continue a word once it has started. */
-static bool is_word_part(utf8proc_int32_t cp)
-{
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
-           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
 static bool is_digit(utf8proc_int32_t cp)
 {
     return cp >= '0' && cp <= '9';
+}
+
+static bool is_horizontal_space(utf8proc_int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        return cp == '\t' || cp == ' '; /* the one ASCII Zs is ' ' */
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+static bool is_letter(utf8proc_int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        return is_ascii_letter(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Letters, combining marks (NFD leftovers) and digits, including "²" of
+ * "m²": what may continue a word once it has started.  ASCII has no
+ * mark, and its only numbers are the digits. */
+static bool is_word_part(utf8proc_int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        return is_ascii_letter(cp) || is_digit(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
 /* The code point at pos, its length in *n; -1 at the end or when bad. */
@@ -38,6 +52,10 @@ static utf8proc_int32_t codepoint_at(const char *block, size_t len,
     utf8proc_int32_t cp = -1;
     if (pos >= len)
         return -1;
+    if ((unsigned char)block[pos] < 0x80) {
+        *n = 1;
+        return (unsigned char)block[pos];
+    }
     utf8proc_ssize_t got = utf8proc_iterate(
         (const utf8proc_uint8_t *)block + pos, (utf8proc_ssize_t)(len - pos),
         &cp);
@@ -73,6 +91,13 @@ bool count_fold(const char *text, size_t len, char *out, size_t out_size)
         utf8proc_int32_t cp = codepoint_at(text, len, pos, &n);
         if (cp < 0)
             return false;
+        if (cp < 0x80) {
+            if (written + 2 > out_size)
+                return false;
+            out[written++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp);
+            pos++;
+            continue;
+        }
         utf8proc_uint8_t encoded[4];
         utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp),
                                                   encoded);
@@ -105,6 +130,12 @@ static bool is_acronym(const char *text, size_t len)
         utf8proc_int32_t cp = codepoint_at(text, len, pos, &n);
         if (cp < 0)
             return false;
+        if (cp < 0x80) {
+            if (cp >= 'a' && cp <= 'z')
+                return false;
+            letters += cp >= 'A' && cp <= 'Z';
+            continue;
+        }
         utf8proc_category_t c = utf8proc_category(cp);
         if (c == UTF8PROC_CATEGORY_LL)
             return false;

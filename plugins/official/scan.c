@@ -476,8 +476,17 @@ static bool alloc_scratch(scanner *sc)
         sc->context_len[i] = (unsigned char)len;
     }
     /* Heads, asked for at every word by several readers; after the
-     * context words, whose prefixes they use. */
+     * context words, whose prefixes they use.  A head starts with a title
+     * head or a context word (a rank, a prefix) or is a word with a suffix
+     * after it: any other word has none, without asking. */
+    role_bits may_head = role_first(sc->lex->title_heads.id) |
+                         role_first(sc->lex->context_words.id);
     for (size_t i = 0; i < n; i++) {
+        if (!(sc->roles[i] & may_head) &&
+            !(i + 1 < n && sc->context_kind[i + 1] == CONTEXT_SUFFIX)) {
+            sc->head_len[i] = 0;
+            continue;
+        }
         size_t len = head_length(sc, i);
         sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
     }
