@@ -356,7 +356,7 @@ static int count_extract(void *opaque, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(count, "1.2.0", "count",
+FP_PLUGIN_DEFINE(count, "1.3.0", "count",
                  "Counts: 203 đảng viên, 1.250 hộ gia đình, 03 Đoàn giám sát",
                  count_options, count_create, count_extract,
                  count_destroy)

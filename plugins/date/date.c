@@ -99,6 +99,7 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
         {"often-lunar", ROLE_OFTEN_LUNAR}, {"hour", ROLE_HOUR},
         {"minute", ROLE_MINUTE},     {"edge", ROLE_EDGE},
         {"short", ROLE_SHORT},       {"day-cue", ROLE_DAY_CUE},
+        {"season", ROLE_SEASON},
     };
     const size_t n_roles = sizeof roles / sizeof *roles;
     for (const char *p = value; *p != '\0';) {
@@ -116,7 +117,8 @@ static int parse_roles(const char *value, lexicon_entry *entry, char *why,
                      "month, year, quarter, from, to, cue, weak-cue, "
                      "period, lunar, recurring, follow, past, and, "
                      "year-cue, cycle-year, quantity, event, often-lunar, "
-                     "hour, minute, edge, short, day-cue", (int)len, p);
+                     "hour, minute, edge, short, day-cue, season",
+                     (int)len, p);
             return -1;
         }
         entry->roles |= roles[r].role;
@@ -300,7 +302,7 @@ static int date_extract(void *state, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(date, "1.2.0", "date",
+FP_PLUGIN_DEFINE(date, "1.3.0", "date",
                  "Dates and periods: 05/10/2018, ngày 5 tháng 10 năm 2018, "
                  "tháng 10/2018, quý III/2018, nhiệm kỳ 2016 - 2021",
                  date_options, date_create, date_extract,

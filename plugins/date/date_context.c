@@ -138,6 +138,9 @@ static bool bare_year_is_date(const date_scanner *s, const date_part *part)
     size_t to = is_punct(s, end, PUNCT_DASH) ? 1 : role_at(s, end, ROLE_TO);
     if (to > 0 && is_number(s, end + to, 1, 9))
         return false;
+    /* "mùa giải 2023", "lúa vụ Xuân 2025"; "mùa mưa 2000 mm" measures */
+    if (phrase_before(s, k, GRAMMAR_WORD, ROLE_SEASON))
+        return !is_round_figure(part->value.year) || !is_plain_word(s, end);
     return phrase_before(s, k, GRAMMAR_WORD,
                          ROLE_WEAK_CUE | ROLE_FROM | ROLE_TO) != NULL &&
            nothing_counted_after(s, end);

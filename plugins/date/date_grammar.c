@@ -161,7 +161,7 @@ static void note_phrases(const date_grammar *grammar, const char *folded,
 static bool may_start_date(const date_token *t, bool relative)
 {
     enum { OPENING_ROLES = ROLE_DAY | ROLE_MONTH | ROLE_YEAR | ROLE_QUARTER |
-                           ROLE_FROM | ROLE_PERIOD };
+                           ROLE_FROM | ROLE_PERIOD | ROLE_SEASON };
     if (t->in_identifier)
         return false;
     if (t->type == TOKEN_NUMBER || (t->type == TOKEN_PUNCT && t->punct == '('))

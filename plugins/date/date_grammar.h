@@ -47,8 +47,10 @@ enum date_role {
                                  span ("từ tháng 7 đến cuối tháng 9") */
     ROLE_SHORT = 1u << 22,    /* Q: a quarter word written short; its
                                  number may stick to it, a year follows */
-    ROLE_DAY_CUE = 1u << 23   /* phiên, đợt: a day and month after it is
+    ROLE_DAY_CUE = 1u << 23,  /* phiên, đợt: a day and month after it is
                                  a date, a month in figures is not */
+    ROLE_SEASON = 1u << 24    /* mùa khô, niên vụ: the year it lies in or
+                                 the two successive ones it spans */
 };
 
 enum { FIRST_WORD_BITS = 4096 };

@@ -9,6 +9,11 @@
  * counts and prices are written in multiples of ROUND_FIGURE. */
 enum { BARE_YEAR_MIN = 1900, BARE_YEAR_MAX = 2099, ROUND_FIGURE = 50 };
 
+bool is_round_figure(int number)
+{
+    return number % ROUND_FIGURE == 0;
+}
+
 static int year_of_number(const date_scanner *s, size_t i)
 {
     const date_token *t = &s->tokens[i];
@@ -307,8 +312,8 @@ bool parse_bare_month(const date_scanner *s, size_t i, date_part *part)
     int month = s->tokens[i].number, year = 0;
     size_t end = i + 1;
     if (!parse_year_tail(s, end, false, &year, &end) &&
-        !free_after(s, i, 0))
-        return false;
+        (!free_after(s, i, 0) || role_at(s, end, ROLE_MONTH) > 0))
+        return false; /* "tháng Chín và 9 tháng năm 2023": nine months */
     part->value = (date_value){.kind = DATE_MONTH, .year = year,
                                .month = month};
     part->end = end;
@@ -419,8 +424,12 @@ bool parse_bare_year(const date_scanner *s, size_t i, date_part *part)
 }
 
 /* "2016 - 2021", "2016 đến 2021", "2016 đến năm 2021" with its first year
- * at token a: two years in order, at most a century apart. */
-static bool parse_year_pair(const date_scanner *s, size_t a, date_part *from,
+ * at token a: two years in order, at most a century apart.  after_period:
+ * a period word stands before, and the years may be written with a slash
+ * between, as school years, crop years and seasons are ("niên vụ
+ * 2024/2025", "năm học 2024/2025"). */
+static bool parse_year_pair(const date_scanner *s, size_t a,
+                            bool after_period, date_part *from,
                             date_part *to)
 {
     if (!is_number(s, a, 4, 4) || !free_before(s, a))
@@ -428,6 +437,9 @@ static bool parse_year_pair(const date_scanner *s, size_t a, date_part *from,
     size_t b;
     size_t to_words = role_at(s, a + 1, ROLE_TO);
     if (is_punct(s, a + 1, PUNCT_DASH))
+        b = a + 2;
+    else if (after_period && is_glued_punct(s, a + 1, '/') &&
+             !s->tokens[a + 2].space_before)
         b = a + 2;
     else if (to_words > 0)
         b = a + 1 + to_words;
@@ -451,15 +463,17 @@ static bool parse_year_pair(const date_scanner *s, size_t a, date_part *from,
  * bare years that starts no earlier than the one before.  Returns how
  * many, at most max. */
 static size_t parse_joined_year_pairs(const date_scanner *s, size_t end,
-                                      int previous_year, date_part *from,
-                                      date_part *to, size_t max)
+                                      int previous_year, bool after_period,
+                                      date_part *from, date_part *to,
+                                      size_t max)
 {
     size_t n = 0;
     while (n < max) {
         size_t k = is_punct(s, end, ',') ? end + 1 : end;
         size_t and_words = role_at(s, k, ROLE_AND);
         k += and_words;
-        if (k == end || !parse_year_pair(s, k, &from[n], &to[n]) ||
+        if (k == end ||
+            !parse_year_pair(s, k, after_period, &from[n], &to[n]) ||
             from[n].value.year < previous_year ||
             from[n].value.year < BARE_YEAR_MIN ||
             to[n].value.year > BARE_YEAR_MAX)
@@ -476,20 +490,26 @@ size_t parse_year_spans(const date_scanner *s, size_t i, date_part *from,
 {
     bool bracket = is_punct(s, i, '(');
     size_t k = bracket ? i + 1 : i;
-    size_t intro = role_at(s, k, ROLE_PERIOD | ROLE_FROM);
-    bool from_only = intro > 0 && role_at(s, k, ROLE_PERIOD) == 0;
+    size_t intro = role_at(s, k, ROLE_PERIOD | ROLE_SEASON | ROLE_FROM);
+    bool after_period = role_at(s, k, ROLE_PERIOD | ROLE_SEASON) > 0;
+    bool from_only = intro > 0 && !after_period;
+    bool season = role_at(s, k, ROLE_SEASON) > 0;
     k += intro;
     size_t year_word = role_at(s, k, ROLE_YEAR);
     k += year_word;
     if (max == 0 || (!bracket && intro == 0 && year_word == 0) ||
-        !parse_year_pair(s, k, &from[0], &to[0]))
+        !parse_year_pair(s, k, after_period, &from[0], &to[0]))
+        return 0;
+    /* A season spans the turn of a year at most: "mùa khô 2019 - 2020",
+     * but "mùa mưa 2000 - 2100 mm" is a range of rainfall. */
+    if (season && to[0].value.year != from[0].value.year + 1)
         return 0;
     /* Bare numbers after "từ" alone may be a range of counts or prices:
      * "từ 1500 - 2000 đồng", "từ 1900 đến 2000 đồng".  Such figures are
      * round ones; a span of years seldom starts and ends on a multiple of
      * fifty, so a clause may follow it ("từ 2016 đến 2020 tỉnh đã ..."). */
-    bool round = from[0].value.year % ROUND_FIGURE == 0 &&
-                 to[0].value.year % ROUND_FIGURE == 0;
+    bool round = is_round_figure(from[0].value.year) &&
+                 is_round_figure(to[0].value.year);
     if (from_only && year_word == 0 &&
         (from[0].value.year < BARE_YEAR_MIN ||
          to[0].value.year > BARE_YEAR_MAX ||
@@ -497,7 +517,8 @@ size_t parse_year_spans(const date_scanner *s, size_t i, date_part *from,
         return 0;
     from[0].first = bracket ? i + 1 : i;
     size_t n = 1 + parse_joined_year_pairs(s, to[0].end, from[0].value.year,
-                                           from + 1, to + 1, max - 1);
+                                           after_period, from + 1, to + 1,
+                                           max - 1);
     size_t end = to[n - 1].end;
     if (bracket && !is_punct(s, end, ')'))
         return 0;

@@ -44,8 +44,14 @@ bool parse_bare_year(const date_scanner *s, size_t i, date_part *part);
  * follows. */
 bool parse_bare_month(const date_scanner *s, size_t i, date_part *part);
 
+/* Counts and prices are written in round figures, multiples of fifty;
+ * years seldom are ("từ 1900 đến 2000 đồng", "mùa mưa 2000 mm"). */
+bool is_round_figure(int number);
+
 /* Spans of years at token i: a period word, "từ", "năm" or an opening
- * bracket, then "2016 - 2021" (or "2016 đến 2021"), and the spans a comma
+ * bracket, then "2016 - 2021" (or "2016 đến 2021"; after a period or a
+ * season word also "2024/2025"; after a season two successive years
+ * only), and the spans a comma
  * or "và" joins to it ("(2010 - 2015 và 2015 - 2020)"); a bracket needs
  * its closing one after the last.  Fills from[j] and to[j] for each span
  * and returns how many (at most max), 0 when none starts there. */

@@ -133,6 +133,7 @@ static const lexicon_kind context_kinds[] = {
     {"chain", CONTEXT_CHAIN},         {"role", CONTEXT_ROLE},
     {"field", CONTEXT_FIELD},         {"possessive", CONTEXT_POSSESSIVE},
     {"plural", CONTEXT_PLURAL},       {"suffix", CONTEXT_SUFFIX},
+    {"particle", CONTEXT_PARTICLE},
 };
 
 static const lexicon_kind private_kinds[] = {
@@ -269,7 +270,7 @@ static int official_extract(void *state, const fp_document *doc,
     return rc;
 }
 
-FP_PLUGIN_DEFINE(official, "1.2.0", "official",
+FP_PLUGIN_DEFINE(official, "1.3.0", "official",
                  "Officials: named people with their titles (Bí thư Quận ủy "
                  "Lê Thị Mỹ Hạnh)",
                  official_options, official_create,

@@ -65,7 +65,8 @@ typedef enum context_kind {
     CONTEXT_FIELD,
     CONTEXT_POSSESSIVE,
     CONTEXT_PLURAL,
-    CONTEXT_SUFFIX
+    CONTEXT_SUFFIX,
+    CONTEXT_PARTICLE
 } context_kind;
 
 /* How a foreign surname's name goes on (official-foreign-surnames.txt). */

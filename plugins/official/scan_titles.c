@@ -9,6 +9,7 @@
 #include "syllable.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Where a name starts inside the capitalized run [j, j + run) that names
  * a place or an institution ("Bệnh viện Bạch Mai Nguyễn Quốc Anh"); run
@@ -170,6 +171,28 @@ static bool country_ends_before(const scanner *sc, size_t phrase, size_t j)
     return false;
 }
 
+/* Whether a person found earlier in the document bears the name written
+ * in tokens [first, end). */
+static bool named_before(const scanner *sc, size_t first, size_t end)
+{
+    for (size_t m = 0; m < sc->out->count; m++) {
+        const char *name = sc->out->items[m].name;
+        size_t i = first;
+        for (; i < end; i++) {
+            const token *t = tok(sc, i);
+            size_t len = t->end - t->start;
+            if (i > first && t->space_before && *name++ != ' ')
+                break;
+            if (strncmp(name, sc->text + t->start, len) != 0)
+                break;
+            name += len;
+        }
+        if (i == end && *name == '\0')
+            return true;
+    }
+    return false;
+}
+
 bool holder_starts_at(const scanner *sc, size_t phrase, size_t j)
 {
     bool after_country = j > phrase && country_ends_before(sc, phrase, j);
@@ -177,11 +200,27 @@ bool holder_starts_at(const scanner *sc, size_t phrase, size_t j)
         return false;
     if (foreign_name_at(sc, j) > 0)
         return true;
-    if (!after_country || match_at(sc, &sc->lex->org_starts, j, NULL) > 0 ||
-        head_at(sc, j, false) > 0 || listed_place_at(sc, j) > 0)
+    if (match_at(sc, &sc->lex->org_starts, j, NULL) > 0 ||
+        head_at(sc, j, false) > 0 || listed_place_at(sc, j) > 0 ||
+        country_at(sc, j) > 0)
         return false;
     size_t run = joined_name_run(sc, j, NAME_MAX_WORDS + 1);
-    return run >= 2 && run <= NAME_MAX_WORDS && !is_capitalized(sc, j + run);
+    if (run < 2 || run > NAME_MAX_WORDS)
+        return false;
+    if (is_capitalized(sc, j + run))
+        return false;
+    if (after_country)
+        return true;
+    /* Right after the head, a name whose first word is no Vietnamese
+     * syllable: one written with a middle initial or a particle, before
+     * the verb ("Thứ trưởng Catherine M. Lawson đánh giá"), or one the
+     * document has given already ("Đại sứ Lars Henrik Jensen" after "ông
+     * Lars Henrik Jensen, Đại sứ Đan Mạch").  Else a company may come
+     * first: "Tổng giám đốc Apple Tim Cook" (title_tail_name()). */
+    if (syllable_is_vietnamese(tokens_folded(sc->tokens, j)))
+        return false;
+    return (name_run(sc, j, run) < run && has_shape(sc, j + run, SHAPE_LOWER)) ||
+           named_before(sc, j, j + run);
 }
 
 /* Whether a place ends right before token j, at phrase or after it: a

@@ -141,6 +141,43 @@ static size_t hyphenated_syllable(const scanner *sc, size_t i)
                : 0;
 }
 
+/* Whether token i is a word that is no Vietnamese syllable. */
+static bool foreign_word(const scanner *sc, size_t i)
+{
+    return tokens_is_word(sc->tokens, i) &&
+           !syllable_is_vietnamese(tokens_folded(sc->tokens, i));
+}
+
+/* What joins two words of a Western name whose first word is at first,
+ * at token k, before the next name word: the dot of a middle initial
+ * between words that are no Vietnamese syllables ("Catherine M. Lawson";
+ * "Nguyễn Văn T." is a name cut to its initial), or particles in small
+ * letters after a first word that is none ("Peter Van der Berg", "Ursula
+ * von der Leyen"; official-context-words.txt, kind particle).  Its
+ * length in tokens, 0 when none. */
+static size_t western_link(const scanner *sc, size_t first, size_t k)
+{
+    enum { PARTICLES_MAX = 2 }; /* "von der" */
+    if (!foreign_word(sc, first))
+        return 0;
+    size_t n = 0;
+    bool initial = tokens_is_mark(sc->tokens, k, '.') &&
+                   !tok(sc, k)->space_before && k > first + 1 &&
+                   tok(sc, k - 1)->end - tok(sc, k - 1)->start == 1;
+    if (initial)
+        n = 1;
+    else
+        while (n < PARTICLES_MAX && has_shape(sc, k + n, SHAPE_LOWER) &&
+               tok(sc, k + n)->space_before &&
+               context_at(sc, k + n, CONTEXT_PARTICLE) == 1)
+            n++;
+    size_t next = k + n;
+    return n > 0 && is_name_word(sc, next) && tok(sc, next)->space_before &&
+                   (!initial || foreign_word(sc, next))
+               ? n
+               : 0;
+}
+
 size_t joined_name_run(const scanner *sc, size_t i, size_t max)
 {
     size_t n = 0;
@@ -149,6 +186,8 @@ size_t joined_name_run(const scanner *sc, size_t i, size_t max)
          words++) {
         n++;
         n += hyphenated_syllable(sc, i + n);
+        if (words + 1 < max)
+            n += western_link(sc, i, i + n);
     }
     return n;
 }

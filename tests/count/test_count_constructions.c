@@ -138,6 +138,17 @@ static void currencies_measures_and_lunar_days(void **state)
         ONE("tặng 3 đồng hồ", "3", "đồng hồ", "3 đồng hồ"),
         ONE("lấy 200 mẫu xét nghiệm", "200", "mẫu xét nghiệm",
             "200 mẫu xét nghiệm"),
+        /* "mẫu" counts samples and models; it measures land only before
+         * the land or its kind. */
+        ONE("đã lấy 146 mẫu tôm xét nghiệm", "146", "mẫu tôm xét nghiệm",
+            "146 mẫu tôm xét nghiệm"),
+        ONE("phát hiện 19 mẫu dương tính", "19", "mẫu dương tính",
+            "19 mẫu dương tính"),
+        ONE("có 37 mẫu không đạt", "37", "mẫu", "37 mẫu"),
+        ONE("lấy 5 mẫu nước gửi đi", "5", "mẫu nước", "5 mẫu nước"),
+        NONE("gia đình có 5 mẫu ruộng"), NONE("thêm 2 mẫu đất"),
+        NONE("trồng 10 mẫu lúa"), NONE("khoảng 3 mẫu ta"),
+        NONE("rộng 40 mẫu Anh"),
     };
     check_count_cases(cases, N_CASES(cases), NULL);
 }

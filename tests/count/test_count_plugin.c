@@ -25,7 +25,7 @@ static void descriptor_fields(void **state)
     assert_int_equal(desc->struct_size, sizeof(fp_plugin_desc));
     assert_string_equal(desc->name, "count");
     assert_string_equal(desc->kind, "count");
-    assert_string_equal(desc->version, "1.2.0");
+    assert_string_equal(desc->version, "1.3.0");
     assert_non_null(desc->description);
     static const char *const names[] = {
         "nouns",        "time-units",  "currencies",     "measures",

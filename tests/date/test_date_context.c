@@ -35,6 +35,10 @@ static void bare_day_month_needs_a_cue(void **state)
         {"đạt từ 8-9 %", ARTICLE, 0, NONE},
         {"từ 8-9 người", ARTICLE, 0, NONE},
         {"sáng 20 tháng 3", ARTICLE, 1, {{"2018-03-20", "20 tháng 3"}}},
+        /* "khoảng" (about) between the cue and the date */
+        {"kéo dài đến khoảng 20/7.", ARTICLE, 1, {{"2018-07-20", "20/7"}}},
+        {"vào khoảng 15/3.", ARTICLE, 1, {{"2018-03-15", "15/3"}}},
+        {"đến khoảng 1/3 số hộ", ARTICLE, 0, NONE},
     };
     check_date_cases(cases, N_CASES(cases), NULL);
 }

@@ -142,6 +142,13 @@ static void months_quarters_years(void **state)
          {{"2016", "năm 2016"}, {"2017", "năm 2017"}}},
         {"6 tháng đầu năm 2018", NULL, 1, {{"2018", "năm 2018"}}},
         {"9 tháng năm 2018", NULL, 1, {{"2018", "năm 2018"}}},
+        /* the title of a monthly report: the month, then nine months */
+        {"tháng Chín và 9 tháng năm 2023", NULL, 2,
+         {{"--09", "tháng Chín"}, {"2023", "năm 2023"}}},
+        {"tháng 9 và 9 tháng năm 2023", NULL, 2,
+         {{"--09", "tháng 9"}, {"2023", "năm 2023"}}},
+        {"tháng 8 và 9 năm 2023", NULL, 2,
+         {{"2023-08", "tháng 8"}, {"2023-09", "9 năm 2023"}}},
         {"Sinh năm 1987, quê", NULL, 1, {{"1987", "Sinh năm 1987"}}},
         {"Xuân Kỷ Hợi năm 2019", NULL, 1, {{"2019", "năm 2019"}}},
     };

@@ -60,9 +60,42 @@ static void crop_seasons(void **state)
          {{"2020/2021", "vụ mùa 2020 - 2021"}}},
         {"Diện tích vụ Thu Đông 2024 - 2025 giảm nhẹ.", NULL, 1,
          {{"2024/2025", "Thu Đông 2024 - 2025"}}},
-        /* Without a season word two numbers are a range. */
+        /* Without a season word two numbers are a range; a season
+         * spans two successive years at most. */
         {"Mỗi vụ thu 2000 - 2500 kg lúa.", NULL, 0, NONE},
         {"Mùa mưa 2000 - 2100 mm.", NULL, 0, NONE},
+    };
+    check_date_cases(cases, N_CASES(cases), NULL);
+}
+
+/* Seasons of crops, sport and weather: the year a season lies in or the
+ * two it spans, with a slash too ("niên vụ 2024/2025"), "mới" (new)
+ * between; a round figure a word counts is a measure. */
+static void seasons(void **state)
+{
+    static const date_case cases[] = {
+        {"Xâm nhập mặn mùa khô 2019 - 2020 nghiêm trọng hơn.", NULL, 1,
+         {{"2019/2020", "mùa khô 2019 - 2020"}}},
+        {"Niên vụ 2024/2025, sản lượng cà phê tăng 6%.", NULL, 1,
+         {{"2024/2025", "Niên vụ 2024/2025"}}},
+        {"Giá cà phê đầu niên vụ mới 2025/2026 giảm.", NULL, 1,
+         {{"2025/2026", "niên vụ mới 2025/2026"}}},
+        {"Số lượt đăng ký tăng 37% so với mùa giải 2023.", NULL, 1,
+         {{"2023", "2023"}}},
+        {"Gieo cấy 90.000 ha lúa vụ Xuân 2025 đúng khung lịch.", NULL, 1,
+         {{"2025", "2025"}}},
+        {"Mùa mưa 2024 đến sớm.", NULL, 1, {{"2024", "2024"}}},
+        {"Học sinh bước vào năm học mới 2025-2026.", NULL, 1,
+         {{"2025/2026", "năm học mới 2025-2026"}}},
+        {"Năm học 2024/2025 khép lại.", NULL, 1,
+         {{"2024/2025", "Năm học 2024/2025"}}},
+        {"Dịp Giáng sinh và năm mới 2025 có 12 chuyến tàu.", NULL, 1,
+         {{"2025", "năm mới 2025"}}},
+        /* not spans of a season, not years */
+        {"Mùa khô 2019 - 2021 hạn nặng.", NULL, 0, NONE},
+        {"Lượng mưa mùa mưa 2000 mm, vụ mùa 2000 ha.", NULL, 0, NONE},
+        {"Mỗi năm học 2000/2500 học sinh.", NULL, 0, NONE},
+        {"Sau hai năm mới hoàn thành.", NULL, 0, NONE},
     };
     check_date_cases(cases, N_CASES(cases), NULL);
 }
@@ -72,6 +105,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(joined_year_spans),
         cmocka_unit_test(crop_seasons),
+        cmocka_unit_test(seasons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,7 +23,7 @@ static void descriptor_fields(void **state)
     assert_int_equal(desc->struct_size, sizeof(fp_plugin_desc));
     assert_string_equal(desc->name, "date");
     assert_string_equal(desc->kind, "date");
-    assert_string_equal(desc->version, "1.2.0");
+    assert_string_equal(desc->version, "1.3.0");
     assert_non_null(desc->description);
     assert_int_equal(desc->n_options, 5);
     static const char *const names[] = {"words", "months", "weekdays",

@@ -41,11 +41,54 @@ static void names_after_a_title_and_a_country(void **state)
          1, {{"Joe Biden", {"Tổng thống"}}}},
         {"Tổng giám đốc WHO Tedros Ghebreyesus đánh giá cao Việt Nam.",
          1, {{"Tedros Ghebreyesus", {"Tổng giám đốc WHO"}}}},
-        /* regions and organisations after the country are no name */
-        {"Chủ tịch Ủy ban Châu Âu Ursula von der Leyen phát biểu.", NONE},
+        /* regions and organisations after the country are no name; the
+         * name after them runs over its particles */
+        {"Chủ tịch Ủy ban Châu Âu Ursula von der Leyen phát biểu.",
+         1, {{"Ursula von der Leyen", {"Chủ tịch Ủy ban Châu Âu"}}}},
         {"Giám đốc Samsung Electronics Việt Nam cho biết doanh thu tăng.",
          NONE},
         {"Đại sứ Mỹ Hà Nội tổ chức tiệc.", NONE},
+    };
+    check_official_cases(cases, N_CASES(cases));
+}
+
+/* Western names: a middle initial ("Catherine M. Lawson") and particles
+ * in small letters ("Peter Van der Berg") are part of the name; "Nguyễn
+ * Văn T." stays a name cut to its initial. */
+static void western_initials_and_particles(void **state)
+{
+    static const official_case cases[] = {
+        {"Bộ trưởng tiếp bà Catherine M. Lawson, Thứ trưởng Thương mại "
+         "Hoa Kỳ.",
+         1, {{"Catherine M. Lawson", {"Thứ trưởng Thương mại Hoa Kỳ"}}}},
+        {"Dự có ông Robert J. Ellison, Đại sứ Hoa Kỳ tại Việt Nam.",
+         1, {{"Robert J. Ellison", {"Đại sứ Hoa Kỳ tại Việt Nam"}}}},
+        {"Thứ trưởng Catherine M. Lawson đánh giá cao kết quả.",
+         1, {{"Catherine M. Lawson", {"Thứ trưởng"}}}},
+        {"Dự lễ có ông Peter Van der Berg, Phó Hiệu trưởng Đại học "
+         "Wageningen (Hà Lan).",
+         1, {{"Peter Van der Berg", {"Phó Hiệu trưởng Đại học Wageningen"}}}},
+        {"Bị cáo Nguyễn Văn T. Ông khai nhận hành vi.", NONE},
+    };
+    check_official_cases(cases, N_CASES(cases));
+}
+
+/* A foreign name of three words after the head, on a later mention: the
+ * whole name the document gave ("Đại sứ Lars Henrik Jensen"), not a
+ * title "Đại sứ Lars"; a company may stand between the head and a name
+ * of two words ("Tổng giám đốc Apple Tim Cook"). */
+static void later_mentions_of_foreign_names(void **state)
+{
+    static const official_case cases[] = {
+        {"Ông Lars Henrik Jensen, Đại sứ Đan Mạch, đến thăm. Đại sứ Lars "
+         "Henrik Jensen thông tin về các dự án.",
+         1, {{"Lars Henrik Jensen", {"Đại sứ Đan Mạch"}}}},
+        {"Đoàn do đồng chí Alberto Ramírez Castillo, phó thủ tướng Cuba, "
+         "dẫn đầu. Phó Thủ tướng Alberto Ramírez Castillo cảm ơn tỉnh.",
+         1, {{"Alberto Ramírez Castillo",
+              {"phó thủ tướng Cuba", "Phó Thủ tướng"}}}},
+        {"Tổng giám đốc Apple Tim Cook phát biểu.",
+         1, {{"Tim Cook", {"Tổng giám đốc Apple"}}}},
     };
     check_official_cases(cases, N_CASES(cases));
 }
@@ -84,6 +127,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(names_after_a_title_and_a_country),
         cmocka_unit_test(chinese_and_korean_names),
+        cmocka_unit_test(western_initials_and_particles),
+        cmocka_unit_test(later_mentions_of_foreign_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

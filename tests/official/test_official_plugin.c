@@ -22,7 +22,7 @@ static void descriptor_fields(void **state)
     assert_int_equal(desc->struct_size, sizeof(fp_plugin_desc));
     assert_string_equal(desc->name, "official");
     assert_string_equal(desc->kind, "official");
-    assert_string_equal(desc->version, "1.2.0");
+    assert_string_equal(desc->version, "1.3.0");
     assert_int_equal(desc->n_options, 16);
     for (size_t i = 0; i < desc->n_options; i++) {
         assert_int_equal(desc->options[i].type, FP_OPT_PATH);

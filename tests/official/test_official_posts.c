@@ -54,6 +54,14 @@ static void civil_servant_posts(void **state)
         /* a dash before an honorific ends the post */
         {"Công chức địa chính xã - ông Vi Văn Nhất cho biết.",
          1, {{"Vi Văn Nhất", {"Công chức địa chính xã"}}}},
+        /* "cán bộ" with its field heads a commune post as "công chức"
+         * does; alone it is any cadre */
+        {"Bị cáo Nguyễn Thị Hạnh, nguyên cán bộ địa chính xã, lãnh 3 năm "
+         "tù.",
+         1, {{"Nguyễn Thị Hạnh", {"nguyên cán bộ địa chính xã"}}}},
+        {"Thay mặt các cán bộ nghỉ hưu, đồng chí Trương Văn Mười, Thành "
+         "ủy viên, bày tỏ cảm ơn.",
+         1, {{"Trương Văn Mười", {"Thành ủy viên"}}}},
     };
     check_official_cases(cases, N_CASES(cases));
 }
