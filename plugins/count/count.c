@@ -79,7 +79,7 @@ static const fp_option count_options[N_OPTIONS] = {
     [OPTION_MULTIPLIERS] = {
         .name = "multipliers", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-multipliers.txt",
-        .description = "number words and their values (nghìn 1000, triệu "
+        .description = "number words and their values (nghìn: 1000, triệu: "
                        "1000000): \"3 triệu người\" counts 3000000"},
     [OPTION_STOPWORDS] = {
         .name = "stopwords", .type = FP_OPT_PATH,
