@@ -100,8 +100,9 @@ static const fp_option count_options[N_OPTIONS] = {
     [OPTION_YEAR_BEFORE] = {
         .name = "year-before", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-year-before.txt",
-        .description = "words of time before a number that make one read "
-                       "as a year (1900-2099) a year (đến, cuối)"},
+        .description = "words of time before a number that make a "
+                       "number that reads as a year (1900-2099) a year, no "
+                       "count (đến, cuối)"},
     [OPTION_FACTORS] = {
         .name = "factors", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-factors.txt",
