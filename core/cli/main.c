@@ -144,9 +144,11 @@ static const char usage_text[] =
     "Exit status: 0 all documents succeeded; 1 some documents failed (named on\n"
     "stderr and in the output: an <error>, an \"error\", an error section; the\n"
     "others are written); 2 usage or pipeline error, or a plugin that cannot\n"
-    "start (nothing processed); 3 the output could not be written; 4 the output\n"
-    "device is full (the batch stopped cleanly: no partial file; with -o DIR/\n"
-    "make room and run again with --resume to complete it).\n";
+    "start (nothing processed); 3 the batch stopped on an error that is no\n"
+    "document's: the output could not be written, or a --files-from list could\n"
+    "not be read (the message says which); 4 the output device is full (the\n"
+    "batch stopped cleanly: no partial file; with -o DIR/ make room and run\n"
+    "again with --resume to complete it).\n";
 
 typedef struct cli {
     const char *output;

@@ -34,6 +34,11 @@ check "version names ABI" stdout_has "plugin ABI"
 check "no input is a usage error" status_is 2 "$FACTPIPE"
 check "unknown option is a usage error" status_is 2 "$FACTPIPE" --no-such-option "$seed"
 check "bad --max-input-size" status_is 2 "$FACTPIPE" --max-input-size 12abc "$seed"
+# Exit status 3 is the batch's own error, as --help says: an unreadable
+# --files-from list stops it, named.
+check "unreadable --files-from list" status_is 3 "$FACTPIPE" --files-from "$tmp/no-such-list"
+check "unreadable --files-from list named" stderr_has "no-such-list: cannot read the list of inputs"
+check "help says exit 3 covers the list" bash -c "'$FACTPIPE' --help | tr '\n' ' ' | grep -q -- '3 the batch stopped.*--files-from list'"
 
 # --format: xml is the default; an unknown name is a usage error that
 # lists the formats (tests/output has each format's own tests).
