@@ -132,6 +132,20 @@ check "refused plugin" status_is 2 "$FACTPIPE" -c "$tmp/abi.pipeline" --plugin-d
 check "refusal names versions" stderr_has "rebuild the plugin"
 printf '[pipeline]\nplugins = listed\n[plugin good]\n[plugin percentage]\n' > "$tmp/good.pipeline"
 check "extra plugin via FACTPIPE_PLUGIN_PATH" status_is 0 env FACTPIPE_PLUGIN_PATH="$ABI_PLUGIN_DIR" "$FACTPIPE" -c "$tmp/good.pipeline" "$seed"
+# The search order --help and factpipe(1) give: the pipeline file's
+# plugin-dir lines, then --plugin-dir, then FACTPIPE_PLUGIN_PATH.
+percentage_so=$(dirname "$FACTPIPE")/plugins/percentage.so
+mkdir -p "$tmp/order/in-pipeline" "$tmp/order/option" "$tmp/order/env"
+for d in in-pipeline option env; do cp "$percentage_so" "$tmp/order/$d/"; done
+printf '[pipeline]\nplugins = listed\nplugin-dir = order/in-pipeline\n[plugin percentage]\n' > "$tmp/order.pipeline"
+check "plugin-dir line before --plugin-dir" status_is 0 env FACTPIPE_PLUGIN_PATH="$tmp/order/env" \
+  "$FACTPIPE" -c "$tmp/order.pipeline" --plugin-dir "$tmp/order/option" --list-plugins
+check "plugin-dir line's plugin loaded" stdout_has "$tmp/order/in-pipeline/percentage.so"
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\n' > "$tmp/order2.pipeline"
+check "--plugin-dir before FACTPIPE_PLUGIN_PATH" status_is 0 env FACTPIPE_PLUGIN_PATH="$tmp/order/env" \
+  "$FACTPIPE" -c "$tmp/order2.pipeline" --plugin-dir "$tmp/order/option" --list-plugins
+check "--plugin-dir's plugin loaded" stdout_has "$tmp/order/option/percentage.so"
+check "help gives the order" bash -c "'$FACTPIPE' --help | tr -s ' \n' ' ' | grep -q -- \"DIR, after the pipeline file's plugin-dir lines\""
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
