@@ -126,6 +126,27 @@ check "duplicate plugin" status_is 2 "$FACTPIPE" -c "$tmp/twice.pipeline" "$seed
 check "duplicate plugin file:line" stderr_has "twice.pipeline:4:"
 check "missing pipeline file" status_is 2 "$FACTPIPE" -c "$tmp/none.pipeline" "$seed"
 
+# A WARC response of plain text is a page (--help: "response records of
+# HTML or plain text"), an image is not.
+"${PYTHON:?}" - "$tmp/plain.warc" <<'EOF_WARC'
+import sys
+def record(uri, content_type, body):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type + b"\r\n\r\n" + body
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Date: 2024-03-01T08:15:00Z\r\nWARC-Record-ID: <urn:uuid:{uri[-5:]}>\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+text = "Năm 2019, phường có 203 đảng viên.\n".encode()
+with open(sys.argv[1], "wb") as f:
+    f.write(record("http://ubnd.example.vn/a.txt", b"text/plain; charset=utf-8", text))
+    f.write(record("http://ubnd.example.vn/b.png", b"image/png", b"\x89PNG"))
+EOF_WARC
+check "WARC of a text/plain response" status_is 0 "$FACTPIPE" "$tmp/plain.warc"
+check "the text/plain response is a document" stdout_has 'source="http://ubnd.example.vn/a.txt" format="text"'
+check "its facts are found" stdout_has 'text="203 đảng viên"'
+check "the image is not" bash -c "! grep -q 'b.png' '$tmp/stdout'"
+
 # Plugin folders: a refused plugin stops the run with its one-line reason.
 printf '[pipeline]\nplugins = listed\n[plugin major]\n' > "$tmp/abi.pipeline"
 check "refused plugin" status_is 2 "$FACTPIPE" -c "$tmp/abi.pipeline" --plugin-dir "$ABI_PLUGIN_DIR" "$seed"
