@@ -60,8 +60,9 @@ static const char usage_text[] =
     "  -c, --pipeline FILE     pipeline file: plugins, priorities, options,\n"
     "                          zoning rules (default: default.pipeline in\n"
     "                          %s)\n"
-    "      --plugin-dir DIR    look for plugins (NAME.so) in DIR first; may\n"
-    "                          be repeated.  Then FACTPIPE_PLUGIN_PATH\n"
+    "      --plugin-dir DIR    look for plugins (NAME.so) in DIR, after the\n"
+    "                          pipeline file's plugin-dir lines; may be\n"
+    "                          repeated.  Then FACTPIPE_PLUGIN_PATH\n"
     "                          (':'-separated), then factpipe's own plugin\n"
     "                          folder: the one next to this program, else\n"
     "                          the build tree's when run from it, else the\n"
@@ -89,8 +90,8 @@ static const char usage_text[] =
     "\n"
     "Batches:\n"
     "  INPUT may also be an archive read in memory, never extracted: .tar\n"
-    "  (.gz .bz2 .xz .zst), .zip, .warc, .warc.gz (HTML response records; the\n"
-    "  record's URI is the source and goes to <meta><url>).\n"
+    "  (.gz .bz2 .xz .zst), .zip, .warc, .warc.gz (response records of HTML\n"
+    "  or plain text; the record's URI is the source and goes to <meta><url>).\n"
     "  -j, --jobs N            worker processes (default: the usable cores);\n"
     "                          the output is the same for any N\n"
     "      --timeout SECONDS   time budget per document (default %g); a\n"
@@ -144,9 +145,11 @@ static const char usage_text[] =
     "Exit status: 0 all documents succeeded; 1 some documents failed (named on\n"
     "stderr and in the output: an <error>, an \"error\", an error section; the\n"
     "others are written); 2 usage or pipeline error, or a plugin that cannot\n"
-    "start (nothing processed); 3 the output could not be written; 4 the output\n"
-    "device is full (the batch stopped cleanly: no partial file; with -o DIR/\n"
-    "make room and run again with --resume to complete it).\n";
+    "start (nothing processed); 3 the batch stopped on an error that is no\n"
+    "document's: the output could not be written, or a --files-from list could\n"
+    "not be read (the message says which); 4 the output device is full (the\n"
+    "batch stopped cleanly: no partial file; with -o DIR/ make room and run\n"
+    "again with --resume to complete it).\n";
 
 typedef struct cli {
     const char *output;

@@ -79,7 +79,7 @@ static const fp_option count_options[N_OPTIONS] = {
     [OPTION_MULTIPLIERS] = {
         .name = "multipliers", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-multipliers.txt",
-        .description = "number words and their values (nghìn 1000, triệu "
+        .description = "number words and their values (nghìn: 1000, triệu: "
                        "1000000): \"3 triệu người\" counts 3000000"},
     [OPTION_STOPWORDS] = {
         .name = "stopwords", .type = FP_OPT_PATH,
@@ -100,8 +100,9 @@ static const fp_option count_options[N_OPTIONS] = {
     [OPTION_YEAR_BEFORE] = {
         .name = "year-before", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-year-before.txt",
-        .description = "words of time before a number that make one read "
-                       "as a year (1900-2099) a year (đến, cuối)"},
+        .description = "words of time before a number that make a "
+                       "number that reads as a year (1900-2099) a year, no "
+                       "count (đến, cuối)"},
     [OPTION_FACTORS] = {
         .name = "factors", .type = FP_OPT_PATH,
         .default_value = "lexicons/count-factors.txt",

@@ -51,17 +51,17 @@ static const fp_option date_options[N_OPTIONS] = {
         .type = FP_OPT_PATH,
         .default_value = "lexicons/date-words.txt",
         .description = "grammar words and their roles (ngày: day, "
-                       "sáng = cue, Tết = lunar, ...)"},
+                       "sáng: cue, Tết: lunar, ...)"},
     [OPTION_MONTHS] = {
         .name = "months",
         .type = FP_OPT_PATH,
         .default_value = "lexicons/date-months.txt",
-        .description = "month names spelled out (mười = 10, chạp = 12)"},
+        .description = "month names spelled out (mười: 10, mười hai: 12)"},
     [OPTION_WEEKDAYS] = {
         .name = "weekdays",
         .type = FP_OPT_PATH,
         .default_value = "lexicons/date-weekdays.txt",
-        .description = "weekday names (thứ Hai = 1 ... Chủ nhật = 7)"},
+        .description = "weekday names (thứ Hai: 1 ... Chủ nhật: 7)"},
     [OPTION_RELATIVE_WORDS] = {
         .name = "relative-words",
         .type = FP_OPT_PATH,

@@ -34,6 +34,11 @@ check "version names ABI" stdout_has "plugin ABI"
 check "no input is a usage error" status_is 2 "$FACTPIPE"
 check "unknown option is a usage error" status_is 2 "$FACTPIPE" --no-such-option "$seed"
 check "bad --max-input-size" status_is 2 "$FACTPIPE" --max-input-size 12abc "$seed"
+# Exit status 3 is the batch's own error, as --help says: an unreadable
+# --files-from list stops it, named.
+check "unreadable --files-from list" status_is 3 "$FACTPIPE" --files-from "$tmp/no-such-list"
+check "unreadable --files-from list named" stderr_has "no-such-list: cannot read the list of inputs"
+check "help says exit 3 covers the list" bash -c "'$FACTPIPE' --help | tr '\n' ' ' | grep -q -- '3 the batch stopped.*--files-from list'"
 
 # --format: xml is the default; an unknown name is a usage error that
 # lists the formats (tests/output has each format's own tests).
@@ -121,12 +126,47 @@ check "duplicate plugin" status_is 2 "$FACTPIPE" -c "$tmp/twice.pipeline" "$seed
 check "duplicate plugin file:line" stderr_has "twice.pipeline:4:"
 check "missing pipeline file" status_is 2 "$FACTPIPE" -c "$tmp/none.pipeline" "$seed"
 
+# A WARC response of plain text is a page (--help: "response records of
+# HTML or plain text"), an image is not.
+"${PYTHON:?}" - "$tmp/plain.warc" <<'EOF_WARC'
+import sys
+def record(uri, content_type, body):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type + b"\r\n\r\n" + body
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Date: 2024-03-01T08:15:00Z\r\nWARC-Record-ID: <urn:uuid:{uri[-5:]}>\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+text = "Năm 2019, phường có 203 đảng viên.\n".encode()
+with open(sys.argv[1], "wb") as f:
+    f.write(record("http://ubnd.example.vn/a.txt", b"text/plain; charset=utf-8", text))
+    f.write(record("http://ubnd.example.vn/b.png", b"image/png", b"\x89PNG"))
+EOF_WARC
+check "WARC of a text/plain response" status_is 0 "$FACTPIPE" "$tmp/plain.warc"
+check "the text/plain response is a document" stdout_has 'source="http://ubnd.example.vn/a.txt" format="text"'
+check "its facts are found" stdout_has 'text="203 đảng viên"'
+check "the image is not" bash -c "! grep -q 'b.png' '$tmp/stdout'"
+
 # Plugin folders: a refused plugin stops the run with its one-line reason.
 printf '[pipeline]\nplugins = listed\n[plugin major]\n' > "$tmp/abi.pipeline"
 check "refused plugin" status_is 2 "$FACTPIPE" -c "$tmp/abi.pipeline" --plugin-dir "$ABI_PLUGIN_DIR" "$seed"
 check "refusal names versions" stderr_has "rebuild the plugin"
 printf '[pipeline]\nplugins = listed\n[plugin good]\n[plugin percentage]\n' > "$tmp/good.pipeline"
 check "extra plugin via FACTPIPE_PLUGIN_PATH" status_is 0 env FACTPIPE_PLUGIN_PATH="$ABI_PLUGIN_DIR" "$FACTPIPE" -c "$tmp/good.pipeline" "$seed"
+# The search order --help and factpipe(1) give: the pipeline file's
+# plugin-dir lines, then --plugin-dir, then FACTPIPE_PLUGIN_PATH.
+percentage_so=$(dirname "$FACTPIPE")/plugins/percentage.so
+mkdir -p "$tmp/order/in-pipeline" "$tmp/order/option" "$tmp/order/env"
+for d in in-pipeline option env; do cp "$percentage_so" "$tmp/order/$d/"; done
+printf '[pipeline]\nplugins = listed\nplugin-dir = order/in-pipeline\n[plugin percentage]\n' > "$tmp/order.pipeline"
+check "plugin-dir line before --plugin-dir" status_is 0 env FACTPIPE_PLUGIN_PATH="$tmp/order/env" \
+  "$FACTPIPE" -c "$tmp/order.pipeline" --plugin-dir "$tmp/order/option" --list-plugins
+check "plugin-dir line's plugin loaded" stdout_has "$tmp/order/in-pipeline/percentage.so"
+printf '[pipeline]\nplugins = listed\n[plugin percentage]\n' > "$tmp/order2.pipeline"
+check "--plugin-dir before FACTPIPE_PLUGIN_PATH" status_is 0 env FACTPIPE_PLUGIN_PATH="$tmp/order/env" \
+  "$FACTPIPE" -c "$tmp/order2.pipeline" --plugin-dir "$tmp/order/option" --list-plugins
+check "--plugin-dir's plugin loaded" stdout_has "$tmp/order/option/percentage.so"
+check "help gives the order" bash -c "'$FACTPIPE' --help | tr -s ' \n' ' ' | grep -q -- \"DIR, after the pipeline file's plugin-dir lines\""
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
