@@ -112,19 +112,30 @@ static int list_next(name_list *l, fp_error *err)
 
 /* ---- counting, for the progress line ----------------------------------------- */
 
-/* Says, after a folder's walk, which links to folders it did not follow. */
-static void report_unfollowed(const fp_walk *w, const char *root)
+/* Says, after a folder's walk, what it left out: links to folders it did
+ * not follow, hidden names it did not read.  Nothing is left out
+ * silently. */
+static void report_left_out(const fp_walk *w, const char *root)
 {
     const char *first;
     size_t n = fp_walk_unfollowed(w, &first);
-    if (!n)
-        return;
-    char *where = fp_escape_field(root), *link = fp_escape_field(first ? first : "?");
-    fprintf(stderr, "factpipe: warning: %s: %zu link%s to folders not followed (the "
-            "first: %s); --follow reads them\n", where ? where : "?", n, n == 1 ? "" : "s",
-            link ? link : "?");
+    char *where = fp_escape_field(root);
+    if (n) {
+        char *link = fp_escape_field(first ? first : "?");
+        fprintf(stderr, "factpipe: warning: %s: %zu link%s to folders not followed (the "
+                "first: %s); --follow reads them\n", where ? where : "?", n,
+                n == 1 ? "" : "s", link ? link : "?");
+        free(link);
+    }
+    if ((n = fp_walk_hidden(w, &first)) != 0) {
+        char *name = fp_escape_field(first ? first : "?");
+        fprintf(stderr, "factpipe: warning: %s: %zu hidden name%s (starting with '.') not "
+                "read (the first: %s); name a hidden page on the command line or in "
+                "--files-from to read it\n", where ? where : "?", n, n == 1 ? "" : "s",
+                name ? name : "?");
+        free(name);
+    }
     free(where);
-    free(link);
 }
 
 /* What a pass over the inputs does with each file (a page, an archive,
@@ -169,7 +180,7 @@ static int visit_input(fp_batch_feed *f, const char *input, int from_list, int c
             break;
     }
     if (rc == 0 && counting)
-        report_unfollowed(w, input);
+        report_left_out(w, input);
     fp_walk_free(w);
     return rc;
 }
@@ -436,7 +447,7 @@ static int next_any(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
                 return -1;
             if (rc == 0) {
                 if (!f->walk_counted)
-                    report_unfollowed(f->walk, "a folder of the list");
+                    report_left_out(f->walk, "a folder of the list");
                 fp_walk_free(f->walk);
                 f->walk = NULL;
                 continue;

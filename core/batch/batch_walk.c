@@ -39,6 +39,8 @@ struct fp_walk {
     size_t depth, cap;
     size_t unfollowed;
     char *first_unfollowed;
+    size_t hidden;        /* names starting with '.' left out */
+    char *first_hidden;
 };
 
 static const char *sort_base; /* qsort has no user pointer */
@@ -55,18 +57,40 @@ static void frame_free(frame *f)
     free(f->kind);
 }
 
-/* Reads the folder's names (not the hidden ones) into f, sorted. */
-static int list_folder(const char *dirpath, frame *f, fp_error *err)
+/* Keeps dirpath/name as the first hidden name when it sorts before the
+ * one kept from the same folder (readdir's order is the file system's, the
+ * message's should not be).  1 when it is kept. */
+static int name_first_hidden(fp_walk *w, const char *dirpath, const char *name)
+{
+    const char *kept = w->first_hidden ? strrchr(w->first_hidden, '/') : NULL;
+    if (kept && strcmp(kept + 1, name) <= 0)
+        return 1;
+    char *path = fp_path_join(dirpath, name);
+    if (!path)
+        return 0;
+    free(w->first_hidden);
+    w->first_hidden = path;
+    return 1;
+}
+
+/* Reads the folder's names into f, sorted; the hidden ones (".git",
+ * ".DS_Store", an editor's ".page.html.swp") are left out and counted in
+ * w, so that the batch can say so. */
+static int list_folder(fp_walk *w, const char *dirpath, frame *f, fp_error *err)
 {
     DIR *d = opendir(dirpath);
     if (!d)
         return fp_error_set(err, "%s: cannot read folder: %s", dirpath, strerror(errno));
     size_t used = 0, cap = 0, n_cap = 0;
     struct dirent *e;
-    int rc = 0;
+    int rc = 0, first_hidden_here = 0;
     while (rc == 0 && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.') {
+            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+                (w->hidden++ == 0 || first_hidden_here))
+                first_hidden_here |= name_first_hidden(w, dirpath, e->d_name);
             continue;
+        }
         size_t len = strlen(e->d_name) + 1;
         if (used + len > cap) {
             size_t grown = cap ? cap * 2 : 4096;
@@ -158,7 +182,7 @@ static int push(fp_walk *w, const char *rel, const struct stat *st, fp_error *er
     f->ino = st->st_ino;
     char *dirpath = rel[0] ? fp_path_join(w->root, rel) : strdup(w->root);
     int rc = !(f->rel = strdup(rel)) || !dirpath ? fp_error_set(err, "out of memory")
-                                                 : list_folder(dirpath, f, err);
+                                                 : list_folder(w, dirpath, f, err);
     free(dirpath);
     if (rc != 0) {
         frame_free(f);
@@ -242,6 +266,12 @@ size_t fp_walk_unfollowed(const fp_walk *w, const char **first)
     return w->unfollowed;
 }
 
+size_t fp_walk_hidden(const fp_walk *w, const char **first)
+{
+    *first = w->first_hidden;
+    return w->hidden;
+}
+
 void fp_walk_free(fp_walk *w)
 {
     if (!w)
@@ -251,5 +281,6 @@ void fp_walk_free(fp_walk *w)
     free(w->stack);
     free(w->root);
     free(w->first_unfollowed);
+    free(w->first_hidden);
     free(w);
 }

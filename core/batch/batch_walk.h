@@ -24,6 +24,9 @@ int fp_walk_next(fp_walk *w, char **path, char **rel, fp_error *err);
 /* Links to folders that were not followed (without --follow), and the
  * first of them (valid until fp_walk_free). */
 size_t fp_walk_unfollowed(const fp_walk *w, const char **first);
+/* Hidden names (starting with '.') the walk left out, and the first of
+ * them as a path (valid until fp_walk_free). */
+size_t fp_walk_hidden(const fp_walk *w, const char **first);
 void fp_walk_free(fp_walk *w);
 
 #endif

@@ -44,6 +44,17 @@ check "--follow ends" status_is 0 timeout -k 5 60 "$FACTPIPE" -c "$pipeline" --f
 check "--follow reads the folder link, not the loops" test "$(docs)" -eq 3
 check "--follow names a loop" stderr_has "$tmp/loop/s1: a link to a folder that holds it (a loop); not followed"
 check "--follow source through the link" grep -q "source=\"$tmp/loop/other/b.html\"" "$tmp/stdout"
+# Hidden names (.git, an editor's swap file) are not read from folders,
+# but never silently: the batch says how many and names the first.
+mkdir -p "$tmp/hidden/.git" "$tmp/hidden/sub"
+printf 'Tỷ lệ 7%%.\n' > "$tmp/hidden/sub/a.html"
+printf 'Tỷ lệ 8%%.\n' > "$tmp/hidden/.z.html"
+printf 'Tỷ lệ 9%%.\n' > "$tmp/hidden/.b.html"
+check "hidden names left out" status_is 0 "$FACTPIPE" -c "$pipeline" "$tmp/hidden"
+check "hidden names: one document" test "$(docs)" -eq 1
+check "hidden names counted and named" stderr_has "$tmp/hidden: 3 hidden names (starting with '.') not read (the first: $tmp/hidden/.b.html)"
+check "a hidden page named is read" status_is 0 "$FACTPIPE" -c "$pipeline" "$tmp/hidden/.z.html"
+check "a hidden page named: one document" test "$(docs)" -eq 1
 rm "$tmp/loop/s2" "$tmp/loop/other"
 check "one link to ." status_is 0 timeout -k 5 60 "$FACTPIPE" -c "$pipeline" "$tmp/loop"
 check "one link to .: each document once" test "$(docs)" -eq 2
