@@ -1,4 +1,5 @@
 #include "pubdate_test_util.h"
+#include "../zone/zone_test_util.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,37 +20,12 @@ fp_zone_rules *pd_test_rules(void)
     return rules;
 }
 
-static void make_text(const char *bytes, int html, fp_text *t)
-{
-    size_t len = strlen(bytes);
-    fp_decoded decoded = {0};
-    decoded.utf8 = malloc(len + 1);
-    decoded.src = malloc((len + 1) * sizeof *decoded.src);
-    assert_non_null(decoded.utf8);
-    assert_non_null(decoded.src);
-    memcpy(decoded.utf8, bytes, len + 1);
-    decoded.len = len;
-    for (size_t i = 0; i <= len; i++)
-        decoded.src[i] = (uint32_t)i;
-    fp_error err = {{0}};
-    int rc;
-    if (html) {
-        fp_html_init();
-        rc = fp_html_to_text(&decoded, t, &err);
-    } else {
-        rc = fp_plaintext_to_text(&decoded, t, &err);
-    }
-    fp_decoded_free(&decoded);
-    if (rc != 0)
-        fail_msg("building the text: %s", err.message);
-}
-
 void pd_test_page(const fp_zone_rules *rules, const char *page, int html,
                   const char *source, pd_outcome *out)
 {
     memset(out, 0, sizeof *out);
     fp_text t;
-    make_text(page, html, &t);
+    zone_test_make_text(page, strlen(page), html, &t);
     fp_meta meta;
     fp_error err = {{0}};
     if (fp_zone_document_from(rules, &t, source, &meta, &err) != 0)
