@@ -187,6 +187,14 @@ static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
     }
 }
 
+/* The page's arrays, named once for allocating and for freeing: per
+ * element, and per line (prose_before, per line + 1, is apart). */
+#define PAGE_ELEMENT_ARRAYS(X)                                                 \
+    X(cue) X(furniture) X(wrapper) X(caption) X(in_article) X(article_head)    \
+    X(n_children) X(n_content_children) X(has_own_lines) X(lines_in)           \
+    X(prose_in) X(tag_chrome) X(holds) X(picture_at) X(teaser_list)
+#define PAGE_LINE_ARRAYS(X) X(prose) X(in_region) X(picture_caption)
+
 int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
                         fp_error *err)
 {
@@ -196,31 +204,14 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->container = -1;
     size_t n_el = t->n_elements ? t->n_elements : 1;
     size_t n_lines = t->n_lines ? t->n_lines : 1;
-    p->cue = calloc(n_el, sizeof *p->cue);
-    p->furniture = calloc(n_el, sizeof *p->furniture);
-    p->wrapper = calloc(n_el, sizeof *p->wrapper);
-    p->caption = calloc(n_el, sizeof *p->caption);
-    p->in_article = calloc(n_el, sizeof *p->in_article);
-    p->article_head = calloc(n_el, sizeof *p->article_head);
-    p->n_children = calloc(n_el, sizeof *p->n_children);
-    p->n_content_children = calloc(n_el, sizeof *p->n_content_children);
-    p->has_own_lines = calloc(n_el, sizeof *p->has_own_lines);
-    p->prose = calloc(n_lines, sizeof *p->prose);
-    p->in_region = calloc(n_lines, sizeof *p->in_region);
-    p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before);
-    p->lines_in = calloc(n_el, sizeof *p->lines_in);
-    p->prose_in = calloc(n_el, sizeof *p->prose_in);
-    p->tag_chrome = calloc(n_el, sizeof *p->tag_chrome);
-    p->holds = calloc(n_el, sizeof *p->holds);
-    p->picture_at = calloc(n_el, sizeof *p->picture_at);
-    p->teaser_list = calloc(n_el, sizeof *p->teaser_list);
-    p->picture_caption = calloc(n_lines, sizeof *p->picture_caption);
-    if (!p->cue || !p->furniture || !p->wrapper || !p->caption ||
-        !p->in_article || !p->article_head || !p->lines_in || !p->prose_in ||
-        !p->tag_chrome || !p->holds || !p->teaser_list ||
-        !p->picture_caption || !p->picture_at ||
-        !p->n_children || !p->n_content_children || !p->has_own_lines ||
-        !p->prose || !p->in_region || !p->prose_before) {
+    bool ok = true;
+#define ALLOC_PER_ELEMENT(f) ok = ok && (p->f = calloc(n_el, sizeof *p->f)) != NULL;
+#define ALLOC_PER_LINE(f) ok = ok && (p->f = calloc(n_lines, sizeof *p->f)) != NULL;
+    PAGE_ELEMENT_ARRAYS(ALLOC_PER_ELEMENT)
+    PAGE_LINE_ARRAYS(ALLOC_PER_LINE)
+#undef ALLOC_PER_ELEMENT
+#undef ALLOC_PER_LINE
+    if (!ok || !(p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before))) {
         zone_html_page_free(p);
         return fp_error_set(err, "zoning: out of memory");
     }
@@ -309,25 +300,11 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
 
 void zone_html_page_free(zone_html_page *p)
 {
-    free(p->cue);
-    free(p->furniture);
-    free(p->prose);
-    free(p->in_region);
-    free(p->n_children);
-    free(p->n_content_children);
-    free(p->has_own_lines);
-    free(p->wrapper);
-    free(p->caption);
-    free(p->in_article);
-    free(p->article_head);
+#define FREE_ARRAY(f) free(p->f);
+    PAGE_ELEMENT_ARRAYS(FREE_ARRAY)
+    PAGE_LINE_ARRAYS(FREE_ARRAY)
+#undef FREE_ARRAY
     free(p->prose_before);
-    free(p->lines_in);
-    free(p->prose_in);
-    free(p->tag_chrome);
-    free(p->holds);
-    free(p->teaser_list);
-    free(p->picture_caption);
-    free(p->picture_at);
     memset(p, 0, sizeof *p);
 }
 
