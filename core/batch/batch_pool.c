@@ -1,7 +1,9 @@
 /* The supervisor side of the pool: pre-forked workers
  * (docs/RELIABILITY.md, Isolation: fork per document would cost more than
- * many documents take), one
- * document in flight per worker, a time budget per document (SIGTERM,
+ * many documents take), up to two documents handed to each worker (the
+ * one it works on and the next, waiting in its task pipe, so that it
+ * never idles while the supervisor takes a result and answers), a time
+ * budget per document (SIGTERM,
  * then SIGKILL 400 ms later, to the worker's whole process group), a
  * fresh worker after a crash, a timeout or every 1000 documents.
  * Workers create the plugin instances themselves (the supervisor never
@@ -29,6 +31,10 @@
 #include <unistd.h>
 
 #define RECYCLE_AFTER 1000
+/* Documents handed to one worker at a time.  Two hide the round trip to
+ * the supervisor; more would only hold documents back from other workers
+ * and from a crashed worker's successor. */
+#define QUEUE_DEPTH 2
 #define KILL_GRACE_SECONDS 0.4
 #define WORKER_ADDRESS_SPACE (4ULL << 30)
 #define START_BUDGET_MIN 30.0 /* seconds */
@@ -38,7 +44,13 @@
 typedef struct worker {
     fp_child child;
     int task_fd, result_fd;
-    const fp_batch_doc *doc; /* in flight, or NULL when idle */
+    /* Handed to it, in order: queue[0] is the one it works on (its
+     * deadline is that one's), the others wait in its task pipe. */
+    const fp_batch_doc *queue[QUEUE_DEPTH];
+    unsigned queued;
+    /* A result came after its stop was ordered: the death to come is not
+     * the fault of the document after it, which runs again. */
+    int spared;
     int starting;            /* its plugins are not all created yet */
     long start_plugin;       /* the one being created; -1 none yet */
     double deadline, kill_at;
@@ -140,7 +152,8 @@ static int spawn(fp_pool *p, worker *w, fp_error *err)
     fcntl(result[0], F_SETFL, fcntl(result[0], F_GETFL) | O_NONBLOCK);
     w->task_fd = task[1];
     w->result_fd = result[0];
-    w->doc = NULL;
+    w->queued = 0;
+    w->spared = 0;
     w->starting = 1;
     w->start_plugin = -1;
     w->deadline = now_seconds() + start_budget(p);
@@ -160,10 +173,18 @@ static int retire(worker *w, int kill_first)
     return fp_child_reap(&w->child, kill_first);
 }
 
-/* Takes a document: started, free, and not due to be replaced. */
+/* Takes a document: started, with room in its queue, and not due to be
+ * replaced. */
 static int takes_work(const worker *w)
 {
-    return w->child.pid > 0 && !w->doc && !w->starting && w->documents < RECYCLE_AFTER;
+    return w->child.pid > 0 && w->queued < QUEUE_DEPTH && !w->starting &&
+           w->documents < RECYCLE_AFTER;
+}
+
+/* Has a document or is starting: something to wait for. */
+static int is_working(const worker *w)
+{
+    return w->queued > 0 || w->starting;
 }
 
 void fp_pool_free(fp_pool *p)
@@ -173,7 +194,7 @@ void fp_pool_free(fp_pool *p)
     for (unsigned i = 0; i < p->n; i++) {
         worker *w = &p->workers[i];
         if (w->child.pid > 0)
-            retire(w, w->doc != NULL || w->starting);
+            retire(w, is_working(w));
         free(w->buf);
     }
     free(p->workers);
@@ -182,15 +203,29 @@ void fp_pool_free(fp_pool *p)
 
 unsigned fp_pool_idle(const fp_pool *p)
 {
-    unsigned idle = 0;
+    unsigned places = 0;
     for (unsigned i = 0; i < p->n; i++)
-        idle += takes_work(&p->workers[i]);
-    return idle;
+        if (takes_work(&p->workers[i]))
+            places += QUEUE_DEPTH - p->workers[i].queued;
+    return places;
 }
 
 unsigned fp_pool_busy(const fp_pool *p)
 {
-    return p->n - fp_pool_idle(p);
+    unsigned busy = 0;
+    for (unsigned i = 0; i < p->n; i++) {
+        const worker *w = &p->workers[i];
+        busy += is_working(w) || (w->child.pid > 0 && w->documents >= RECYCLE_AFTER);
+    }
+    return busy;
+}
+
+/* The time budget runs for the document at the front of the queue. */
+static void start_clock(const fp_pool *p, worker *w)
+{
+    w->deadline = now_seconds() + p->timeout;
+    w->term_sent = 0;
+    w->spared = 0;
 }
 
 int fp_pool_plugin_failed(const fp_pool *p)
@@ -198,14 +233,9 @@ int fp_pool_plugin_failed(const fp_pool *p)
     return p->plugin_failed;
 }
 
-int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
+/* Writes d to w's task pipe and queues it. */
+static void send_task(const fp_pool *p, worker *w, const fp_batch_doc *d)
 {
-    worker *w = NULL;
-    for (unsigned i = 0; i < p->n && !w; i++)
-        if (takes_work(&p->workers[i]))
-            w = &p->workers[i];
-    if (!w)
-        return fp_error_set(err, "no idle worker");
     const char *payload = d->path ? d->path : (const char *)d->bytes;
     size_t payload_len = d->path ? strlen(d->path) : d->len;
     const char *hint = d->name_hint ? d->name_hint : "";
@@ -213,10 +243,10 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
     fp_task_header h = {FP_TASK_MAGIC, d->path != NULL, d->seq,
                         (uint32_t)strlen(d->source), (uint32_t)strlen(hint),
                         (uint32_t)strlen(url), (uint32_t)strlen(date), payload_len};
-    w->doc = d;
+    w->queue[w->queued++] = d;
     w->documents++;
-    w->deadline = now_seconds() + p->timeout;
-    w->term_sent = 0;
+    if (w->queued == 1 && !w->starting)
+        start_clock(p, w);
     /* A worker that died meanwhile shows up on its pidfd (or as EOF).
      * One write for the whole task: one wake-up of the worker, not six. */
     struct iovec iov[] = {{&h, sizeof h},
@@ -226,6 +256,19 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
                           {(void *)date, h.date_len},
                           {(void *)payload, payload_len}};
     (void)fp_fd_writev_all(w->task_fd, iov, (int)(sizeof iov / sizeof *iov));
+}
+
+int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
+{
+    /* The least loaded worker: with several, each gets a document before
+     * any gets a second. */
+    worker *w = NULL;
+    for (unsigned i = 0; i < p->n; i++)
+        if (takes_work(&p->workers[i]) && (!w || p->workers[i].queued < w->queued))
+            w = &p->workers[i];
+    if (!w)
+        return fp_error_set(err, "no idle worker");
+    send_task(p, w, d);
     return 0;
 }
 
@@ -305,6 +348,8 @@ static long take_start(fp_pool *p, worker *w, fp_error *err)
         w->start_plugin = (long)h.plugin;
     } else if (h.state == FP_START_READY) {
         w->starting = 0;
+        if (w->queued > 0) /* documents of a crashed predecessor */
+            start_clock(p, w);
     } else {
         char *reason = strndup((const char *)w->buf + sizeof h, (size_t)h.reason_len);
         start_failed(p, w, 0, reason ? reason : "a plugin failed to start", err);
@@ -315,7 +360,8 @@ static long take_start(fp_pool *p, worker *w, fp_error *err)
 }
 
 /* One result at the front of w->buf, handed on: its size, 0 incomplete. */
-static long take_result(worker *w, void (*on_result)(void *, fp_pool_result *), void *user)
+static long take_result(const fp_pool *p, worker *w,
+                        void (*on_result)(void *, fp_pool_result *), void *user)
 {
     fp_result_header h;
     if (w->len < sizeof h)
@@ -343,7 +389,14 @@ static long take_result(worker *w, void (*on_result)(void *, fp_pool_result *), 
         memcpy(r.stage_ns, at, (size_t)h.n_stages * sizeof(uint64_t));
         r.n_stages = (size_t)h.n_stages;
     }
-    w->doc = NULL;
+    if (w->queued > 0) {
+        w->queued--;
+        memmove(w->queue, w->queue + 1, w->queued * sizeof *w->queue);
+        if (w->term_sent)
+            w->spared = 1;
+        else if (w->queued > 0)
+            start_clock(p, w);
+    }
     if (on_result)
         on_result(user, &r);
     else
@@ -371,7 +424,7 @@ static int take_messages(fp_pool *p, worker *w, void (*on_result)(void *, fp_poo
         if (magic == FP_START_MAGIC)
             took = take_start(p, w, err);
         else if (magic == FP_RESULT_MAGIC)
-            took = take_result(w, on_result, user);
+            took = take_result(p, w, on_result, user);
         else
             took = -2;
         w->buf = saved_buf;
@@ -419,7 +472,8 @@ static int read_available(worker *w, fp_error *err)
 
 /* The worker is gone (or going: its pipe closed, its process ended):
  * what it sent is handled, its group killed and reaped, the document it
- * held reported as crashed, and a new worker takes its place. */
+ * worked on reported as crashed, and a new worker takes its place and
+ * the documents that waited behind that one. */
 static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_result *),
                        void *user, fp_error *err)
 {
@@ -428,16 +482,21 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
     int handed = take_messages(p, w, on_result, user, err);
     if (handed < 0)
         return -1;
-    const fp_batch_doc *lost = w->doc;
+    /* The one it worked on, unless the stop was for one that finished. */
+    const fp_batch_doc *lost = w->queued > 0 && !w->spared ? w->queue[0] : NULL;
+    const fp_batch_doc *waiting[QUEUE_DEPTH];
+    unsigned n_waiting = 0;
+    for (unsigned i = lost ? 1 : 0; i < w->queued; i++)
+        waiting[n_waiting++] = w->queue[i];
     int starting = w->starting, term_sent = w->term_sent;
     int status = retire(w, 1);
     w->term_sent = term_sent;
     if (starting)
         return start_failed(p, w, status, NULL, err);
+    w->queued = 0;
     if (lost) {
         fp_pool_result r = {lost->seq, FP_POOL_CRASHED, death_reason(w, status), NULL, 0, NULL,
                             NULL, 0};
-        w->doc = NULL;
         if (on_result)
             on_result(user, &r);
         else
@@ -447,6 +506,10 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
     w->len = 0;
     if (spawn(p, w, err) != 0)
         return -1;
+    /* They never started: the successor runs them once its plugins are up
+     * (the task pipe holds them meanwhile). */
+    for (unsigned i = 0; i < n_waiting; i++)
+        send_task(p, w, waiting[i]);
     return handed;
 }
 
@@ -454,7 +517,7 @@ static void enforce_deadlines(fp_pool *p, double now)
 {
     for (unsigned i = 0; i < p->n; i++) {
         worker *w = &p->workers[i];
-        if (!w->doc && !w->starting)
+        if (!is_working(w))
             continue;
         if (!w->term_sent && now >= w->deadline) {
             fp_child_signal(&w->child, SIGTERM);
@@ -478,7 +541,7 @@ static int pump(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_re
         fds[2 * i + 1] = (struct pollfd){w->child.pidfd, POLLIN, 0};
         if (w->child.pidfd < 0 && timeout_ms > WAITID_POLL_MS)
             timeout_ms = WAITID_POLL_MS;
-        if (w->doc || w->starting) {
+        if (is_working(w)) {
             double next = w->term_sent ? w->kill_at : w->deadline;
             int ms = (int)((next - now) * 1000) + 1;
             if (ms < timeout_ms)
@@ -519,7 +582,7 @@ int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_r
      * work. */
     for (unsigned i = 0; i < p->n; i++) {
         worker *w = &p->workers[i];
-        if (!w->doc && !w->starting && w->documents >= RECYCLE_AFTER) {
+        if (!is_working(w) && w->documents >= RECYCLE_AFTER) {
             retire(w, 0);
             if (spawn(p, w, err) != 0)
                 return -1;

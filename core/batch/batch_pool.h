@@ -35,7 +35,9 @@ typedef struct fp_pool fp_pool;
  * its error, or how it crashed or exited in create()). */
 fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
                      double timeout_seconds, int *plugin_failed, fp_error *err);
-/* Workers ready for a document, and the others (working, starting). */
+/* Places for a document: each started worker takes up to two (the one it
+ * works on and the next).  Busy: workers that hold a document, are
+ * starting, or are due to be replaced. */
 unsigned fp_pool_idle(const fp_pool *p);
 unsigned fp_pool_busy(const fp_pool *p);
 /* After fp_pool_wait failed: whether a new worker's plugins could not

@@ -53,6 +53,19 @@ check "stdout spam harmless" grep -q 'value="21.1"' "$tmp/p/d1/zz-STDOUT.txt.xml
 check "warned on stderr" stderr_has "retrying it alone"
 check "good documents all written" test "$(find "$tmp/p" -name '*.xml' | wc -l)" -eq $((30 + ${#crashing[@]} + 2))
 for f in "$tmp"/p/d1/zz-*.xml; do check "$(basename "$f") valid" valid "$f"; done
+# One worker holds the next document while it works on one: a crash or a
+# stop for time costs the document it worked on only, and the one that
+# waited behind it runs on the next worker (the zz- documents follow each
+# other, and a good one follows them).
+{ cat "$seed"; echo "after the poisoned ones"; } > "$tmp/corpus/d1/zzz-good.txt"
+check "poisoned batch, one worker" status_is 1 run_poison -j1 -o "$tmp/p1/" "$tmp/corpus"
+check "one worker: the same report as two" \
+  cmp -s <(sort "$report") <(sort "$tmp/p1/factpipe-report.tsv")
+check "one worker: the document after the crashes is done" \
+  grep -q 'value="21.1"' "$tmp/p1/d1/zzz-good.txt.xml"
+check "one worker: every document written" \
+  test "$(find "$tmp/p1" -name '*.xml' | wc -l)" -eq $((31 + ${#crashing[@]} + 2))
+rm -f "$tmp/corpus/d1/zzz-good.txt"
 rm -f "$tmp"/corpus/d1/zz-{SEGV,ABORT,EXIT,LOOP,OOM,FAIL}.txt
 check "stdout spam cannot reach the XML stream" status_is 0 run_poison -j2 "$tmp/corpus"
 cp "$tmp/stdout" "$tmp/spam.xml"
