@@ -447,25 +447,23 @@ static bool alloc_scratch(scanner *sc)
     sc->sentence_of = malloc(n * sizeof *sc->sentence_of);
     sc->sentences = malloc((n + 1) * sizeof *sc->sentences);
     sc->roles = malloc(n * sizeof *sc->roles);
-    sc->hashes = malloc(n * sizeof *sc->hashes);
     sc->context_kind = calloc(n, sizeof *sc->context_kind);
     sc->context_len = calloc(n, sizeof *sc->context_len);
     sc->head_len = calloc(n, sizeof *sc->head_len);
+    sc->syllable = calloc(n, sizeof *sc->syllable);
     if (sc->titles == NULL || sc->sentence_of == NULL ||
-        sc->sentences == NULL || sc->roles == NULL || sc->hashes == NULL ||
+        sc->sentences == NULL || sc->roles == NULL ||
         sc->context_kind == NULL || sc->context_len == NULL ||
-        sc->head_len == NULL)
+        sc->head_len == NULL || sc->syllable == NULL)
         return false;
-    /* One hash and one look-up per word; the scan tests bits after it, and
-     * looks a word up in a lexicon by its hash. */
-    for (size_t i = 0; i < n; i++) {
-        bool word = tokens_is_word(sc->tokens, i);
-        const char *folded = word ? tokens_folded(sc->tokens, i) : "";
-        sc->hashes[i] = lexicon_hash(folded);
-        sc->roles[i] = word ? word_roles_of(&sc->lex->roles, folded,
-                                            sc->hashes[i])
-                            : 0;
-    }
+    /* One look-up per word, by the hash the tokenizer made; the scan
+     * tests bits after it. */
+    for (size_t i = 0; i < n; i++)
+        sc->roles[i] = tokens_is_word(sc->tokens, i)
+                           ? word_roles_of(&sc->lex->roles,
+                                           tokens_folded(sc->tokens, i),
+                                           tok(sc, i)->hash)
+                           : 0;
     /* The context word at each token, asked for often and by kind. */
     for (size_t i = 0; i < n; i++) {
         int kind = 0;
@@ -499,10 +497,10 @@ static void free_scratch(scanner *sc)
     free(sc->sentence_of);
     free(sc->sentences);
     free(sc->roles);
-    free(sc->hashes);
     free(sc->context_kind);
     free(sc->context_len);
     free(sc->head_len);
+    free(sc->syllable);
 }
 
 bool scan_block(const official_lexicons *lex, const char *text, size_t len,
