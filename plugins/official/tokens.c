@@ -51,11 +51,9 @@ static bool reserve_token(token_list *list)
     return true;
 }
 
-/* Makes room in list->folded for a word of len bytes: a byte that is not
- * UTF-8 folds to U+FFFD, three bytes, and the NUL needs one more. */
-static bool reserve_folded(token_list *list, size_t len)
+/* Makes room in list->folded for need bytes. */
+static bool reserve_folded(token_list *list, size_t need)
 {
-    size_t need = list->folded_len + 3 * len + 8;
     if (need <= list->folded_capacity)
         return true;
     size_t capacity = list->folded_capacity ? list->folded_capacity : 1024;
@@ -164,9 +162,18 @@ bool tokens_split(token_list *list, const char *text, size_t len)
 {
     list->count = 0;
     list->folded_len = 0;
+    /* Room for every word's folded form at once, generously: at most
+     * three bytes per byte of the text, and a NUL after each word. */
+    if (!reserve_folded(list, 4 * len + 8))
+        return false;
     bool space = false;
     for (size_t pos = 0; pos < len;) {
         size_t start = pos;
+        if (text[pos] == ' ') { /* the commonest separator, undecoded */
+            space = true;
+            pos++;
+            continue;
+        }
         uint32_t c = text_decode(text, len, &pos);
         if (is_space(c)) {
             space = true;
@@ -179,9 +186,6 @@ bool tokens_split(token_list *list, const char *text, size_t len)
         space = false;
         if (text_is_letter(c) || text_is_digit(c)) {
             pos = start;
-            if (!reserve_folded(list, len - start))
-                return false;
-            t = &list->tokens[list->count];
             t->fold_start = list->folded_len;
             scan_word(list, t, text, len, &pos);
             t->mark = 0;
