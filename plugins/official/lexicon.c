@@ -16,20 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a */
-static const uint64_t FNV_OFFSET_BASIS = 1469598103934665603ULL;
-static const uint64_t FNV_PRIME = 1099511628211ULL;
-
-static uint64_t hash_step(uint64_t h, unsigned char c)
-{
-    return (h ^ c) * FNV_PRIME;
-}
-
 uint64_t lexicon_hash(const char *s)
 {
-    uint64_t h = FNV_OFFSET_BASIS;
+    uint64_t h = LEXICON_HASH_START;
     for (; *s != '\0'; s++)
-        h = hash_step(h, (unsigned char)*s);
+        h = lexicon_hash_byte(h, (unsigned char)*s);
     return h;
 }
 

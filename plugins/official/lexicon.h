@@ -70,8 +70,18 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
  * free: to walk the entries. */
 const char *lexicon_entry_at(const lexicon *lex, size_t slot);
 
-/* The hash lexicons file their phrases under (FNV-1a of the bytes). */
+/* The hash lexicons file their phrases under (FNV-1a of the bytes),
+ * also computed a byte at a time: from LEXICON_HASH_START, one
+ * lexicon_hash_byte() per byte, so a tokenizer hashes a word while it
+ * folds it and a phrase's hash goes on from its first word's. */
 uint64_t lexicon_hash(const char *s);
+
+#define LEXICON_HASH_START 1469598103934665603ULL
+
+static inline uint64_t lexicon_hash_byte(uint64_t hash, unsigned char c)
+{
+    return (hash ^ c) * 1099511628211ULL;
+}
 
 /* Frees the entries; lex may be zeroed or half-loaded. */
 void lexicon_free(lexicon *lex);

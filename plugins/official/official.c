@@ -248,7 +248,7 @@ static int official_extract(void *state, const fp_document *doc,
     if (fp_document_check_blocks(doc, host) != FP_OK)
         return FP_ERROR;
 
-    token_list tokens = {0};
+    scan_scratch scratch = {0};
     mention_list mentions = {0};
     scan_carry carry = {0};
     int rc = FP_OK;
@@ -258,7 +258,7 @@ static int official_extract(void *state, const fp_document *doc,
         if (span->zone == FP_ZONE_BYLINE)
             continue;
         if (!scan_block(lex, doc->text + span->start, span->end - span->start,
-                        span->start, span->zone == FP_ZONE_CHROME, &tokens,
+                        span->start, span->zone == FP_ZONE_CHROME, &scratch,
                         &carry, &mentions))
             rc = fp_errorf(host, "%s: out of memory reading block %zu",
                            doc->source, i);
@@ -266,7 +266,7 @@ static int official_extract(void *state, const fp_document *doc,
     if (rc == FP_OK)
         rc = people_emit(lex, &mentions, doc, host);
     mention_list_free(&mentions);
-    tokens_free(&tokens);
+    scan_scratch_free(&scratch);
     return rc;
 }
 

@@ -13,6 +13,7 @@
 #include "scan_internal.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,32 +441,58 @@ static bool opens_list(const scanner *sc)
 /* ------------------------------------------------------------------------ */
 /* The scan.                                                                */
 
-static bool alloc_scratch(scanner *sc)
+/* The next count items of size bytes from *at, aligned for any type. */
+static void *carve(char **at, size_t count, size_t size)
+{
+    enum { ALIGN = _Alignof(max_align_t) };
+    void *items = *at;
+    *at += (count * size + ALIGN - 1) / ALIGN * ALIGN;
+    return items;
+}
+
+/* Bytes of the tables for n tokens, as carve() lays them out. */
+static size_t tables_size(size_t n)
+{
+    enum { ALIGN = _Alignof(max_align_t) };
+    const size_t sizes[] = {
+        n * sizeof(title_span), n * sizeof(size_t),
+        (n + 1) * sizeof(sentence_facts), n * sizeof(role_bits),
+        n, n, n, n};
+    size_t total = 0;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        total += (sizes[k] + ALIGN - 1) / ALIGN * ALIGN;
+    return total;
+}
+
+static bool alloc_scratch(scanner *sc, scan_scratch *scratch)
 {
     size_t n = n_tokens(sc);
-    sc->titles = malloc(n * sizeof *sc->titles);
-    sc->sentence_of = malloc(n * sizeof *sc->sentence_of);
-    sc->sentences = malloc((n + 1) * sizeof *sc->sentences);
-    sc->roles = malloc(n * sizeof *sc->roles);
-    sc->hashes = malloc(n * sizeof *sc->hashes);
-    sc->context_kind = calloc(n, sizeof *sc->context_kind);
-    sc->context_len = calloc(n, sizeof *sc->context_len);
-    sc->head_len = calloc(n, sizeof *sc->head_len);
-    if (sc->titles == NULL || sc->sentence_of == NULL ||
-        sc->sentences == NULL || sc->roles == NULL || sc->hashes == NULL ||
-        sc->context_kind == NULL || sc->context_len == NULL ||
-        sc->head_len == NULL)
-        return false;
-    /* One hash and one look-up per word; the scan tests bits after it, and
-     * looks a word up in a lexicon by its hash. */
-    for (size_t i = 0; i < n; i++) {
-        bool word = tokens_is_word(sc->tokens, i);
-        const char *folded = word ? tokens_folded(sc->tokens, i) : "";
-        sc->hashes[i] = lexicon_hash(folded);
-        sc->roles[i] = word ? word_roles_of(&sc->lex->roles, folded,
-                                            sc->hashes[i])
-                            : 0;
+    size_t need = tables_size(n);
+    if (need > scratch->tables_size) {
+        free(scratch->tables);
+        scratch->tables = malloc(need);
+        scratch->tables_size = scratch->tables ? need : 0;
+        if (scratch->tables == NULL)
+            return false;
     }
+    char *at = scratch->tables;
+    sc->titles = carve(&at, n, sizeof *sc->titles);
+    sc->sentence_of = carve(&at, n, sizeof *sc->sentence_of);
+    sc->sentences = carve(&at, n + 1, sizeof *sc->sentences);
+    sc->roles = carve(&at, n, sizeof *sc->roles);
+    sc->context_kind = carve(&at, n, sizeof *sc->context_kind);
+    sc->context_len = carve(&at, n, sizeof *sc->context_len);
+    sc->head_len = carve(&at, n, sizeof *sc->head_len);
+    sc->syllable = carve(&at, n, sizeof *sc->syllable);
+    memset(sc->syllable, 0, n * sizeof *sc->syllable);
+    /* One look-up per word, by the hash the tokenizer made; the scan
+     * tests bits after it. */
+    for (size_t i = 0; i < n; i++)
+        sc->roles[i] = tokens_is_word(sc->tokens, i)
+                           ? word_roles_of(&sc->lex->roles,
+                                           tokens_folded(sc->tokens, i),
+                                           tok(sc, i)->hash)
+                           : 0;
     /* The context word at each token, asked for often and by kind. */
     for (size_t i = 0; i < n; i++) {
         int kind = 0;
@@ -493,22 +520,18 @@ static bool alloc_scratch(scanner *sc)
     return true;
 }
 
-static void free_scratch(scanner *sc)
+void scan_scratch_free(scan_scratch *scratch)
 {
-    free(sc->titles);
-    free(sc->sentence_of);
-    free(sc->sentences);
-    free(sc->roles);
-    free(sc->hashes);
-    free(sc->context_kind);
-    free(sc->context_len);
-    free(sc->head_len);
+    tokens_free(&scratch->tokens);
+    free(scratch->tables);
+    memset(scratch, 0, sizeof *scratch);
 }
 
 bool scan_block(const official_lexicons *lex, const char *text, size_t len,
-                size_t block_start, bool chrome, token_list *tokens,
+                size_t block_start, bool chrome, scan_scratch *scratch,
                 scan_carry *carry, mention_list *out)
 {
+    token_list *tokens = &scratch->tokens;
     if (!tokens_split(tokens, text, len))
         return false;
     scanner sc = {.lex = lex, .tokens = tokens, .text = text,
@@ -517,10 +540,8 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
                   .shared_next_alt = SIZE_MAX};
     if (tokens->count == 0)
         return true;
-    if (!alloc_scratch(&sc)) {
-        free_scratch(&sc);
+    if (!alloc_scratch(&sc, scratch))
         return false;
-    }
     carry->list_open = carry->list_open && continues_list(&sc);
     read_sentences(&sc, carry->list_open);
 
@@ -612,7 +633,6 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
     }
     /* A list goes on while its paragraphs do, or opens here. */
     carry->list_open = ok && (carry->list_open || opens_list(&sc));
-    free_scratch(&sc);
     return ok;
 }
 

@@ -132,13 +132,24 @@ typedef struct scan_carry {
     bool list_open;
 } scan_carry;
 
+/* Scratch space reused from block to block of a document, so a block
+ * costs no allocation once the largest has been seen: the block's tokens
+ * and the scanner's tables of them.  Zeroed before the first block. */
+typedef struct scan_scratch {
+    token_list tokens;
+    void *tables;
+    size_t tables_size;
+} scan_scratch;
+
 /* Appends the mentions of the block text[0, len), which starts at byte
- * block_start of the document, to out.  tokens is scratch space reused
- * between blocks; carry is what the previous block of the document left
- * (zeroed for the first).  Returns false when out of memory. */
+ * block_start of the document, to out.  carry is what the previous block
+ * of the document left (zeroed for the first).  Returns false when out of
+ * memory. */
 bool scan_block(const official_lexicons *lex, const char *text, size_t len,
-                size_t block_start, bool chrome, token_list *tokens,
+                size_t block_start, bool chrome, scan_scratch *scratch,
                 scan_carry *carry, mention_list *out);
+
+void scan_scratch_free(scan_scratch *scratch);
 
 void mention_list_free(mention_list *list);
 

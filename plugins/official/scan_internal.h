@@ -43,10 +43,14 @@ typedef struct scanner {
     size_t *sentence_of;        /* per token: its sentence */
     sentence_facts *sentences;
     role_bits *roles;           /* per token: its word's roles, 0 for marks */
-    uint64_t *hashes;           /* per token: lexicon_hash() of its word */
     unsigned char *context_kind; /* per token: the context word starting */
     unsigned char *context_len;  /* there (official-context-words.txt) */
     unsigned char *head_len;     /* per token: head_length() */
+    /* per token: whether its word is a Vietnamese syllable, asked again
+     * and again of the same words by the name readers: 0 until asked,
+     * then SYLLABLE_YES or SYLLABLE_NO.  Filled in by const readers: the
+     * memo changes no answer. */
+    unsigned char *syllable;
     /* Names joined after a plural honorific ("các ông A và B, Phó Chủ
      * tịch"): whether the sentence has one, the first mention waiting for
      * the shared title (SIZE_MAX: none), and where the next name of the
@@ -168,6 +172,9 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n);
 
 bool is_surname(const scanner *sc, size_t i);
+
+/* syllable_is_vietnamese() of the word at token i, remembered. */
+bool is_vietnamese_syllable(const scanner *sc, size_t i);
 
 bool is_plausible_syllable(const scanner *sc, size_t i);
 

@@ -6,7 +6,6 @@
  */
 #include "scan_internal.h"
 
-#include "syllable.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -91,11 +90,7 @@ static size_t place_after(const scanner *sc, size_t j, int kind,
         run++;
     if (run == 0)
         return 0;
-    char phrase[LEXICON_MAX_ENTRY];
-    bool whole_run_is_unit =
-        run <= sc->lex->admin_units.max_words &&
-        tokens_phrase(sc->tokens, j, run, phrase, sizeof phrase) &&
-        lexicon_find(&sc->lex->admin_units, phrase, NULL);
+    bool whole_run_is_unit = phrase_listed(sc, &sc->lex->admin_units, j, run);
     /* "Đồng chí Chỉ huy trưởng ... quận Cao Đức": an honorific before the
      * title promises a person, so a name wins over a listed unit.  An
      * unlisted run that starts with a surname is a name ("chủ tịch xã Bùi
@@ -217,7 +212,7 @@ bool holder_starts_at(const scanner *sc, size_t phrase, size_t j)
      * document has given already ("Đại sứ Lars Henrik Jensen" after "ông
      * Lars Henrik Jensen, Đại sứ Đan Mạch").  Else a company may come
      * first: "Tổng giám đốc Apple Tim Cook" (title_tail_name()). */
-    if (syllable_is_vietnamese(tokens_folded(sc->tokens, j)))
+    if (is_vietnamese_syllable(sc, j))
         return false;
     return (name_run(sc, j, run) < run && has_shape(sc, j + run, SHAPE_LOWER)) ||
            named_before(sc, j, j + run);
@@ -267,7 +262,7 @@ static size_t foreign_pair_before(const scanner *sc, size_t phrase,
     bool foreign = false;
     for (size_t k = pair; k < end; k++)
         foreign |= tokens_is_word(sc->tokens, k) &&
-                   !syllable_is_vietnamese(tokens_folded(sc->tokens, k));
+                   !is_vietnamese_syllable(sc, k);
     bool organisation_or_place =
         listed_place_at(sc, pair) > 0 ||
         place_ends_before(sc, phrase, pair + 1) ||
@@ -501,7 +496,7 @@ bool may_be_given_name(const scanner *sc, size_t i)
 {
     int kind = 0;
     return is_name_word(sc, i) &&
-           syllable_is_vietnamese(tokens_folded(sc->tokens, i)) &&
+           is_vietnamese_syllable(sc, i) &&
            match_at(sc, &sc->lex->org_starts, i, NULL) == 0 &&
            match_at(sc, &sc->lex->org_ends, i, &kind) == 0 &&
            match_at(sc, &sc->lex->place_words, i, NULL) == 0 &&

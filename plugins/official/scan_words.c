@@ -8,6 +8,38 @@
 
 #include <string.h>
 
+/* Joins the folded words [i, i + n) with single spaces into phrase and
+ * gives its lexicon_hash(), hashed on from the first word's: false when
+ * a token is not a word, a mark comes between, or it does not fit. */
+static bool hashed_phrase(const scanner *sc, size_t i, size_t n,
+                          char phrase[LEXICON_MAX_ENTRY], uint64_t *hash)
+{
+    if (n == 0 || i + n > n_tokens(sc) || !tokens_is_word(sc->tokens, i))
+        return false;
+    size_t used = tok(sc, i)->fold_len;
+    if (used + 1 > LEXICON_MAX_ENTRY)
+        return false;
+    memcpy(phrase, tokens_folded(sc->tokens, i), used);
+    uint64_t h = tok(sc, i)->hash;
+    for (size_t k = i + 1; k < i + n; k++) {
+        if (!tokens_is_word(sc->tokens, k) || !tok(sc, k)->space_before)
+            return false;
+        const char *word = tokens_folded(sc->tokens, k);
+        size_t len = tok(sc, k)->fold_len;
+        if (used + len + 2 > LEXICON_MAX_ENTRY)
+            return false;
+        phrase[used++] = ' ';
+        h = lexicon_hash_byte(h, ' ');
+        for (size_t b = 0; b < len; b++)
+            h = lexicon_hash_byte(h, (unsigned char)word[b]);
+        memcpy(phrase + used, word, len);
+        used += len;
+    }
+    phrase[used] = '\0';
+    *hash = h;
+    return true;
+}
+
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value)
 {
@@ -30,29 +62,39 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     /* Most entries met are one word: looked up as the token's own. */
     if (reach == 1)
         return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
-                                   sc->hashes[i], value)
+                                   tok(sc, i)->hash, value)
                    ? 1
                    : 0;
-    /* The phrase built once, then cut word by word from the longest. */
+    /* The phrase built and hashed once, word by word, then cut from the
+     * longest. */
     char phrase[LEXICON_MAX_ENTRY];
     size_t ends[LEXICON_MAX_ENTRY / 2];
+    uint64_t hashes[LEXICON_MAX_ENTRY / 2];
     size_t n = 0, used = 0;
+    uint64_t hash = 0;
     while (n < reach && n < sizeof ends / sizeof *ends) {
         const char *word = tokens_folded(sc->tokens, i + n);
-        size_t len = strlen(word);
+        size_t len = tok(sc, i + n)->fold_len;
         if (used + len + 2 > sizeof phrase)
             break;
-        if (n > 0)
+        if (n == 0) {
+            hash = tok(sc, i)->hash;
+        } else {
             phrase[used++] = ' ';
+            hash = lexicon_hash_byte(hash, ' ');
+            for (size_t b = 0; b < len; b++)
+                hash = lexicon_hash_byte(hash, (unsigned char)word[b]);
+        }
         memcpy(phrase + used, word, len);
         used += len;
-        ends[n++] = used;
+        ends[n] = used;
+        hashes[n++] = hash;
     }
     for (; n > 0; n--) {
         if (!(sc->roles[i + n - 1] & last))
             continue;
         phrase[ends[n - 1]] = '\0';
-        if (lexicon_find(lex, phrase, value))
+        if (lexicon_find_hashed(lex, phrase, hashes[n - 1], value))
             return n;
     }
     return 0;
@@ -61,13 +103,11 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
 size_t match_length_before(const scanner *sc, const lexicon *lex,
                            size_t i)
 {
-    char phrase[LEXICON_MAX_ENTRY];
     if (i == 0 || i >= n_tokens(sc) || !tok(sc, i)->space_before ||
         !(sc->roles[i - 1] & role_last(lex->id)))
         return 0;
     for (size_t n = 1; n <= lex->max_words && n <= i; n++)
-        if (tokens_phrase(sc->tokens, i - n, n, phrase, sizeof phrase) &&
-            lexicon_find(lex, phrase, NULL))
+        if (phrase_listed(sc, lex, i - n, n))
             return n;
     return 0;
 }
@@ -82,11 +122,30 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
 {
     if (n == 1 && tokens_is_word(sc->tokens, i))
         return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
-                                   sc->hashes[i], NULL);
+                                   tok(sc, i)->hash, NULL);
+    /* A listed phrase starts with a word that starts an entry and ends
+     * with one that ends an entry: most phrases asked about are not
+     * built. */
+    if (n == 0 || n > lex->max_words || i + n > n_tokens(sc) ||
+        !(sc->roles[i] & role_first(lex->id)) ||
+        !(sc->roles[i + n - 1] & role_last(lex->id)))
+        return false;
     char phrase[LEXICON_MAX_ENTRY];
-    return n > 0 && n <= lex->max_words &&
-           tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
-           lexicon_find(lex, phrase, NULL);
+    uint64_t hash;
+    return hashed_phrase(sc, i, n, phrase, &hash) &&
+           lexicon_find_hashed(lex, phrase, hash, NULL);
+}
+
+enum { SYLLABLE_UNKNOWN = 0, SYLLABLE_YES, SYLLABLE_NO };
+
+bool is_vietnamese_syllable(const scanner *sc, size_t i)
+{
+    if (sc->syllable[i] == SYLLABLE_UNKNOWN)
+        sc->syllable[i] =
+            syllable_is_vietnamese(tokens_folded(sc->tokens, i))
+                ? SYLLABLE_YES
+                : SYLLABLE_NO;
+    return sc->syllable[i] == SYLLABLE_YES;
 }
 
 bool is_surname(const scanner *sc, size_t i)
@@ -133,10 +192,8 @@ static size_t hyphenated_syllable(const scanner *sc, size_t i)
         return 0;
     if (has_shape(sc, i + 1, SHAPE_LOWER))
         return 2;
-    const char *before = tokens_folded(sc->tokens, i - 1);
-    const char *after = tokens_folded(sc->tokens, i + 1);
-    return is_name_word(sc, i + 1) && (!syllable_is_vietnamese(before) ||
-                                       !syllable_is_vietnamese(after))
+    return is_name_word(sc, i + 1) && (!is_vietnamese_syllable(sc, i - 1) ||
+                                       !is_vietnamese_syllable(sc, i + 1))
                ? 2
                : 0;
 }
@@ -145,7 +202,7 @@ static size_t hyphenated_syllable(const scanner *sc, size_t i)
 static bool foreign_word(const scanner *sc, size_t i)
 {
     return tokens_is_word(sc->tokens, i) &&
-           !syllable_is_vietnamese(tokens_folded(sc->tokens, i));
+           !is_vietnamese_syllable(sc, i);
 }
 
 /* What joins two words of a Western name whose first word is at first,
@@ -204,17 +261,15 @@ size_t foreign_name_at(const scanner *sc, size_t i)
     if (run < 2 || run > NAME_MAX_WORDS || name_run(sc, i, 2) < 2)
         return 0;
     /* "Tiền Giang", "Hạ Long", "Bạc Liêu": places */
-    char phrase[LEXICON_MAX_ENTRY];
     for (size_t n = 2; n <= run; n++)
-        if (tokens_phrase(sc->tokens, i, n, phrase, sizeof phrase) &&
-            (lexicon_find(&sc->lex->admin_units, phrase, NULL) ||
-             lexicon_find(&sc->lex->countries, phrase, NULL)))
+        if (phrase_listed(sc, &sc->lex->admin_units, i, n) ||
+            phrase_listed(sc, &sc->lex->countries, i, n))
             return 0;
     if (kind == FOREIGN_CHINESE)
         return run;
     for (size_t k = i + 1; k < i + run; k++)
         if (!tokens_is_word(sc->tokens, k) ||
-            !syllable_is_vietnamese(tokens_folded(sc->tokens, k)))
+            !is_vietnamese_syllable(sc, k))
             return run;
     return 0;
 }

@@ -3,6 +3,7 @@
  */
 #include "tokens.h"
 
+#include "lexicon.h"
 #include "text.h"
 
 #include <stdint.h>
@@ -50,11 +51,9 @@ static bool reserve_token(token_list *list)
     return true;
 }
 
-/* Makes room in list->folded for a word of len bytes: a byte that is not
- * UTF-8 folds to U+FFFD, three bytes, and the NUL needs one more. */
-static bool reserve_folded(token_list *list, size_t len)
+/* Makes room in list->folded for need bytes. */
+static bool reserve_folded(token_list *list, size_t need)
 {
-    size_t need = list->folded_len + 3 * len + 8;
     if (need <= list->folded_capacity)
         return true;
     size_t capacity = list->folded_capacity ? list->folded_capacity : 1024;
@@ -68,28 +67,58 @@ static bool reserve_folded(token_list *list, size_t len)
     return true;
 }
 
-/* Reads the word starting at *pos, appends its folded form to
- * list->folded (room reserved by the caller) and classifies its shape. */
-static token_shape scan_word(token_list *list, const char *text, size_t len,
-                             size_t *pos)
+/* An ASCII byte of a word, as most of Vietnamese text's bytes are: a
+ * letter or a digit.  The apostrophe is not one: it takes the look-ahead
+ * of the general path. */
+static bool is_ascii_word_byte(unsigned char b)
+{
+    return (unsigned)(b - 'a') < 26u || (unsigned)(b - 'A') < 26u ||
+           (unsigned)(b - '0') < 10u;
+}
+
+/* Reads the word starting at *pos into t: appends its folded form to
+ * list->folded (room reserved by the caller), hashes it and classifies
+ * its shape. */
+static void scan_word(token_list *list, token *t, const char *text,
+                      size_t len, size_t *pos)
 {
     size_t letters = 0, uppers = 0;
     bool first_upper = false, first_digit = false;
-    size_t n = list->folded_len;
-    for (size_t index = 0; *pos < len; index++) {
-        size_t at = *pos;
-        uint32_t c = text_decode(text, len, pos);
-        if (text_is_apostrophe(c) && index > 0 && *pos < len) {
-            size_t after = *pos;
+    /* Locals, not list's fields: the stores into folded may alias them. */
+    char *folded = list->folded;
+    size_t start = list->folded_len, n = start, p = *pos;
+    for (size_t index = 0; p < len; index++) {
+        size_t at = p;
+        unsigned char b = (unsigned char)text[at];
+        if (b < 0x80 && b != '\'') {
+            /* ASCII: what text_decode() and the tests below would say,
+             * without them */
+            if (!is_ascii_word_byte(b))
+                break;
+            bool upper = (unsigned)(b - 'A') < 26u;
+            bool letter = upper || (unsigned)(b - 'a') < 26u;
+            if (index == 0) {
+                first_upper = upper;
+                first_digit = !letter;
+            }
+            letters += letter;
+            uppers += upper;
+            folded[n++] = (char)(upper ? b + 0x20 : b);
+            p = at + 1;
+            continue;
+        }
+        uint32_t c = text_decode(text, len, &p);
+        if (text_is_apostrophe(c) && index > 0 && p < len) {
+            size_t after = p;
             uint32_t next = text_decode(text, len, &after);
             if (text_is_letter(next)) {
-                list->folded[n++] = '\''; /* "H'Hen": inside the word */
+                folded[n++] = '\''; /* "H'Hen": inside the word */
                 continue;
             }
         }
         bool letter = text_is_letter(c);
         if (!letter && !text_is_digit(c)) {
-            *pos = at;
+            p = at;
             break;
         }
         bool upper = letter && text_is_upper(c);
@@ -100,36 +129,51 @@ static token_shape scan_word(token_list *list, const char *text, size_t len,
         letters += letter;
         uppers += upper;
         if (c < 0x80) {
-            list->folded[n++] = (char)(upper ? c + 0x20 : c);
+            folded[n++] = (char)(upper ? c + 0x20 : c);
         } else if (!upper) {
             /* Already folded: a letter decoded from valid UTF-8, so its
              * bytes are its encoding — copy them, no re-encoding. */
-            memcpy(list->folded + n, text + at, *pos - at);
-            n += *pos - at;
+            for (size_t k = at; k < p; k++)
+                folded[n++] = text[k];
         } else {
-            text_put_char(list->folded, list->folded_capacity, &n,
+            text_put_char(folded, list->folded_capacity, &n,
                           text_fold_char(c));
         }
     }
-    list->folded[n] = '\0';
+    folded[n] = '\0';
+    *pos = p;
+    uint64_t hash = LEXICON_HASH_START;
+    for (size_t k = start; k < n; k++)
+        hash = lexicon_hash_byte(hash, (unsigned char)folded[k]);
+    t->hash = hash;
+    t->fold_len = n - start;
     list->folded_len = n + 1;
     if (first_digit)
-        return SHAPE_NUMBER;
-    if (!first_upper)
-        return SHAPE_LOWER;
-    if (letters >= 2 && uppers == letters)
-        return SHAPE_UPPER;
-    /* "H'Hen" has two capitals, both at syllable starts: still a name. */
-    return SHAPE_TITLE;
+        t->shape = SHAPE_NUMBER;
+    else if (!first_upper)
+        t->shape = SHAPE_LOWER;
+    else if (letters >= 2 && uppers == letters)
+        t->shape = SHAPE_UPPER;
+    else /* "H'Hen" has two capitals, both at syllable starts: a name. */
+        t->shape = SHAPE_TITLE;
 }
 
 bool tokens_split(token_list *list, const char *text, size_t len)
 {
     list->count = 0;
     list->folded_len = 0;
+    /* Room for every word's folded form at once, generously: at most
+     * three bytes per byte of the text, and a NUL after each word. */
+    if (!reserve_folded(list, 4 * len + 8))
+        return false;
     bool space = false;
     for (size_t pos = 0; pos < len;) {
         size_t start = pos;
+        if (text[pos] == ' ') { /* the commonest separator, undecoded */
+            space = true;
+            pos++;
+            continue;
+        }
         uint32_t c = text_decode(text, len, &pos);
         if (is_space(c)) {
             space = true;
@@ -142,11 +186,8 @@ bool tokens_split(token_list *list, const char *text, size_t len)
         space = false;
         if (text_is_letter(c) || text_is_digit(c)) {
             pos = start;
-            if (!reserve_folded(list, len - start))
-                return false;
-            t = &list->tokens[list->count];
             t->fold_start = list->folded_len;
-            t->shape = scan_word(list, text, len, &pos);
+            scan_word(list, t, text, len, &pos);
             t->mark = 0;
         } else {
             t->shape = SHAPE_MARK;
@@ -155,29 +196,6 @@ bool tokens_split(token_list *list, const char *text, size_t len)
         t->end = pos;
         list->count++;
     }
-    return true;
-}
-
-bool tokens_phrase(const token_list *list, size_t first, size_t n, char *out,
-                   size_t cap)
-{
-    size_t used = 0;
-    if (first + n > list->count || cap == 0)
-        return false;
-    for (size_t i = first; i < first + n; i++) {
-        if (!tokens_is_word(list, i) ||
-            (i > first && !list->tokens[i].space_before))
-            return false;
-        const char *word = tokens_folded(list, i);
-        size_t len = strlen(word);
-        if (used + len + (i > first) + 1 > cap)
-            return false;
-        if (i > first)
-            out[used++] = ' ';
-        memcpy(out + used, word, len);
-        used += len;
-    }
-    out[used] = '\0';
     return true;
 }
 

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum token_shape {
     SHAPE_MARK,    /* punctuation; see token.mark */
@@ -26,6 +27,8 @@ typedef struct token {
     size_t start, end;     /* byte offsets in the block */
     size_t fold_start;     /* offset of the NUL-terminated folded form in
                               token_list.folded (words only) */
+    size_t fold_len;       /* its bytes, without the NUL */
+    uint64_t hash;         /* its lexicon_hash(), hashed while folding */
     token_shape shape;
     char mark;             /* marks: ',', ';', ':', '.', '!', '?', '(', ')',
                               '"' (any quote), '-' (any dash), '/', '&', or '#'
@@ -44,7 +47,7 @@ typedef struct token_list {
  * out of memory. */
 bool tokens_split(token_list *list, const char *text, size_t len);
 
-/* The folded form of word i. */
+/* The folded form of word i (its length is tokens[i].fold_len). */
 static inline const char *tokens_folded(const token_list *list, size_t i)
 {
     return list->folded + list->tokens[i].fold_start;
@@ -63,12 +66,6 @@ static inline bool tokens_is_mark(const token_list *list, size_t i,
     return i < list->count && list->tokens[i].shape == SHAPE_MARK &&
            list->tokens[i].mark == mark;
 }
-
-/* Joins the folded forms of words [first, first + n) with single spaces
- * into out (cap bytes).  False when one of them is not a word, a mark
- * comes between, or out is too small. */
-bool tokens_phrase(const token_list *list, size_t first, size_t n, char *out,
-                   size_t cap);
 
 void tokens_free(token_list *list);
 
