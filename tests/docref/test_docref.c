@@ -217,6 +217,40 @@ static void lexicon_option(void **state)
     free(path);
 }
 
+/* Types sharing a first letter, written in either case and listed in no
+ * particular order: the pattern tests each first letter once for its
+ * group of types (docref_types.c), and still finds the longest type and
+ * names the one that matched. */
+static void types_sharing_first_letters(void **state)
+{
+    (void)state;
+    char *path = write_lexicon("Thông tư\nquy chế\nThông tư liên tịch\n"
+                               "Quyết định\nđề án\nĐiều lệ\nTờ trình\n");
+    char setting[128];
+    snprintf(setting, sizeof setting, "types=%s", path);
+    const char *settings[] = {setting, NULL};
+    fp_fake_host host;
+    assert_int_equal(run_docref(&host, settings,
+                                "Thông tư liên tịch số 5/TTLT. thông tư "
+                                "6/TT. Quy chế số 7/QC. quyết định số "
+                                "8/QĐ. Đề án 9/ĐA. điều lệ số 10/ĐL. "
+                                "tờ trình 11/TTr."),
+                     FP_OK);
+    static const char *const want[][2] = {
+        {"5/TTLT", "Thông tư liên tịch"}, {"6/TT", "Thông tư"},
+        {"7/QC", "quy chế"},              {"8/QĐ", "Quyết định"},
+        {"9/ĐA", "đề án"},                {"10/ĐL", "Điều lệ"},
+        {"11/TTr", "Tờ trình"}};
+    assert_int_equal(host.n_facts, N_CASES(want));
+    for (size_t i = 0; i < N_CASES(want); i++) {
+        assert_string_equal(host.facts[i].value, want[i][0]);
+        assert_string_equal(attr(&host.facts[i], "type"), want[i][1]);
+    }
+    fp_fake_host_free(&host);
+    unlink(path);
+    free(path);
+}
+
 /* Creating the plugin with a lexicon holding content fails with an error
  * that names the file and holds error_part. */
 static void expect_lexicon_error(const char *content, const char *error_part)
@@ -340,6 +374,7 @@ int main(void)
         cmocka_unit_test(lists_dates_and_names),
         cmocka_unit_test(not_references),
         cmocka_unit_test(lexicon_option),
+        cmocka_unit_test(types_sharing_first_letters),
         cmocka_unit_test(bad_lexicons_fail_create),
         cmocka_unit_test(search_window_edges),
         cmocka_unit_test(long_blocks_stay_within_limits),
