@@ -104,8 +104,8 @@ static bool is_word_part(utf8proc_int32_t cp)
 }
 
 /* The code point at pos, its length in *n; -1 at the end or when bad. */
-static utf8proc_int32_t codepoint_at(const char *block, size_t len,
-                                     size_t pos, size_t *n)
+static inline utf8proc_int32_t codepoint_at(const char *block, size_t len,
+                                            size_t pos, size_t *n)
 {
     if (pos >= len)
         return -1;
@@ -125,6 +125,10 @@ static utf8proc_int32_t codepoint_at(const char *block, size_t len,
 
 int count_codepoint_before(const char *block, size_t pos, size_t *start)
 {
+    if (pos > 0 && (unsigned char)block[pos - 1] < 0x80) {
+        *start = pos - 1;
+        return (unsigned char)block[pos - 1];
+    }
     size_t s = pos;
     /* At most three continuation bytes precede a lead byte. */
     while (s > 0 && pos - s < 4 &&
