@@ -194,6 +194,7 @@ static int load_lexicons(count_rules *rules, const fp_option_value *values,
             return FP_ERROR;
     rules->open_nouns = values[OPTION_OPEN_NOUNS].integer != 0;
     rules->max_unit_words = (size_t)values[OPTION_MAX_UNIT_WORDS].integer;
+    count_rules_prepare(rules);
     return FP_OK;
 }
 

@@ -152,8 +152,8 @@ static bool append_lower(const char_info *info, char *out, size_t out_size,
 {
     if (info->lower_len == 0 || *written + info->lower_len + 1 > out_size)
         return false;
-    memcpy(out + *written, info->lower, info->lower_len);
-    *written += info->lower_len;
+    for (size_t i = 0; i < info->lower_len; i++) /* 1 to 4 bytes */
+        out[(*written)++] = info->lower[i];
     return true;
 }
 
