@@ -312,8 +312,16 @@ static int extract_block(const count_state *state,
     count_candidate previous;
     bool has_previous = false;
 
-    /* Every match holds a digit, so each one moves the start forward. */
+    /* Every match starts with a digit, so each one moves the start
+     * forward, and the search can start at the next digit (the pattern's
+     * look-behinds still see the text before it): a block's text after
+     * its last number costs no call of the matcher. */
     for (size_t offset = 0; offset < block_len;) {
+        while (offset < block_len &&
+               (block[offset] < '0' || block[offset] > '9'))
+            offset++;
+        if (offset == block_len)
+            return FP_OK;
         int rc = pcre2_match(state->pattern, (PCRE2_SPTR)block, block_len,
                              offset, 0, match_data, state->limits);
         if (rc == PCRE2_ERROR_NOMATCH)
