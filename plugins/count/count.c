@@ -194,6 +194,7 @@ static int load_lexicons(count_rules *rules, const fp_option_value *values,
             return FP_ERROR;
     rules->open_nouns = values[OPTION_OPEN_NOUNS].integer != 0;
     rules->max_unit_words = (size_t)values[OPTION_MAX_UNIT_WORDS].integer;
+    count_rules_prepare(rules);
     return FP_OK;
 }
 
@@ -311,8 +312,16 @@ static int extract_block(const count_state *state,
     count_candidate previous;
     bool has_previous = false;
 
-    /* Every match holds a digit, so each one moves the start forward. */
+    /* Every match starts with a digit, so each one moves the start
+     * forward, and the search can start at the next digit (the pattern's
+     * look-behinds still see the text before it): a block's text after
+     * its last number costs no call of the matcher. */
     for (size_t offset = 0; offset < block_len;) {
+        while (offset < block_len &&
+               (block[offset] < '0' || block[offset] > '9'))
+            offset++;
+        if (offset == block_len)
+            return FP_OK;
         int rc = pcre2_match(state->pattern, (PCRE2_SPTR)block, block_len,
                              offset, 0, match_data, state->limits);
         if (rc == PCRE2_ERROR_NOMATCH)

@@ -18,82 +18,65 @@ void count_lexicon_free(count_lexicon *lex)
     for (size_t i = 0; i < lex->n_entries; i++)
         free(lex->entries[i].phrase);
     free(lex->entries);
-    for (size_t i = 0; i < lex->n_first_words; i++)
-        free(lex->first_words[i]);
-    free(lex->first_words);
-    for (size_t i = 0; i < lex->n_last_words; i++)
-        free(lex->last_words[i]);
-    free(lex->last_words);
+    free(lex->slots);
     memset(lex, 0, sizeof *lex);
 }
 
-static int compare_strings(const void *a, const void *b)
+/* The key of a phrase from the hashes of its words, in order.  Equal
+ * phrases have equal keys; a look-up compares the words themselves. */
+static uint64_t key_step(uint64_t key, uint64_t word_hash)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return (key ^ word_hash) * UINT64_C(0x9E3779B97F4A7C15) +
+           UINT64_C(0x632BE59BD9B4E019);
 }
 
-/* The first (last: false) word of every entry, sorted, each once, into
- * *words.  Returns FP_ERROR when out of memory. */
-static int collect_edge_words(const count_lexicon *lex, bool first,
-                              char ***words, size_t *n_words)
+static void set_bit(uint64_t *bits, uint64_t word_hash)
 {
-    *words = calloc(lex->n_entries, sizeof **words);
-    if (*words == NULL)
+    size_t bit = (size_t)(word_hash ^ (word_hash >> 32)) % COUNT_EDGE_BITS;
+    bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static bool has_bit(const uint64_t *bits, uint64_t word_hash)
+{
+    size_t bit = (size_t)(word_hash ^ (word_hash >> 32)) % COUNT_EDGE_BITS;
+    return (bits[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* Keys every entry, marks the words entries start and end with, and
+ * fills the table of entries by key.  Returns FP_ERROR when out of
+ * memory. */
+static int index_entries(count_lexicon *lex)
+{
+    size_t n_slots = 16;
+    while (n_slots < 2 * lex->n_entries)
+        n_slots *= 2;
+    lex->slots = malloc(n_slots * sizeof *lex->slots);
+    if (lex->slots == NULL)
         return FP_ERROR;
-    size_t n = 0;
+    lex->slot_mask = n_slots - 1;
+    for (size_t i = 0; i < n_slots; i++)
+        lex->slots[i] = -1;
     for (size_t i = 0; i < lex->n_entries; i++) {
-        const char *phrase = lex->entries[i].phrase;
-        const char *space = first ? strchr(phrase, ' ')
-                                  : strrchr(phrase, ' ');
-        const char *start = first || space == NULL ? phrase : space + 1;
-        size_t len = first && space != NULL ? (size_t)(space - phrase)
-                                            : strlen(start);
-        char *word = malloc(len + 1);
-        if (word == NULL) {
-            *n_words = n;
-            return FP_ERROR;
+        count_entry *entry = &lex->entries[i];
+        uint64_t key = 0, word_hash = 0;
+        for (const char *word = entry->phrase;;) {
+            size_t len = strcspn(word, " ");
+            word_hash = count_hash_bytes(COUNT_HASH_START, word, len);
+            if (word == entry->phrase)
+                set_bit(lex->first_bits, word_hash);
+            key = key_step(key, word_hash);
+            if (word[len] == '\0')
+                break;
+            word += len + 1;
         }
-        memcpy(word, start, len);
-        word[len] = '\0';
-        (*words)[n++] = word;
+        set_bit(lex->last_bits, word_hash);
+        entry->key = key;
+        size_t slot = (size_t)(key ^ (key >> 29)) & lex->slot_mask;
+        while (lex->slots[slot] >= 0)
+            slot = (slot + 1) & lex->slot_mask;
+        lex->slots[slot] = (int32_t)i;
     }
-    qsort(*words, n, sizeof **words, compare_strings);
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (kept > 0 && strcmp((*words)[kept - 1], (*words)[i]) == 0)
-            free((*words)[i]);
-        else
-            (*words)[kept++] = (*words)[i];
-    }
-    *n_words = kept;
     return FP_OK;
-}
-
-/* FNV-1a of word, folded to a bit of the edge words' filter. */
-static size_t edge_bit(const char *word)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return (size_t)(h ^ (h >> 32)) % COUNT_EDGE_BITS;
-}
-
-static void fill_edge_bits(char *const *words, size_t n_words, uint64_t *bits)
-{
-    for (size_t i = 0; i < n_words; i++) {
-        size_t bit = edge_bit(words[i]);
-        bits[bit / 64] |= (uint64_t)1 << (bit % 64);
-    }
-}
-
-static bool has_word(char *const *words, size_t n_words, const uint64_t *bits,
-                     const char *word)
-{
-    size_t bit = edge_bit(word);
-    if (!(bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
-        return false;
-    return bsearch(&word, words, n_words, sizeof *words, compare_strings) !=
-           NULL;
 }
 
 static int compare_entries(const void *a, const void *b)
@@ -242,9 +225,9 @@ static int add_read_entry(void *user, fp_lexicon_entry *read, char *why,
                         problem), -1;
     bool capital_only = (b->flags & COUNT_LEXICON_CASED) &&
                         count_starts_capitalized(entry, strlen(entry));
-    if (add_entry(b->lex, &b->capacity,
-                  (count_entry){phrase, exception, capital_only, value}) !=
-        FP_OK) {
+    count_entry added = {.phrase = phrase, .exception = exception,
+                         .capital_only = capital_only, .value = value};
+    if (add_entry(b->lex, &b->capacity, added) != FP_OK) {
         free(phrase);
         return snprintf(why, why_size, "out of memory"), -1;
     }
@@ -269,42 +252,45 @@ int count_lexicon_load(count_lexicon *lex, const char *path, unsigned flags,
         return FP_ERROR;
     }
     sort_and_dedupe(lex);
-    if (collect_edge_words(lex, true, &lex->first_words,
-                           &lex->n_first_words) != FP_OK ||
-        collect_edge_words(lex, false, &lex->last_words,
-                           &lex->n_last_words) != FP_OK) {
+    if (index_entries(lex) != FP_OK) {
         count_lexicon_free(lex);
         return fp_errorf(host, "%s: out of memory", path);
     }
-    fill_edge_bits(lex->first_words, lex->n_first_words, lex->first_bits);
-    fill_edge_bits(lex->last_words, lex->n_last_words, lex->last_bits);
     return FP_OK;
 }
 
-static const count_entry *find(const count_lexicon *lex, const char *phrase)
+/* Whether entry's phrase is the words ordered[0..k) joined by spaces. */
+static bool phrase_is(const char *phrase, const count_word *const *ordered,
+                      size_t k)
 {
-    count_entry key = {(char *)phrase, false, false, 0};
-    return bsearch(&key, lex->entries, lex->n_entries, sizeof *lex->entries,
-                   compare_entries);
+    for (size_t i = 0; i < k; i++) {
+        size_t n = ordered[i]->folded_len;
+        if (memcmp(phrase, ordered[i]->folded, n) != 0 ||
+            phrase[n] != (i + 1 < k ? ' ' : '\0'))
+            return false;
+        phrase += n + 1;
+    }
+    return true;
 }
 
-/* Joins the folded words in the given order; false when one is too long
- * to have been folded (no entry can match it). */
-static bool join_words(const count_word *const *ordered, size_t k,
-                       char *out)
+/* The entry equal to the words ordered[0..k), or NULL; none when a word
+ * was too long to be folded. */
+static const count_entry *find(const count_lexicon *lex,
+                               const count_word *const *ordered, size_t k)
 {
-    size_t len = 0;
+    uint64_t key = 0;
     for (size_t i = 0; i < k; i++) {
-        size_t n = strlen(ordered[i]->folded);
-        if (n == 0)
-            return false;
-        if (i > 0)
-            out[len++] = ' ';
-        memcpy(out + len, ordered[i]->folded, n);
-        len += n;
+        if (ordered[i]->folded_len == 0)
+            return NULL;
+        key = key_step(key, ordered[i]->hash);
     }
-    out[len] = '\0';
-    return true;
+    for (size_t slot = (size_t)(key ^ (key >> 29)) & lex->slot_mask;
+         lex->slots[slot] >= 0; slot = (slot + 1) & lex->slot_mask) {
+        const count_entry *entry = &lex->entries[lex->slots[slot]];
+        if (entry->key == key && phrase_is(entry->phrase, ordered, k))
+            return entry;
+    }
+    return NULL;
 }
 
 static size_t match_longest(const count_lexicon *lex, const count_word *words,
@@ -313,11 +299,8 @@ static size_t match_longest(const count_lexicon *lex, const count_word *words,
 {
     /* Every entry read forwards starts with words[0]; read backwards it
      * ends with words[0] (the word nearest the number). */
-    if (n_words == 0 ||
-        !has_word(backward ? lex->last_words : lex->first_words,
-                  backward ? lex->n_last_words : lex->n_first_words,
-                  backward ? lex->last_bits : lex->first_bits,
-                  words[0].folded))
+    if (n_words == 0 || lex->n_entries == 0 ||
+        !has_bit(backward ? lex->last_bits : lex->first_bits, words[0].hash))
         return 0;
     size_t limit = n_words < lex->max_words ? n_words : lex->max_words;
     for (size_t k = limit; k > 0; k--) {
@@ -327,10 +310,7 @@ static size_t match_longest(const count_lexicon *lex, const count_word *words,
             ordered[i] = backward ? &words[k - 1 - i] : &words[i];
             words_only = words_only && !ordered[i]->is_number;
         }
-        char phrase[PHRASE_BYTES];
-        if (!words_only || !join_words(ordered, k, phrase))
-            continue;
-        const count_entry *found = find(lex, phrase);
+        const count_entry *found = words_only ? find(lex, ordered, k) : NULL;
         if (found != NULL && (!found->capital_only || ordered[0]->capitalized)) {
             if (entry != NULL)
                 *entry = found;

@@ -42,6 +42,7 @@ typedef struct count_entry {
     bool exception;    /* written with a leading '!' */
     bool capital_only; /* written with a capital (cased lexicons only) */
     uint64_t value;    /* the number after the words (valued lexicons) */
+    uint64_t key;      /* the hash of its words (see count_lexicon.c) */
 } count_entry;
 
 /* Features of a lexicon file, or-ed together; see the top of this file. */
@@ -56,12 +57,12 @@ typedef struct count_lexicon {
     count_entry *entries; /* sorted by phrase, no duplicates */
     size_t n_entries;
     size_t max_words;     /* words in the longest entry */
-    /* The words entries start and end with, sorted, each once: most
-     * lookups end at one of these without joining a phrase. */
-    char **first_words, **last_words;
-    size_t n_first_words, n_last_words;
-    /* A bit per hash of each of those words (count_edge_hash): a word
-     * whose bit is clear is none of them, without a search. */
+    /* An open-addressed table of the entries by key: slots[i] is an
+     * index into entries or -1; slot_mask + 1 slots, a power of two. */
+    int32_t *slots;
+    size_t slot_mask;
+    /* A bit per hash of each word entries start (end) with: a word whose
+     * bit is clear starts (ends) no entry, and is not looked up. */
     uint64_t first_bits[COUNT_EDGE_BITS / 64], last_bits[COUNT_EDGE_BITS / 64];
 } count_lexicon;
 

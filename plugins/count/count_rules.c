@@ -184,7 +184,8 @@ static bool is_factor(const count_rules *rules, const char *block,
                                     NULL) == 0)
         return false;
     count_word before[WORDS_BEFORE];
-    size_t n = count_words_before(block, context, before, WORDS_BEFORE);
+    size_t n = count_words_before(block, context, before,
+                                  rules->words_before);
     for (size_t gap = 0; gap <= COMPARISON_MAX_GAP && gap < n; gap++) {
         if (count_lexicon_match_backward(&rules->comparisons, before + gap,
                                          n - gap, NULL) > 0)
@@ -203,7 +204,8 @@ static bool named_by_words_before(const count_rules *rules, const char *block,
                                   size_t context, bool year_like, bool listed)
 {
     count_word before[WORDS_BEFORE];
-    size_t n = count_words_before(block, context, before, WORDS_BEFORE);
+    size_t n = count_words_before(block, context, before,
+                                  rules->words_before);
     /* A digit group ("0236 3812 345"), or a code ("VN 123 hạ cánh", "QL
      * 14 đoạn qua") unless a counted noun follows ("UBND 12 xã"). */
     if (n > 0 && (before[0].is_number || (before[0].acronym && !listed)))
@@ -326,7 +328,8 @@ bool count_rules_dot_ends_sentence(const count_rules *rules,
                                    const char *block, size_t number_start)
 {
     count_word before[WORDS_BEFORE];
-    size_t n = count_words_before(block, number_start, before, WORDS_BEFORE);
+    size_t n = count_words_before(block, number_start, before,
+                                  rules->words_before);
     if (n == 0)
         return false;
     const count_entry *entry = NULL;
@@ -383,4 +386,19 @@ bool count_rules_apply(const count_rules *rules, const char *block,
     reading->unit_start = phrase[0].start;
     reading->unit_end = phrase[taken - 1].end;
     return true;
+}
+
+void count_rules_prepare(count_rules *rules)
+{
+    /* Two words for the rules' own looks (a digit group, an acronym, the
+     * end of a name), the longest entry read backwards, and a comparison
+     * up to COMPARISON_MAX_GAP function words away from the number. */
+    size_t need = 2;
+    if (rules->names_before.max_words > need)
+        need = rules->names_before.max_words;
+    if (rules->year_before.max_words > need)
+        need = rules->year_before.max_words;
+    if (COMPARISON_MAX_GAP + rules->comparisons.max_words > need)
+        need = COMPARISON_MAX_GAP + rules->comparisons.max_words;
+    rules->words_before = need < WORDS_BEFORE ? need : WORDS_BEFORE;
 }

@@ -65,6 +65,9 @@ typedef struct count_rules {
                                    times: "tăng", "bằng", "cao hơn" */
     bool open_nouns;       /* any other word after a number is a noun */
     size_t max_unit_words; /* longest unit, in words (syllables) */
+    size_t words_before;   /* words read before a number: as many as the
+                              rules and the lexicons read backwards use
+                              (count_rules_prepare) */
 } count_rules;
 
 /* A number the pattern found in a block: its bytes and how it reads. */
@@ -79,6 +82,10 @@ typedef struct count_reading {
     size_t start;                /* the number, or a range's lower end */
     size_t unit_start, unit_end; /* the counted noun phrase */
 } count_reading;
+
+/* Sets what the rules work out from their lexicons once loaded (and
+ * before count_rules_apply): words_before. */
+void count_rules_prepare(count_rules *rules);
 
 /* Decides on the number `candidate` of block (len bytes); `previous` is
  * the number the pattern found before it in the block, or NULL.  Returns

@@ -3,14 +3,74 @@
  */
 #include "count_text.h"
 
+#include <factpipe/utf8.h>
+
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
-/* Most characters of a page are ASCII: their classes are answered here,
- * as utf8proc answers them, without a call into it. */
-static bool is_ascii_letter(utf8proc_int32_t cp)
+/* What the rules ask of a character: its Unicode category and its lower
+ * case, both as utf8proc answers.  The characters of Vietnamese text
+ * (ASCII, Latin-1, Latin Extended-A and B, and the Latin Extended
+ * Additional block of "ế", "ộ", "ự") are asked once per process, into a
+ * table: a word is classified and folded without a call per character.
+ * Any other character is asked of utf8proc each time. */
+typedef struct char_info {
+    unsigned char category;  /* utf8proc_category_t */
+    unsigned char lower_len; /* bytes of lower, 1 to 4 */
+    char lower[4];           /* utf8proc_tolower(), as UTF-8 */
+} char_info;
+
+enum {
+    LATIN_END = 0x250,                 /* [0, LATIN_END): ASCII to Latin B */
+    ADDITIONAL_START = 0x1E00,         /* Latin Extended Additional */
+    ADDITIONAL_END = 0x1F00,
+    N_TABLED = LATIN_END + (ADDITIONAL_END - ADDITIONAL_START)
+};
+
+static char_info tabled[N_TABLED];
+static pthread_once_t tabled_once = PTHREAD_ONCE_INIT;
+
+static void describe_char(utf8proc_int32_t cp, char_info *info)
 {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    info->category = (unsigned char)utf8proc_category(cp);
+    utf8proc_uint8_t encoded[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(cp), encoded);
+    info->lower_len = (unsigned char)(n > 0 ? n : 0);
+    memcpy(info->lower, encoded, info->lower_len);
+}
+
+static void fill_table(void)
+{
+    for (utf8proc_int32_t cp = 0; cp < LATIN_END; cp++)
+        describe_char(cp, &tabled[cp]);
+    for (utf8proc_int32_t cp = ADDITIONAL_START; cp < ADDITIONAL_END; cp++)
+        describe_char(cp, &tabled[LATIN_END + cp - ADDITIONAL_START]);
+}
+
+/* The facts of cp (>= 0): from the table, or worked out into *scratch. */
+static const char_info *info_of(utf8proc_int32_t cp, char_info *scratch)
+{
+    if (cp < LATIN_END)
+        return &tabled[cp];
+    if (cp >= ADDITIONAL_START && cp < ADDITIONAL_END)
+        return &tabled[LATIN_END + cp - ADDITIONAL_START];
+    describe_char(cp, scratch);
+    return scratch;
+}
+
+/* Called by every function of count_text.h that classifies characters,
+ * before it does: the table is filled on first use, once. */
+static void ensure_table(void)
+{
+    pthread_once(&tabled_once, fill_table);
+}
+
+static utf8proc_category_t category_of(utf8proc_int32_t cp)
+{
+    char_info scratch;
+    return cp < 0 ? UTF8PROC_CATEGORY_CN
+                  : (utf8proc_category_t)info_of(cp, &scratch)->category;
 }
 
 static bool is_digit(utf8proc_int32_t cp)
@@ -18,55 +78,57 @@ static bool is_digit(utf8proc_int32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* A tab, or a space separator (' ', no-break space, ...). */
 static bool is_horizontal_space(utf8proc_int32_t cp)
 {
-    if (cp >= 0 && cp < 0x80)
-        return cp == '\t' || cp == ' '; /* the one ASCII Zs is ' ' */
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+    return cp == '\t' || category_of(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+static bool is_letter_category(utf8proc_category_t c)
+{
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 static bool is_letter(utf8proc_int32_t cp)
 {
-    if (cp >= 0 && cp < 0x80)
-        return is_ascii_letter(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    return is_letter_category(category_of(cp));
 }
 
 /* Letters, combining marks (NFD leftovers) and digits, including "²" of
- * "m²": what may continue a word once it has started.  ASCII has no
- * mark, and its only numbers are the digits. */
+ * "m²": what may continue a word once it has started. */
 static bool is_word_part(utf8proc_int32_t cp)
 {
-    if (cp >= 0 && cp < 0x80)
-        return is_ascii_letter(cp) || is_digit(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
+    utf8proc_category_t c = category_of(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
 /* The code point at pos, its length in *n; -1 at the end or when bad. */
-static utf8proc_int32_t codepoint_at(const char *block, size_t len,
-                                     size_t pos, size_t *n)
+static inline utf8proc_int32_t codepoint_at(const char *block, size_t len,
+                                            size_t pos, size_t *n)
 {
-    utf8proc_int32_t cp = -1;
     if (pos >= len)
         return -1;
     if ((unsigned char)block[pos] < 0x80) {
         *n = 1;
         return (unsigned char)block[pos];
     }
-    utf8proc_ssize_t got = utf8proc_iterate(
-        (const utf8proc_uint8_t *)block + pos, (utf8proc_ssize_t)(len - pos),
-        &cp);
-    if (got <= 0)
+    uint32_t cp;
+    size_t bad;
+    size_t got = fp_utf8_decode((const unsigned char *)block + pos,
+                                len - pos, &cp, &bad);
+    if (got == 0)
         return -1;
-    *n = (size_t)got;
-    return cp;
+    *n = got;
+    return (utf8proc_int32_t)cp;
 }
 
 int count_codepoint_before(const char *block, size_t pos, size_t *start)
 {
+    if (pos > 0 && (unsigned char)block[pos - 1] < 0x80) {
+        *start = pos - 1;
+        return (unsigned char)block[pos - 1];
+    }
     size_t s = pos;
     /* At most three continuation bytes precede a lead byte. */
     while (s > 0 && pos - s < 4 &&
@@ -83,29 +145,28 @@ int count_codepoint_before(const char *block, size_t pos, size_t *start)
     return cp;
 }
 
+/* Appends the lower case of info to out (written bytes so far in
+ * *written); false when it and the NUL would not fit in out_size. */
+static bool append_lower(const char_info *info, char *out, size_t out_size,
+                         size_t *written)
+{
+    if (info->lower_len == 0 || *written + info->lower_len + 1 > out_size)
+        return false;
+    for (size_t i = 0; i < info->lower_len; i++) /* 1 to 4 bytes */
+        out[(*written)++] = info->lower[i];
+    return true;
+}
+
 bool count_fold(const char *text, size_t len, char *out, size_t out_size)
 {
+    ensure_table();
     size_t written = 0;
-    for (size_t pos = 0; pos < len;) {
-        size_t n = 0;
+    for (size_t pos = 0, n = 0; pos < len; pos += n) {
         utf8proc_int32_t cp = codepoint_at(text, len, pos, &n);
-        if (cp < 0)
+        char_info scratch;
+        if (cp < 0 ||
+            !append_lower(info_of(cp, &scratch), out, out_size, &written))
             return false;
-        if (cp < 0x80) {
-            if (written + 2 > out_size)
-                return false;
-            out[written++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp);
-            pos++;
-            continue;
-        }
-        utf8proc_uint8_t encoded[4];
-        utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp),
-                                                  encoded);
-        if (m <= 0 || written + (size_t)m + 1 > out_size)
-            return false;
-        memcpy(out + written, encoded, (size_t)m);
-        written += (size_t)m;
-        pos += n;
     }
     if (written + 1 > out_size)
         return false;
@@ -113,52 +174,52 @@ bool count_fold(const char *text, size_t len, char *out, size_t out_size)
     return true;
 }
 
-bool count_starts_capitalized(const char *text, size_t len)
+static bool is_capital_category(utf8proc_category_t c)
 {
-    size_t n = 0;
-    utf8proc_int32_t first = codepoint_at(text, len, 0, &n);
-    utf8proc_category_t c = first < 0 ? UTF8PROC_CATEGORY_CN
-                                      : utf8proc_category(first);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-/* Two or more letters and no lower-case one: "VN", "QL", "ĐT", "U15". */
-static bool is_acronym(const char *text, size_t len)
+bool count_starts_capitalized(const char *text, size_t len)
 {
-    size_t letters = 0, n = 0;
-    for (size_t pos = 0; pos < len; pos += n) {
-        utf8proc_int32_t cp = codepoint_at(text, len, pos, &n);
-        if (cp < 0)
-            return false;
-        if (cp < 0x80) {
-            if (cp >= 'a' && cp <= 'z')
-                return false;
-            letters += cp >= 'A' && cp <= 'Z';
-            continue;
-        }
-        utf8proc_category_t c = utf8proc_category(cp);
-        if (c == UTF8PROC_CATEGORY_LL)
-            return false;
-        letters += c == UTF8PROC_CATEGORY_LU;
-    }
-    return letters >= 2;
+    ensure_table();
+    size_t n = 0;
+    return is_capital_category(category_of(codepoint_at(text, len, 0, &n)));
 }
 
-/* Fills word from the token [start, end) of block. */
+/* Fills word from the token [start, end) of block, in one pass over its
+ * characters: "acronym" is two or more letters and no lower-case one
+ * ("VN", "QL", "ĐT", "U15"). */
 static void describe_word(const char *block, size_t start, size_t end,
                           count_word *word)
 {
-    size_t n = 0;
-    utf8proc_int32_t first = codepoint_at(block, end, start, &n);
     word->start = start;
     word->end = end;
-    word->is_number = is_digit(first);
-    word->capitalized = count_starts_capitalized(block + start, end - start);
-    word->acronym = is_acronym(block + start, end - start);
+    word->is_number = is_digit((unsigned char)block[start]);
+    word->capitalized = false;
     word->joined = false;
-    if (!count_fold(block + start, end - start, word->folded,
-                    sizeof word->folded))
-        word->folded[0] = '\0';
+    size_t capitals = 0, written = 0;
+    bool lower_case = false, folded = true, valid = true;
+    for (size_t pos = start, n = 0; pos < end; pos += n) {
+        utf8proc_int32_t cp = codepoint_at(block, end, pos, &n);
+        if (cp < 0) {
+            valid = false;
+            break;
+        }
+        char_info scratch;
+        const char_info *info = info_of(cp, &scratch);
+        utf8proc_category_t c = (utf8proc_category_t)info->category;
+        if (pos == start)
+            word->capitalized = is_capital_category(c);
+        capitals += c == UTF8PROC_CATEGORY_LU;
+        lower_case = lower_case || c == UTF8PROC_CATEGORY_LL;
+        folded = folded && append_lower(info, word->folded,
+                                        sizeof word->folded, &written);
+    }
+    word->acronym = valid && !lower_case && capitals >= 2;
+    word->folded_len = valid && folded ? written : 0;
+    word->folded[word->folded_len] = '\0';
+    word->hash = count_hash_bytes(COUNT_HASH_START, word->folded,
+                                  word->folded_len);
 }
 
 /* Where the word or number starting at pos ends; pos when none starts.
@@ -188,6 +249,7 @@ static size_t token_end(const char *block, size_t len, size_t pos)
 size_t count_words_after(const char *block, size_t len, size_t pos,
                          count_word *words, size_t max)
 {
+    ensure_table();
     size_t count = 0;
     while (count < max) {
         size_t start = pos, n = 0;
@@ -210,6 +272,7 @@ size_t count_words_after(const char *block, size_t len, size_t pos,
 
 size_t count_skip_space_back(const char *block, size_t pos)
 {
+    ensure_table();
     size_t start;
     while (pos > 0) {
         utf8proc_int32_t cp = count_codepoint_before(block, pos, &start);
@@ -250,6 +313,7 @@ static size_t token_start(const char *block, size_t end)
 size_t count_words_before(const char *block, size_t pos, count_word *words,
                           size_t max)
 {
+    ensure_table();
     size_t count = 0;
     while (count < max) {
         size_t end = count_skip_space_back(block, pos);

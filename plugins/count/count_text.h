@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Long enough for any Vietnamese word folded to lower case; a longer
  * token is kept but has an empty folded form, so no lexicon matches it. */
@@ -28,7 +29,21 @@ typedef struct count_word {
     bool joined;        /* read forwards: a hyphen or a slash follows with
                            no space, as in a code ("QĐ-UBND", "CT/TW") */
     char folded[COUNT_WORD_BYTES]; /* lower-cased; "" when too long */
+    size_t folded_len;  /* strlen(folded) */
+    uint64_t hash;      /* count_hash_bytes() of folded: lexicon look-ups
+                           hash each word once, not once per try */
 } count_word;
+
+/* FNV-1a of len bytes at text, continuing from hash (COUNT_HASH_START to
+ * begin). */
+#define COUNT_HASH_START UINT64_C(1469598103934665603)
+static inline uint64_t count_hash_bytes(uint64_t hash, const char *text,
+                                        size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        hash = (hash ^ (unsigned char)text[i]) * UINT64_C(1099511628211);
+    return hash;
+}
 
 /* Reads up to max words or numbers from byte offset pos of block (len
  * bytes), nearest first, each separated from the one before (and the first

@@ -5,6 +5,7 @@
 #include "docref_match.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,14 +304,26 @@ static int find_reference(const docref_matcher *m, docref_call *call,
                         call->window, host);
     }
     size_t digit = next_digit_run(b, from + 1);
+    /* The start of digit's window when the merging below worked it out
+     * already: it stopped short of its floor, so a lower one (from) gives
+     * the same start.  SIZE_MAX: not known. */
+    size_t known_start = SIZE_MAX;
     while (digit < b->len) {
-        size_t start = window_start(b, digit, m->window_space_runs, from);
+        size_t start = known_start != SIZE_MAX
+                           ? known_start
+                           : window_start(b, digit, m->window_space_runs,
+                                          from);
+        known_start = SIZE_MAX;
         /* Windows a few bytes apart ("15/01/2019") are searched as one:
          * searching the gap costs less than another call. */
         size_t end = digit, next = next_digit_run(b, digit + 1);
-        while (next < b->len && next - start <= WINDOW_MERGE_BYTES &&
-               window_start(b, next, m->window_space_runs, end) <=
-                   end + WINDOW_GAP_BYTES) {
+        while (next < b->len && next - start <= WINDOW_MERGE_BYTES) {
+            size_t next_start =
+                window_start(b, next, m->window_space_runs, end);
+            if (next_start > end + WINDOW_GAP_BYTES) {
+                known_start = next_start;
+                break;
+            }
             end = next;
             next = next_digit_run(b, next + 1);
         }

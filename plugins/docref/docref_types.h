@@ -8,14 +8,17 @@
 #include <factpipe/lexicon.h>
 #include <factpipe/plugin.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The types as written in the lexicon (white space made single spaces),
- * longest first, lexicon order among equals (so that the regex
- * alternation prefers "Thông tư liên tịch" to "Thông tư"). */
+ * in groups of the same first letter (caselessly), longest first within a
+ * group, lexicon order among equals (so that the regex alternation
+ * prefers "Thông tư liên tịch" to "Thông tư"). */
 typedef struct docref_types {
     fp_lexicon lexicon;
     const char **names; /* into lexicon's entries */
+    bool *starts_group; /* names[i] is the first of its group */
     size_t n;
 } docref_types;
 
@@ -35,9 +38,11 @@ int docref_types_load(docref_types *types, const char *path,
 /* Frees the lexicon; accepts a zeroed or failed one. */
 void docref_types_free(docref_types *types);
 
-/* A malloc'ed PCRE2 fragment "(type1)|(type2)|…": one capturing group per
- * type in the order of names, words quoted and joined by \h++, caseless.
- * NULL when out of memory. */
+/* A malloc'ed PCRE2 fragment, caseless, words quoted and joined by \h++:
+ * for each group of names, its first letter and then the rest of each
+ * type, each type followed by an empty capturing group, in the order of
+ * names ("(?i:Q)(?:(?i:uyết\h++định)()|(?i:uy\h++định)())|…"): group
+ * i + 1 is set when type i matched.  NULL when out of memory. */
 char *docref_types_alternation(const docref_types *types);
 
 /* How many runs of spaces separate the words of type (as the alternation
