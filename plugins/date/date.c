@@ -222,7 +222,6 @@ static int date_create(const fp_config *config, const fp_host *host,
         date_destroy(grammar);
         return FP_ERROR;
     }
-    date_grammar_index(grammar);
     *state = grammar;
     return FP_OK;
 }

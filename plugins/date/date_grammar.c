@@ -70,48 +70,6 @@ static int scan_relative(const date_scanner *s, const scan_output *out,
     return emit_value(s, out, i, end, value);
 }
 
-/* FNV-1a of a folded word, reduced to a bit of the first-word set. */
-static size_t first_word_bit(const char *word, size_t len)
-{
-    uint32_t hash = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        hash = (hash ^ (unsigned char)word[i]) * 16777619u;
-    return hash % FIRST_WORD_BITS;
-}
-
-/* The first-word sets of date_grammar.first_words. */
-enum { FIRST_GRAMMAR_WORD, FIRST_RELATIVE, FIRST_WEEKDAY };
-
-static void index_lexicon(uint64_t *bits, const date_lexicon *lexicon)
-{
-    for (size_t i = 0; i < lexicon->n_entries; i++) {
-        const lexicon_entry *e = &lexicon->entries[i];
-        size_t bit = first_word_bit(e->words[0], e->word_len[0]);
-        bits[bit / 64] |= UINT64_C(1) << (bit % 64);
-    }
-}
-
-void date_grammar_index(date_grammar *grammar)
-{
-    memset(grammar->first_words, 0, sizeof grammar->first_words);
-    index_lexicon(grammar->first_words[FIRST_GRAMMAR_WORD], &grammar->words);
-    index_lexicon(grammar->first_words[FIRST_RELATIVE], &grammar->relative);
-    index_lexicon(grammar->first_words[FIRST_WEEKDAY], &grammar->weekdays);
-}
-
-/* The phrase of lexicon at token i, if the first-word set bits lets one
- * start with the word whose hash is bit. */
-static const lexicon_entry *match_if_indexed(const uint64_t *bits, size_t bit,
-                                             const date_lexicon *lexicon,
-                                             const char *folded,
-                                             const date_token *tokens,
-                                             size_t n, size_t i)
-{
-    if (!(bits[bit / 64] & (UINT64_C(1) << (bit % 64))))
-        return NULL;
-    return lexicon_match(lexicon, folded, tokens, n, i);
-}
-
 /* A full stop, question or exclamation mark before a space ends a
  * sentence ("5.10.2018" has none). */
 static bool ends_sentence(const date_token *tokens, size_t n, size_t i)
@@ -125,8 +83,10 @@ static bool ends_sentence(const date_token *tokens, size_t n, size_t i)
 }
 
 /* Looks each word up once, so that the grammar's many questions about a
- * token ("is this 'tháng'?") cost a pointer read, not a search; and notes
- * where a sentence has spoken of the lunar calendar. */
+ * token ("is this 'tháng'?") cost a pointer read, not a search (each
+ * look-up is one probe of a hash table with the hash the tokenizer
+ * computed); and notes where a sentence has spoken of the lunar
+ * calendar. */
 static void note_phrases(const date_grammar *grammar, const char *folded,
                          date_token *tokens, size_t n)
 {
@@ -139,17 +99,9 @@ static void note_phrases(const date_grammar *grammar, const char *folded,
             lunar_sentence = false;
         if (t->type != TOKEN_WORD)
             continue;
-        size_t bit = first_word_bit(folded + t->start, t->end - t->start);
-        const uint64_t(*sets)[FIRST_WORD_BITS / 64] = grammar->first_words;
-        t->grammar_word = match_if_indexed(sets[FIRST_GRAMMAR_WORD], bit,
-                                           &grammar->words, folded, tokens,
-                                           n, i);
-        t->relative = match_if_indexed(sets[FIRST_RELATIVE], bit,
-                                       &grammar->relative, folded, tokens, n,
-                                       i);
-        t->weekday = match_if_indexed(sets[FIRST_WEEKDAY], bit,
-                                      &grammar->weekdays, folded, tokens, n,
-                                      i);
+        t->grammar_word = lexicon_match(&grammar->words, folded, tokens, n, i);
+        t->relative = lexicon_match(&grammar->relative, folded, tokens, n, i);
+        t->weekday = lexicon_match(&grammar->weekdays, folded, tokens, n, i);
         if (t->grammar_word != NULL && (t->grammar_word->roles & ROLE_LUNAR))
             lunar_sentence = true;
     }

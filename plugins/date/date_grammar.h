@@ -53,8 +53,6 @@ enum date_role {
                                  the two successive ones it spans */
 };
 
-enum { FIRST_WORD_BITS = 4096 };
-
 /* Units of relative expressions (date-relative.txt). */
 enum date_relative_unit { RELATIVE_DAY = 1, RELATIVE_MONTH, RELATIVE_YEAR };
 
@@ -64,14 +62,7 @@ typedef struct date_grammar {
     date_lexicon weekdays; /* date-weekdays.txt: 1 Monday … 7 Sunday */
     date_lexicon relative; /* date-relative.txt: unit and offset */
     bool resolve_relative; /* report "hôm qua", "năm nay", ... */
-    /* Hashes of the first words of words, relative and weekdays, one set
-     * per lexicon: most syllables of a text are in none of them, and a
-     * bit says so without a search. */
-    uint64_t first_words[3][FIRST_WORD_BITS / 64];
 } date_grammar;
-
-/* Fills grammar->first_words once the lexicons are loaded. */
-void date_grammar_index(date_grammar *grammar);
 
 /* Receives one date: its byte span in the document and its value.
  * Returns FP_OK or FP_ERROR (stops the scan). */

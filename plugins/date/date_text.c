@@ -38,7 +38,7 @@ invalid:
 /* Lower case of the upper-case letters Vietnamese uses (and their
  * neighbours in the same Unicode blocks).  Each pair lies in one UTF-8
  * length class, so folding never changes a byte length. */
-static uint32_t fold_code_point(uint32_t cp)
+static inline uint32_t fold_code_point(uint32_t cp)
 {
     if (cp >= 'A' && cp <= 'Z')
         return cp + 0x20;
@@ -111,23 +111,23 @@ static inline char_class classify_ascii(unsigned char c)
     return c == '-' ? CHAR_DASH : CHAR_PUNCT;
 }
 
-static char_class classify(uint32_t cp)
+static inline char_class classify(uint32_t cp)
 {
     if (cp < 0x80)
         return classify_ascii((unsigned char)cp);
-    if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-        return CHAR_SPACE;
-    if (cp >= '0' && cp <= '9')
-        return CHAR_DIGIT;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-        return CHAR_LETTER;
-    if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
-        cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D)
+    /* Where the Vietnamese letters lie, answered at once: all letters
+     * but the signs × ÷ and the Ogham space (the ASCII and these first). */
+    if (cp >= 0xC0 && cp < 0x2000)
+        return cp == 0xD7 || cp == 0xF7 ? CHAR_PUNCT
+               : cp == 0x1680           ? CHAR_SPACE
+                                        : CHAR_LETTER;
+    if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
+        cp == 0xFE63 || cp == 0xFF0D)
         return CHAR_DASH;
-    if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+    if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
         cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF)
         return CHAR_SPACE;
-    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD ||
+    if (cp < 0xC0 || cp == 0xFFFD ||
         (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
         (cp >= 0xFF00 && cp <= 0xFFEF))
         return CHAR_PUNCT;
@@ -178,22 +178,46 @@ static bool grow(date_token **tokens, size_t *capacity, size_t needed)
     return true;
 }
 
+/* The character at p (avail bytes left), as decode_utf8() reads it, with
+ * the two- and three-byte forms every Vietnamese letter takes decoded in
+ * line: they are most of the non-ASCII text.  (Two-byte leads from 0xC2
+ * and three-byte ones of 0xE1, U+1000-U+1FFF, are never overlong nor
+ * surrogates.) */
+static inline size_t next_code_point(const unsigned char *p, size_t avail,
+                                     uint32_t *cp)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && avail >= 2 &&
+        (p[1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    if (p[0] == 0xE1 && avail >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        *cp = 0x1000 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        return 3;
+    }
+    return decode_utf8(p, avail, cp);
+}
+
 /* Copies the word starting at text[i] into folded, lower-cased, and
- * returns where it ends. */
-static size_t fold_word(const char *text, size_t i, size_t end, char *folded)
+ * returns where it ends; *hash is date_hash() of its folded bytes. */
+static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
+                        uint32_t *hash)
 {
     const unsigned char *p = (const unsigned char *)text;
+    uint32_t h = DATE_HASH_SEED;
     while (i < end) {
-        if (p[i] < 0x80) { /* ASCII: most of the letters of a word */
-            if (classify_ascii(p[i]) != CHAR_LETTER)
+        unsigned char c = p[i];
+        if (c < 0x80) { /* ASCII: most of the letters of a word */
+            if (classify_ascii(c) != CHAR_LETTER)
                 break;
-            folded[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20
-                                                          : p[i]);
+            folded[i] = (char)(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
+            h = date_hash_byte(h, (unsigned char)folded[i]);
             i++;
             continue;
         }
         uint32_t cp;
-        size_t len = decode_utf8(p + i, end - i, &cp);
+        size_t len = next_code_point(p + i, end - i, &cp);
         if (classify(cp) != CHAR_LETTER)
             break;
         uint32_t lower = fold_code_point(cp);
@@ -201,8 +225,11 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded)
             encode_utf8(lower, folded + i);
         else
             memcpy(folded + i, text + i, len);
+        for (size_t k = 0; k < len; k++)
+            h = date_hash_byte(h, (unsigned char)folded[i + k]);
         i += len;
     }
+    *hash = h;
     return i;
 }
 
@@ -216,7 +243,7 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         uint32_t cp = p[i];
         size_t len = 1;
         if (cp >= 0x80)
-            len = decode_utf8(p + i, end - i, &cp);
+            len = next_code_point(p + i, end - i, &cp);
         char_class cls = cp < 0x80 ? classify_ascii((unsigned char)cp)
                                    : classify(cp);
         if (cls == CHAR_SPACE) {
@@ -239,12 +266,13 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
                 j++;
             }
             memcpy(folded + i, text + i, j - i); /* "thứ 2" compares it */
+            t->hash = date_hash(folded + i, j - i);
             t->n_digits = (int)(j - i);
             t->number = t->n_digits > 9 ? -1 : (int)value;
             i = j;
         } else if (cls == CHAR_LETTER) {
             t->type = TOKEN_WORD;
-            i = fold_word(text, i, end, folded);
+            i = fold_word(text, i, end, folded, &t->hash);
         } else {
             t->type = TOKEN_PUNCT;
             t->punct = cls == CHAR_DASH ? PUNCT_DASH

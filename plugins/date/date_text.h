@@ -32,12 +32,31 @@ typedef struct date_token {
                            or PUNCT_OTHER for anything else */
     int number;         /* TOKEN_NUMBER: its value, -1 past 9 digits */
     int n_digits;       /* TOKEN_NUMBER: digits as written ("05" is 2) */
+    uint32_t hash;      /* TOKEN_WORD, TOKEN_NUMBER: date_hash() of its
+                           folded bytes, for the lexicons' look-ups */
     /* Set by the grammar before it reads the block: the phrases of its
      * word, relative and weekday lexicons that start here, or NULL; and
      * whether the sentence spoke of the lunar calendar before here. */
     const struct lexicon_entry *grammar_word, *relative, *weekday;
     bool after_lunar_word;
 } date_token;
+
+/* FNV-1a over bytes: tokens and lexicon words are hashed alike, so that
+ * a word is looked up with the hash its tokenizing computed. */
+#define DATE_HASH_SEED 2166136261u
+
+static inline uint32_t date_hash_byte(uint32_t hash, unsigned char byte)
+{
+    return (hash ^ byte) * 16777619u;
+}
+
+static inline uint32_t date_hash(const char *bytes, size_t len)
+{
+    uint32_t hash = DATE_HASH_SEED;
+    for (size_t i = 0; i < len; i++)
+        hash = date_hash_byte(hash, (unsigned char)bytes[i]);
+    return hash;
+}
 
 /* Writes to out (len bytes, no NUL added) the lower-case form of the
  * UTF-8 text in; Vietnamese letters keep their byte length when folded,
@@ -48,7 +67,8 @@ void date_fold_text(const char *in, size_t len, char *out);
 /* Cuts text[start, end) into tokens, written to *tokens (which grows;
  * *capacity tracks its size), and writes the lower-case form of each word
  * token, and the digits of each number, at the same offsets of folded
- * (the bytes between tokens are left as they were).  Returns the number
+ * (the bytes between tokens are left as they were), hashing each as it
+ * goes.  Returns the number
  * of tokens, or (size_t)-1 when out of memory. */
 size_t date_tokenize(const char *text, size_t start, size_t end,
                      char *folded, date_token **tokens, size_t *capacity);
