@@ -223,10 +223,11 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
         uint32_t lower = fold_code_point(cp);
         if (lower != cp)
             encode_utf8(lower, folded + i);
-        else
-            memcpy(folded + i, text + i, len);
-        for (size_t k = 0; k < len; k++)
+        for (size_t k = 0; k < len; k++) {
+            if (lower == cp)
+                folded[i + k] = text[i + k];
             h = date_hash_byte(h, (unsigned char)folded[i + k]);
+        }
         i += len;
     }
     *hash = h;
