@@ -70,6 +70,33 @@ static int scan_relative(const date_scanner *s, const scan_output *out,
     return emit_value(s, out, i, end, value);
 }
 
+static void index_first_words(uint64_t *bits, const date_lexicon *lexicon)
+{
+    for (size_t i = 0; i < lexicon->n_entries; i++) {
+        const lexicon_entry *e = &lexicon->entries[i];
+        uint32_t bit = date_hash(e->words[0], e->word_len[0]) %
+                       LISTED_WORD_BITS;
+        bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+    }
+}
+
+void date_grammar_index(date_grammar *grammar)
+{
+    memset(grammar->listed_first_words, 0,
+           sizeof grammar->listed_first_words);
+    index_first_words(grammar->listed_first_words, &grammar->words);
+    index_first_words(grammar->listed_first_words, &grammar->relative);
+    index_first_words(grammar->listed_first_words, &grammar->weekdays);
+}
+
+/* Whether a phrase of words, relative or weekdays may start with the word
+ * of token t. */
+static bool may_be_listed(const date_grammar *grammar, const date_token *t)
+{
+    uint32_t bit = t->hash % LISTED_WORD_BITS;
+    return (grammar->listed_first_words[bit / 64] >> (bit % 64)) & 1;
+}
+
 /* A full stop, question or exclamation mark before a space ends a
  * sentence ("5.10.2018" has none). */
 static bool ends_sentence(const date_token *tokens, size_t n, size_t i)
@@ -97,7 +124,7 @@ static void note_phrases(const date_grammar *grammar, const char *folded,
         t->after_lunar_word = lunar_sentence;
         if (ends_sentence(tokens, n, i))
             lunar_sentence = false;
-        if (t->type != TOKEN_WORD)
+        if (t->type != TOKEN_WORD || !may_be_listed(grammar, t))
             continue;
         t->grammar_word = lexicon_match(&grammar->words, folded, tokens, n, i);
         t->relative = lexicon_match(&grammar->relative, folded, tokens, n, i);

@@ -140,26 +140,38 @@ static bool is_joiner(const date_token *t)
            (t->punct == '/' || t->punct == PUNCT_DASH || t->punct == '.');
 }
 
+/* Token k continues the run of tokens written without spaces that the
+ * one before it is in: glued to it, and a word, a number or a joiner. */
+static bool joins_previous(const date_token *tokens, size_t k)
+{
+    return !tokens[k].space_before &&
+           (tokens[k].type != TOKEN_PUNCT || is_joiner(&tokens[k]));
+}
+
 /* A run of tokens written without spaces, such as "112/KH-UBND",
  * "217-QĐ/TW" or "146/2017/TT-BTC", is a document number when a number in
  * it is followed by '/' or '-' and a code word: no date lives inside it.
- * ("quý III/2018" has the word first: a quarter, not a number.) */
+ * ("quý III/2018" has the word first: a quarter, not a number.)  Numbers
+ * are few, so the runs are looked for around them. */
 static void mark_identifiers(date_token *tokens, size_t n)
 {
-    for (size_t first = 0; first < n;) {
-        size_t last = first + 1;
-        while (last < n && !tokens[last].space_before &&
-               (tokens[last].type != TOKEN_PUNCT || is_joiner(&tokens[last])))
+    for (size_t i = 0; i + 2 < n; i++) {
+        bool coded = tokens[i].type == TOKEN_NUMBER &&
+                     tokens[i + 1].type == TOKEN_PUNCT &&
+                     tokens[i + 1].punct != '.' &&
+                     joins_previous(tokens, i + 1) &&
+                     tokens[i + 2].type == TOKEN_WORD &&
+                     joins_previous(tokens, i + 2);
+        if (!coded)
+            continue;
+        size_t first = i, last = i + 3;
+        while (first > 0 && joins_previous(tokens, first))
+            first--;
+        while (last < n && joins_previous(tokens, last))
             last++;
-        bool coded = false;
-        for (size_t i = first; i + 2 < last && !coded; i++)
-            coded = tokens[i].type == TOKEN_NUMBER &&
-                    tokens[i + 1].punct != '.' &&
-                    tokens[i + 1].type == TOKEN_PUNCT &&
-                    tokens[i + 2].type == TOKEN_WORD;
-        for (size_t i = first; coded && i < last; i++)
-            tokens[i].in_identifier = true;
-        first = last;
+        for (size_t k = first; k < last; k++)
+            tokens[k].in_identifier = true;
+        i = last - 1;
     }
 }
 
@@ -199,8 +211,8 @@ static inline size_t next_code_point(const unsigned char *p, size_t avail,
     return decode_utf8(p, avail, cp);
 }
 
-/* Copies the word starting at text[i] into folded, lower-cased, and
- * returns where it ends; *hash is date_hash() of its folded bytes. */
+/* Lower-cases in folded (a copy of text) the word starting at text[i],
+ * and returns where it ends; *hash is date_hash() of its folded bytes. */
 static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
                         uint32_t *hash)
 {
@@ -211,9 +223,9 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
         if (c < 0x80) { /* ASCII: most of the letters of a word */
             if (classify_ascii(c) != CHAR_LETTER)
                 break;
-            folded[i] = (char)(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
-            h = date_hash_byte(h, (unsigned char)folded[i]);
-            i++;
+            unsigned char lower = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+            folded[i++] = (char)lower;
+            h = date_hash_byte(h, lower);
             continue;
         }
         uint32_t cp;
@@ -223,11 +235,8 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
         uint32_t lower = fold_code_point(cp);
         if (lower != cp)
             encode_utf8(lower, folded + i);
-        for (size_t k = 0; k < len; k++) {
-            if (lower == cp)
-                folded[i + k] = text[i + k];
+        for (size_t k = 0; k < len; k++)
             h = date_hash_byte(h, (unsigned char)folded[i + k]);
-        }
         i += len;
     }
     *hash = h;
@@ -240,6 +249,8 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
     const unsigned char *p = (const unsigned char *)text;
     size_t n = 0;
     bool space_before = true; /* a block start is a boundary */
+    if (end > start) /* fold_word() changes only the capitals */
+        memcpy(folded + start, text + start, end - start);
     for (size_t i = start; i < end;) {
         uint32_t cp = p[i];
         size_t len = 1;
@@ -266,8 +277,7 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
                     value = value * 10 + (p[j] - '0');
                 j++;
             }
-            memcpy(folded + i, text + i, j - i); /* "thứ 2" compares it */
-            t->hash = date_hash(folded + i, j - i);
+            t->hash = date_hash(text + i, j - i); /* "thứ 2" looks it up */
             t->n_digits = (int)(j - i);
             t->number = t->n_digits > 9 ? -1 : (int)value;
             i = j;

@@ -65,11 +65,10 @@ static inline uint32_t date_hash(const char *bytes, size_t len)
 void date_fold_text(const char *in, size_t len, char *out);
 
 /* Cuts text[start, end) into tokens, written to *tokens (which grows;
- * *capacity tracks its size), and writes the lower-case form of each word
- * token, and the digits of each number, at the same offsets of folded
- * (the bytes between tokens are left as they were), hashing each as it
- * goes.  Returns the number
- * of tokens, or (size_t)-1 when out of memory. */
+ * *capacity tracks its size); copies text[start, end) to the same offsets
+ * of folded with each word lower-cased, and hashes each word and number
+ * as it goes.  Returns the number of tokens, or (size_t)-1 when out of
+ * memory. */
 size_t date_tokenize(const char *text, size_t start, size_t end,
                      char *folded, date_token **tokens, size_t *capacity);
 
