@@ -40,10 +40,16 @@ invalid:
  * length class, so folding never changes a byte length. */
 static inline uint32_t fold_code_point(uint32_t cp)
 {
-    if (cp >= 'A' && cp <= 'Z')
-        return cp + 0x20;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return cp + 0x20;
+    /* Latin Extended Additional, where most Vietnamese letters with two
+     * marks are, first: Ạ ạ ... Ỹ ỹ */
+    if (cp >= 0x1E00)
+        return cp <= 0x1EFF && cp % 2 == 0 ? cp + 1 : cp;
+    if (cp < 0x100) {
+        if ((cp >= 'A' && cp <= 'Z') ||
+            (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+            return cp + 0x20;
+        return cp;
+    }
     /* Latin Extended-A pairs: Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, ... */
     if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) &&
         cp % 2 == 0)
@@ -51,9 +57,6 @@ static inline uint32_t fold_code_point(uint32_t cp)
     if (cp >= 0x139 && cp <= 0x148 && cp % 2 == 1)
         return cp + 1;
     if (cp == 0x1A0 || cp == 0x1AF) /* Ơ, Ư */
-        return cp + 1;
-    /* Latin Extended Additional: Ạ ạ ... Ỹ ỹ */
-    if (cp >= 0x1E00 && cp <= 0x1EFF && cp % 2 == 0)
         return cp + 1;
     return cp;
 }
@@ -98,11 +101,19 @@ typedef enum char_class {
     CHAR_PUNCT
 } char_class;
 
+/* The small letter of the ASCII letter c, or 0 when c is no letter:
+ * setting bit 0x20 lower-cases a capital, and only letters land in a-z. */
+static inline unsigned char ascii_letter_lower(unsigned char c)
+{
+    unsigned char lower = c | 0x20;
+    return lower >= 'a' && lower <= 'z' ? lower : 0;
+}
+
 /* ASCII, most of the text, tested letters first; the same classes as
  * classify(). */
 static inline char_class classify_ascii(unsigned char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    if (ascii_letter_lower(c) != 0)
         return CHAR_LETTER;
     if (c == ' ' || (c >= '\t' && c <= '\r'))
         return CHAR_SPACE;
@@ -221,9 +232,9 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
     while (i < end) {
         unsigned char c = p[i];
         if (c < 0x80) { /* ASCII: most of the letters of a word */
-            if (classify_ascii(c) != CHAR_LETTER)
+            unsigned char lower = ascii_letter_lower(c);
+            if (lower == 0)
                 break;
-            unsigned char lower = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
             folded[i++] = (char)lower;
             h = date_hash_byte(h, lower);
             continue;
