@@ -163,11 +163,12 @@ int date_scan_tokens(const date_grammar *grammar, const char *text,
         size_t next = i + 1;
         int rc = NOT_FOUND;
         if (may_start_date(&tokens[i], grammar->resolve_relative)) {
-            rc = scan_interval(&s, &out, i, &next);
+            head_part head = {.read = false};
+            rc = scan_interval(&s, &out, i, &head, &next);
             if (rc == NOT_FOUND)
                 rc = scan_year_span(&s, &out, i, &next);
             if (rc == NOT_FOUND)
-                rc = scan_single(&s, &out, i, &next);
+                rc = scan_single(&s, &out, i, &head, &next);
             if (rc == NOT_FOUND && grammar->resolve_relative)
                 rc = scan_relative(&s, &out, i, &next);
         }
