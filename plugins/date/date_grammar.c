@@ -70,31 +70,48 @@ static int scan_relative(const date_scanner *s, const scan_output *out,
     return emit_value(s, out, i, end, value);
 }
 
-static void index_first_words(uint64_t *bits, const date_lexicon *lexicon)
+/* Adds to set the first words of lexicon's phrases with one of roles
+ * (any phrase when roles is 0). */
+static void index_first_words(date_word_set *set, const date_lexicon *lexicon,
+                              unsigned roles)
 {
     for (size_t i = 0; i < lexicon->n_entries; i++) {
         const lexicon_entry *e = &lexicon->entries[i];
-        uint32_t bit = date_hash(e->words[0], e->word_len[0]) %
-                       LISTED_WORD_BITS;
-        bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+        if (roles == 0 || (e->roles & roles))
+            word_set_add(set, date_hash(e->words[0], e->word_len[0]));
     }
 }
 
 void date_grammar_index(date_grammar *grammar)
 {
-    memset(grammar->listed_first_words, 0,
+    memset(&grammar->listed_first_words, 0,
            sizeof grammar->listed_first_words);
-    index_first_words(grammar->listed_first_words, &grammar->words);
-    index_first_words(grammar->listed_first_words, &grammar->relative);
-    index_first_words(grammar->listed_first_words, &grammar->weekdays);
+    memset(&grammar->month_first_words, 0,
+           sizeof grammar->month_first_words);
+    index_first_words(&grammar->listed_first_words, &grammar->words, 0);
+    index_first_words(&grammar->listed_first_words, &grammar->relative, 0);
+    index_first_words(&grammar->listed_first_words, &grammar->weekdays, 0);
+    index_first_words(&grammar->month_first_words, &grammar->words,
+                      ROLE_MONTH | ROLE_QUARTER);
 }
 
-/* Whether a phrase of words, relative or weekdays may start with the word
- * of token t. */
-static bool may_be_listed(const date_grammar *grammar, const date_token *t)
+/* Whether the tokens may hold a date: every piece of a date but a month
+ * or a quarter named in words ("tháng sáu", "quý III") needs a number
+ * (parse_part(), parse_bare_year(), parse_year_spans()), and only the
+ * relative expressions need neither.  Blocks without either are common,
+ * and this costs less than reading them. */
+static bool may_hold_date(const date_grammar *grammar,
+                          const date_token *tokens, size_t n)
 {
-    uint32_t bit = t->hash % LISTED_WORD_BITS;
-    return (grammar->listed_first_words[bit / 64] >> (bit % 64)) & 1;
+    if (grammar->resolve_relative)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (tokens[i].type == TOKEN_NUMBER ||
+            (tokens[i].type == TOKEN_WORD &&
+             word_set_may_hold(&grammar->month_first_words,
+                               tokens[i].hash)))
+            return true;
+    return false;
 }
 
 /* A full stop, question or exclamation mark before a space ends a
@@ -124,7 +141,8 @@ static void note_phrases(const date_grammar *grammar, const char *folded,
         t->after_lunar_word = lunar_sentence;
         if (ends_sentence(tokens, n, i))
             lunar_sentence = false;
-        if (t->type != TOKEN_WORD || !may_be_listed(grammar, t))
+        if (t->type != TOKEN_WORD ||
+            !word_set_may_hold(&grammar->listed_first_words, t->hash))
             continue;
         t->grammar_word = lexicon_match(&grammar->words, folded, tokens, n, i);
         t->relative = lexicon_match(&grammar->relative, folded, tokens, n, i);
@@ -155,6 +173,8 @@ int date_scan_tokens(const date_grammar *grammar, const char *text,
                      article_date article, int two_digit_reference,
                      date_sink sink, void *context)
 {
+    if (!may_hold_date(grammar, tokens, n))
+        return FP_OK;
     note_phrases(grammar, folded, tokens, n);
     const date_scanner s = {grammar, text, folded, tokens, n, article,
                             two_digit_reference};

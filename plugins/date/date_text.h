@@ -58,6 +58,26 @@ static inline uint32_t date_hash(const char *bytes, size_t len)
     return hash;
 }
 
+/* A set of words by their hashes, as bits: a word whose bit is clear is
+ * not in it (one whose bit is set may be). */
+enum { WORD_SET_BITS = 4096 };
+
+typedef struct date_word_set {
+    uint64_t bits[WORD_SET_BITS / 64];
+} date_word_set;
+
+static inline void word_set_add(date_word_set *set, uint32_t hash)
+{
+    uint32_t bit = hash % WORD_SET_BITS;
+    set->bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+static inline bool word_set_may_hold(const date_word_set *set, uint32_t hash)
+{
+    uint32_t bit = hash % WORD_SET_BITS;
+    return (set->bits[bit / 64] >> (bit % 64)) & 1;
+}
+
 /* Writes to out (len bytes, no NUL added) the lower-case form of the
  * UTF-8 text in; Vietnamese letters keep their byte length when folded,
  * so offsets into out are offsets into in.  Bytes that are not valid
