@@ -136,8 +136,7 @@ static void note_phrases(const date_grammar *grammar, const char *folded,
 {
     bool lunar_sentence = false;
     for (size_t i = 0; i < n; i++) {
-        date_token *t = &tokens[i];
-        t->grammar_word = t->relative = t->weekday = NULL;
+        date_token *t = &tokens[i]; /* its phrases NULL until found */
         t->after_lunar_word = lunar_sentence;
         if (ends_sentence(tokens, n, i))
             lunar_sentence = false;

@@ -24,20 +24,21 @@ typedef enum date_token_type {
 enum { PUNCT_DASH = '-', PUNCT_OTHER = 0 };
 
 typedef struct date_token {
-    date_token_type type;
     size_t start, end;  /* byte offsets into the document text */
-    bool space_before;  /* whitespace separates it from the token before */
-    bool in_identifier; /* part of "112/KH-UBND" or "146/2017/TT-BTC" */
+    /* Set by the grammar before it reads the block (NULL and false from
+     * date_tokenize()): the phrases of its word, relative and weekday
+     * lexicons that start here, or NULL; and whether the sentence spoke
+     * of the lunar calendar before here. */
+    const struct lexicon_entry *grammar_word, *relative, *weekday;
+    date_token_type type;
     uint32_t punct;     /* TOKEN_PUNCT: the ASCII character, PUNCT_DASH,
                            or PUNCT_OTHER for anything else */
     int number;         /* TOKEN_NUMBER: its value, -1 past 9 digits */
     int n_digits;       /* TOKEN_NUMBER: digits as written ("05" is 2) */
     uint32_t hash;      /* TOKEN_WORD, TOKEN_NUMBER: date_hash() of its
                            folded bytes, for the lexicons' look-ups */
-    /* Set by the grammar before it reads the block: the phrases of its
-     * word, relative and weekday lexicons that start here, or NULL; and
-     * whether the sentence spoke of the lunar calendar before here. */
-    const struct lexicon_entry *grammar_word, *relative, *weekday;
+    bool space_before;  /* whitespace separates it from the token before */
+    bool in_identifier; /* part of "112/KH-UBND" or "146/2017/TT-BTC" */
     bool after_lunar_word;
 } date_token;
 
