@@ -159,21 +159,24 @@ static bool joins_previous(const date_token *tokens, size_t k)
            (tokens[k].type != TOKEN_PUNCT || is_joiner(&tokens[k]));
 }
 
+/* Number i is followed by '/' or '-' and a code word, all glued: "112/KH",
+ * "217-QĐ", "2017/TT". */
+static bool starts_code(const date_token *tokens, size_t n, size_t i)
+{
+    return i + 2 < n && tokens[i].type == TOKEN_NUMBER &&
+           tokens[i + 1].type == TOKEN_PUNCT && tokens[i + 1].punct != '.' &&
+           joins_previous(tokens, i + 1) &&
+           tokens[i + 2].type == TOKEN_WORD && joins_previous(tokens, i + 2);
+}
+
 /* A run of tokens written without spaces, such as "112/KH-UBND",
  * "217-QĐ/TW" or "146/2017/TT-BTC", is a document number when a number in
- * it is followed by '/' or '-' and a code word: no date lives inside it.
- * ("quý III/2018" has the word first: a quarter, not a number.)  Numbers
- * are few, so the runs are looked for around them. */
+ * it starts a code: no date lives inside it.  ("quý III/2018" has the
+ * word first: a quarter, not a number.) */
 static void mark_identifiers(date_token *tokens, size_t n)
 {
-    for (size_t i = 0; i + 2 < n; i++) {
-        bool coded = tokens[i].type == TOKEN_NUMBER &&
-                     tokens[i + 1].type == TOKEN_PUNCT &&
-                     tokens[i + 1].punct != '.' &&
-                     joins_previous(tokens, i + 1) &&
-                     tokens[i + 2].type == TOKEN_WORD &&
-                     joins_previous(tokens, i + 2);
-        if (!coded)
+    for (size_t i = 0; i < n; i++) {
+        if (!starts_code(tokens, n, i))
             continue;
         size_t first = i, last = i + 3;
         while (first > 0 && joins_previous(tokens, first))
@@ -260,6 +263,7 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
     const unsigned char *p = (const unsigned char *)text;
     size_t n = 0;
     bool space_before = true; /* a block start is a boundary */
+    bool coded = false;       /* a number starts a code: see below */
     if (end > start) /* fold_word() changes only the capitals */
         memcpy(folded + start, text + start, end - start);
     for (size_t i = start; i < end;) {
@@ -295,6 +299,10 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         } else if (cls == CHAR_LETTER) {
             t->type = TOKEN_WORD;
             i = fold_word(text, i, end, folded, &t->hash);
+            /* Document numbers are rare: their runs are marked only in a
+             * block that has one. */
+            coded |= !t->space_before && n >= 3 &&
+                     starts_code(*tokens, n, n - 3);
         } else {
             t->type = TOKEN_PUNCT;
             t->punct = cls == CHAR_DASH ? PUNCT_DASH
@@ -304,6 +312,7 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         }
         t->end = i;
     }
-    mark_identifiers(*tokens, n);
+    if (coded)
+        mark_identifiers(*tokens, n);
     return n;
 }
