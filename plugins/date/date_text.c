@@ -267,6 +267,11 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
     if (end > start) /* fold_word() changes only the capitals */
         memcpy(folded + start, text + start, end - start);
     for (size_t i = start; i < end;) {
+        if (p[i] == ' ') { /* most of the white space, told at once */
+            space_before = true;
+            i++;
+            continue;
+        }
         uint32_t cp = p[i];
         size_t len = 1;
         if (cp >= 0x80)
@@ -301,8 +306,8 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
             i = fold_word(text, i, end, folded, &t->hash);
             /* Document numbers are rare: their runs are marked only in a
              * block that has one. */
-            coded |= !t->space_before && n >= 3 &&
-                     starts_code(*tokens, n, n - 3);
+            if (!t->space_before && n >= 3 && starts_code(*tokens, n, n - 3))
+                coded = true;
         } else {
             t->type = TOKEN_PUNCT;
             t->punct = cls == CHAR_DASH ? PUNCT_DASH
