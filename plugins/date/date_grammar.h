@@ -80,8 +80,9 @@ void date_grammar_index(date_grammar *grammar);
 typedef int (*date_sink)(void *context, size_t start, size_t end,
                          const char *value);
 
-/* Reports every date among tokens[0, n) in text order, after noting in
- * each token the lexicon phrases that start there.  text is the document
+/* Reports every date among tokens[0, n) (as date_tokenize() made them)
+ * in text order, after noting in each token the lexicon phrases that
+ * start there.  text is the document
  * text the tokens point into (its capitals tell names); folded holds the
  * lower-cased words and the numbers of the tokens at the same offsets
  * (date_tokenize writes it).  Returns FP_OK, or FP_ERROR when the sink

@@ -127,7 +127,7 @@ static inline char_class classify(uint32_t cp)
     if (cp < 0x80)
         return classify_ascii((unsigned char)cp);
     /* Where the Vietnamese letters lie, answered at once: all letters
-     * but the signs × ÷ and the Ogham space (the ASCII and these first). */
+     * but the signs × ÷ and the Ogham space; the rest as below. */
     if (cp >= 0xC0 && cp < 0x2000)
         return cp == 0xD7 || cp == 0xF7 ? CHAR_PUNCT
                : cp == 0x1680           ? CHAR_SPACE
