@@ -275,8 +275,8 @@ static int date_extract(void *state, const fp_document *doc,
         doc->meta != NULL ? doc->meta->date : NULL);
     int reference = two_digit_reference(article);
 
-    /* Words are folded into this as they are tokenized: the grammar
-     * compares words in lower case. */
+    /* Each block is copied here and its words folded as they are
+     * tokenized: the grammar compares words in lower case. */
     char *folded = malloc(doc->text_len + 1);
     if (folded == NULL)
         return fp_errorf(host, "%s: out of memory for a copy of its %zu "

@@ -86,8 +86,64 @@ int expand_two_digit_year(int yy, int reference_year)
     return latest - ((latest - yy) % 100 + 100) % 100;
 }
 
+/* Writes value, 0 to 10^width - 1, in width digits as "%0*d" does, and
+ * returns where it ends. */
+static char *put_digits(char *out, int value, int width)
+{
+    for (int k = width - 1; k >= 0; k--) {
+        out[k] = (char)('0' + value % 10);
+        value /= 10;
+    }
+    return out + width;
+}
+
+/* Whether each field of value fits the digits the ISO forms give it:
+ * true of every date the grammar reports (years of four figures at
+ * most), which are then written without the cost of snprintf. */
+static bool fits_iso_digits(const date_value *v)
+{
+    return v->year >= 0 && v->year <= 9999 && v->month >= 0 &&
+           v->month <= 99 && v->day >= 0 && v->day <= 99 &&
+           v->quarter >= 0 && v->quarter <= 9;
+}
+
+/* date_format() of a value that fits_iso_digits(), into out (>= 11
+ * bytes). */
+static void write_iso(const date_value *v, char *out)
+{
+    char *p = out;
+    if (v->year != 0 || v->kind == DATE_YEAR || v->kind == DATE_QUARTER)
+        p = put_digits(p, v->year, 4);
+    else
+        *p++ = '-'; /* "--03-15", "--03": no year */
+    switch (v->kind) {
+    case DATE_DAY:
+        *p++ = '-';
+        p = put_digits(p, v->month, 2);
+        *p++ = '-';
+        p = put_digits(p, v->day, 2);
+        break;
+    case DATE_MONTH:
+        *p++ = '-';
+        p = put_digits(p, v->month, 2);
+        break;
+    case DATE_QUARTER:
+        *p++ = '-';
+        *p++ = 'Q';
+        p = put_digits(p, v->quarter, 1);
+        break;
+    case DATE_YEAR:
+        break;
+    }
+    *p = '\0';
+}
+
 void date_format(const date_value *value, char *out, size_t size)
 {
+    if (size >= 11 && fits_iso_digits(value)) {
+        write_iso(value, out);
+        return;
+    }
     switch (value->kind) {
     case DATE_DAY:
         if (value->year == 0)

@@ -70,46 +70,48 @@ static int scan_relative(const date_scanner *s, const scan_output *out,
     return emit_value(s, out, i, end, value);
 }
 
-/* FNV-1a of a folded word, reduced to a bit of the first-word set. */
-static size_t first_word_bit(const char *word, size_t len)
-{
-    uint32_t hash = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        hash = (hash ^ (unsigned char)word[i]) * 16777619u;
-    return hash % FIRST_WORD_BITS;
-}
-
-/* The first-word sets of date_grammar.first_words. */
-enum { FIRST_GRAMMAR_WORD, FIRST_RELATIVE, FIRST_WEEKDAY };
-
-static void index_lexicon(uint64_t *bits, const date_lexicon *lexicon)
+/* Adds to set the first words of lexicon's phrases with one of roles
+ * (any phrase when roles is 0). */
+static void index_first_words(date_word_set *set, const date_lexicon *lexicon,
+                              unsigned roles)
 {
     for (size_t i = 0; i < lexicon->n_entries; i++) {
         const lexicon_entry *e = &lexicon->entries[i];
-        size_t bit = first_word_bit(e->words[0], e->word_len[0]);
-        bits[bit / 64] |= UINT64_C(1) << (bit % 64);
+        if (roles == 0 || (e->roles & roles))
+            word_set_add(set, date_hash(e->words[0], e->word_len[0]));
     }
 }
 
 void date_grammar_index(date_grammar *grammar)
 {
-    memset(grammar->first_words, 0, sizeof grammar->first_words);
-    index_lexicon(grammar->first_words[FIRST_GRAMMAR_WORD], &grammar->words);
-    index_lexicon(grammar->first_words[FIRST_RELATIVE], &grammar->relative);
-    index_lexicon(grammar->first_words[FIRST_WEEKDAY], &grammar->weekdays);
+    memset(&grammar->listed_first_words, 0,
+           sizeof grammar->listed_first_words);
+    memset(&grammar->month_first_words, 0,
+           sizeof grammar->month_first_words);
+    index_first_words(&grammar->listed_first_words, &grammar->words, 0);
+    index_first_words(&grammar->listed_first_words, &grammar->relative, 0);
+    index_first_words(&grammar->listed_first_words, &grammar->weekdays, 0);
+    index_first_words(&grammar->month_first_words, &grammar->words,
+                      ROLE_MONTH | ROLE_QUARTER);
 }
 
-/* The phrase of lexicon at token i, if the first-word set bits lets one
- * start with the word whose hash is bit. */
-static const lexicon_entry *match_if_indexed(const uint64_t *bits, size_t bit,
-                                             const date_lexicon *lexicon,
-                                             const char *folded,
-                                             const date_token *tokens,
-                                             size_t n, size_t i)
+/* Whether the tokens may hold a date: every piece of a date but a month
+ * or a quarter named in words ("tháng sáu", "quý III") needs a number
+ * (parse_part(), parse_bare_year(), parse_year_spans()), and only the
+ * relative expressions need neither.  Blocks without either are common,
+ * and this costs less than reading them. */
+static bool may_hold_date(const date_grammar *grammar,
+                          const date_token *tokens, size_t n)
 {
-    if (!(bits[bit / 64] & (UINT64_C(1) << (bit % 64))))
-        return NULL;
-    return lexicon_match(lexicon, folded, tokens, n, i);
+    if (grammar->resolve_relative)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (tokens[i].type == TOKEN_NUMBER ||
+            (tokens[i].type == TOKEN_WORD &&
+             word_set_may_hold(&grammar->month_first_words,
+                               tokens[i].hash)))
+            return true;
+    return false;
 }
 
 /* A full stop, question or exclamation mark before a space ends a
@@ -125,31 +127,25 @@ static bool ends_sentence(const date_token *tokens, size_t n, size_t i)
 }
 
 /* Looks each word up once, so that the grammar's many questions about a
- * token ("is this 'tháng'?") cost a pointer read, not a search; and notes
- * where a sentence has spoken of the lunar calendar. */
+ * token ("is this 'tháng'?") cost a pointer read, not a search (each
+ * look-up is one probe of a hash table with the hash the tokenizer
+ * computed); and notes where a sentence has spoken of the lunar
+ * calendar. */
 static void note_phrases(const date_grammar *grammar, const char *folded,
                          date_token *tokens, size_t n)
 {
     bool lunar_sentence = false;
     for (size_t i = 0; i < n; i++) {
-        date_token *t = &tokens[i];
-        t->grammar_word = t->relative = t->weekday = NULL;
+        date_token *t = &tokens[i]; /* its phrases NULL until found */
         t->after_lunar_word = lunar_sentence;
         if (ends_sentence(tokens, n, i))
             lunar_sentence = false;
-        if (t->type != TOKEN_WORD)
+        if (t->type != TOKEN_WORD ||
+            !word_set_may_hold(&grammar->listed_first_words, t->hash))
             continue;
-        size_t bit = first_word_bit(folded + t->start, t->end - t->start);
-        const uint64_t(*sets)[FIRST_WORD_BITS / 64] = grammar->first_words;
-        t->grammar_word = match_if_indexed(sets[FIRST_GRAMMAR_WORD], bit,
-                                           &grammar->words, folded, tokens,
-                                           n, i);
-        t->relative = match_if_indexed(sets[FIRST_RELATIVE], bit,
-                                       &grammar->relative, folded, tokens, n,
-                                       i);
-        t->weekday = match_if_indexed(sets[FIRST_WEEKDAY], bit,
-                                      &grammar->weekdays, folded, tokens, n,
-                                      i);
+        t->grammar_word = lexicon_match(&grammar->words, folded, tokens, n, i);
+        t->relative = lexicon_match(&grammar->relative, folded, tokens, n, i);
+        t->weekday = lexicon_match(&grammar->weekdays, folded, tokens, n, i);
         if (t->grammar_word != NULL && (t->grammar_word->roles & ROLE_LUNAR))
             lunar_sentence = true;
     }
@@ -176,6 +172,8 @@ int date_scan_tokens(const date_grammar *grammar, const char *text,
                      article_date article, int two_digit_reference,
                      date_sink sink, void *context)
 {
+    if (!may_hold_date(grammar, tokens, n))
+        return FP_OK;
     note_phrases(grammar, folded, tokens, n);
     const date_scanner s = {grammar, text, folded, tokens, n, article,
                             two_digit_reference};
@@ -184,11 +182,12 @@ int date_scan_tokens(const date_grammar *grammar, const char *text,
         size_t next = i + 1;
         int rc = NOT_FOUND;
         if (may_start_date(&tokens[i], grammar->resolve_relative)) {
-            rc = scan_interval(&s, &out, i, &next);
+            head_part head = {.read = false};
+            rc = scan_interval(&s, &out, i, &head, &next);
             if (rc == NOT_FOUND)
                 rc = scan_year_span(&s, &out, i, &next);
             if (rc == NOT_FOUND)
-                rc = scan_single(&s, &out, i, &next);
+                rc = scan_single(&s, &out, i, &head, &next);
             if (rc == NOT_FOUND && grammar->resolve_relative)
                 rc = scan_relative(&s, &out, i, &next);
         }

@@ -53,8 +53,6 @@ enum date_role {
                                  the two successive ones it spans */
 };
 
-enum { FIRST_WORD_BITS = 4096 };
-
 /* Units of relative expressions (date-relative.txt). */
 enum date_relative_unit { RELATIVE_DAY = 1, RELATIVE_MONTH, RELATIVE_YEAR };
 
@@ -64,22 +62,27 @@ typedef struct date_grammar {
     date_lexicon weekdays; /* date-weekdays.txt: 1 Monday … 7 Sunday */
     date_lexicon relative; /* date-relative.txt: unit and offset */
     bool resolve_relative; /* report "hôm qua", "năm nay", ... */
-    /* Hashes of the first words of words, relative and weekdays, one set
-     * per lexicon: most syllables of a text are in none of them, and a
-     * bit says so without a search. */
-    uint64_t first_words[3][FIRST_WORD_BITS / 64];
+    /* The first words of words, relative and weekdays: most words of a
+     * text are in none of the three, and one bit says so for all three
+     * at once. */
+    date_word_set listed_first_words;
+    /* The first words of the phrases of words that name a month or a
+     * quarter ("tháng", "quý"): with numbers, all a date is read from. */
+    date_word_set month_first_words;
 } date_grammar;
 
-/* Fills grammar->first_words once the lexicons are loaded. */
+/* Fills grammar's word sets once its lexicons are loaded. */
 void date_grammar_index(date_grammar *grammar);
+
 
 /* Receives one date: its byte span in the document and its value.
  * Returns FP_OK or FP_ERROR (stops the scan). */
 typedef int (*date_sink)(void *context, size_t start, size_t end,
                          const char *value);
 
-/* Reports every date among tokens[0, n) in text order, after noting in
- * each token the lexicon phrases that start there.  text is the document
+/* Reports every date among tokens[0, n) (as date_tokenize() made them)
+ * in text order, after noting in each token the lexicon phrases that
+ * start there.  text is the document
  * text the tokens point into (its capitals tell names); folded holds the
  * lower-cased words and the numbers of the tokens at the same offsets
  * (date_tokenize writes it).  Returns FP_OK, or FP_ERROR when the sink

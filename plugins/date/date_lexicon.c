@@ -16,8 +16,8 @@ void lexicon_free(date_lexicon *lexicon)
     for (size_t i = 0; i < lexicon->n_entries; i++)
         free(lexicon->entries[i].phrase);
     free(lexicon->entries);
-    lexicon->entries = NULL;
-    lexicon->n_entries = 0;
+    free(lexicon->slots);
+    *lexicon = (date_lexicon){0};
 }
 
 static int compare_words(const char *a, size_t a_len, const char *b,
@@ -116,6 +116,59 @@ static int add_read_entry(void *user, fp_lexicon_entry *read, char *why,
     return 0;
 }
 
+static bool same_word(const char *a, size_t a_len, const char *b,
+                      size_t b_len)
+{
+    return a_len == b_len && memcmp(a, b, a_len) == 0;
+}
+
+/* The slot of the first word word[len) (hash its date_hash()): the one
+ * that holds it, or the empty one where it would go. */
+static first_word_slot *first_word_slot_of(const date_lexicon *lexicon,
+                                           const char *word, size_t len,
+                                           uint32_t hash)
+{
+    for (size_t k = hash & lexicon->slot_mask;;
+         k = (k + 1) & lexicon->slot_mask) {
+        first_word_slot *slot = &lexicon->slots[k];
+        if (slot->n_entries == 0)
+            return slot;
+        const lexicon_entry *e = &lexicon->entries[slot->first];
+        if (slot->hash == hash &&
+            same_word(e->words[0], e->word_len[0], word, len))
+            return slot;
+    }
+}
+
+/* Fills lexicon->slots from its sorted entries.  Returns 0, or -1 when
+ * out of memory. */
+static int index_first_words(date_lexicon *lexicon)
+{
+    size_t size = 64;
+    while (size < 8 * lexicon->n_entries)
+        size *= 2;
+    lexicon->slots = calloc(size, sizeof *lexicon->slots);
+    if (lexicon->slots == NULL)
+        return -1;
+    lexicon->slot_mask = size - 1;
+    for (size_t i = 0; i < lexicon->n_entries;) {
+        const lexicon_entry *e = &lexicon->entries[i];
+        size_t run = 1;
+        while (i + run < lexicon->n_entries &&
+               same_word(lexicon->entries[i + run].words[0],
+                         lexicon->entries[i + run].word_len[0], e->words[0],
+                         e->word_len[0]))
+            run++;
+        uint32_t hash = date_hash(e->words[0], e->word_len[0]);
+        first_word_slot *slot =
+            first_word_slot_of(lexicon, e->words[0], e->word_len[0], hash);
+        *slot = (first_word_slot){.hash = hash, .n_entries = (uint32_t)run,
+                                  .first = i};
+        i += run;
+    }
+    return 0;
+}
+
 int lexicon_load(date_lexicon *lexicon, const char *path,
                  lexicon_value_parser parse, const fp_host *host)
 {
@@ -139,6 +192,9 @@ int lexicon_load(date_lexicon *lexicon, const char *path,
                                a->line < b->line ? a->line : b->line);
         }
     }
+    if (rc == FP_OK && index_first_words(lexicon) != 0)
+        rc = fp_errorf(host, "%s: out of memory indexing its %zu phrases",
+                       path, lexicon->n_entries);
     if (rc != FP_OK)
         lexicon_free(lexicon);
     return rc;
@@ -152,31 +208,17 @@ static bool word_matches(const char *folded, const date_token *token,
            memcmp(folded + token->start, word, word_len) == 0;
 }
 
-const lexicon_entry *lexicon_match(const date_lexicon *lexicon,
-                                   const char *folded,
-                                   const date_token *tokens, size_t n,
-                                   size_t i)
+const lexicon_entry *lexicon_match_slot(const date_lexicon *lexicon,
+                                        const char *folded,
+                                        const date_token *tokens, size_t n,
+                                        size_t i)
 {
-    if (i >= n || tokens[i].type == TOKEN_PUNCT)
-        return NULL;
-    const char *first = folded + tokens[i].start;
-    size_t first_len = tokens[i].end - tokens[i].start;
-
-    /* The first entry whose first word is not below the token's. */
-    size_t low = 0, high = lexicon->n_entries;
-    while (low < high) {
-        size_t mid = low + (high - low) / 2;
-        const lexicon_entry *e = &lexicon->entries[mid];
-        if (compare_words(e->words[0], e->word_len[0], first, first_len) < 0)
-            low = mid + 1;
-        else
-            high = mid;
-    }
+    const date_token *t = &tokens[i];
+    const first_word_slot *slot = first_word_slot_of(
+        lexicon, folded + t->start, t->end - t->start, t->hash);
     const lexicon_entry *best = NULL;
-    for (size_t k = low; k < lexicon->n_entries; k++) {
+    for (size_t k = slot->first; k < slot->first + slot->n_entries; k++) {
         const lexicon_entry *e = &lexicon->entries[k];
-        if (!word_matches(folded, &tokens[i], e->words[0], e->word_len[0]))
-            break;
         size_t w = 1;
         while (w < e->n_words && i + w < n && tokens[i + w].space_before &&
                word_matches(folded, &tokens[i + w], e->words[w],

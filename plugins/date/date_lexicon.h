@@ -29,9 +29,22 @@ typedef struct lexicon_entry {
     int offset;
 } lexicon_entry;
 
+/* The entries of one first word: entries[first, first + n_entries). */
+typedef struct first_word_slot {
+    uint32_t hash;      /* date_hash() of the word */
+    uint32_t n_entries; /* 0: an empty slot */
+    size_t first;
+} first_word_slot;
+
 typedef struct date_lexicon {
     lexicon_entry *entries; /* sorted by first word */
     size_t n_entries;
+    /* An open-addressing table of the distinct first words (a power of
+     * two of slots, at most an eighth full): a token is looked up by the
+     * hash its tokenizing computed, and most words of a text, in no
+     * lexicon, end at an empty slot. */
+    first_word_slot *slots;
+    size_t slot_mask;
 } date_lexicon;
 
 /* Reads VALUE (trimmed, NUL-terminated) into entry->roles/value/offset.
@@ -46,11 +59,25 @@ int lexicon_load(date_lexicon *lexicon, const char *path,
 
 void lexicon_free(date_lexicon *lexicon);
 
+/* lexicon_match() where the first word's slot is taken. */
+const lexicon_entry *lexicon_match_slot(const date_lexicon *lexicon,
+                                        const char *folded,
+                                        const date_token *tokens, size_t n,
+                                        size_t i);
+
 /* The longest entry whose words are the words at tokens[i...] (folded
- * text in folded, words separated by spaces), or NULL. */
-const lexicon_entry *lexicon_match(const date_lexicon *lexicon,
-                                   const char *folded,
-                                   const date_token *tokens, size_t n,
-                                   size_t i);
+ * text in folded, words separated by spaces; tokens[i].hash that of its
+ * first word), or NULL.  Inline, as it is asked of every word of a text
+ * and most end at their empty slot. */
+static inline const lexicon_entry *lexicon_match(const date_lexicon *lexicon,
+                                                 const char *folded,
+                                                 const date_token *tokens,
+                                                 size_t n, size_t i)
+{
+    if (i >= n || tokens[i].type == TOKEN_PUNCT ||
+        lexicon->slots[tokens[i].hash & lexicon->slot_mask].n_entries == 0)
+        return NULL;
+    return lexicon_match_slot(lexicon, folded, tokens, n, i);
+}
 
 #endif /* DATE_LEXICON_H */

@@ -89,6 +89,18 @@ static bool join_ends(const date_scanner *s, date_value *a, date_value *b)
     return a->year == 0 || start_key(a) < start_key(b);
 }
 
+/* parse_part(s, i, false, part), read once per head. */
+static bool parse_head(const date_scanner *s, size_t i, head_part *head,
+                       date_part *part)
+{
+    if (!head->read) {
+        head->found = parse_part(s, i, false, &head->part);
+        head->read = true;
+    }
+    *part = head->part;
+    return head->found;
+}
+
 /* Writes "a/b" of two values into text (size >= 40). */
 static void format_interval(const date_value *a, const date_value *b,
                             char *text, size_t size)
@@ -111,7 +123,7 @@ static bool first_end_is_date(const date_scanner *s, const date_part *a)
 }
 
 int scan_interval(const date_scanner *s, const scan_output *out, size_t i,
-                  size_t *next)
+                  head_part *head, size_t *next)
 {
     size_t from_words = role_at(s, i, ROLE_FROM);
     size_t k = from_words > 0 ? skip_time_words(s, i + from_words) : i;
@@ -120,7 +132,8 @@ int scan_interval(const date_scanner *s, const scan_output *out, size_t i,
     if (from_words > 0)
         k += role_at(s, k, ROLE_EDGE);
     date_part a, b;
-    if (!parse_part(s, k, from_words > 0, &a))
+    if (from_words > 0 ? !parse_part(s, k, true, &a)
+                       : !parse_head(s, i, head, &a))
         return NOT_FOUND;
     k = a.end;
     if (is_punct(s, k, PUNCT_DASH))
@@ -255,10 +268,10 @@ static void complete_items(date_part *items, size_t n)
 }
 
 int scan_single(const date_scanner *s, const scan_output *out, size_t i,
-                size_t *next)
+                head_part *head, size_t *next)
 {
     date_part items[MAX_LIST_ITEMS];
-    if (!parse_part(s, i, false, &items[0]) &&
+    if (!parse_head(s, i, head, &items[0]) &&
         !parse_bare_year(s, i, &items[0]))
         return NOT_FOUND;
     *next = items[0].end;

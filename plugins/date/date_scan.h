@@ -19,17 +19,25 @@ typedef struct scan_output {
     void *context;
 } scan_output;
 
+/* The piece parse_part(s, i, false, ...) reads at the token i the scans
+ * are tried at: an interval's first end without "từ" and a single date
+ * both start with it, and it is read once for both. */
+typedef struct head_part {
+    bool read, found;
+    date_part part;
+} head_part;
+
 /* Reports value for tokens [first, end).  Returns FOUND or SINK_FAILED. */
 int emit_value(const date_scanner *s, const scan_output *out, size_t first,
                size_t end, const char *value);
 
 /* Each returns NOT_FOUND, FOUND (setting *next to the token after what it
- * read, a fact or not), or SINK_FAILED. */
+ * read, a fact or not), or SINK_FAILED; head starts unread at each i. */
 int scan_interval(const date_scanner *s, const scan_output *out, size_t i,
-                  size_t *next);
+                  head_part *head, size_t *next);
 int scan_year_span(const date_scanner *s, const scan_output *out, size_t i,
                    size_t *next);
 int scan_single(const date_scanner *s, const scan_output *out, size_t i,
-                size_t *next);
+                head_part *head, size_t *next);
 
 #endif /* DATE_SCAN_H */

@@ -38,12 +38,18 @@ invalid:
 /* Lower case of the upper-case letters Vietnamese uses (and their
  * neighbours in the same Unicode blocks).  Each pair lies in one UTF-8
  * length class, so folding never changes a byte length. */
-static uint32_t fold_code_point(uint32_t cp)
+static inline uint32_t fold_code_point(uint32_t cp)
 {
-    if (cp >= 'A' && cp <= 'Z')
-        return cp + 0x20;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return cp + 0x20;
+    /* Latin Extended Additional, where most Vietnamese letters with two
+     * marks are, first: Ạ ạ ... Ỹ ỹ */
+    if (cp >= 0x1E00)
+        return cp <= 0x1EFF && cp % 2 == 0 ? cp + 1 : cp;
+    if (cp < 0x100) {
+        if ((cp >= 'A' && cp <= 'Z') ||
+            (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+            return cp + 0x20;
+        return cp;
+    }
     /* Latin Extended-A pairs: Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, ... */
     if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) &&
         cp % 2 == 0)
@@ -51,9 +57,6 @@ static uint32_t fold_code_point(uint32_t cp)
     if (cp >= 0x139 && cp <= 0x148 && cp % 2 == 1)
         return cp + 1;
     if (cp == 0x1A0 || cp == 0x1AF) /* Ơ, Ư */
-        return cp + 1;
-    /* Latin Extended Additional: Ạ ạ ... Ỹ ỹ */
-    if (cp >= 0x1E00 && cp <= 0x1EFF && cp % 2 == 0)
         return cp + 1;
     return cp;
 }
@@ -98,11 +101,19 @@ typedef enum char_class {
     CHAR_PUNCT
 } char_class;
 
+/* The small letter of the ASCII letter c, or 0 when c is no letter:
+ * setting bit 0x20 lower-cases a capital, and only letters land in a-z. */
+static inline unsigned char ascii_letter_lower(unsigned char c)
+{
+    unsigned char lower = c | 0x20;
+    return lower >= 'a' && lower <= 'z' ? lower : 0;
+}
+
 /* ASCII, most of the text, tested letters first; the same classes as
  * classify(). */
 static inline char_class classify_ascii(unsigned char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    if (ascii_letter_lower(c) != 0)
         return CHAR_LETTER;
     if (c == ' ' || (c >= '\t' && c <= '\r'))
         return CHAR_SPACE;
@@ -111,23 +122,23 @@ static inline char_class classify_ascii(unsigned char c)
     return c == '-' ? CHAR_DASH : CHAR_PUNCT;
 }
 
-static char_class classify(uint32_t cp)
+static inline char_class classify(uint32_t cp)
 {
     if (cp < 0x80)
         return classify_ascii((unsigned char)cp);
-    if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-        return CHAR_SPACE;
-    if (cp >= '0' && cp <= '9')
-        return CHAR_DIGIT;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-        return CHAR_LETTER;
-    if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
-        cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D)
+    /* Where the Vietnamese letters lie, answered at once: all letters
+     * but the signs × ÷ and the Ogham space; the rest as below. */
+    if (cp >= 0xC0 && cp < 0x2000)
+        return cp == 0xD7 || cp == 0xF7 ? CHAR_PUNCT
+               : cp == 0x1680           ? CHAR_SPACE
+                                        : CHAR_LETTER;
+    if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
+        cp == 0xFE63 || cp == 0xFF0D)
         return CHAR_DASH;
-    if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+    if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
         cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF)
         return CHAR_SPACE;
-    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD ||
+    if (cp < 0xC0 || cp == 0xFFFD ||
         (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
         (cp >= 0xFF00 && cp <= 0xFFEF))
         return CHAR_PUNCT;
@@ -140,26 +151,41 @@ static bool is_joiner(const date_token *t)
            (t->punct == '/' || t->punct == PUNCT_DASH || t->punct == '.');
 }
 
+/* Token k continues the run of tokens written without spaces that the
+ * one before it is in: glued to it, and a word, a number or a joiner. */
+static bool joins_previous(const date_token *tokens, size_t k)
+{
+    return !tokens[k].space_before &&
+           (tokens[k].type != TOKEN_PUNCT || is_joiner(&tokens[k]));
+}
+
+/* Number i is followed by '/' or '-' and a code word, all glued: "112/KH",
+ * "217-QĐ", "2017/TT". */
+static bool starts_code(const date_token *tokens, size_t n, size_t i)
+{
+    return i + 2 < n && tokens[i].type == TOKEN_NUMBER &&
+           tokens[i + 1].type == TOKEN_PUNCT && tokens[i + 1].punct != '.' &&
+           joins_previous(tokens, i + 1) &&
+           tokens[i + 2].type == TOKEN_WORD && joins_previous(tokens, i + 2);
+}
+
 /* A run of tokens written without spaces, such as "112/KH-UBND",
  * "217-QĐ/TW" or "146/2017/TT-BTC", is a document number when a number in
- * it is followed by '/' or '-' and a code word: no date lives inside it.
- * ("quý III/2018" has the word first: a quarter, not a number.) */
+ * it starts a code: no date lives inside it.  ("quý III/2018" has the
+ * word first: a quarter, not a number.) */
 static void mark_identifiers(date_token *tokens, size_t n)
 {
-    for (size_t first = 0; first < n;) {
-        size_t last = first + 1;
-        while (last < n && !tokens[last].space_before &&
-               (tokens[last].type != TOKEN_PUNCT || is_joiner(&tokens[last])))
+    for (size_t i = 0; i < n; i++) {
+        if (!starts_code(tokens, n, i))
+            continue;
+        size_t first = i, last = i + 3;
+        while (first > 0 && joins_previous(tokens, first))
+            first--;
+        while (last < n && joins_previous(tokens, last))
             last++;
-        bool coded = false;
-        for (size_t i = first; i + 2 < last && !coded; i++)
-            coded = tokens[i].type == TOKEN_NUMBER &&
-                    tokens[i + 1].punct != '.' &&
-                    tokens[i + 1].type == TOKEN_PUNCT &&
-                    tokens[i + 2].type == TOKEN_WORD;
-        for (size_t i = first; coded && i < last; i++)
-            tokens[i].in_identifier = true;
-        first = last;
+        for (size_t k = first; k < last; k++)
+            tokens[k].in_identifier = true;
+        i = last - 1;
     }
 }
 
@@ -178,31 +204,56 @@ static bool grow(date_token **tokens, size_t *capacity, size_t needed)
     return true;
 }
 
-/* Copies the word starting at text[i] into folded, lower-cased, and
- * returns where it ends. */
-static size_t fold_word(const char *text, size_t i, size_t end, char *folded)
+/* The character at p (avail bytes left), as decode_utf8() reads it, with
+ * the two- and three-byte forms every Vietnamese letter takes decoded in
+ * line: they are most of the non-ASCII text.  (Two-byte leads from 0xC2
+ * and three-byte ones of 0xE1, U+1000-U+1FFF, are never overlong nor
+ * surrogates.) */
+static inline size_t next_code_point(const unsigned char *p, size_t avail,
+                                     uint32_t *cp)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && avail >= 2 &&
+        (p[1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    if (p[0] == 0xE1 && avail >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        *cp = 0x1000 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        return 3;
+    }
+    return decode_utf8(p, avail, cp);
+}
+
+/* Lower-cases in folded (a copy of text) the word starting at text[i],
+ * and returns where it ends; *hash is date_hash() of its folded bytes. */
+static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
+                        uint32_t *hash)
 {
     const unsigned char *p = (const unsigned char *)text;
+    uint32_t h = DATE_HASH_SEED;
     while (i < end) {
-        if (p[i] < 0x80) { /* ASCII: most of the letters of a word */
-            if (classify_ascii(p[i]) != CHAR_LETTER)
+        unsigned char c = p[i];
+        if (c < 0x80) { /* ASCII: most of the letters of a word */
+            unsigned char lower = ascii_letter_lower(c);
+            if (lower == 0)
                 break;
-            folded[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 0x20
-                                                          : p[i]);
-            i++;
+            folded[i++] = (char)lower;
+            h = date_hash_byte(h, lower);
             continue;
         }
         uint32_t cp;
-        size_t len = decode_utf8(p + i, end - i, &cp);
+        size_t len = next_code_point(p + i, end - i, &cp);
         if (classify(cp) != CHAR_LETTER)
             break;
         uint32_t lower = fold_code_point(cp);
         if (lower != cp)
             encode_utf8(lower, folded + i);
-        else
-            memcpy(folded + i, text + i, len);
+        for (size_t k = 0; k < len; k++)
+            h = date_hash_byte(h, (unsigned char)folded[i + k]);
         i += len;
     }
+    *hash = h;
     return i;
 }
 
@@ -212,11 +263,19 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
     const unsigned char *p = (const unsigned char *)text;
     size_t n = 0;
     bool space_before = true; /* a block start is a boundary */
+    bool coded = false;       /* a number starts a code: see below */
+    if (end > start) /* fold_word() changes only the capitals */
+        memcpy(folded + start, text + start, end - start);
     for (size_t i = start; i < end;) {
+        if (p[i] == ' ') { /* most of the white space, told at once */
+            space_before = true;
+            i++;
+            continue;
+        }
         uint32_t cp = p[i];
         size_t len = 1;
         if (cp >= 0x80)
-            len = decode_utf8(p + i, end - i, &cp);
+            len = next_code_point(p + i, end - i, &cp);
         char_class cls = cp < 0x80 ? classify_ascii((unsigned char)cp)
                                    : classify(cp);
         if (cls == CHAR_SPACE) {
@@ -238,13 +297,17 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
                     value = value * 10 + (p[j] - '0');
                 j++;
             }
-            memcpy(folded + i, text + i, j - i); /* "thứ 2" compares it */
+            t->hash = date_hash(text + i, j - i); /* "thứ 2" looks it up */
             t->n_digits = (int)(j - i);
             t->number = t->n_digits > 9 ? -1 : (int)value;
             i = j;
         } else if (cls == CHAR_LETTER) {
             t->type = TOKEN_WORD;
-            i = fold_word(text, i, end, folded);
+            i = fold_word(text, i, end, folded, &t->hash);
+            /* Document numbers are rare: their runs are marked only in a
+             * block that has one. */
+            if (!t->space_before && n >= 3 && starts_code(*tokens, n, n - 3))
+                coded = true;
         } else {
             t->type = TOKEN_PUNCT;
             t->punct = cls == CHAR_DASH ? PUNCT_DASH
@@ -254,6 +317,7 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         }
         t->end = i;
     }
-    mark_identifiers(*tokens, n);
+    if (coded)
+        mark_identifiers(*tokens, n);
     return n;
 }

@@ -4,47 +4,6 @@
  */
 #include "date_tokens.h"
 
-const date_token *token_at(const date_scanner *s, size_t i)
-{
-    return i < s->n ? &s->tokens[i] : NULL;
-}
-
-bool is_punct(const date_scanner *s, size_t i, uint32_t punct)
-{
-    const date_token *t = token_at(s, i);
-    return t != NULL && t->type == TOKEN_PUNCT && t->punct == punct;
-}
-
-bool is_glued_punct(const date_scanner *s, size_t i, uint32_t punct)
-{
-    return is_punct(s, i, punct) && !s->tokens[i].space_before;
-}
-
-bool is_number(const date_scanner *s, size_t i, int min_digits,
-               int max_digits)
-{
-    const date_token *t = token_at(s, i);
-    return t != NULL && t->type == TOKEN_NUMBER && !t->in_identifier &&
-           t->n_digits >= min_digits && t->n_digits <= max_digits;
-}
-
-bool is_glued_number(const date_scanner *s, size_t i)
-{
-    return is_number(s, i, 1, 9) && !s->tokens[i].space_before;
-}
-
-bool is_joiner(uint32_t punct)
-{
-    return punct == '/' || punct == PUNCT_DASH || punct == '.';
-}
-
-size_t role_at(const date_scanner *s, size_t i, unsigned roles)
-{
-    const lexicon_entry *e = i < s->n ? s->tokens[i].grammar_word : NULL;
-    return e != NULL && (e->roles & roles) ? e->n_words : 0;
-}
-
-
 bool free_before(const date_scanner *s, size_t i)
 {
     if (i == 0 || s->tokens[i].space_before)

@@ -20,25 +20,56 @@ typedef struct date_scanner {
     int two_digit_reference; /* year two-digit years are read near */
 } date_scanner;
 
+/* The small questions below are asked many times at every number of a
+ * text: they are inline. */
+
 /* Token i, or NULL past the end. */
-const date_token *token_at(const date_scanner *s, size_t i);
+static inline const date_token *token_at(const date_scanner *s, size_t i)
+{
+    return i < s->n ? &s->tokens[i] : NULL;
+}
 
 /* Punctuation punct at i; glued: with no space before it. */
-bool is_punct(const date_scanner *s, size_t i, uint32_t punct);
-bool is_glued_punct(const date_scanner *s, size_t i, uint32_t punct);
+static inline bool is_punct(const date_scanner *s, size_t i, uint32_t punct)
+{
+    const date_token *t = token_at(s, i);
+    return t != NULL && t->type == TOKEN_PUNCT && t->punct == punct;
+}
+
+static inline bool is_glued_punct(const date_scanner *s, size_t i,
+                                  uint32_t punct)
+{
+    return is_punct(s, i, punct) && !s->tokens[i].space_before;
+}
 
 /* A number of min_digits to max_digits digits, not inside a document
  * number; glued: any number with no space before it. */
-bool is_number(const date_scanner *s, size_t i, int min_digits,
-               int max_digits);
-bool is_glued_number(const date_scanner *s, size_t i);
+static inline bool is_number(const date_scanner *s, size_t i, int min_digits,
+                             int max_digits)
+{
+    const date_token *t = token_at(s, i);
+    return t != NULL && t->type == TOKEN_NUMBER && !t->in_identifier &&
+           t->n_digits >= min_digits && t->n_digits <= max_digits;
+}
+
+static inline bool is_glued_number(const date_scanner *s, size_t i)
+{
+    return is_number(s, i, 1, 9) && !s->tokens[i].space_before;
+}
 
 /* '/', a dash or '.': what joins the numbers of "15/3/2019". */
-bool is_joiner(uint32_t punct);
+static inline bool is_joiner(uint32_t punct)
+{
+    return punct == '/' || punct == PUNCT_DASH || punct == '.';
+}
 
 /* Number of words of the grammar phrase at token i if it has one of
  * roles, else 0. */
-size_t role_at(const date_scanner *s, size_t i, unsigned roles);
+static inline size_t role_at(const date_scanner *s, size_t i, unsigned roles)
+{
+    const lexicon_entry *e = i < s->n ? s->tokens[i].grammar_word : NULL;
+    return e != NULL && (e->roles & roles) ? e->n_words : 0;
+}
 
 /* The number at i starts a date only if it is not the tail of something
  * written without spaces: "A10", "1.250.300", "1/15/3", "2,15". */

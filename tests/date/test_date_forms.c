@@ -213,6 +213,22 @@ static void impossible_dates(void **state)
     check_date_cases(cases, N_CASES(cases), NULL);
 }
 
+/* A block without a single figure is not read for dates, unless a word
+ * that opens a month or a quarter is in it: those are named in words. */
+static void dates_without_figures(void **state)
+{
+    static const date_case cases[] = {
+        {"Từ tháng sáu, giá lúa tăng mạnh.", ARTICLE, 1,
+         {{"2018-06", "tháng sáu"}}},
+        {"Kế hoạch quý III năm nay đã xong.", ARTICLE, 1,
+         {{"2018-Q3", "quý III năm nay"}}},
+        {"Kết quả THÁNG CHÍN, tháng mười.", NULL, 2,
+         {{"--09", "THÁNG CHÍN"}, {"--10", "tháng mười"}}},
+        {"Giá lúa tăng mạnh so với cùng kỳ.", ARTICLE, 0, NONE},
+    };
+    check_date_cases(cases, N_CASES(cases), NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +238,7 @@ int main(void)
         cmocka_unit_test(months_quarters_years),
         cmocka_unit_test(spans_and_intervals),
         cmocka_unit_test(impossible_dates),
+        cmocka_unit_test(dates_without_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
