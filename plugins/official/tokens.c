@@ -189,10 +189,13 @@ static inline bool read_word_char(word_reader *w, const char *text,
         for (size_t k = at; k < p; k++)
             put_folded(w, u[k]);
     } else {
-        size_t from = w->n;
-        text_put_char(w->folded, w->capacity, &w->n, text_fold_char(c));
-        for (size_t k = from; k < w->n; k++)
-            w->hash = lexicon_hash_byte(w->hash, (unsigned char)w->folded[k]);
+        /* A copy of w->n: w's address taken, its fields could no longer
+         * stay in registers. */
+        size_t n = w->n;
+        text_put_char(w->folded, w->capacity, &n, text_fold_char(c));
+        while (w->n < n)
+            w->hash = lexicon_hash_byte(w->hash,
+                                        (unsigned char)w->folded[w->n++]);
     }
     *pos = p;
     return true;
