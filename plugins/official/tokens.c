@@ -244,17 +244,25 @@ bool tokens_split(token_list *list, const char *text, size_t len)
             pos++;
             continue;
         }
-        uint32_t c = text_decode(text, len, &pos);
-        if (is_space(c)) {
-            space = true;
-            continue;
+        /* An ASCII letter or digit starts a word without decoding. */
+        unsigned char b = (unsigned char)text[pos];
+        bool word = (unsigned)((b | 0x20) - 'a') < 26u ||
+                    (unsigned)(b - '0') < 10u;
+        uint32_t c = 0;
+        if (!word) {
+            c = text_decode(text, len, &pos);
+            if (is_space(c)) {
+                space = true;
+                continue;
+            }
+            word = text_is_letter(c) || text_is_digit(c);
         }
         if (!reserve_token(list))
             return false;
         token *t = &list->tokens[list->count];
         *t = (token){.start = start, .space_before = space};
         space = false;
-        if (text_is_letter(c) || text_is_digit(c)) {
+        if (word) {
             pos = start;
             t->fold_start = list->folded_len;
             scan_word(list, t, text, len, &pos);
