@@ -31,8 +31,9 @@ static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 {
     size_t mask = lex->capacity - 1;
     size_t i = (size_t)hash & mask;
-    while (lex->keys[i] != NULL &&
-           !(lex->hashes[i] == hash && strcmp(lex->keys[i], key) == 0))
+    const lexicon_entry_slot *slots = lex->slots;
+    while (slots[i].key != NULL &&
+           !(slots[i].hash == hash && strcmp(slots[i].key, key) == 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -40,32 +41,20 @@ static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 static bool grow(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
-    char **keys = calloc(capacity, sizeof *keys);
-    int64_t *values = calloc(capacity, sizeof *values);
-    uint64_t *hashes = calloc(capacity, sizeof *hashes);
-    if (keys == NULL || values == NULL || hashes == NULL) {
-        free(keys);
-        free(values);
-        free(hashes);
+    lexicon_entry_slot *slots = calloc(capacity, sizeof *slots);
+    if (slots == NULL)
         return false;
-    }
     /* Keys are distinct: each goes to the first free slot of its hash. */
     for (size_t i = 0; i < lex->capacity; i++) {
-        if (lex->keys[i] == NULL)
+        if (lex->slots[i].key == NULL)
             continue;
-        size_t slot = (size_t)lex->hashes[i] & (capacity - 1);
-        while (keys[slot] != NULL)
+        size_t slot = (size_t)lex->slots[i].hash & (capacity - 1);
+        while (slots[slot].key != NULL)
             slot = (slot + 1) & (capacity - 1);
-        keys[slot] = lex->keys[i];
-        values[slot] = lex->values[i];
-        hashes[slot] = lex->hashes[i];
+        slots[slot] = lex->slots[i];
     }
-    free(lex->keys);
-    free(lex->values);
-    free(lex->hashes);
-    lex->keys = keys;
-    lex->values = values;
-    lex->hashes = hashes;
+    free(lex->slots);
+    lex->slots = slots;
     lex->capacity = capacity;
     return true;
 }
@@ -76,16 +65,16 @@ static bool add_entry(lexicon *lex, const char *key, int value)
     if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
         return false;
     uint64_t hash = lexicon_hash(key);
-    size_t slot = probe(lex, hash, key);
-    if (lex->keys[slot] != NULL)
+    lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, key)];
+    if (slot->key != NULL)
         return true;
-    lex->keys[slot] = strdup(key);
-    if (lex->keys[slot] == NULL)
+    slot->key = strdup(key);
+    if (slot->key == NULL)
         return false;
-    lex->hashes[slot] = hash;
+    slot->hash = hash;
     lex->used++;
     lex->count++;
-    lex->values[slot] = value;
+    slot->value = value;
     size_t words = 1;
     for (const char *p = key; *p != '\0'; p++)
         words += *p == ' ';
@@ -104,11 +93,11 @@ bool lexicon_find_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return false;
-    size_t slot = probe(lex, hash, folded);
-    if (lex->keys[slot] == NULL)
+    const lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, folded)];
+    if (slot->key == NULL)
         return false;
     if (value != NULL)
-        *value = (int)lex->values[slot];
+        *value = (int)slot->value;
     return true;
 }
 
@@ -123,17 +112,17 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
     if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
         return false;
     uint64_t hash = lexicon_hash(key);
-    size_t slot = probe(lex, hash, key);
-    if (lex->keys[slot] == NULL) {
-        lex->keys[slot] = strdup(key);
-        if (lex->keys[slot] == NULL)
+    lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, key)];
+    if (slot->key == NULL) {
+        slot->key = strdup(key);
+        if (slot->key == NULL)
             return false;
-        lex->hashes[slot] = hash;
+        slot->hash = hash;
         lex->used++;
         lex->count++;
         lex->max_words = 1;
     }
-    lex->values[slot] = (int64_t)((uint64_t)lex->values[slot] | bits);
+    slot->value = (int64_t)((uint64_t)slot->value | bits);
     return true;
 }
 
@@ -147,22 +136,20 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return 0;
-    size_t slot = probe(lex, hash, folded);
-    return lex->keys[slot] ? (uint64_t)lex->values[slot] : 0;
+    const lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, folded)];
+    return slot->key ? (uint64_t)slot->value : 0;
 }
 
 const char *lexicon_entry_at(const lexicon *lex, size_t slot)
 {
-    return lex->keys[slot];
+    return lex->slots[slot].key;
 }
 
 void lexicon_free(lexicon *lex)
 {
     for (size_t i = 0; i < lex->capacity; i++)
-        free(lex->keys[i]);
-    free(lex->keys);
-    free(lex->values);
-    free(lex->hashes);
+        free(lex->slots[i].key);
+    free(lex->slots);
     memset(lex, 0, sizeof *lex);
 }
 

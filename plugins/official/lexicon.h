@@ -26,10 +26,16 @@ enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
  * colon), and its value. */
 typedef fp_lexicon_kind lexicon_kind;
 
+/* One entry's slot: its hash, key and value side by side, so a look-up
+ * reads one cache line, not one in each of three arrays. */
+typedef struct lexicon_entry_slot {
+    uint64_t hash; /* of key */
+    char *key;     /* NULL marks a free slot */
+    int64_t value;
+} lexicon_entry_slot;
+
 typedef struct lexicon {
-    char **keys; /* open addressing; NULL marks a free slot */
-    int64_t *values;
-    uint64_t *hashes; /* of each slot's key */
+    lexicon_entry_slot *slots; /* open addressing */
     size_t capacity;
     size_t used;      /* slots taken */
     size_t count;     /* entries */

@@ -67,13 +67,138 @@ static bool reserve_folded(token_list *list, size_t need)
     return true;
 }
 
-/* An ASCII byte of a word, as most of Vietnamese text's bytes are: a
- * letter or a digit.  The apostrophe is not one: it takes the look-ahead
- * of the general path. */
-static bool is_ascii_word_byte(unsigned char b)
+/* The word being read: its folded bytes, hashed as they are written
+ * (lexicon_hash()), and its letters counted for its shape.  A local of
+ * scan_word(), not list's fields: the stores into folded may alias
+ * them. */
+typedef struct word_reader {
+    char *folded;
+    size_t n, capacity;
+    uint64_t hash;
+    size_t letters, uppers;
+} word_reader;
+
+static inline void put_folded(word_reader *w, unsigned char b)
 {
-    return (unsigned)(b - 'a') < 26u || (unsigned)(b - 'A') < 26u ||
-           (unsigned)(b - '0') < 10u;
+    w->folded[w->n++] = (char)b;
+    w->hash = lexicon_hash_byte(w->hash, b);
+}
+
+/* The letters Vietnamese is written with beyond ASCII, read straight from
+ * their bytes: the two-byte ones of Latin-1 and Latin Extended-A/B (lead
+ * bytes C3-C6: "â", "đ", "ơ", "ư") and the three-byte ones of Latin
+ * Extended Additional (E1 B8-BB: "ạ" ... "ỹ"), which are most of the
+ * text's other bytes.  A capital and its small letter differ in the last
+ * byte only (text.h), so folding adds to it.  Appends the folded letter
+ * and returns its bytes in the text; 0 for any other character, left to
+ * text_decode() and the tests of text.h, which say the same of these. */
+static inline size_t read_vietnamese_letter(word_reader *w,
+                                            const unsigned char *u,
+                                            size_t len, size_t p)
+{
+    unsigned char lead = u[p];
+    bool upper;
+    if (lead >= 0xC3 && lead <= 0xC6) {
+        if (p + 1 >= len || (u[p + 1] & 0xC0) != 0x80)
+            return 0;
+        unsigned char last = u[p + 1];
+        unsigned char fold; /* what folding adds to last */
+        if (lead == 0xC3) { /* U+00C0-U+00FF: À-Þ fold to à-þ */
+            if (last == 0x97 || last == 0xB7)
+                return 0; /* × and ÷ */
+            upper = last <= 0x9E;
+            fold = 0x20;
+        } else if (lead == 0xC6) { /* U+0180-U+01BF: Ơ and Ư */
+            upper = last == 0xA0 || last == 0xAF;
+            fold = 1;
+        } else { /* U+0100-U+017F: capitals at even code points */
+            upper = last % 2 == 0;
+            fold = 1;
+        }
+        put_folded(w, lead);
+        put_folded(w, upper ? (unsigned char)(last + fold) : last);
+        w->letters++;
+        w->uppers += upper;
+        return 2;
+    }
+    if (lead == 0xE1 && p + 2 < len && u[p + 1] >= 0xB8 &&
+        u[p + 1] <= 0xBB && (u[p + 2] & 0xC0) == 0x80) {
+        /* U+1E00-U+1EFF: capitals at even code points */
+        unsigned char last = u[p + 2];
+        upper = last % 2 == 0;
+        put_folded(w, lead);
+        put_folded(w, u[p + 1]);
+        put_folded(w, upper ? (unsigned char)(last + 1) : last);
+        w->letters++;
+        w->uppers += upper;
+        return 3;
+    }
+    return 0;
+}
+
+/* Reads the character of a word at *pos into w and advances *pos;
+ * false, leaving *pos, when the word ends there.  inside: a character
+ * came before it in the word (an apostrophe may not start one). */
+static inline bool read_word_char(word_reader *w, const char *text,
+                                  size_t len, size_t *pos, bool inside)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t at = *pos;
+    if (at >= len)
+        return false;
+    unsigned char b = u[at];
+    if (b < 0x80 && b != '\'') {
+        /* ASCII, as most of the text's bytes are: what text_decode() and
+         * the tests below would say, without them */
+        bool upper = (unsigned)(b - 'A') < 26u;
+        bool letter = upper || (unsigned)(b - 'a') < 26u;
+        if (!letter && (unsigned)(b - '0') >= 10u)
+            return false;
+        w->letters += letter;
+        w->uppers += upper;
+        put_folded(w, upper ? (unsigned char)(b + 0x20) : b);
+        *pos = at + 1;
+        return true;
+    }
+    size_t bytes = read_vietnamese_letter(w, u, len, at);
+    if (bytes > 0) {
+        *pos = at + bytes;
+        return true;
+    }
+    size_t p = at;
+    uint32_t c = text_decode(text, len, &p);
+    if (text_is_apostrophe(c) && inside && p < len) {
+        size_t after = p;
+        if (text_is_letter(text_decode(text, len, &after))) {
+            put_folded(w, '\''); /* "H'Hen": inside the word */
+            *pos = p;
+            return true;
+        }
+    }
+    bool letter = text_is_letter(c);
+    if (!letter && !text_is_digit(c))
+        return false;
+    bool upper = letter && text_is_upper(c);
+    w->letters += letter;
+    w->uppers += upper;
+    if (c < 0x80) {
+        put_folded(w, (unsigned char)(upper ? c + 0x20 : c));
+    } else if (!upper) {
+        /* Already folded: a letter decoded from valid UTF-8, so its bytes
+         * are its encoding — copy them, no re-encoding. */
+        for (size_t k = at; k < p; k++)
+            put_folded(w, u[k]);
+    } else {
+        /* A copy of w->n: w's address taken, its fields could no longer
+         * stay in registers. */
+        size_t n = w->n;
+        text_put_char(w->folded, w->capacity, &n, text_fold_char(c));
+        while (w->n < n)
+            w->hash = lexicon_hash_byte(w->hash,
+                                        (unsigned char)w->folded[w->n++]);
+    }
+    *pos = p;
+    return true;
 }
 
 /* Reads the word starting at *pos into t: appends its folded form to
@@ -82,77 +207,22 @@ static bool is_ascii_word_byte(unsigned char b)
 static void scan_word(token_list *list, token *t, const char *text,
                       size_t len, size_t *pos)
 {
-    size_t letters = 0, uppers = 0;
-    bool first_upper = false, first_digit = false;
-    /* Locals, not list's fields: the stores into folded may alias them. */
-    char *folded = list->folded;
-    size_t start = list->folded_len, n = start, p = *pos;
-    for (size_t index = 0; p < len; index++) {
-        size_t at = p;
-        unsigned char b = (unsigned char)text[at];
-        if (b < 0x80 && b != '\'') {
-            /* ASCII: what text_decode() and the tests below would say,
-             * without them */
-            if (!is_ascii_word_byte(b))
-                break;
-            bool upper = (unsigned)(b - 'A') < 26u;
-            bool letter = upper || (unsigned)(b - 'a') < 26u;
-            if (index == 0) {
-                first_upper = upper;
-                first_digit = !letter;
-            }
-            letters += letter;
-            uppers += upper;
-            folded[n++] = (char)(upper ? b + 0x20 : b);
-            p = at + 1;
-            continue;
-        }
-        uint32_t c = text_decode(text, len, &p);
-        if (text_is_apostrophe(c) && index > 0 && p < len) {
-            size_t after = p;
-            uint32_t next = text_decode(text, len, &after);
-            if (text_is_letter(next)) {
-                folded[n++] = '\''; /* "H'Hen": inside the word */
-                continue;
-            }
-        }
-        bool letter = text_is_letter(c);
-        if (!letter && !text_is_digit(c)) {
-            p = at;
-            break;
-        }
-        bool upper = letter && text_is_upper(c);
-        if (index == 0) {
-            first_upper = upper;
-            first_digit = !letter;
-        }
-        letters += letter;
-        uppers += upper;
-        if (c < 0x80) {
-            folded[n++] = (char)(upper ? c + 0x20 : c);
-        } else if (!upper) {
-            /* Already folded: a letter decoded from valid UTF-8, so its
-             * bytes are its encoding — copy them, no re-encoding. */
-            for (size_t k = at; k < p; k++)
-                folded[n++] = text[k];
-        } else {
-            text_put_char(folded, list->folded_capacity, &n,
-                          text_fold_char(c));
-        }
-    }
-    folded[n] = '\0';
-    *pos = p;
-    uint64_t hash = LEXICON_HASH_START;
-    for (size_t k = start; k < n; k++)
-        hash = lexicon_hash_byte(hash, (unsigned char)folded[k]);
-    t->hash = hash;
-    t->fold_len = n - start;
-    list->folded_len = n + 1;
+    word_reader w = {list->folded, list->folded_len, list->folded_capacity,
+                     LEXICON_HASH_START, 0, 0};
+    size_t start = w.n;
+    read_word_char(&w, text, len, pos, false); /* a letter or a digit */
+    bool first_upper = w.uppers == 1, first_digit = w.letters == 0;
+    while (read_word_char(&w, text, len, pos, true))
+        ;
+    w.folded[w.n] = '\0';
+    t->hash = w.hash;
+    t->fold_len = w.n - start;
+    list->folded_len = w.n + 1;
     if (first_digit)
         t->shape = SHAPE_NUMBER;
     else if (!first_upper)
         t->shape = SHAPE_LOWER;
-    else if (letters >= 2 && uppers == letters)
+    else if (w.letters >= 2 && w.uppers == w.letters)
         t->shape = SHAPE_UPPER;
     else /* "H'Hen" has two capitals, both at syllable starts: a name. */
         t->shape = SHAPE_TITLE;
@@ -174,17 +244,25 @@ bool tokens_split(token_list *list, const char *text, size_t len)
             pos++;
             continue;
         }
-        uint32_t c = text_decode(text, len, &pos);
-        if (is_space(c)) {
-            space = true;
-            continue;
+        /* An ASCII letter or digit starts a word without decoding. */
+        unsigned char b = (unsigned char)text[pos];
+        bool word = (unsigned)((b | 0x20) - 'a') < 26u ||
+                    (unsigned)(b - '0') < 10u;
+        uint32_t c = 0;
+        if (!word) {
+            c = text_decode(text, len, &pos);
+            if (is_space(c)) {
+                space = true;
+                continue;
+            }
+            word = text_is_letter(c) || text_is_digit(c);
         }
         if (!reserve_token(list))
             return false;
         token *t = &list->tokens[list->count];
         *t = (token){.start = start, .space_before = space};
         space = false;
-        if (text_is_letter(c) || text_is_digit(c)) {
+        if (word) {
             pos = start;
             t->fold_start = list->folded_len;
             scan_word(list, t, text, len, &pos);
