@@ -8,6 +8,23 @@
 
 #include <string.h>
 
+/* Appends " WORD" (len bytes) to phrase at *used, hashing on from *hash:
+ * false when it does not fit in cap bytes with a NUL after it. */
+static bool append_hashed_word(char *phrase, size_t cap, size_t *used,
+                               uint64_t *hash, const char *word, size_t len)
+{
+    if (*used + len + 2 > cap)
+        return false;
+    phrase[(*used)++] = ' ';
+    uint64_t h = lexicon_hash_byte(*hash, ' ');
+    for (size_t b = 0; b < len; b++)
+        h = lexicon_hash_byte(h, (unsigned char)word[b]);
+    memcpy(phrase + *used, word, len);
+    *used += len;
+    *hash = h;
+    return true;
+}
+
 /* Joins the folded words [i, i + n) with single spaces into phrase and
  * gives its lexicon_hash(), hashed on from the first word's: false when
  * a token is not a word, a mark comes between, or it does not fit. */
@@ -24,16 +41,9 @@ static bool hashed_phrase(const scanner *sc, size_t i, size_t n,
     for (size_t k = i + 1; k < i + n; k++) {
         if (!tokens_is_word(sc->tokens, k) || !tok(sc, k)->space_before)
             return false;
-        const char *word = tokens_folded(sc->tokens, k);
-        size_t len = tok(sc, k)->fold_len;
-        if (used + len + 2 > LEXICON_MAX_ENTRY)
+        if (!append_hashed_word(phrase, LEXICON_MAX_ENTRY, &used, &h,
+                                tokens_folded(sc->tokens, k), tok(sc, k)->fold_len))
             return false;
-        phrase[used++] = ' ';
-        h = lexicon_hash_byte(h, ' ');
-        for (size_t b = 0; b < len; b++)
-            h = lexicon_hash_byte(h, (unsigned char)word[b]);
-        memcpy(phrase + used, word, len);
-        used += len;
     }
     phrase[used] = '\0';
     *hash = h;
@@ -75,18 +85,15 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     while (n < reach && n < sizeof ends / sizeof *ends) {
         const char *word = tokens_folded(sc->tokens, i + n);
         size_t len = tok(sc, i + n)->fold_len;
-        if (used + len + 2 > sizeof phrase)
-            break;
         if (n == 0) {
+            if (len + 2 > sizeof phrase)
+                break;
+            memcpy(phrase, word, len);
+            used = len;
             hash = tok(sc, i)->hash;
-        } else {
-            phrase[used++] = ' ';
-            hash = lexicon_hash_byte(hash, ' ');
-            for (size_t b = 0; b < len; b++)
-                hash = lexicon_hash_byte(hash, (unsigned char)word[b]);
+        } else if (!append_hashed_word(phrase, sizeof phrase, &used, &hash, word, len)) {
+            break;
         }
-        memcpy(phrase + used, word, len);
-        used += len;
         ends[n] = used;
         hashes[n++] = hash;
     }
