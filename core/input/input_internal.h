@@ -161,5 +161,17 @@ int fp_convert_bytes(const unsigned char *bytes, size_t len, size_t start,
  * to be rewritten (changed may be NULL). */
 int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err);
 
+/* Chunks rewritten by each path of fp_nfc_normalize. */
+typedef struct fp_nfc_counts {
+    size_t shortcut_chunks; /* letters each followed by composing marks */
+    size_t general_chunks;  /* the Unicode algorithm with tags */
+} fp_nfc_counts;
+
+/* fp_nfc_normalize, with the shortcut for letters and marks on or off
+ * (shortcut 0: the general algorithm for every chunk), counting the chunks
+ * each path rewrote (counts may be NULL): the tests compare the paths. */
+int fp_nfc_normalize_counted(fp_mtext *t, int *changed, int shortcut,
+                             fp_nfc_counts *counts, fp_error *err);
+
 
 #endif

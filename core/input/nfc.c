@@ -11,7 +11,11 @@
  * source offset, so that a composed character maps to the offset of its
  * first source character and the others keep their own (except marks that
  * reordering moved: they map to the start of their run, so that the map
- * stays non-decreasing). */
+ * stays non-decreasing).
+ *
+ * Decomposed Vietnamese (an ASCII or precomposed letter followed by tone
+ * and vowel marks) takes a shortcut, compose_letters_and_marks, which
+ * gives the same text and map without running the general algorithm. */
 #include "input_internal.h"
 
 #include "../common/fp_grow.h"
@@ -27,6 +31,15 @@ typedef struct tagged_cp {
     uint32_t at; /* byte offset in the text being normalized */
 } tagged_cp;
 
+/* compose_pair's answers for the document: a decomposed page repeats a few
+ * dozen (letter, mark) pairs thousands of times.  Direct-mapped; an empty
+ * slot has next == 0, which is never asked (next is never inert). */
+#define PAIR_MEMO_SLOTS 256
+
+typedef struct pair_memo {
+    int32_t starter, next, composite;
+} pair_memo;
+
 typedef struct nfc_work {
     int32_t *nfc;      /* utf8proc's NFC of the chunk */
     size_t nfc_cap;
@@ -35,6 +48,7 @@ typedef struct nfc_work {
     tagged_cp *tagged; /* decomposed, reordered, composed with tags */
     size_t tagged_cap;
     size_t n_nfc, n_source; /* lengths for the current chunk */
+    pair_memo *memo;        /* PAIR_MEMO_SLOTS, allocated on first use */
 } nfc_work;
 
 static int grow(void **buffer, size_t *cap, size_t need, size_t elem_size,
@@ -56,6 +70,23 @@ static int32_t compose_pair(int32_t starter, int32_t next)
     utf8proc_int32_t pair[2] = {starter, next};
     return utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE) == 1 ? pair[0]
                                                                    : -1;
+}
+
+static int32_t compose_pair_memoized(nfc_work *w, int32_t starter,
+                                     int32_t next, fp_error *err)
+{
+    if (!w->memo) {
+        w->memo = calloc(PAIR_MEMO_SLOTS, sizeof *w->memo);
+        if (!w->memo) {
+            fp_error_set(err, "out of memory normalizing text to NFC");
+            return INT32_MIN;
+        }
+    }
+    uint32_t hash = ((uint32_t)starter * 31u + (uint32_t)next) * 2654435761u;
+    pair_memo *slot = &w->memo[hash >> 24];
+    if (slot->next != next || slot->starter != starter)
+        *slot = (pair_memo){starter, next, compose_pair(starter, next)};
+    return slot->composite;
 }
 
 /* NFC of w->source[0..n) with tags, after the Unicode algorithm:
@@ -161,6 +192,72 @@ static int normalize_chunk(const fp_mtext *t, size_t start, size_t end,
     return 0;
 }
 
+/* Append code point cp, all its bytes mapped to input offset `from`, to
+ * out, which has room for it. */
+static void put_char(fp_mtext *out, int32_t cp, uint32_t from)
+{
+    utf8proc_ssize_t k =
+        utf8proc_encode_char(cp, (utf8proc_uint8_t *)out->text + out->len);
+    for (utf8proc_ssize_t j = 0; j < k; j++)
+        out->src[out->len + (size_t)j] = from;
+    out->len += (size_t)k;
+}
+
+/* The shortcut for the common shape of a changed chunk: every character is
+ * an inert one (fp_nfc_is_inert: an ASCII or precomposed letter) followed
+ * by marks that compose with it one after the other into a single
+ * character, as in e + U+0302 + U+0301 or ư + U+0301.  Its NFC is then
+ * just those composites: an inert character has class 0 and never combines
+ * with what precedes it, so each letter and its marks normalize on their
+ * own, and composing pair by pair gives a character canonically equivalent
+ * to them, which is their NFC.  The general path maps such a composite to
+ * its letter's offset and an unchanged character to its own, as here.
+ * Writes w->tagged; returns the number of characters, 0 when the chunk
+ * has another shape (a mark that does not compose, a non-inert letter,
+ * a mark with no letter before it), or -1 (err set). */
+static long compose_letters_and_marks(const fp_mtext *t, size_t start,
+                                      size_t end, nfc_work *w, fp_error *err)
+{
+    const unsigned char *bytes = (const unsigned char *)t->text;
+    if (grow((void **)&w->tagged, &w->tagged_cap, end - start,
+             sizeof *w->tagged, err) != 0)
+        return -1;
+    size_t count = 0;
+    for (size_t i = start; i < end;) {
+        size_t bad = 0;
+        uint32_t cp;
+        size_t step = fp_utf8_decode(bytes + i, end - i, &cp, &bad);
+        if (step == 0)
+            return 0;
+        if (fp_nfc_is_inert((int32_t)cp)) {
+            w->tagged[count++] = (tagged_cp){(int32_t)cp, (uint32_t)i};
+        } else {
+            if (count == 0)
+                return 0;
+            int32_t composite = compose_pair_memoized(
+                w, w->tagged[count - 1].cp, (int32_t)cp, err);
+            if (composite == INT32_MIN)
+                return -1;
+            if (composite < 0)
+                return 0;
+            w->tagged[count - 1].cp = composite;
+        }
+        i += step;
+    }
+    return (long)count;
+}
+
+/* Append w->tagged[0..n), each character mapped to its tag's offset. */
+static int append_tagged(const fp_mtext *t, const nfc_work *w, size_t n,
+                         fp_mtext *out, fp_error *err)
+{
+    if (fp_mtext_reserve(out, 4 * n, err) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        put_char(out, w->tagged[i].cp, t->src[w->tagged[i].at]);
+    return 0;
+}
+
 /* Append the normalized chunk that starts at `start` with its map. */
 static int append_chunk(const fp_mtext *t, size_t start, nfc_work *w,
                         fp_mtext *out, fp_error *err)
@@ -177,15 +274,13 @@ static int append_chunk(const fp_mtext *t, size_t start, nfc_work *w,
     for (long i = n_tagged - 1; tags_agree && i > 0; i--)
         if (w->tagged[i - 1].at > w->tagged[i].at)
             w->tagged[i - 1].at = w->tagged[i].at;
+    if (fp_mtext_reserve(out, 4 * w->n_nfc, err) != 0)
+        return -1;
     for (size_t i = 0; i < w->n_nfc; i++) {
         /* Should the tagged composition ever disagree with utf8proc, trust
          * utf8proc's text and map the whole chunk to its start. */
         uint32_t at = tags_agree ? w->tagged[i].at : (uint32_t)start;
-        utf8proc_uint8_t utf8[4];
-        utf8proc_ssize_t k = utf8proc_encode_char(w->nfc[i], utf8);
-        if (fp_mtext_append(out, (const char *)utf8, (size_t)k, t->src[at], 0,
-                            err) != 0)
-            return -1;
+        put_char(out, w->nfc[i], t->src[at]);
     }
     return 0;
 }
@@ -218,7 +313,26 @@ static int chunk_is_inert(const fp_mtext *t, size_t start, size_t end)
     return 1;
 }
 
+/* Start out, a copy of t being rewritten, if not started yet. */
+static int start_rewriting(const fp_mtext *t, fp_mtext *out, int *rewriting,
+                           fp_error *err)
+{
+    if (*rewriting)
+        return 0;
+    if (fp_mtext_reserve(out, t->len + t->len / 8 + 16, err) != 0)
+        return -1;
+    out->replacements = t->replacements;
+    *rewriting = 1;
+    return 0;
+}
+
 int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err)
+{
+    return fp_nfc_normalize_counted(t, changed, 1, NULL, err);
+}
+
+int fp_nfc_normalize_counted(fp_mtext *t, int *changed, int shortcut,
+                             fp_nfc_counts *counts, fp_error *err)
 {
     nfc_work w = {0};
     fp_mtext out = {0};
@@ -227,6 +341,8 @@ int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err)
     size_t i = 0;
     if (changed)
         *changed = 0;
+    if (counts)
+        *counts = (fp_nfc_counts){0};
     while (i < t->len) {
         i += fp_ascii_prefix((const unsigned char *)t->text + i, t->len - i);
         if (i == t->len)
@@ -237,21 +353,34 @@ int fp_nfc_normalize(fp_mtext *t, int *changed, fp_error *err)
         i = end;
         if (chunk_is_inert(t, start, end))
             continue;
+        long composed = 0;
+        if (shortcut) {
+            composed = compose_letters_and_marks(t, start, end, &w, err);
+            if (composed < 0)
+                goto done;
+        }
+        if (composed > 0) {
+            if (start_rewriting(t, &out, &rewriting, err) != 0 ||
+                append_unchanged(t, copied, start, &out, err) != 0 ||
+                append_tagged(t, &w, (size_t)composed, &out, err) != 0)
+                goto done;
+            copied = end;
+            if (counts)
+                counts->shortcut_chunks++;
+            continue;
+        }
         int same = 0;
         if (normalize_chunk(t, start, end, &w, &same, err) != 0)
             goto done;
         if (same)
             continue;
-        if (!rewriting) {
-            if (fp_mtext_reserve(&out, t->len + t->len / 8 + 16, err) != 0)
-                goto done;
-            out.replacements = t->replacements;
-            rewriting = 1;
-        }
-        if (append_unchanged(t, copied, start, &out, err) != 0 ||
+        if (start_rewriting(t, &out, &rewriting, err) != 0 ||
+            append_unchanged(t, copied, start, &out, err) != 0 ||
             append_chunk(t, start, &w, &out, err) != 0)
             goto done;
         copied = end;
+        if (counts)
+            counts->general_chunks++;
     }
     if (rewriting) {
         if (append_unchanged(t, copied, t->len, &out, err) != 0)
@@ -268,5 +397,6 @@ done:
     free(w.nfc);
     free(w.source);
     free(w.tagged);
+    free(w.memo);
     return rc;
 }
