@@ -31,9 +31,9 @@ typedef struct tagged_cp {
     uint32_t at; /* byte offset in the text being normalized */
 } tagged_cp;
 
-/* compose_pair's answers for the document: a decomposed page repeats a few
- * dozen (letter, mark) pairs thousands of times.  Direct-mapped; an empty
- * slot has next == 0, which is never asked (next is never inert). */
+/* compose_into_one's answers for the document: a decomposed page repeats a
+ * few dozen (letter, mark) pairs thousands of times.  Direct-mapped; an
+ * empty slot has next == 0, which is never asked (next is never inert). */
 #define PAIR_MEMO_SLOTS 256
 
 typedef struct pair_memo {
@@ -72,8 +72,24 @@ static int32_t compose_pair(int32_t starter, int32_t next)
                                                                    : -1;
 }
 
-static int32_t compose_pair_memoized(nfc_work *w, int32_t starter,
-                                     int32_t next, fp_error *err)
+/* The NFC of starter + next when it is a single code point, else -1
+ * (INT32_MIN: utf8proc failed).  Not compose_pair: the NFC may reorder,
+ * as in ê + U+0323, which is ệ although ệ is ẹ + U+0302, not ê + U+0323. */
+static int32_t compose_into_one(int32_t starter, int32_t next)
+{
+    utf8proc_uint8_t utf8[8];
+    utf8proc_ssize_t len = utf8proc_encode_char(starter, utf8);
+    len += utf8proc_encode_char(next, utf8 + len);
+    utf8proc_int32_t parts[16];
+    utf8proc_ssize_t n = utf8proc_decompose(utf8, len, parts, 16, NFC_OPTIONS);
+    if (n < 0 || n > 16)
+        return n < 0 ? INT32_MIN : -1;
+    n = utf8proc_normalize_utf32(parts, n, NFC_OPTIONS);
+    return n == 1 ? parts[0] : n < 0 ? INT32_MIN : -1;
+}
+
+static int32_t compose_into_one_memoized(nfc_work *w, int32_t starter,
+                                         int32_t next, fp_error *err)
 {
     if (!w->memo) {
         w->memo = calloc(PAIR_MEMO_SLOTS, sizeof *w->memo);
@@ -85,7 +101,12 @@ static int32_t compose_pair_memoized(nfc_work *w, int32_t starter,
     uint32_t hash = ((uint32_t)starter * 31u + (uint32_t)next) * 2654435761u;
     pair_memo *slot = &w->memo[hash >> 24];
     if (slot->next != next || slot->starter != starter)
-        *slot = (pair_memo){starter, next, compose_pair(starter, next)};
+        *slot = (pair_memo){starter, next, compose_into_one(starter, next)};
+    if (slot->composite == INT32_MIN) {
+        fp_error_set(err, "cannot normalize text to NFC: U+%04X U+%04X",
+                     (unsigned)starter, (unsigned)next);
+        slot->next = 0; /* not an answer to keep */
+    }
     return slot->composite;
 }
 
@@ -205,16 +226,16 @@ static void put_char(fp_mtext *out, int32_t cp, uint32_t from)
 
 /* The shortcut for the common shape of a changed chunk: every character is
  * an inert one (fp_nfc_is_inert: an ASCII or precomposed letter) followed
- * by marks that compose with it one after the other into a single
- * character, as in e + U+0302 + U+0301 or ư + U+0301.  Its NFC is then
- * just those composites: an inert character has class 0 and never combines
- * with what precedes it, so each letter and its marks normalize on their
- * own, and composing pair by pair gives a character canonically equivalent
- * to them, which is their NFC.  The general path maps such a composite to
- * its letter's offset and an unchanged character to its own, as here.
- * Writes w->tagged; returns the number of characters, 0 when the chunk
- * has another shape (a mark that does not compose, a non-inert letter,
- * a mark with no letter before it), or -1 (err set). */
+ * by marks that fold into it one after the other, each time into a single
+ * character, as in e + U+0302 + U+0301 or ư + U+0301.  The chunk's NFC is
+ * then just those characters: an inert character has class 0 and never
+ * combines with what precedes it, so each letter and its marks normalize
+ * on their own, and a single character canonically equivalent to them is
+ * their NFC.  The general path maps such a character to its letter's
+ * offset and an unchanged character to its own, as here.  Writes
+ * w->tagged; returns the number of characters, 0 when the chunk has
+ * another shape (marks that stay apart, a non-inert letter, a mark with
+ * no letter before it), or -1 (err set). */
 static long compose_letters_and_marks(const fp_mtext *t, size_t start,
                                       size_t end, nfc_work *w, fp_error *err)
 {
@@ -234,7 +255,7 @@ static long compose_letters_and_marks(const fp_mtext *t, size_t start,
         } else {
             if (count == 0)
                 return 0;
-            int32_t composite = compose_pair_memoized(
+            int32_t composite = compose_into_one_memoized(
                 w, w->tagged[count - 1].cp, (int32_t)cp, err);
             if (composite == INT32_MIN)
                 return -1;
