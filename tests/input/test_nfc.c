@@ -154,12 +154,113 @@ static void test_nfc_map_points_at_first_source_character(void **state)
     fp_mtext_free(&t);
 }
 
+/* Normalizes `input` with the shortcut for letters and marks and without
+ * it; the text, the map and `changed` must be the same.  Returns the
+ * number of chunks the shortcut rewrote. */
+static size_t check_shortcut_matches_general(const char *input, size_t len)
+{
+    fp_mtext with = identity_text(input, len, 3);
+    fp_mtext without = identity_text(input, len, 3);
+    fp_error err = {{0}};
+    int changed_with = -1, changed_without = -1;
+    fp_nfc_counts counts_with, counts_without;
+    assert_int_equal(fp_nfc_normalize_counted(&with, &changed_with, 1,
+                                              &counts_with, &err), 0);
+    assert_int_equal(fp_nfc_normalize_counted(&without, &changed_without, 0,
+                                              &counts_without, &err), 0);
+    assert_int_equal(counts_without.shortcut_chunks, 0);
+    assert_int_equal(changed_with, changed_without);
+    assert_int_equal(with.len, without.len);
+    assert_memory_equal(with.text, without.text, with.len);
+    assert_memory_equal(with.src, without.src, with.len * sizeof *with.src);
+    assert_int_equal(with.replacements, without.replacements);
+    fp_mtext_free(&with);
+    fp_mtext_free(&without);
+    return counts_with.shortcut_chunks;
+}
+
+static size_t shortcut_chunks_of(const char *utf8)
+{
+    return check_shortcut_matches_general(utf8, strlen(utf8));
+}
+
+/* Chunks chosen to sit on either side of the shortcut's conditions. */
+static void test_shortcut_matches_general_path_on_tricky_chunks(void **state)
+{
+    (void)state;
+    /* taken: a letter and marks that fold one by one into one letter */
+    assert_int_equal(shortcut_chunks_of("The\xCC\x82\xCC\x81"), 1); /* e 0302 0301 */
+    assert_int_equal(shortcut_chunks_of("ngu\xCC\x9Bo\xCC\x9B\xCC\x80i"), 2);
+    assert_int_equal(shortcut_chunks_of("\xC6\xB0\xCC\x81"), 1); /* ư 0301 at the start */
+    assert_int_equal(shortcut_chunks_of("vi\xC3\xAA\xCC\xA3t"), 1); /* ê 0323: ệ by reordering */
+    assert_int_equal(shortcut_chunks_of("a\xCD\x80"), 1);  /* singleton U+0340 -> 0300 */
+    assert_int_equal(shortcut_chunks_of("u\xCD\x84"), 1);  /* U+0344 = 0308 0301 */
+    /* marks in non-canonical order: 0301 (230) before 031B (216) */
+    shortcut_chunks_of("o\xCC\x81\xCC\x9B x");
+    shortcut_chunks_of("a\xCC\x81\xCC\xA3 \xC3\xA2\xCC\x81\xCC\xA3");
+    /* marks that do not compose, or only partly */
+    assert_int_equal(shortcut_chunks_of("q\xCC\x81\xCC\xA3"), 0);
+    assert_int_equal(shortcut_chunks_of("e\xCC\x82\xCC\x81\xCC\x81"), 0);
+    assert_int_equal(shortcut_chunks_of("x\xCC\xA3\xCC\x82"), 0);
+    /* several marks, and several letters with marks in one chunk */
+    shortcut_chunks_of("e\xCC\xA3\xCC\x82\xCC\x81\xCC\x80");
+    assert_int_equal(
+        shortcut_chunks_of(" \xC3\xAA\xCC\x81\xC6\xA1\xCC\x80\xC3\xA2\xCC\xA3!"),
+        1);
+    /* an unchanged precomposed letter inside a rewritten chunk keeps all
+     * its bytes on its first one, like the general path writes it */
+    assert_int_equal(shortcut_chunks_of("x\xE1\xBA\xA1\xC3\xA2\xCC\x81"), 1);
+    /* Hangul jamo and syllables: not inert, the general path */
+    assert_int_equal(shortcut_chunks_of("a\xE1\x84\x80\xE1\x85\xA1"), 0);
+    assert_int_equal(shortcut_chunks_of("\xEA\xB0\x80\xE1\x86\xA8"), 0);
+    /* singletons and exclusions as letters */
+    assert_int_equal(shortcut_chunks_of("\xE2\x84\xAB\xCC\x81"), 0); /* U+212B */
+    shortcut_chunks_of("a\xE2\x84\xA6 \xE0\xA5\x98");                /* 2126, 0958 */
+    /* a mark at the very start of the text, alone or before a letter */
+    assert_int_equal(shortcut_chunks_of("\xCC\x81"), 0);
+    assert_int_equal(shortcut_chunks_of("\xCC\x81" "e\xCC\x81"), 1);
+    /* a mark after an inert non-letter that it does not compose with */
+    assert_int_equal(shortcut_chunks_of("\xE2\x80\x9C\xCC\x81"), 0);
+}
+
+/* Random Vietnamese-like text, decomposed or in odd orders, compared
+ * between the two paths; the shortcut must take most chunks. */
+static void test_shortcut_matches_general_path_on_random_text(void **state)
+{
+    (void)state;
+    static const int32_t alphabet[] = {
+        'a', 'e', 'o', 'u', 'i', 'y', 'd', 'A', 'E', ' ', 0x00E2, 0x00EA,
+        0x00F4, 0x0103, 0x01A1, 0x01B0, 0x0111, 0x1EA1, 0x1EC7, 0x0300,
+        0x0301, 0x0303, 0x0309, 0x0323, 0x0302, 0x0306, 0x031B, 0x0300,
+        0x0301, 0x0323, 0x0308, 0x0340, 0x0344, 0x212B, 0x1100, 0x1161,
+        0x2013, 0x00E9, 0x0345, 0x1E0B,
+    };
+    unsigned seed = 2718;
+    size_t shortcut_chunks = 0;
+    for (int round = 0; round < 4000; round++) {
+        char buf[128];
+        size_t len = 0;
+        int n_chars = 1 + (int)((seed >> 16) % 14);
+        for (int i = 0; i < n_chars; i++) {
+            seed = seed * 1103515245u + 12345u;
+            int32_t cp = alphabet[(seed >> 16) %
+                                  (sizeof alphabet / sizeof alphabet[0])];
+            len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + len);
+        }
+        shortcut_chunks += check_shortcut_matches_general(buf, len);
+        check_against_utf8proc(buf, len);
+    }
+    assert_true(shortcut_chunks > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inert_code_points_really_are),
         cmocka_unit_test(test_nfc_matches_utf8proc),
         cmocka_unit_test(test_nfc_map_points_at_first_source_character),
+        cmocka_unit_test(test_shortcut_matches_general_path_on_tricky_chunks),
+        cmocka_unit_test(test_shortcut_matches_general_path_on_random_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
