@@ -93,6 +93,21 @@ static void check_against_utf8proc(const char *input, size_t len)
     fp_mtext_free(&t);
 }
 
+/* A string of 1 to max_chars code points drawn from alphabet[0..n) by a
+ * fixed generator (seed advances), UTF-8 in buf (4 * max_chars bytes). */
+static size_t random_text(char *buf, unsigned *seed, const int32_t *alphabet,
+                          size_t n, int max_chars)
+{
+    size_t len = 0;
+    int n_chars = 1 + (int)((*seed >> 16) % (unsigned)max_chars);
+    for (int i = 0; i < n_chars; i++) {
+        *seed = *seed * 1103515245u + 12345u;
+        int32_t cp = alphabet[(*seed >> 16) % n];
+        len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + len);
+    }
+    return len;
+}
+
 /* Random mixes of letters, precomposed letters, marks in any order,
  * singletons, exclusions and Hangul jamo, compared with utf8proc. */
 static void test_nfc_matches_utf8proc(void **state)
@@ -108,14 +123,8 @@ static void test_nfc_matches_utf8proc(void **state)
     unsigned seed = 12345;
     for (int round = 0; round < 3000; round++) {
         char buf[128];
-        size_t len = 0;
-        int n_chars = 1 + (int)((seed >> 16) % 12);
-        for (int i = 0; i < n_chars; i++) {
-            seed = seed * 1103515245u + 12345u;
-            int32_t cp = alphabet[(seed >> 16) %
-                                  (sizeof alphabet / sizeof alphabet[0])];
-            len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + len);
-        }
+        size_t len = random_text(buf, &seed, alphabet,
+                                 sizeof alphabet / sizeof alphabet[0], 12);
         check_against_utf8proc(buf, len);
     }
 }
@@ -239,14 +248,8 @@ static void test_shortcut_matches_general_path_on_random_text(void **state)
     size_t shortcut_chunks = 0;
     for (int round = 0; round < 4000; round++) {
         char buf[128];
-        size_t len = 0;
-        int n_chars = 1 + (int)((seed >> 16) % 14);
-        for (int i = 0; i < n_chars; i++) {
-            seed = seed * 1103515245u + 12345u;
-            int32_t cp = alphabet[(seed >> 16) %
-                                  (sizeof alphabet / sizeof alphabet[0])];
-            len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + len);
-        }
+        size_t len = random_text(buf, &seed, alphabet,
+                                 sizeof alphabet / sizeof alphabet[0], 14);
         shortcut_chunks += check_shortcut_matches_general(buf, len);
         check_against_utf8proc(buf, len);
     }
