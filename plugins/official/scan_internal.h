@@ -231,7 +231,20 @@ bool starts_plausible_name(const scanner *sc, size_t i);
  * end of a sentence. */
 bool is_abbreviation_dot(const scanner *sc, size_t i);
 
-bool is_sentence_mark(const scanner *sc, size_t i);
+/* Whether the '.' at token i ends a sentence: it is no abbreviation's
+ * and no item number's dot. */
+bool is_sentence_dot(const scanner *sc, size_t i);
+
+/* Whether token i ends a sentence: '!', '?' or a sentence's dot.  Asked
+ * at every token, so inline: most are words, settled by their shape. */
+static inline bool is_sentence_mark(const scanner *sc, size_t i)
+{
+    if (i >= n_tokens(sc) || tok(sc, i)->shape != SHAPE_MARK)
+        return false;
+    char mark = tok(sc, i)->mark;
+    return mark == '!' || mark == '?' ||
+           (mark == '.' && is_sentence_dot(sc, i));
+}
 
 /* Whether token i starts a sentence, a quotation or a parenthesis. */
 bool opens_sentence(const scanner *sc, size_t i);

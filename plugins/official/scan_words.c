@@ -382,12 +382,9 @@ static bool is_item_number_dot(const scanner *sc, size_t i)
            opens_clause(sc, i - 1) && tokens_is_word(sc->tokens, i + 1);
 }
 
-bool is_sentence_mark(const scanner *sc, size_t i)
+bool is_sentence_dot(const scanner *sc, size_t i)
 {
-    return (tokens_is_mark(sc->tokens, i, '.') &&
-            !is_abbreviation_dot(sc, i) && !is_item_number_dot(sc, i)) ||
-           tokens_is_mark(sc->tokens, i, '!') ||
-           tokens_is_mark(sc->tokens, i, '?');
+    return !is_abbreviation_dot(sc, i) && !is_item_number_dot(sc, i);
 }
 
 bool opens_sentence(const scanner *sc, size_t i)
