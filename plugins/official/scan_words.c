@@ -227,8 +227,6 @@ static bool foreign_word(const scanner *sc, size_t i)
 static size_t western_link(const scanner *sc, size_t first, size_t k)
 {
     enum { PARTICLES_MAX = 2 }; /* "von der" */
-    if (!foreign_word(sc, first))
-        return 0;
     size_t n = 0;
     bool initial = tokens_is_mark(sc->tokens, k, '.') &&
                    !tok(sc, k)->space_before && k > first + 1 &&
@@ -240,9 +238,12 @@ static size_t western_link(const scanner *sc, size_t first, size_t k)
                tok(sc, k + n)->space_before &&
                context_at(sc, k + n, CONTEXT_PARTICLE) == 1)
             n++;
+    /* The first word's syllable test, which costs most, comes last:
+     * most runs have neither a dot nor a particle. */
     size_t next = k + n;
     return n > 0 && is_name_word(sc, next) && tok(sc, next)->space_before &&
-                   (!initial || foreign_word(sc, next))
+                   (!initial || foreign_word(sc, next)) &&
+                   foreign_word(sc, first)
                ? n
                : 0;
 }
