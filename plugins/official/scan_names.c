@@ -71,7 +71,7 @@ static bool bare_given_name(const scanner *sc, size_t i)
            may_be_given_name(sc, i);
 }
 
-bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
+bool name_at_word(const scanner *sc, size_t i, bool cued, name_span *name)
 {
     /* Most words are no name word: only a name in small letters may
      * start at one. */

@@ -32,14 +32,8 @@ static size_t place_name_length(const scanner *sc, size_t j, size_t run)
     return run;
 }
 
-size_t listed_place_at(const scanner *sc, size_t i)
+size_t listed_place_length(const scanner *sc, size_t i)
 {
-    /* A place starts with a word that starts an entry of either list:
-     * most capitalized words start none. */
-    if (!is_capitalized(sc, i) ||
-        !(starts_entry(sc, &sc->lex->admin_units, i) ||
-          starts_entry(sc, &sc->lex->countries, i)))
-        return 0;
     size_t run = 0;
     while (run < RUN_LOOKAHEAD && is_capitalized(sc, i + run) &&
            (run == 0 || tok(sc, i + run)->space_before))
