@@ -140,6 +140,18 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
     return slot->key ? (uint64_t)slot->value : 0;
 }
 
+bool lexicon_holds_hash(const lexicon *lex, uint64_t hash)
+{
+    if (lex->capacity == 0)
+        return false;
+    size_t mask = lex->capacity - 1;
+    for (size_t i = (size_t)hash & mask; lex->slots[i].key != NULL;
+         i = (i + 1) & mask)
+        if (lex->slots[i].hash == hash)
+            return true;
+    return false;
+}
+
 const char *lexicon_entry_at(const lexicon *lex, size_t slot)
 {
     return lex->slots[slot].key;

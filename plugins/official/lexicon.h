@@ -71,6 +71,9 @@ uint64_t lexicon_bits(const lexicon *lex, const char *folded);
 uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
                              uint64_t hash);
 
+/* Whether some key is filed under hash: most phrases looked up are in
+ * no lexicon, and this settles them before the phrase is built. */
+bool lexicon_holds_hash(const lexicon *lex, uint64_t hash);
 
 /* The entry in slot (0 <= slot < capacity), or NULL when the slot is
  * free: to walk the entries. */

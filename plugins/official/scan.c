@@ -314,8 +314,9 @@ static bool after_place_word(const scanner *sc, size_t i)
 
 /* The honorific at i, its length and kind; 0 when none.  Inside a
  * sentence, "Ông" with a capital is a surname ("đường Bạch Đằng, Ông Ích
- * Khiêm"); "Bà Rịa" is a place. */
-static size_t honorific_at(const scanner *sc, size_t i, int *kind)
+ * Khiêm"); "Bà Rịa" is a place.  Inline: asked at every word, most of
+ * which start no honorific, settled by the first test. */
+static inline size_t honorific_at(const scanner *sc, size_t i, int *kind)
 {
     size_t n = match_at(sc, &sc->lex->honorifics, i, kind);
     /* "Đức Giám mục": reverence, before a religious rank only */

@@ -231,7 +231,20 @@ bool starts_plausible_name(const scanner *sc, size_t i);
  * end of a sentence. */
 bool is_abbreviation_dot(const scanner *sc, size_t i);
 
-bool is_sentence_mark(const scanner *sc, size_t i);
+/* Whether the '.' at token i ends a sentence: it is no abbreviation's
+ * and no item number's dot. */
+bool is_sentence_dot(const scanner *sc, size_t i);
+
+/* Whether token i ends a sentence: '!', '?' or a sentence's dot.  Asked
+ * at every token, so inline: most are words, settled by their shape. */
+static inline bool is_sentence_mark(const scanner *sc, size_t i)
+{
+    if (i >= n_tokens(sc) || tok(sc, i)->shape != SHAPE_MARK)
+        return false;
+    char mark = tok(sc, i)->mark;
+    return mark == '!' || mark == '?' ||
+           (mark == '.' && is_sentence_dot(sc, i));
+}
 
 /* Whether token i starts a sentence, a quotation or a parenthesis. */
 bool opens_sentence(const scanner *sc, size_t i);
@@ -281,8 +294,17 @@ size_t country_at(const scanner *sc, size_t i);
 /* The length of a listed place (province, district, ward, country)
  * starting at capitalized token i and ending its capitalized run or
  * followed by a name ("Hà Nội", "Lâm Đồng Nguyễn Văn Đẳng"); 0 when
- * none. */
-size_t listed_place_at(const scanner *sc, size_t i);
+ * none.  Asked at every word: the inline test (a capitalized word that
+ * starts an entry of either list) spares the call for most. */
+size_t listed_place_length(const scanner *sc, size_t i);
+static inline size_t listed_place_at(const scanner *sc, size_t i)
+{
+    return is_capitalized(sc, i) &&
+                   (starts_entry(sc, &sc->lex->admin_units, i) ||
+                    starts_entry(sc, &sc->lex->countries, i))
+               ? listed_place_length(sc, i)
+               : 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* Names (scan_names.c).                                              */
@@ -291,7 +313,18 @@ size_t listed_place_at(const scanner *sc, size_t i);
  * introduces it.  A full name is found without a cue, unless it is a
  * listed place; a name in small letters, without a listed surname or of
  * one word needs a cue, or the caller's check of what follows. */
-bool name_at(const scanner *sc, size_t i, bool cued, name_span *name);
+bool name_at_word(const scanner *sc, size_t i, bool cued, name_span *name);
+
+/* name_at_word(), asked at every word: most are in small letters and no
+ * listed surname, where no name starts, which the inline test settles. */
+static inline bool name_at(const scanner *sc, size_t i, bool cued,
+                           name_span *name)
+{
+    return (is_name_word(sc, i) ||
+            (has_shape(sc, i, SHAPE_LOWER) &&
+             (sc->roles[i] & role_word(sc->lex->surnames.id)))) &&
+           name_at_word(sc, i, cued, name);
+}
 
 /* ------------------------------------------------------------------ */
 /* A citizen's identity (scan_identity.c).                            */

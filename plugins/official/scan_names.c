@@ -71,19 +71,20 @@ static bool bare_given_name(const scanner *sc, size_t i)
            may_be_given_name(sc, i);
 }
 
-bool name_at(const scanner *sc, size_t i, bool cued, name_span *name)
+bool name_at_word(const scanner *sc, size_t i, bool cued, name_span *name)
 {
+    /* Most words are no name word: only a name in small letters may
+     * start at one. */
+    if (!is_name_word(sc, i)) {
+        size_t lower = lower_name_length(sc, i, cued);
+        if (lower > 0)
+            *name = (name_span){i, lower, FORM_LOWER, 0};
+        return lower > 0;
+    }
     if (name_starts_at(sc, i) && free_to_start(sc, i, cued)) {
         *name = (name_span){i, name_length(sc, i), FORM_FULL, 0};
         return true;
     }
-    size_t lower = lower_name_length(sc, i, cued);
-    if (lower > 0) {
-        *name = (name_span){i, lower, FORM_LOWER, 0};
-        return true;
-    }
-    if (!is_name_word(sc, i))
-        return false;
     /* "Giuse Nguyễn Năng": the baptismal name is the name's first part. */
     size_t baptismal = baptismal_name_at(sc, i);
     if (baptismal > 0 && free_to_start(sc, i, cued)) {

@@ -32,10 +32,8 @@ static size_t place_name_length(const scanner *sc, size_t j, size_t run)
     return run;
 }
 
-size_t listed_place_at(const scanner *sc, size_t i)
+size_t listed_place_length(const scanner *sc, size_t i)
 {
-    if (!is_capitalized(sc, i))
-        return 0;
     size_t run = 0;
     while (run < RUN_LOOKAHEAD && is_capitalized(sc, i + run) &&
            (run == 0 || tok(sc, i + run)->space_before))

@@ -8,6 +8,16 @@
 
 #include <string.h>
 
+/* The hash of a phrase with " WORD" (len bytes) after it, from the
+ * phrase's hash. */
+static uint64_t hash_word_on(uint64_t hash, const char *word, size_t len)
+{
+    hash = lexicon_hash_byte(hash, ' ');
+    for (size_t b = 0; b < len; b++)
+        hash = lexicon_hash_byte(hash, (unsigned char)word[b]);
+    return hash;
+}
+
 /* Appends " WORD" (len bytes) to phrase at *used, hashing on from *hash:
  * false when it does not fit in cap bytes with a NUL after it. */
 static bool append_hashed_word(char *phrase, size_t cap, size_t *used,
@@ -16,12 +26,9 @@ static bool append_hashed_word(char *phrase, size_t cap, size_t *used,
     if (*used + len + 2 > cap)
         return false;
     phrase[(*used)++] = ' ';
-    uint64_t h = lexicon_hash_byte(*hash, ' ');
-    for (size_t b = 0; b < len; b++)
-        h = lexicon_hash_byte(h, (unsigned char)word[b]);
     memcpy(phrase + *used, word, len);
     *used += len;
-    *hash = h;
+    *hash = hash_word_on(*hash, word, len);
     return true;
 }
 
@@ -75,33 +82,31 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                                    tok(sc, i)->hash, value)
                    ? 1
                    : 0;
-    /* The phrase built and hashed once, word by word, then cut from the
-     * longest. */
-    char phrase[LEXICON_MAX_ENTRY];
-    size_t ends[LEXICON_MAX_ENTRY / 2];
+    /* Each phrase's hash, hashed on word by word from the first word's,
+     * within the bounds hashed_phrase() keeps; a phrase is built and
+     * compared only when a stored key has its hash. */
     uint64_t hashes[LEXICON_MAX_ENTRY / 2];
-    size_t n = 0, used = 0;
-    uint64_t hash = 0;
-    while (n < reach && n < sizeof ends / sizeof *ends) {
-        const char *word = tokens_folded(sc->tokens, i + n);
+    size_t n = 0, used = tok(sc, i)->fold_len;
+    uint64_t hash = tok(sc, i)->hash;
+    while (n < reach && n < sizeof hashes / sizeof *hashes) {
         size_t len = tok(sc, i + n)->fold_len;
-        if (n == 0) {
-            if (len + 2 > sizeof phrase)
+        if (n > 0) {
+            if (used + len + 2 > LEXICON_MAX_ENTRY)
                 break;
-            memcpy(phrase, word, len);
-            used = len;
-            hash = tok(sc, i)->hash;
-        } else if (!append_hashed_word(phrase, sizeof phrase, &used, &hash, word, len)) {
+            hash = hash_word_on(hash, tokens_folded(sc->tokens, i + n), len);
+            used += len + 1;
+        } else if (len + 2 > LEXICON_MAX_ENTRY) {
             break;
         }
-        ends[n] = used;
         hashes[n++] = hash;
     }
+    char phrase[LEXICON_MAX_ENTRY];
     for (; n > 0; n--) {
-        if (!(sc->roles[i + n - 1] & last))
+        if (!(sc->roles[i + n - 1] & last) ||
+            !lexicon_holds_hash(lex, hashes[n - 1]))
             continue;
-        phrase[ends[n - 1]] = '\0';
-        if (lexicon_find_hashed(lex, phrase, hashes[n - 1], value))
+        if (hashed_phrase(sc, i, n, phrase, &hash) &&
+            lexicon_find_hashed(lex, phrase, hash, value))
             return n;
     }
     return 0;
@@ -222,8 +227,6 @@ static bool foreign_word(const scanner *sc, size_t i)
 static size_t western_link(const scanner *sc, size_t first, size_t k)
 {
     enum { PARTICLES_MAX = 2 }; /* "von der" */
-    if (!foreign_word(sc, first))
-        return 0;
     size_t n = 0;
     bool initial = tokens_is_mark(sc->tokens, k, '.') &&
                    !tok(sc, k)->space_before && k > first + 1 &&
@@ -235,9 +238,12 @@ static size_t western_link(const scanner *sc, size_t first, size_t k)
                tok(sc, k + n)->space_before &&
                context_at(sc, k + n, CONTEXT_PARTICLE) == 1)
             n++;
+    /* The first word's syllable test, which costs most, comes last:
+     * most runs have neither a dot nor a particle. */
     size_t next = k + n;
     return n > 0 && is_name_word(sc, next) && tok(sc, next)->space_before &&
-                   (!initial || foreign_word(sc, next))
+                   (!initial || foreign_word(sc, next)) &&
+                   foreign_word(sc, first)
                ? n
                : 0;
 }
@@ -377,12 +383,9 @@ static bool is_item_number_dot(const scanner *sc, size_t i)
            opens_clause(sc, i - 1) && tokens_is_word(sc->tokens, i + 1);
 }
 
-bool is_sentence_mark(const scanner *sc, size_t i)
+bool is_sentence_dot(const scanner *sc, size_t i)
 {
-    return (tokens_is_mark(sc->tokens, i, '.') &&
-            !is_abbreviation_dot(sc, i) && !is_item_number_dot(sc, i)) ||
-           tokens_is_mark(sc->tokens, i, '!') ||
-           tokens_is_mark(sc->tokens, i, '?');
+    return !is_abbreviation_dot(sc, i) && !is_item_number_dot(sc, i);
 }
 
 bool opens_sentence(const scanner *sc, size_t i)

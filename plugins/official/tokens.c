@@ -259,8 +259,11 @@ bool tokens_split(token_list *list, const char *text, size_t len)
         }
         if (!reserve_token(list))
             return false;
+        /* Each field set once, by the branch that knows it: no clearing
+         * first, at every token. */
         token *t = &list->tokens[list->count];
-        *t = (token){.start = start, .space_before = space};
+        t->start = start;
+        t->space_before = space;
         space = false;
         if (word) {
             pos = start;
@@ -268,6 +271,8 @@ bool tokens_split(token_list *list, const char *text, size_t len)
             scan_word(list, t, text, len, &pos);
             t->mark = 0;
         } else {
+            t->fold_start = t->fold_len = 0;
+            t->hash = 0;
             t->shape = SHAPE_MARK;
             t->mark = mark_of(c);
         }
