@@ -107,7 +107,11 @@ static void settle_pending(html_sax *w, size_t from, uint32_t at)
  * cannot are copied in runs. */
 static inline int may_start_space_or_invisible(unsigned char c)
 {
-    return fp_is_ascii_space(c) || c == 0xC2 || c == 0xE2 || c == 0xEF;
+    /* A table: this is asked of every byte of the page's text. */
+    static const unsigned char starts[256] = {
+        [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+        [0xC2] = 1, [0xE2] = 1, [0xEF] = 1};
+    return starts[c];
 }
 
 static int emit_chunk(html_sax *w, const xmlChar *chunk, size_t len,
