@@ -99,6 +99,8 @@ static const char *raw_text_name(const unsigned char *s, size_t open,
                                  size_t len)
 {
     static const char *const names[] = {"script", "style"};
+    if (open + 1 >= len || (s[open + 1] | 0x20) != 's')
+        return NULL; /* asked at every tag: most start otherwise */
     for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
         size_t n = strlen(names[k]);
         if (open + 1 + n < len &&
