@@ -17,6 +17,7 @@
 #include "batch_select.h"
 #include "batch_walk.h"
 #include "../common/fp_escape.h"
+#include "../common/fp_hash.h"
 #include "../input/fp_input.h"
 
 #include <errno.h>
@@ -322,9 +323,7 @@ static int read_stdin(fp_batch_feed *f, fp_batch_doc *d, fp_error *err)
         d->error = strdup(why.message);
         d->identity = strdup("stdin");
     } else {
-        uint64_t h = 1469598103934665603ULL;
-        for (size_t i = 0; i < len; i++)
-            h = (h ^ bytes[i]) * 1099511628211ULL;
+        uint64_t h = fp_fnv64(FP_FNV64_INIT, bytes, len);
         char identity[96];
         snprintf(identity, sizeof identity, "stdin;size=%zu;fnv=%016llx", len,
                  (unsigned long long)h);

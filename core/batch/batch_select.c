@@ -1,5 +1,6 @@
 /* Which names a batch takes (see batch_select.h), and --shard. */
 #include "batch_select.h"
+#include "../common/fp_hash.h"
 
 #include <fnmatch.h>
 #include <stdint.h>
@@ -72,9 +73,7 @@ int fp_batch_in_shard(const fp_batch_options *o, const char *source)
 {
     if (o->shard_count <= 1)
         return 1;
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *c = (const unsigned char *)source; *c; c++)
-        h = (h ^ *c) * 1099511628211ULL;
+    uint64_t h = fp_fnv64(FP_FNV64_INIT, source, strlen(source));
     return h % o->shard_count == o->shard_index - 1;
 }
 
