@@ -69,17 +69,6 @@ bool date_is_valid(const date_value *value)
     return false;
 }
 
-static int sort_key(const date_value *v)
-{
-    return v->year * 10000 + (v->month + v->quarter) * 100 + v->day;
-}
-
-int date_compare(const date_value *a, const date_value *b)
-{
-    int x = sort_key(a), y = sort_key(b);
-    return (x > y) - (x < y);
-}
-
 int expand_two_digit_year(int yy, int reference_year)
 {
     int latest = reference_year + TWO_DIGIT_YEARS_AHEAD;

@@ -38,10 +38,6 @@ int days_in_month(int month, int year);
  * within 1000-2999 or unknown for a day or a month. */
 bool date_is_valid(const date_value *value);
 
-/* <0, 0, >0 as a is before, equal to, after b (same kind and both with
- * or both without a year). */
-int date_compare(const date_value *a, const date_value *b);
-
 /* The year a two-digit year yy stands for: the latest year ending in yy
  * that is at most TWO_DIGIT_YEARS_AHEAD years after reference_year (the
  * article's year).  Dates written short are mostly past ones: in an

@@ -126,11 +126,6 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
     return true;
 }
 
-uint64_t lexicon_bits(const lexicon *lex, const char *folded)
-{
-    return lexicon_bits_hashed(lex, folded, lexicon_hash(folded));
-}
-
 uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
                              uint64_t hash)
 {

@@ -65,9 +65,8 @@ bool lexicon_find_hashed(const lexicon *lex, const char *folded,
 bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
                         uint64_t bits);
 
-/* The bits of a folded word merged in with lexicon_merge_bits(), 0 when
- * it is not there. */
-uint64_t lexicon_bits(const lexicon *lex, const char *folded);
+/* The bits of a folded word (whose lexicon_hash() is hash) merged in
+ * with lexicon_merge_bits(), 0 when it is not there. */
 uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
                              uint64_t hash);
 
