@@ -5,7 +5,9 @@
  * never idles while the supervisor takes a result and answers), a time
  * budget per document (SIGTERM,
  * then SIGKILL 400 ms later, to the worker's whole process group), a
- * fresh worker after a crash, a timeout or every 1000 documents.
+ * fresh worker after a crash or a timeout, and after every 1000
+ * documents (that one only when a document comes for it: a run that ends
+ * there starts no worker for nothing).
  * Workers create the plugin instances themselves (the supervisor never
  * runs create()); the pool starts only once every worker said its plugins
  * are ready, and a plugin that cannot start stops the run with its
@@ -173,12 +175,19 @@ static int retire(worker *w, int kill_first)
     return fp_child_reap(&w->child, kill_first);
 }
 
+/* Retired after its thousand documents; its successor starts with the
+ * next document for it. */
+static int vacant(const worker *w)
+{
+    return w->child.pid <= 0;
+}
+
 /* Takes a document: started, with room in its queue, and not due to be
- * replaced. */
+ * replaced; or vacant. */
 static int takes_work(const worker *w)
 {
-    return w->child.pid > 0 && w->queued < QUEUE_DEPTH && !w->starting &&
-           w->documents < RECYCLE_AFTER;
+    return vacant(w) || (w->queued < QUEUE_DEPTH && !w->starting &&
+                         w->documents < RECYCLE_AFTER);
 }
 
 /* Has a document or is starting: something to wait for. */
@@ -206,7 +215,8 @@ unsigned fp_pool_idle(const fp_pool *p)
     unsigned places = 0;
     for (unsigned i = 0; i < p->n; i++)
         if (takes_work(&p->workers[i]))
-            places += QUEUE_DEPTH - p->workers[i].queued;
+            places += vacant(&p->workers[i]) ? QUEUE_DEPTH
+                                              : QUEUE_DEPTH - p->workers[i].queued;
     return places;
 }
 
@@ -268,6 +278,9 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
             w = &p->workers[i];
     if (!w)
         return fp_error_set(err, "no idle worker");
+    /* The document waits in the task pipe while the successor starts. */
+    if (vacant(w) && spawn(p, w, err) != 0)
+        return -1;
     send_task(p, w, d);
     return 0;
 }
@@ -537,8 +550,11 @@ static int pump(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_re
     double now = now_seconds();
     for (unsigned i = 0; i < p->n; i++) {
         const worker *w = &p->workers[i];
+        /* poll() skips the negative descriptors of a vacant slot. */
         fds[2 * i] = (struct pollfd){w->result_fd, POLLIN, 0};
         fds[2 * i + 1] = (struct pollfd){w->child.pidfd, POLLIN, 0};
+        if (vacant(w))
+            continue;
         if (w->child.pidfd < 0 && timeout_ms > WAITID_POLL_MS)
             timeout_ms = WAITID_POLL_MS;
         if (is_working(w)) {
@@ -555,6 +571,8 @@ static int pump(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_re
     for (unsigned i = 0; i < p->n; i++) {
         worker *w = &p->workers[i];
         int got = 0, gone = 0;
+        if (vacant(w))
+            continue;
         if (ready > 0 && fds[2 * i].revents) {
             gone = read_available(w, err);
             if (gone < 0)
@@ -578,16 +596,14 @@ int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_r
                  void *user, fp_error *err)
 {
     /* Workers that did a thousand documents (this bounds what a slow leak
-     * can take) leave once idle: their successors start while the others
-     * work. */
+     * can take) leave once idle; fp_pool_submit starts their successors. */
     for (unsigned i = 0; i < p->n; i++) {
         worker *w = &p->workers[i];
-        if (!is_working(w) && w->documents >= RECYCLE_AFTER) {
+        if (!vacant(w) && !is_working(w) && w->documents >= RECYCLE_AFTER)
             retire(w, 0);
-            if (spawn(p, w, err) != 0)
-                return -1;
-        }
     }
+    if (fp_pool_busy(p) == 0)
+        return 0; /* nothing to wait for: the caller has documents to hand out */
     return pump(p, timeout_ms, on_result, user, err);
 }
 

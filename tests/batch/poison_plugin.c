@@ -1,7 +1,8 @@
 /* A deliberately hostile extractor for the batch tests (docs/RELIABILITY.md, Isolation):
  * a marker in a document's text makes it crash, abort, loop, exhaust
  * memory, exit, fork and crash, take 1.5 s, spam stdout or fail, so the tests can
- * check that such a document costs itself only.  Built outside <build>/plugins: no
+ * check that such a document costs itself only; it also notes each worker
+ * start.  Built outside <build>/plugins: no
  * pipeline finds it by accident. */
 #include <factpipe/plugin.h>
 
@@ -11,9 +12,17 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Each worker start appends a line to $POISON_STARTS, when set: the tests
+ * count the workers a run started. */
 static int poison_create(const fp_config *config, const fp_host *host, void **state)
 {
     *state = NULL;
+    const char *starts = getenv("POISON_STARTS");
+    FILE *f = starts ? fopen(starts, "a") : NULL;
+    if (f) {
+        fprintf(f, "%d\n", (int)getpid());
+        fclose(f);
+    }
     return FP_OK;
 }
 

@@ -106,6 +106,25 @@ check "-v: stages and plugins in pipeline order" test "$stage_order" = "read,dec
 check "-v: plugins marked" stderr_has "poison                 (plugin)"
 check "-v: seconds, share, per document" grep -qE '^factpipe:   read +[0-9]+\.[0-9]{3} s +[0-9.]+ % +[0-9.]+ us/doc$' "$tmp/stderr"
 
+# A worker is replaced after 1,000 documents (a slow leak in a plugin
+# stays bounded), and only when a document comes for its successor: a run
+# of exactly 2,000 starts two workers at -j1, not a third that does nothing.
+mkdir -p "$tmp/many"
+for i in $(seq -w 1 2001); do printf 'Văn bản số %s.\n' "$i" > "$tmp/many/$i.txt"; done
+poison_only=$tmp/poison-only.pipeline
+printf '[pipeline]\nplugins = listed\n[plugin poison]\n' > "$poison_only"
+run_starts() { # run_starts JOBS FILES...: the workers started, on stdout
+  rm -f "$tmp/starts"
+  POISON_STARTS=$tmp/starts "$FACTPIPE" -c "$poison_only" --plugin-dir "$POISON_PLUGIN_DIR" \
+    -j "$1" "${@:2}" > "$tmp/many.xml" 2> "$tmp/stderr" || return 1
+  test "$(grep -c '<document ' "$tmp/many.xml")" -eq $(($# - 1)) || return 1
+  wc -l < "$tmp/starts"
+}
+many=("$tmp"/many/*.txt)
+check "2,000 documents at -j1: two workers" test "$(run_starts 1 "${many[@]:0:2000}")" = 2
+check "2,001 documents at -j1: three workers" test "$(run_starts 1 "${many[@]}")" = 3
+check "999 documents at -j2: two workers" test "$(run_starts 2 "${many[@]:0:999}")" = 2
+
 # Usage errors: exit 2, nothing processed.
 check "resume needs a folder" status_is 2 fp --resume "$tmp/corpus"
 check "resume message" stderr_has "--resume needs an output folder"
