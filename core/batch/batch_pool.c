@@ -6,8 +6,10 @@
  * budget per document (SIGTERM,
  * then SIGKILL 400 ms later, to the worker's whole process group), a
  * fresh worker after a crash or a timeout, and after every 1000
- * documents (that one only when a document comes for it: a run that ends
- * there starts no worker for nothing).
+ * documents.  That successor starts when a document comes for it — as
+ * soon as its predecessor took its last one, so its plugins start while
+ * the predecessor finishes (a slot beside each worker holds it), and not
+ * at all when the run ends there.
  * Workers create the plugin instances themselves (the supervisor never
  * runs create()); the pool starts only once every worker said its plugins
  * are ready, and a plugin that cannot start stops the run with its
@@ -66,7 +68,8 @@ struct fp_pool {
     fp_engine *e;
     const fp_output_format *format;
     worker *workers;
-    unsigned n;
+    unsigned n;     /* workers that take documents: -j */
+    unsigned slots; /* 2 n: a retiring worker and its successor side by side */
     double timeout;
     int plugin_failed; /* a worker could not start its plugins */
 };
@@ -87,7 +90,7 @@ static void become_worker(fp_pool *p, worker *self, pid_t supervisor, int task_f
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != supervisor)
         _exit(1); /* the supervisor died before the line above */
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         worker *other = &p->workers[i];
         if (other != self && other->child.pid > 0) {
             close(other->task_fd);
@@ -175,19 +178,42 @@ static int retire(worker *w, int kill_first)
     return fp_child_reap(&w->child, kill_first);
 }
 
-/* Retired after its thousand documents; its successor starts with the
- * next document for it. */
+/* No process: never started, or retired after its thousand documents. */
 static int vacant(const worker *w)
 {
     return w->child.pid <= 0;
 }
 
-/* Takes a document: started, with room in its queue, and not due to be
- * replaced; or vacant. */
+/* Took its thousand documents: finishes them, then leaves. */
+static int retiring(const worker *w)
+{
+    return !vacant(w) && w->documents >= RECYCLE_AFTER;
+}
+
+/* Started, with room in its queue, and not retiring. */
 static int takes_work(const worker *w)
 {
-    return vacant(w) || (w->queued < QUEUE_DEPTH && !w->starting &&
-                         w->documents < RECYCLE_AFTER);
+    return !vacant(w) && w->queued < QUEUE_DEPTH && !w->starting && !retiring(w);
+}
+
+/* Workers that are or will be taking documents (starting ones too). */
+static unsigned accepting(const fp_pool *p)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < p->slots; i++)
+        n += !vacant(&p->workers[i]) && !retiring(&p->workers[i]);
+    return n;
+}
+
+/* A slot for a successor, when fewer than n workers take documents. */
+static worker *open_slot(fp_pool *p)
+{
+    if (accepting(p) >= p->n)
+        return NULL;
+    for (unsigned i = 0; i < p->slots; i++)
+        if (vacant(&p->workers[i]))
+            return &p->workers[i];
+    return NULL;
 }
 
 /* Has a document or is starting: something to wait for. */
@@ -200,7 +226,7 @@ void fp_pool_free(fp_pool *p)
 {
     if (!p)
         return;
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         worker *w = &p->workers[i];
         if (w->child.pid > 0)
             retire(w, is_working(w));
@@ -213,19 +239,22 @@ void fp_pool_free(fp_pool *p)
 unsigned fp_pool_idle(const fp_pool *p)
 {
     unsigned places = 0;
-    for (unsigned i = 0; i < p->n; i++)
+    for (unsigned i = 0; i < p->slots; i++)
         if (takes_work(&p->workers[i]))
-            places += vacant(&p->workers[i]) ? QUEUE_DEPTH
-                                              : QUEUE_DEPTH - p->workers[i].queued;
+            places += QUEUE_DEPTH - p->workers[i].queued;
+    /* A successor not started yet takes a document (and starts with it). */
+    unsigned live = accepting(p);
+    if (live < p->n)
+        places += p->n - live;
     return places;
 }
 
 unsigned fp_pool_busy(const fp_pool *p)
 {
     unsigned busy = 0;
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         const worker *w = &p->workers[i];
-        busy += is_working(w) || (w->child.pid > 0 && w->documents >= RECYCLE_AFTER);
+        busy += is_working(w) || retiring(w);
     }
     return busy;
 }
@@ -273,14 +302,21 @@ int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
     /* The least loaded worker: with several, each gets a document before
      * any gets a second. */
     worker *w = NULL;
-    for (unsigned i = 0; i < p->n; i++)
+    for (unsigned i = 0; i < p->slots; i++)
         if (takes_work(&p->workers[i]) && (!w || p->workers[i].queued < w->queued))
             w = &p->workers[i];
+    /* A successor to start counts as a worker with nothing queued; the
+     * document waits in its task pipe while its plugins start. */
+    if (!w || w->queued > 0) {
+        worker *successor = open_slot(p);
+        if (successor) {
+            if (spawn(p, successor, err) != 0)
+                return -1;
+            w = successor;
+        }
+    }
     if (!w)
         return fp_error_set(err, "no idle worker");
-    /* The document waits in the task pipe while the successor starts. */
-    if (vacant(w) && spawn(p, w, err) != 0)
-        return -1;
     send_task(p, w, d);
     return 0;
 }
@@ -501,7 +537,7 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
     unsigned n_waiting = 0;
     for (unsigned i = lost ? 1 : 0; i < w->queued; i++)
         waiting[n_waiting++] = w->queue[i];
-    int starting = w->starting, term_sent = w->term_sent;
+    int starting = w->starting, term_sent = w->term_sent, was_retiring = retiring(w);
     int status = retire(w, 1);
     w->term_sent = term_sent;
     if (starting)
@@ -517,18 +553,24 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
         handed++;
     }
     w->len = 0;
+    /* A retiring worker's own successor may run already: this slot's new
+     * worker only takes over what waited, and retires in turn. */
+    if (was_retiring && n_waiting == 0)
+        return handed;
     if (spawn(p, w, err) != 0)
         return -1;
     /* They never started: the successor runs them once its plugins are up
      * (the task pipe holds them meanwhile). */
     for (unsigned i = 0; i < n_waiting; i++)
         send_task(p, w, waiting[i]);
+    if (was_retiring)
+        w->documents = RECYCLE_AFTER;
     return handed;
 }
 
 static void enforce_deadlines(fp_pool *p, double now)
 {
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         worker *w = &p->workers[i];
         if (!is_working(w))
             continue;
@@ -546,9 +588,9 @@ static void enforce_deadlines(fp_pool *p, double now)
 static int pump(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_result *),
                 void *user, fp_error *err)
 {
-    struct pollfd fds[2 * p->n];
+    struct pollfd fds[2 * p->slots];
     double now = now_seconds();
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         const worker *w = &p->workers[i];
         /* poll() skips the negative descriptors of a vacant slot. */
         fds[2 * i] = (struct pollfd){w->result_fd, POLLIN, 0};
@@ -564,11 +606,11 @@ static int pump(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_re
                 timeout_ms = ms < 0 ? 0 : ms;
         }
     }
-    int ready = poll(fds, 2 * p->n, timeout_ms);
+    int ready = poll(fds, 2 * p->slots, timeout_ms);
     if (ready < 0 && errno != EINTR)
         return fp_error_set(err, "waiting for workers: %s", strerror(errno));
     int handed = 0;
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         worker *w = &p->workers[i];
         int got = 0, gone = 0;
         if (vacant(w))
@@ -597,9 +639,9 @@ int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_r
 {
     /* Workers that did a thousand documents (this bounds what a slow leak
      * can take) leave once idle; fp_pool_submit starts their successors. */
-    for (unsigned i = 0; i < p->n; i++) {
+    for (unsigned i = 0; i < p->slots; i++) {
         worker *w = &p->workers[i];
-        if (!vacant(w) && !is_working(w) && w->documents >= RECYCLE_AFTER)
+        if (retiring(w) && !is_working(w))
             retire(w, 0);
     }
     if (fp_pool_busy(p) == 0)
@@ -610,7 +652,7 @@ int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_r
 static int starting_workers(const fp_pool *p)
 {
     int n = 0;
-    for (unsigned i = 0; i < p->n; i++)
+    for (unsigned i = 0; i < p->slots; i++)
         n += p->workers[i].starting;
     return n;
 }
@@ -620,7 +662,7 @@ fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs
 {
     *plugin_failed = 0;
     fp_pool *p = calloc(1, sizeof *p);
-    if (!p || !(p->workers = calloc(jobs, sizeof *p->workers))) {
+    if (!p || !(p->workers = calloc(2 * (size_t)jobs, sizeof *p->workers))) {
         free(p);
         fp_error_set(err, "out of memory");
         return NULL;
@@ -628,6 +670,9 @@ fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs
     p->e = e;
     p->format = format;
     p->n = jobs;
+    p->slots = 2 * jobs;
+    for (unsigned i = 0; i < p->slots; i++)
+        p->workers[i].task_fd = p->workers[i].result_fd = p->workers[i].child.pidfd = -1;
     p->timeout = timeout_seconds;
     signal(SIGPIPE, SIG_IGN); /* a dead worker's pipe gives EPIPE instead */
     for (unsigned i = 0; i < jobs; i++) {

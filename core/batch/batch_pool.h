@@ -36,7 +36,8 @@ typedef struct fp_pool fp_pool;
 fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
                      double timeout_seconds, int *plugin_failed, fp_error *err);
 /* Places for a document: each started worker takes up to two (the one it
- * works on and the next).  Busy: workers that hold a document, are
+ * works on and the next), and a successor due to start (for a worker that
+ * took its thousandth) one.  Busy: workers that hold a document, are
  * starting, or are due to be replaced. */
 unsigned fp_pool_idle(const fp_pool *p);
 unsigned fp_pool_busy(const fp_pool *p);

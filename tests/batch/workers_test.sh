@@ -107,23 +107,38 @@ check "-v: plugins marked" stderr_has "poison                 (plugin)"
 check "-v: seconds, share, per document" grep -qE '^factpipe:   read +[0-9]+\.[0-9]{3} s +[0-9.]+ % +[0-9.]+ us/doc$' "$tmp/stderr"
 
 # A worker is replaced after 1,000 documents (a slow leak in a plugin
-# stays bounded), and only when a document comes for its successor: a run
-# of exactly 2,000 starts two workers at -j1, not a third that does nothing.
+# stays bounded); its successor starts with the next document, while it
+# finishes its last, and not at all when the run ends there: a run of
+# exactly 2,000 starts two workers at -j1, not a third that does nothing.
 mkdir -p "$tmp/many"
 for i in $(seq -w 1 2001); do printf 'Văn bản số %s.\n' "$i" > "$tmp/many/$i.txt"; done
 poison_only=$tmp/poison-only.pipeline
 printf '[pipeline]\nplugins = listed\n[plugin poison]\n' > "$poison_only"
-run_starts() { # run_starts JOBS FILES...: the workers started, on stdout
+run_starts() { # run_starts STATUS JOBS FILES...: the workers started, on stdout
   rm -f "$tmp/starts"
+  local status=0
   POISON_STARTS=$tmp/starts "$FACTPIPE" -c "$poison_only" --plugin-dir "$POISON_PLUGIN_DIR" \
-    -j "$1" "${@:2}" > "$tmp/many.xml" 2> "$tmp/stderr" || return 1
-  test "$(grep -c '<document ' "$tmp/many.xml")" -eq $(($# - 1)) || return 1
+    --timeout 5 -j "$2" "${@:3}" > "$tmp/many.xml" 2> "$tmp/stderr" || status=$?
+  test "$status" -eq "$1" || return 1
+  test "$(grep -c '<document ' "$tmp/many.xml")" -eq $(($# - 2)) || return 1
   wc -l < "$tmp/starts"
 }
 many=("$tmp"/many/*.txt)
-check "2,000 documents at -j1: two workers" test "$(run_starts 1 "${many[@]:0:2000}")" = 2
-check "2,001 documents at -j1: three workers" test "$(run_starts 1 "${many[@]}")" = 3
-check "999 documents at -j2: two workers" test "$(run_starts 2 "${many[@]:0:999}")" = 2
+check "2,000 documents at -j1: two workers" test "$(run_starts 0 1 "${many[@]:0:2000}")" = 2
+check "2,001 documents at -j1: three workers" test "$(run_starts 0 1 "${many[@]}")" = 3
+check "999 documents at -j2: two workers" test "$(run_starts 0 2 "${many[@]:0:999}")" = 2
+# A retiring worker that crashes: on its last document (its successor runs
+# already; the retry alone crashes that one, and a third takes over), and
+# on the one before, with its last waiting behind (a fourth, started for
+# that one only, finishes it).  Every document is in the output.
+echo "POISON-SEGV" > "$tmp/many/1000.txt"
+check "crash on the 1,000th: every document out" test "$(run_starts 1 1 "${many[@]:0:1001}")" = 3
+check "crash on the 1,000th quarantined" sh -c "grep -A1 -F '/1000.txt\"' '$tmp/many.xml' | grep -q '<error>quarantined: '"
+printf 'Văn bản số 1000.\n' > "$tmp/many/1000.txt"
+echo "POISON-SEGV" > "$tmp/many/0999.txt"
+check "crash on the 999th: every document out" test "$(run_starts 1 1 "${many[@]:0:1001}")" = 4
+check "crash on the 999th quarantined" sh -c "grep -A1 -F '/0999.txt\"' '$tmp/many.xml' | grep -q '<error>quarantined: '"
+check "the 1,000th done" sh -c "grep -A1 -F '/1000.txt\"' '$tmp/many.xml' | grep -q '<meta'"
 
 # Usage errors: exit 2, nothing processed.
 check "resume needs a folder" status_is 2 fp --resume "$tmp/corpus"
