@@ -6,10 +6,10 @@
  * budget per document (SIGTERM,
  * then SIGKILL 400 ms later, to the worker's whole process group), a
  * fresh worker after a crash or a timeout, and after every 1000
- * documents.  That successor starts when a document comes for it — as
- * soon as its predecessor took its last one, so its plugins start while
- * the predecessor finishes (a slot beside each worker holds it), and not
- * at all when the run ends there.
+ * documents.  A successor starts when a document comes for it — for a
+ * recycled worker, as soon as its predecessor took its last one, so its
+ * plugins start while the predecessor finishes (a slot beside each worker
+ * holds it) — and not at all when the run ends there.
  * Workers create the plugin instances themselves (the supervisor never
  * runs create()); the pool starts only once every worker said its plugins
  * are ready, and a plugin that cannot start stops the run with its
@@ -553,9 +553,9 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
         handed++;
     }
     w->len = 0;
-    /* A retiring worker's own successor may run already: this slot's new
-     * worker only takes over what waited, and retires in turn. */
-    if (was_retiring && n_waiting == 0)
+    /* Like any successor, this one starts when a document comes for it
+     * (fp_pool_submit); now, if some waited behind the lost one. */
+    if (n_waiting == 0)
         return handed;
     if (spawn(p, w, err) != 0)
         return -1;
@@ -563,6 +563,8 @@ static int worker_gone(fp_pool *p, worker *w, void (*on_result)(void *, fp_pool_
      * (the task pipe holds them meanwhile). */
     for (unsigned i = 0; i < n_waiting; i++)
         send_task(p, w, waiting[i]);
+    /* A retiring worker's own successor may run already: this one only
+     * takes over what waited, and retires in turn. */
     if (was_retiring)
         w->documents = RECYCLE_AFTER;
     return handed;
