@@ -23,6 +23,10 @@
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |       \
      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
 
+/* The share of a page's bytes its text is expected to need at most,
+ * as a divisor: room for the text is reserved up front. */
+#define FP_HTML_TEXT_SHARE 4
+
 /* One open element: what leaving it must undo. */
 typedef struct open_element {
     fp_tag_kind kind;
@@ -114,6 +118,25 @@ static inline int may_start_space_or_invisible(unsigned char c)
     return starts[c];
 }
 
+/* Where the run of bytes that can be copied as they stand ends, from a
+ * byte at k that cannot start white space.  A single ' ' between two such
+ * bytes belongs to the run: collapsing white space would write that very
+ * space, mapped to that very byte, so a sentence is copied in one piece
+ * rather than word by word. */
+static size_t verbatim_run_end(const xmlChar *chunk, size_t k, size_t len)
+{
+    for (;;) {
+        while (k < len && !may_start_space_or_invisible(chunk[k]))
+            k++;
+        if (k + 1 < len && chunk[k] == ' ' &&
+            !may_start_space_or_invisible(chunk[k + 1])) {
+            k += 2;
+            continue;
+        }
+        return k;
+    }
+}
+
 static int emit_chunk(html_sax *w, const xmlChar *chunk, size_t len,
                       const fp_chunk_origin *origin)
 {
@@ -121,9 +144,7 @@ static int emit_chunk(html_sax *w, const xmlChar *chunk, size_t len,
         return -1;
     for (size_t k = 0; k < len;) {
         if (!origin->positions && !may_start_space_or_invisible(chunk[k])) {
-            size_t run = k + 1;
-            while (run < len && !may_start_space_or_invisible(chunk[run]))
-                run++;
+            size_t run = verbatim_run_end(chunk, k + 1, len);
             if (fp_text_builder_bytes(
                     &w->tb, (const char *)chunk + k,
                     w->source.in->src + origin->start + k, run - k) < 0)
@@ -463,6 +484,14 @@ int fp_html_sax_extract(const fp_decoded *in, fp_text *out, fp_error *err)
     memset(&w, 0, sizeof w);
     fp_html_source_init(&w.source, in);
     fp_text_builder_init(&w.tb);
+    /* Room for the text at once rather than by doubling from 4 KiB, each
+     * doubling a copy of the text and its map: a page's text is a fraction
+     * of its HTML (a fifth on generated bulletins, less on portal pages),
+     * and the builder still grows if a page has more. */
+    if (fp_text_builder_reserve(&w.tb, in->len / FP_HTML_TEXT_SHARE) < 0)
+        return fp_error_set(err, "out of memory extracting HTML text "
+                                 "(%zu bytes of input)",
+                            in->len);
 
     int partial = 0;
     int failed = in->len > 0 && parse(&w, in, &partial) < 0;

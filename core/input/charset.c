@@ -111,7 +111,9 @@ void fp_utf8_scan(const unsigned char *bytes, size_t len, fp_utf8_stats *stats)
             break;
         size_t bad = 0;
         uint32_t cp;
-        size_t n = fp_utf8_decode(bytes + i, len - i, &cp, &bad);
+        size_t n = fp_utf8_common_sequence(bytes + i, len - i, &cp);
+        if (n == 0)
+            n = fp_utf8_decode(bytes + i, len - i, &cp, &bad);
         if (n > 0) {
             stats->multibyte++;
             /* The NFC quick check rides along: the sequence is decoded

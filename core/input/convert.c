@@ -31,23 +31,29 @@ int fp_mtext_reserve(fp_mtext *t, size_t more, fp_error *err)
     return 0;
 }
 
+/* src[i] = from + i for n entries: the map of a run copied byte for byte.
+ * The fill goes in blocks of eight, a fixed trip count that the compiler
+ * turns into vector stores even at -O2. */
+static void fill_offsets_in_order(uint32_t *src, uint32_t from, size_t n)
+{
+    size_t i = 0;
+    for (; n - i >= 8; i += 8)
+        for (size_t j = 0; j < 8; j++)
+            src[i + j] = from + (uint32_t)(i + j);
+    for (; i < n; i++)
+        src[i] = from + (uint32_t)i;
+}
+
 int fp_mtext_append(fp_mtext *t, const char *bytes, size_t n, uint32_t from,
                     int identity, fp_error *err)
 {
     if (fp_mtext_reserve(t, n, err) != 0)
         return -1;
     memcpy(t->text + t->len, bytes, n);
-    /* Two plain loops rather than one with a test inside; the identity
-     * fill (a whole page of valid UTF-8) goes in blocks of eight, a fixed
-     * trip count that the compiler turns into vector stores even at -O2. */
+    /* Two plain loops rather than one with a test inside. */
     uint32_t *src = t->src + t->len;
     if (identity) {
-        size_t i = 0;
-        for (; n - i >= 8; i += 8)
-            for (size_t j = 0; j < 8; j++)
-                src[i + j] = from + (uint32_t)(i + j);
-        for (; i < n; i++)
-            src[i] = from + (uint32_t)i;
+        fill_offsets_in_order(src, from, n);
     } else {
         for (size_t i = 0; i < n; i++)
             src[i] = from;
@@ -193,6 +199,10 @@ int fp_byte_table_build(const fp_charset *charset, fp_byte_table *table,
         table->len[b] = (unsigned char)(sizeof table->utf8[b] - out_left);
     }
     iconv_close(cd);
+    table->ascii_unchanged = 1;
+    for (unsigned b = 0; b < 0x80; b++)
+        if (table->len[b] != 1 || table->utf8[b][0] != b)
+            table->ascii_unchanged = 0;
     if (charset == &fp_charset_windows1252) {
         /* WHATWG: the five bytes windows-1252 leaves undefined are the C1
          * controls of the same value, as in ISO-8859-1. */
@@ -207,12 +217,22 @@ int fp_byte_table_build(const fp_charset *charset, fp_byte_table *table,
     return 0;
 }
 
+/* Bytes at the start of bytes[0..len) that the table leaves as they are:
+ * the ASCII run when ASCII decodes to itself, else none. */
+static size_t unchanged_prefix(const fp_byte_table *table,
+                               const unsigned char *bytes, size_t len)
+{
+    return table->ascii_unchanged ? fp_ascii_prefix(bytes, len) : 0;
+}
+
 int fp_byte_table_covers(const fp_byte_table *table,
                          const unsigned char *bytes, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (table->len[bytes[i]] == 0)
+    for (size_t i = 0; i < len; i++) {
+        i += unchanged_prefix(table, bytes + i, len - i);
+        if (i < len && table->len[bytes[i]] == 0)
             return 0;
+    }
     return 1;
 }
 
@@ -221,9 +241,16 @@ int fp_convert_bytes(const unsigned char *bytes, size_t len, size_t start,
                      fp_error *err)
 {
     /* Size the output exactly first, so that the copy below is a tight
-     * loop with no reallocation and no per-character call. */
+     * loop with no reallocation and no per-character call.  Runs of bytes
+     * that decode to themselves (the ASCII markup of a page) are counted
+     * and copied whole. */
     size_t out_len = 0;
     for (size_t i = start; i < len; i++) {
+        size_t run = unchanged_prefix(table, bytes + i, len - i);
+        out_len += run;
+        i += run;
+        if (i == len)
+            break;
         unsigned char n = table->len[bytes[i]];
         out_len += n ? n : sizeof replacement_utf8;
     }
@@ -237,6 +264,13 @@ int fp_convert_bytes(const unsigned char *bytes, size_t len, size_t start,
     uint32_t *src = out->src + out->len;
     size_t k = 0;
     for (size_t i = start; i < len; i++) {
+        size_t run = unchanged_prefix(table, bytes + i, len - i);
+        memcpy(text + k, bytes + i, run);
+        fill_offsets_in_order(src + k, (uint32_t)i, run);
+        k += run;
+        i += run;
+        if (i == len)
+            break;
         unsigned char b = bytes[i];
         size_t n = table->len[b];
         if (n) {

@@ -16,14 +16,13 @@
 #include "input_internal.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct encoding_choice {
     const fp_charset *charset;
     const char *decided_by; /* "bom", "meta", "utf-8 check", "fallback" */
     size_t bom_len;
-    int have_table; /* table is built for charset */
+    const fp_byte_table *table; /* charset's, when already looked up */
     int scanned;    /* stats describe all the bytes (no BOM was found) */
     fp_utf8_stats stats;
 } encoding_choice;
@@ -47,9 +46,35 @@ static int declared_utf8_holds(const fp_utf8_stats *stats)
     return stats->invalid <= 1 || stats->invalid <= stats->multibyte;
 }
 
+/* The byte table of a single-byte charset, built once per thread and
+ * charset: building one asks iconv 768 times, more work than converting a
+ * whole page.  Every single-byte charset has a slot (charset.c names four);
+ * should a fifth appear, the last slot is rebuilt as needed.  NULL when the
+ * table cannot be built (err says why). */
+enum { CACHED_BYTE_TABLES = 4 };
+
+static const fp_byte_table *byte_table_for(const fp_charset *charset,
+                                           fp_error *err)
+{
+    static _Thread_local struct {
+        const fp_charset *charset;
+        fp_byte_table table;
+    } cache[CACHED_BYTE_TABLES];
+    size_t slot = 0;
+    while (slot < CACHED_BYTE_TABLES - 1 && cache[slot].charset &&
+           cache[slot].charset != charset)
+        slot++;
+    if (cache[slot].charset == charset)
+        return &cache[slot].table;
+    cache[slot].charset = NULL;
+    if (fp_byte_table_build(charset, &cache[slot].table, err) != 0)
+        return NULL;
+    cache[slot].charset = charset;
+    return &cache[slot].table;
+}
+
 static int choose_encoding(const unsigned char *bytes, size_t len, int is_html,
-                           encoding_choice *choice, fp_byte_table *table,
-                           fp_error *err)
+                           encoding_choice *choice, fp_error *err)
 {
     memset(choice, 0, sizeof *choice);
     const fp_charset *bom = fp_charset_from_bom(bytes, len, &choice->bom_len);
@@ -70,12 +95,13 @@ static int choose_encoding(const unsigned char *bytes, size_t len, int is_html,
             return 0;
         }
     } else if (declared && !mostly_utf8(&stats)) {
-        if (fp_byte_table_build(declared, table, err) != 0)
+        const fp_byte_table *table = byte_table_for(declared, err);
+        if (!table)
             return -1;
         if (fp_byte_table_covers(table, bytes, len)) {
             choice->charset = declared;
             choice->decided_by = "meta";
-            choice->have_table = 1;
+            choice->table = table;
             return 0;
         }
     }
@@ -90,8 +116,8 @@ static int choose_encoding(const unsigned char *bytes, size_t len, int is_html,
 }
 
 static int convert(const unsigned char *bytes, size_t len,
-                   const encoding_choice *choice, fp_byte_table *table,
-                   fp_mtext *text, fp_error *err)
+                   const encoding_choice *choice, fp_mtext *text,
+                   fp_error *err)
 {
     switch (choice->charset->kind) {
     case FP_CHARSET_UTF8:
@@ -104,11 +130,13 @@ static int convert(const unsigned char *bytes, size_t len,
         return fp_convert_utf16(bytes, len, choice->bom_len,
                                 choice->charset->kind == FP_CHARSET_UTF16BE,
                                 text, err);
-    case FP_CHARSET_SINGLE_BYTE:
-        if (!choice->have_table &&
-            fp_byte_table_build(choice->charset, table, err) != 0)
+    case FP_CHARSET_SINGLE_BYTE: {
+        const fp_byte_table *table =
+            choice->table ? choice->table : byte_table_for(choice->charset, err);
+        if (!table)
             return -1;
         return fp_convert_bytes(bytes, len, choice->bom_len, table, text, err);
+    }
     }
     return fp_error_set(err, "internal error: unknown charset kind");
 }
@@ -128,21 +156,16 @@ int fp_decode(const unsigned char *bytes, size_t len, fp_format format,
     if (format == FP_FORMAT_AUTO)
         format = fp_sniff_format(bytes, len);
 
-    /* The table is large (2.3 KiB) and needed only for legacy charsets. */
-    fp_byte_table *table = malloc(sizeof *table);
-    if (!table)
-        return fp_error_set(err, "out of memory decoding input");
     encoding_choice choice;
     fp_mtext text = {0};
-    int rc = -1;
-    if (choose_encoding(bytes, len, format == FP_FORMAT_HTML, &choice, table,
+    if (choose_encoding(bytes, len, format == FP_FORMAT_HTML, &choice,
                         err) != 0 ||
-        convert(bytes, len, &choice, table, &text, err) != 0 ||
+        convert(bytes, len, &choice, &text, err) != 0 ||
         fp_mtext_reserve(&text, 0, err) != 0 ||
         (!(scanned_clean_utf8(&choice) && choice.stats.not_inert == 0) &&
          fp_nfc_normalize(&text, NULL, err) != 0)) {
         fp_mtext_free(&text);
-        goto done;
+        return -1;
     }
     text.text[text.len] = '\0';
     text.src[text.len] = (uint32_t)len;
@@ -152,8 +175,5 @@ int fp_decode(const unsigned char *bytes, size_t len, fp_format format,
     out->encoding = choice.charset->name;
     out->encoding_from = choice.decided_by;
     out->replacements = text.replacements;
-    rc = 0;
-done:
-    free(table);
-    return rc;
+    return 0;
 }

@@ -58,15 +58,27 @@ const fp_charset *fp_meta_charset(const unsigned char *bytes, size_t len);
 /* Number of ASCII bytes at the start of s[0..len).  Pages are mostly ASCII
  * markup, so the run is tested eight bytes at a time (one word, one mask);
  * memcpy keeps the unaligned load well-defined and compiles to a plain
- * load. */
+ * load.  In Vietnamese text the run is short (a letter with a diacritic
+ * every few bytes), so the word that holds the run's end says where it
+ * ends too: on a little-endian machine its lowest high bit is the first
+ * non-ASCII byte.  A byte-by-byte search there mispredicts a branch at
+ * almost every letter. */
 static inline size_t fp_ascii_prefix(const unsigned char *s, size_t len)
 {
+    const uint64_t high_bits = UINT64_C(0x8080808080808080);
     size_t i = 0;
     while (len - i >= 8) {
         uint64_t word;
         memcpy(&word, s + i, sizeof word);
-        if (word & UINT64_C(0x8080808080808080))
+        uint64_t high = word & high_bits;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                          \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (high)
+            return i + (size_t)__builtin_ctzll(high) / 8;
+#else
+        if (high)
             break;
+#endif
         i += 8;
     }
     while (i < len && s[i] < 0x80)
@@ -98,6 +110,33 @@ typedef struct fp_utf8_stats {
 } fp_utf8_stats;
 
 void fp_utf8_scan(const unsigned char *bytes, size_t len, fp_utf8_stats *stats);
+
+/* The well-formed sequence at s (avail >= 1 bytes) when it is one of the
+ * two- and three-byte forms whose second byte may be any continuation
+ * byte (leads C2..DF, E1..EC, EE, EF): its length, with its code point in
+ * *cp.  Every letter of Vietnamese text and its common punctuation are
+ * such; they are checked here without fp_utf8_decode's general range
+ * tests.  0 for anything else (ASCII, E0, ED, four bytes, ill-formed),
+ * which fp_utf8_decode then reads. */
+static inline size_t fp_utf8_common_sequence(const unsigned char *s,
+                                             size_t avail, uint32_t *cp)
+{
+    unsigned char lead = s[0];
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        if (avail < 2 || (s[1] & 0xC0) != 0x80)
+            return 0;
+        *cp = (uint32_t)(lead & 0x1F) << 6 | (s[1] & 0x3Fu);
+        return 2;
+    }
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED) {
+        if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        *cp = (uint32_t)(lead & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+              (s[2] & 0x3Fu);
+        return 3;
+    }
+    return 0;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Text with a map to input offsets (convert.c)                             */
@@ -139,6 +178,9 @@ int fp_convert_utf16(const unsigned char *bytes, size_t len, size_t start,
 typedef struct fp_byte_table {
     unsigned char utf8[256][8];
     unsigned char len[256]; /* 0: no character; decodes to U+FFFD */
+    int ascii_unchanged;    /* every byte below 0x80 decodes to itself (not
+                               so in VISCII and TCVN, whose control bytes
+                               are letters): ASCII runs are copied whole */
 } fp_byte_table;
 
 int fp_byte_table_build(const fp_charset *charset, fp_byte_table *table,

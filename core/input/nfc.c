@@ -326,7 +326,9 @@ static int chunk_is_inert(const fp_mtext *t, size_t start, size_t end)
     for (size_t i = start; i < end;) {
         size_t bad = 0;
         uint32_t cp;
-        size_t step = fp_utf8_decode(bytes + i, end - i, &cp, &bad);
+        size_t step = fp_utf8_common_sequence(bytes + i, end - i, &cp);
+        if (step == 0)
+            step = fp_utf8_decode(bytes + i, end - i, &cp, &bad);
         if (step == 0 || !fp_nfc_is_inert((int32_t)cp))
             return 0;
         i += step;

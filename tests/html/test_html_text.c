@@ -234,6 +234,111 @@ static void test_ncr_page_offsets(void **state)
     fp_decoded_free(&in);
 }
 
+/* A small deterministic generator, so a failure can be replayed. */
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1664525u + 1013904223u;
+    return *state >> 8;
+}
+
+/* What one paragraph's text must be: white space runs (ASCII blanks and
+ * NBSP) collapse into one space mapped to the run's first byte, the ends
+ * are trimmed, zero-width characters vanish, every other byte is itself.
+ * content starts at input offset base. */
+static size_t collapse_reference(const char *content, size_t len, size_t base,
+                                 char *text, uint32_t *src)
+{
+    size_t n = 0;
+    int pending = 0;
+    uint32_t pending_src = 0;
+    for (size_t k = 0; k < len;) {
+        const unsigned char *c = (const unsigned char *)content + k;
+        size_t space = *c == ' ' || *c == '\t' || *c == '\n' ? 1
+                       : k + 1 < len && c[0] == 0xC2 && c[1] == 0xA0 ? 2
+                                                                      : 0;
+        if (space) {
+            if (n > 0 && !pending) {
+                pending = 1;
+                pending_src = (uint32_t)(base + k);
+            }
+            k += space;
+            continue;
+        }
+        if (k + 2 < len && ((c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0x8B) ||
+                            (c[0] == 0xEF && c[1] == 0xBB && c[2] == 0xBF))) {
+            k += 3;
+            continue;
+        }
+        if (pending) {
+            text[n] = ' ';
+            src[n++] = pending_src;
+            pending = 0;
+        }
+        text[n] = (char)*c;
+        src[n++] = (uint32_t)(base + k);
+        k++;
+    }
+    return n;
+}
+
+/* Random paragraphs of words and every kind of separator (single and
+ * repeated spaces, tabs, newlines, NBSP, zero-width characters, and
+ * letters whose first byte could start one), long enough to arrive in
+ * several chunks, plain and inside a link: the text, its map and the
+ * link bytes must be what collapsing byte by byte makes of them.  Text
+ * copied in runs (a single space between words goes with its words) must
+ * not change any of it. */
+static void test_white_space_collapse_against_a_reference(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "T\xE1\xBB\xB7", "l\xE1\xBB\x87", "21,1%", "a", "\xC2\xA9",
+        "\xE2\x80\x9Cx\xE2\x80\x9D", "\xEF\xBC\x85", ".", " ", " ", " ",
+        "  ", "\t", "\n", " \n ", "\xC2\xA0", " \xC2\xA0", "\xE2\x80\x8B",
+        " \xE2\x80\x8B ", "\xEF\xBB\xBF"};
+    enum { CONTENT_MAX = 4000 };
+    static char html[CONTENT_MAX + 64], content[CONTENT_MAX + 16],
+        expected[CONTENT_MAX + 16];
+    static uint32_t expected_src[CONTENT_MAX + 16];
+    uint32_t seed = 2024;
+    for (int round = 0; round < 400; round++) {
+        size_t len = 0, limit = next_random(&seed) % CONTENT_MAX;
+        while (len < limit) {
+            const char *piece =
+                pieces[next_random(&seed) % (sizeof pieces / sizeof *pieces)];
+            memcpy(content + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        int in_link = round % 2;
+        const char *open = in_link ? "<p><a href=\"x\">" : "<p>";
+        size_t base = strlen(open);
+        memcpy(html, open, base);
+        memcpy(html + base, content, len);
+        size_t html_len = base + len;
+        html_len += (size_t)sprintf(html + html_len, "%s",
+                                    in_link ? "</a></p>" : "</p>");
+
+        size_t n = collapse_reference(content, len, base, expected,
+                                      expected_src);
+        fp_decoded in = test_decoded(html, html_len);
+        fp_text t = test_html(&in);
+        if (t.len != n || memcmp(t.text, expected, n) != 0)
+            fail_msg("round %d: text differs (%zu bytes, expected %zu)",
+                     round, t.len, n);
+        for (size_t i = 0; i < n; i++)
+            if (t.src[i] != expected_src[i])
+                fail_msg("round %d: byte %zu maps to %u, expected %u", round,
+                         i, (unsigned)t.src[i], (unsigned)expected_src[i]);
+        if (n > 0) {
+            assert_int_equal(t.n_lines, 1);
+            assert_int_equal(t.lines[0].link_bytes, in_link ? n : 0);
+        }
+        assert_text_consistent(&in, &t);
+        fp_text_free(&t);
+        fp_decoded_free(&in);
+    }
+}
+
 int main(void)
 {
     fp_html_init();
@@ -246,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_long_text_node),
         cmocka_unit_test(test_generated_pages),
         cmocka_unit_test(test_ncr_page_offsets),
+        cmocka_unit_test(test_white_space_collapse_against_a_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -233,6 +233,53 @@ static void test_decode_cp1258_all_vietnamese_letters(void **state)
     fp_decoded_free(&d);
 }
 
+/* Byte tables are kept per thread and charset: pages in the four
+ * single-byte charsets, one after another and twice over, must each decode
+ * with their own charset's table, as a freshly built one converts them. */
+static void test_decode_alternating_single_byte_charsets(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"windows-1258", "viscii",
+                                         "windows-1252", "tcvn"};
+    fp_byte_table *fresh = malloc(sizeof *fresh);
+    assert_non_null(fresh);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t c = 0; c < sizeof labels / sizeof *labels; c++) {
+            const fp_charset *charset =
+                fp_charset_from_label(labels[c], strlen(labels[c]));
+            assert_non_null(charset);
+            fp_error err = {{0}};
+            assert_int_equal(fp_byte_table_build(charset, fresh, &err), 0);
+            /* every byte from 0x80 the charset has a character for: no
+             * two of them make a UTF-8 sequence */
+            unsigned char page[512];
+            size_t len = (size_t)sprintf((char *)page,
+                                         "<meta charset=\"%s\"><p>",
+                                         labels[c]);
+            size_t start = len;
+            for (unsigned b = 0x80; b < 0x100; b++)
+                if (fresh->len[b])
+                    page[len++] = (unsigned char)b;
+            fp_decoded d;
+            assert_int_equal(
+                fp_decode(page, len, FP_FORMAT_HTML, &d, &err), 0);
+            assert_string_equal(d.encoding, charset->name);
+            assert_string_equal(d.encoding_from, "meta");
+            fp_mtext expected = {0};
+            assert_int_equal(
+                fp_convert_bytes(page, len, 0, fresh, &expected, &err), 0);
+            assert_int_equal(fp_nfc_normalize(&expected, NULL, &err), 0);
+            assert_int_equal(d.len, expected.len);
+            assert_memory_equal(d.utf8, expected.text, d.len);
+            assert_memory_equal(d.src, expected.src, d.len * sizeof *d.src);
+            assert_true(d.len > start + 100);
+            fp_mtext_free(&expected);
+            fp_decoded_free(&d);
+        }
+    }
+    free(fresh);
+}
+
 /* Ill-formed UTF-8, one U+FFFD per maximal subpart. */
 static void test_convert_utf8_replacements(void **state)
 {
@@ -388,6 +435,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode_cases),
         cmocka_unit_test(test_decode_cp1258_all_vietnamese_letters),
+        cmocka_unit_test(test_decode_alternating_single_byte_charsets),
         cmocka_unit_test(test_convert_utf8_replacements),
         cmocka_unit_test(test_decode_large_nfc_utf8_takes_the_fast_path),
         cmocka_unit_test(test_charset_labels),

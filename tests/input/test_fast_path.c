@@ -92,6 +92,27 @@ static const char *const pieces[] = {
     "\xE1\xBA",         /* cut short */
     "\x80",             /* stray continuation byte */
     "\xED\xA0\x80",     /* surrogate */
+    /* the edges of the two- and three-byte fast path */
+    "\xC2\x80",         /* U+0080: smallest two-byte */
+    "\xCB\xBF",         /* U+02FF: last inert two-byte */
+    "\xCC\x80",         /* U+0300: first combining mark */
+    "\xDF\xBF",         /* U+07FF: largest two-byte */
+    "\xE0\xA0\x80",     /* U+0800: E0 needs A0..BF second */
+    "\xE0\x9F\xBF",     /* overlong three-byte */
+    "\xE1\xBA\x9F",     /* U+1E9F: just before the Vietnamese block */
+    "\xE1\xBA\xA0",     /* U+1EA0: its first letter */
+    "\xE1\xBB\xB9",     /* U+1EF9: its last letter */
+    "\xE1\xBB\xBA",     /* U+1EFA: just after */
+    "\xE2\x80\x8F",     /* U+200F: before the inert punctuation */
+    "\xE2\x80\xA8",     /* U+2028: after it */
+    "\xED\x9F\xBF",     /* U+D7FF: last before the surrogates */
+    "\xEE\x80\x80",     /* U+E000: private use */
+    "\xEF\xBB\xBF",     /* U+FEFF */
+    "\xEF\xBF\xBF",     /* U+FFFF */
+    "\xE1\x41",         /* lead, then ASCII */
+    "\xE1\xBB\xC0",     /* third byte not a continuation */
+    "\xC3\xC3\xA0",     /* a lead where a continuation should be */
+    "\xF4\x90\x80\x80", /* past U+10FFFF */
 };
 
 static size_t random_page(uint32_t *seed, unsigned char *out, size_t cap)
@@ -130,6 +151,76 @@ static void test_scan_agrees_with_the_bytewise_reference(void **state)
                      slow.invalid, fast.not_inert, slow.not_inert,
                      fast.truncated_tail, slow.truncated_tail);
     }
+}
+
+/* Pages of arbitrary bytes, mostly high ones: every way a sequence can be
+ * cut or broken, at every position relative to the eight-byte words. */
+static void test_scan_of_random_bytes_agrees_with_the_reference(void **state)
+{
+    (void)state;
+    uint32_t seed = 4242;
+    unsigned char page[512];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = next_random(&seed) % sizeof page;
+        for (size_t k = 0; k < len; k++) {
+            uint32_t r = next_random(&seed);
+            /* a third ASCII, a third continuation bytes, a third leads */
+            page[k] = (unsigned char)(r % 3 == 0   ? 'a' + r % 26
+                                      : r % 3 == 1 ? 0x80 + (r >> 4) % 64
+                                                   : 0xC0 + (r >> 4) % 64);
+        }
+        fp_utf8_stats fast, slow;
+        fp_utf8_scan(page, len, &fast);
+        reference_scan(page, len, &slow);
+        if (fast.multibyte != slow.multibyte || fast.invalid != slow.invalid ||
+            fast.not_inert != slow.not_inert ||
+            fast.truncated_tail != slow.truncated_tail)
+            fail_msg("round %d (%zu bytes) differs", round, len);
+    }
+}
+
+/* The fast path reads the two- and three-byte forms whose second byte may
+ * be any continuation byte, and it must read them as fp_utf8_decode does:
+ * every lead, every second byte, a choice of third bytes, every length
+ * available.  It must also take every well-formed sequence of those forms,
+ * or Vietnamese text would go the slow way unnoticed. */
+static void test_common_sequence_agrees_with_the_decoder(void **state)
+{
+    (void)state;
+    static const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x9F,
+                                           0xA0, 0xBF, 0xC0, 0xE1, 0xFF};
+    size_t taken = 0;
+    for (unsigned lead = 0; lead < 256; lead++) {
+        for (unsigned second = 0; second < 256; second++) {
+            for (size_t t = 0; t < sizeof thirds; t++) {
+                for (size_t avail = 1; avail <= 3; avail++) {
+                    const unsigned char s[3] = {(unsigned char)lead,
+                                                (unsigned char)second,
+                                                thirds[t]};
+                    uint32_t fast_cp = 0, slow_cp = 0;
+                    size_t bad = 0;
+                    size_t fast = fp_utf8_common_sequence(s, avail, &fast_cp);
+                    size_t slow = fp_utf8_decode(s, avail, &slow_cp, &bad);
+                    int common_form = ((lead >= 0xC2 && lead <= 0xDF) ||
+                                       (lead >= 0xE1 && lead <= 0xEF &&
+                                        lead != 0xED));
+                    if (fast != 0) {
+                        taken++;
+                        if (fast != slow || fast_cp != slow_cp)
+                            fail_msg("%02X %02X %02X (%zu available): fast "
+                                     "%zu U+%04X, decoder %zu U+%04X",
+                                     lead, second, thirds[t], avail, fast,
+                                     (unsigned)fast_cp, slow, (unsigned)slow_cp);
+                    } else if (common_form && slow > 1) {
+                        fail_msg("%02X %02X %02X (%zu available): well-formed "
+                                 "but not taken by the fast path",
+                                 lead, second, thirds[t], avail);
+                    }
+                }
+            }
+        }
+    }
+    assert_true(taken > 0);
 }
 
 /* A combining mark after a long ASCII run, at every offset modulo the word
@@ -247,14 +338,92 @@ static void test_single_byte_conversion_every_byte(void **state)
     free(table);
 }
 
+/* fp_convert_bytes byte by byte: each byte its table entry, or U+FFFD. */
+static void reference_convert_bytes(const unsigned char *bytes, size_t len,
+                                    size_t start, const fp_byte_table *table,
+                                    fp_mtext *out)
+{
+    fp_error err = {{0}};
+    for (size_t i = start; i < len; i++) {
+        size_t n = table->len[bytes[i]];
+        const char *utf8 = (const char *)table->utf8[bytes[i]];
+        if (n == 0) {
+            utf8 = "\xEF\xBF\xBD";
+            n = 3;
+            out->replacements++;
+        }
+        assert_int_equal(fp_mtext_append(out, utf8, n, (uint32_t)i, 0, &err),
+                         0);
+    }
+}
+
+/* Random pages (ASCII runs of every length, any other byte between) in
+ * each single-byte charset: the run copy must be the byte-by-byte
+ * conversion, and the coverage check must agree with the table.  VISCII
+ * and TCVN give letters to control bytes, so their ASCII is not copied
+ * whole. */
+static void test_single_byte_runs_agree_with_the_bytewise_reference(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *label;
+        int ascii_unchanged;
+    } charsets[] = {{"windows-1258", 1},
+                    {"windows-1252", 1},
+                    {"viscii", 0},
+                    {"tcvn", 0}};
+    fp_byte_table *table = malloc(sizeof *table);
+    assert_non_null(table);
+    uint32_t seed = 99;
+    unsigned char page[600];
+    for (size_t c = 0; c < sizeof charsets / sizeof *charsets; c++) {
+        const fp_charset *charset = fp_charset_from_label(
+            charsets[c].label, strlen(charsets[c].label));
+        assert_non_null(charset);
+        fp_error err = {{0}};
+        assert_int_equal(fp_byte_table_build(charset, table, &err), 0);
+        assert_int_equal(table->ascii_unchanged, charsets[c].ascii_unchanged);
+        for (int round = 0; round < 1500; round++) {
+            size_t len = 0;
+            while (len + 40 < sizeof page && next_random(&seed) % 32 != 0) {
+                size_t run = next_random(&seed) % 20;
+                for (size_t k = 0; k < run; k++)
+                    page[len++] = (unsigned char)(next_random(&seed) % 0x80);
+                page[len++] = (unsigned char)(0x80 + next_random(&seed) % 0x80);
+            }
+            size_t start = len ? next_random(&seed) % (len < 4 ? len : 4) : 0;
+            fp_mtext fast = {0}, slow = {0};
+            assert_int_equal(
+                fp_convert_bytes(page, len, start, table, &fast, &err), 0);
+            reference_convert_bytes(page, len, start, table, &slow);
+            assert_int_equal(fast.len, slow.len);
+            assert_memory_equal(fast.text, slow.text, fast.len);
+            assert_memory_equal(fast.src, slow.src,
+                                fast.len * sizeof *fast.src);
+            assert_int_equal(fast.replacements, slow.replacements);
+            int covered = 1;
+            for (size_t k = 0; k < len; k++)
+                if (table->len[page[k]] == 0)
+                    covered = 0;
+            assert_int_equal(fp_byte_table_covers(table, page, len), covered);
+            fp_mtext_free(&fast);
+            fp_mtext_free(&slow);
+        }
+    }
+    free(table);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ascii_prefix_every_length_position_and_alignment),
         cmocka_unit_test(test_scan_agrees_with_the_bytewise_reference),
+        cmocka_unit_test(test_scan_of_random_bytes_agrees_with_the_reference),
+        cmocka_unit_test(test_common_sequence_agrees_with_the_decoder),
         cmocka_unit_test(test_non_nfc_after_a_long_ascii_run_is_composed),
         cmocka_unit_test(test_clean_copy_equals_the_validating_conversion),
         cmocka_unit_test(test_single_byte_conversion_every_byte),
+        cmocka_unit_test(test_single_byte_runs_agree_with_the_bytewise_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
