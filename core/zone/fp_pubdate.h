@@ -212,6 +212,31 @@ typedef struct pubdate_dates {
 
 const pubdate_dates *pubdate_dates_pattern(const pubdate_rules *r);
 
+/* The same forms without PD_FORM_MONTH_DAY, whose month name may start
+ * at almost any letter of a caseless UTF line and makes the one pattern
+ * two to three times slower: a window where no month-first date can be
+ * (pubdate_month_day_may_match) is searched with this pattern instead,
+ * with the same result.  re is NULL when the forms have no month names
+ * (the one pattern has no PD_FORM_MONTH_DAY then either). */
+const pubdate_dates *pubdate_digit_led_pattern(const pubdate_rules *r);
+/* PD_FORM_MONTH_DAY alone (for the tests of the screen); re may be NULL
+ * as above. */
+const pubdate_dates *pubdate_month_day_pattern(const pubdate_rules *r);
+
+/* Could a month-first date ("March 3rd, 2019") match in s[0, to) starting
+ * at or after from?  Such a date holds a day of one or two digits, then
+ * only ordinal letters, '.', ',' and white space, then a year of four
+ * digits; a window without that shape (almost every numeric or
+ * Vietnamese date line) cannot hold one.  True whenever one could. */
+bool pubdate_month_day_may_match(const pubdate_rules *r, zone_span s,
+                                 size_t from, size_t to);
+
+/* pubdate_find_in_text without the screen above: every window searched
+ * with all forms (the tests compare the two). */
+bool pubdate_find_in_text_unscreened(zone_matcher *m, zone_span s,
+                                     size_t from, unsigned flags,
+                                     pubdate_match *out);
+
 /* Month names (fp_pubdate_months.c), compared folded: ASCII and Latin-1
  * letters lower-cased ("MÄRZ" = "märz"), white space runs (NBSP too) one
  * space. */

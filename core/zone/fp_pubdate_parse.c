@@ -230,13 +230,26 @@ static bool match_window(zone_matcher *m, const pubdate_dates *dates,
     return false;
 }
 
-bool pubdate_find_in_text(zone_matcher *m, zone_span s, size_t from,
-                          unsigned flags, pubdate_match *out)
+/* The forms to search s[from, to) with: all of them, or (screened) those
+ * led by a digit when no month-first date can be there — the same matches,
+ * found two to three times faster. */
+static const pubdate_dates *window_forms(const pubdate_rules *r, zone_span s,
+                                         size_t from, size_t to,
+                                         bool screened)
+{
+    const pubdate_dates *digit_led = pubdate_digit_led_pattern(r);
+    if (screened && digit_led->re &&
+        !pubdate_month_day_may_match(r, s, from, to))
+        return digit_led;
+    return pubdate_dates_pattern(r);
+}
+
+static bool find_in_text(zone_matcher *m, zone_span s, size_t from,
+                         unsigned flags, bool screened, pubdate_match *out)
 {
     const pubdate_rules *r = m->rules->pubdate;
     if (!r || from >= s.len || !enough_digits(s, from))
         return false;
-    const pubdate_dates *dates = pubdate_dates_pattern(r);
     /* The pattern runs only around each year, not over the whole line:
      * most numbers in a text are not dates. */
     bool found = false;
@@ -259,13 +272,27 @@ bool pubdate_find_in_text(zone_matcher *m, zone_span s, size_t from,
             to++;
         pubdate_match candidate;
         if (digits_around(s, window, year_start, year_end, to) &&
-            match_window(m, dates, s, window, to, flags, &candidate) &&
+            match_window(m, window_forms(r, s, window, to, screened), s,
+                         window, to, flags, &candidate) &&
             (!found || candidate.start < out->start)) {
             *out = candidate;
             found = true;
         }
     }
     return found;
+}
+
+bool pubdate_find_in_text(zone_matcher *m, zone_span s, size_t from,
+                          unsigned flags, pubdate_match *out)
+{
+    return find_in_text(m, s, from, flags, true, out);
+}
+
+bool pubdate_find_in_text_unscreened(zone_matcher *m, zone_span s,
+                                     size_t from, unsigned flags,
+                                     pubdate_match *out)
+{
+    return find_in_text(m, s, from, flags, false, out);
 }
 
 /* ---- machine-written values ------------------------------------------ */

@@ -20,6 +20,13 @@ struct pubdate_rules {
     word_set month_first; /* [date-month-first] */
     pcre2_code *cue[3]; /* published, updated, refused: anywhere in a line */
     pubdate_dates dates;
+    pubdate_dates digit_led;  /* dates without PD_FORM_MONTH_DAY */
+    pubdate_dates month_day;  /* PD_FORM_MONTH_DAY alone */
+    /* Bytes that may stand between the day and the year of a month-first
+     * date (pubdate_month_day_may_match); screenable false when the
+     * ordinal words hold a digit and the screen cannot tell. */
+    bool day_year_gap[256];
+    bool screenable;
     pubdate_months months;
 };
 
@@ -285,22 +292,26 @@ static char *form_source(const pubdate_rules *r, pubdate_form form,
     return b.s;
 }
 
-/* All forms in one alternation, so that a line is scanned once for the
- * earliest date; PD_FORM_SHORT_YEAR last, so that a four-digit year wins
- * where both read (and the reader skips it when not asked for). */
-static int build_dates(pubdate_rules *r, cue_list lists[ZS_COUNT],
+/* The forms of wanted (bits 1 << form) in one alternation, so that a line
+ * is scanned once for the earliest date; PD_FORM_SHORT_YEAR last, so that
+ * a four-digit year wins where both read (and the reader skips it when not
+ * asked for).  dates->re stays NULL when none of the forms has words. */
+static int build_forms(pubdate_rules *r, cue_list lists[ZS_COUNT],
+                       unsigned wanted, pubdate_dates *dates,
                        const char *path, fp_error *err)
 {
     static const pubdate_form order[PD_FORM_COUNT] = {
         PD_FORM_NUMERIC, PD_FORM_YMD, PD_FORM_DAY_MONTH, PD_FORM_MONTH_DAY,
         PD_FORM_SHORT_YEAR};
-    pubdate_dates *dates = &r->dates;
     text_buf all = {0};
     int group = 1;
     bool failed = false;
+    for (int k = 0; k < PD_FORM_COUNT; k++)
+        dates->first_group[k] = 0;
     for (int k = 0; k < PD_FORM_COUNT && !failed; k++) {
         pubdate_form form = order[k];
-        dates->first_group[form] = 0;
+        if (!(wanted & (1u << form)))
+            continue;
         char *source = form_source(r, form, lists, path, err, &failed);
         if (!source)
             continue;
@@ -319,12 +330,64 @@ static int build_dates(pubdate_rules *r, cue_list lists[ZS_COUNT],
         free(all.s);
         return fp_error_set(err, "%s: out of memory", path);
     }
+    if (all.len == 0)
+        return 0;
     dates->re = zone_compile_pattern(all.s, "the date forms built from "
                                             "[date-month], [date-ordinal] "
                                             "and [date-connector]",
                                      path, err);
     free(all.s);
     return dates->re ? 0 : -1;
+}
+
+/* What may stand between a month-first date's day and its year: the
+ * ordinal words' bytes in either ASCII case, '.', ',', white space (ASCII
+ * controls and every byte of a multi-byte character, which also covers
+ * the caseless matches of ordinal letters outside ASCII, such as the
+ * long s). */
+static void build_day_year_gap(pubdate_rules *r, const cue_list *ordinals)
+{
+    bool *gap = r->day_year_gap;
+    memset(gap, 0, sizeof r->day_year_gap);
+    r->screenable = true;
+    for (int c = 0; c <= ' '; c++)
+        gap[c] = true;
+    for (int c = 0x80; c < 256; c++)
+        gap[c] = true;
+    gap['.'] = gap[','] = true;
+    for (size_t i = 0; i < ordinals->n; i++) {
+        for (const unsigned char *c = (const unsigned char *)ordinals->items[i];
+             *c; c++) {
+            if (*c >= '0' && *c <= '9')
+                r->screenable = false;
+            gap[*c] = true;
+            if (*c >= 'a' && *c <= 'z')
+                gap[*c - 'a' + 'A'] = true;
+            if (*c >= 'A' && *c <= 'Z')
+                gap[*c - 'A' + 'a'] = true;
+            /* A character outside ASCII may match an ASCII letter
+             * caselessly (the Kelvin sign a k). */
+            if (*c >= 0x80)
+                for (int l = 'a'; l <= 'z'; l++)
+                    gap[l] = gap[l - 'a' + 'A'] = true;
+        }
+    }
+}
+
+static int build_dates(pubdate_rules *r, cue_list lists[ZS_COUNT],
+                       const char *path, fp_error *err)
+{
+    const unsigned all = (1u << PD_FORM_COUNT) - 1;
+    const unsigned month_day = 1u << PD_FORM_MONTH_DAY;
+    build_day_year_gap(r, &lists[ZS_DATE_ORDINAL]);
+    if (build_forms(r, lists, all, &r->dates, path, err) < 0)
+        return -1;
+    if (r->dates.first_group[PD_FORM_MONTH_DAY] == 0)
+        return 0; /* no month names: the one pattern is already digit-led */
+    if (build_forms(r, lists, all & ~month_day, &r->digit_led, path, err) < 0 ||
+        build_forms(r, lists, month_day, &r->month_day, path, err) < 0)
+        return -1;
+    return 0;
 }
 
 pubdate_rules *pubdate_rules_build(cue_list lists[ZS_COUNT], const char *path,
@@ -393,6 +456,8 @@ void pubdate_rules_free(pubdate_rules *r)
     for (int k = 0; k < 3; k++)
         pcre2_code_free(r->cue[k]);
     pcre2_code_free(r->dates.re);
+    pcre2_code_free(r->digit_led.re);
+    pcre2_code_free(r->month_day.re);
     pubdate_months_free(&r->months);
     free(r);
 }
@@ -405,6 +470,56 @@ const pubdate_months *pubdate_rules_months(const pubdate_rules *r)
 const pubdate_dates *pubdate_dates_pattern(const pubdate_rules *r)
 {
     return &r->dates;
+}
+
+const pubdate_dates *pubdate_digit_led_pattern(const pubdate_rules *r)
+{
+    return &r->digit_led;
+}
+
+const pubdate_dates *pubdate_month_day_pattern(const pubdate_rules *r)
+{
+    return &r->month_day;
+}
+
+static bool is_ascii_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool pubdate_month_day_may_match(const pubdate_rules *r, zone_span s,
+                                 size_t from, size_t to)
+{
+    if (!r->month_day.re)
+        return false;
+    if (!r->screenable)
+        return true;
+    const unsigned char *p = (const unsigned char *)s.s;
+    size_t i = from;
+    while (i < to) {
+        if (!is_ascii_digit(p[i])) {
+            i++;
+            continue;
+        }
+        /* A run of digits: a day when it has one or two (the pattern
+         * takes whole runs: no digit before the day, none after). */
+        size_t run = i;
+        while (run < to && is_ascii_digit(p[run]))
+            run++;
+        bool day = run - i <= 2 && (i == 0 || !is_ascii_digit(p[i - 1]));
+        i = run;
+        if (!day)
+            continue;
+        size_t gap = run;
+        while (gap < to && r->day_year_gap[p[gap]])
+            gap++;
+        size_t year = gap;
+        while (year < to && is_ascii_digit(p[year]))
+            year++;
+        if (gap > run && year - gap == 4)
+            return true;
+    }
+    return false;
 }
 
 pubdate_role pubdate_key_role(const pubdate_rules *r, const char *key,

@@ -193,7 +193,8 @@ static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
     X(cue) X(furniture) X(wrapper) X(caption) X(in_article) X(article_head)    \
     X(n_children) X(n_content_children) X(has_own_lines) X(lines_in)           \
     X(prose_in) X(tag_chrome) X(holds) X(picture_at) X(teaser_list)
-#define PAGE_LINE_ARRAYS(X) X(prose) X(in_region) X(picture_caption)
+#define PAGE_LINE_ARRAYS(X)                                                    \
+    X(prose) X(in_region) X(picture_caption) X(chrome_line)
 
 int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
                         fp_error *err)
@@ -267,7 +268,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     mark_furniture(p, true);
     for (size_t i = 0; i < t->n_lines; i++) {
         if (p->prose[i] && !zone_line_in_furniture(p, i) &&
-            zone_is_chrome_line(m, zone_line_span(t, i)))
+            zone_line_is_chrome_line(p, i))
             p->prose[i] = 0;
         int32_t e = t->lines[i].element;
         if (valid_element(t, e)) {
@@ -312,6 +313,15 @@ bool zone_line_in_furniture(const zone_html_page *p, size_t i)
 {
     int32_t e = p->t->lines[i].element;
     return valid_element(p->t, e) && p->furniture[e];
+}
+
+/* chrome_line: 0 not asked yet, else 1 + the answer. */
+bool zone_line_is_chrome_line(zone_html_page *p, size_t i)
+{
+    if (p->chrome_line[i] == 0)
+        p->chrome_line[i] =
+            1 + zone_is_chrome_line(p->m, zone_line_span(p->t, i));
+    return p->chrome_line[i] == 2;
 }
 
 bool zone_line_in_article_head(const zone_html_page *p, size_t i)

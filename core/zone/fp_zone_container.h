@@ -51,6 +51,8 @@ typedef struct zone_html_page {
     uint64_t *prose_before; /* per line + 1: prose bytes of the lines
                                before it */
 
+    uint8_t *chrome_line; /* per line: zone_is_chrome_line of its text,
+                             asked once (zone_line_is_chrome_line) */
     uint8_t *in_region;   /* per line: inside the article region */
     int32_t container;    /* the element chosen as the article's */
     size_t first, last;   /* the region's first and last line */
@@ -76,6 +78,10 @@ void zone_find_picture_captions(zone_html_page *p);
 /* Is line i page furniture by its elements (a chrome-cued box, a nav, a
  * hidden element)? */
 bool zone_line_in_furniture(const zone_html_page *p, size_t i);
+
+/* zone_is_chrome_line of line i's text, remembered: the container
+ * search, the container's lines and its tail ask it of the same lines. */
+bool zone_line_is_chrome_line(zone_html_page *p, size_t i);
 
 /* Is line i in the article's own <header> (headline, date line)? */
 bool zone_line_in_article_head(const zone_html_page *p, size_t i);

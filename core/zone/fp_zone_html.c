@@ -2,6 +2,7 @@
  * the headline above it, the date line, a lead kept apart and the byline
  * between, the body lines inside it, the author and date line right after
  * it.  Everything else is chrome. */
+#define _GNU_SOURCE /* memmem */
 #include "fp_zone_container.h"
 #include "fp_zone_meta.h"
 #include "fp_zone_passes.h"
@@ -44,11 +45,8 @@ static bool html_title_contains(const fp_text *t, zone_span text)
 {
     if (!t->html_title || text.len < TITLE_MIN_BYTES)
         return false;
-    size_t n = strlen(t->html_title);
-    for (size_t at = 0; at + text.len <= n; at++)
-        if (memcmp(t->html_title + at, text.s, text.len) == 0)
-            return true;
-    return false;
+    return memmem(t->html_title, strlen(t->html_title), text.s, text.len) !=
+           NULL;
 }
 
 /* The line's score as the page's headline; a score not above floor loses
@@ -140,7 +138,7 @@ static bool is_link_line(html_zoner *z, size_t i)
  * links? */
 static bool is_chrome_in_container(html_zoner *z, size_t i)
 {
-    return zone_is_chrome_line(z->m, zone_line_span(z->t, i)) ||
+    return zone_line_is_chrome_line(z, i) ||
            is_link_line(z, i);
 }
 
@@ -338,7 +336,7 @@ static int zone_tail(html_zoner *z, fp_meta *meta, fp_error *err)
             line->zone = FP_ZONE_BYLINE;
             if (!meta->byline && zone_meta_set_byline(z->m, meta, text, err) < 0)
                 return -1;
-        } else if (!zone_is_chrome_line(z->m, text)) {
+        } else if (!zone_line_is_chrome_line(z, i)) {
             return 0;
         }
     }

@@ -255,6 +255,22 @@ bool zone_is_person_name(zone_matcher *m, zone_span line);
  * arrows ("Trang chủ » Kinh tế"), or items that are each furniture
  * ("Bình luận (0) | Chia sẻ") (fp_zone_lines.c). */
 bool zone_is_menu_line(zone_matcher *m, zone_span line);
+/* Splitting a line at separators (" | ", " » "): the set, with what
+ * zone_next_separator remembers between calls on one line. */
+enum { ZONE_MAX_SEPARATORS = 4 };
+typedef struct zone_separators {
+    const char *const *items;
+    size_t n;
+    size_t len[ZONE_MAX_SEPARATORS];
+    size_t next[ZONE_MAX_SEPARATORS];
+} zone_separators;
+zone_separators zone_separators_of(const char *const *items, size_t n);
+/* Where the first separator of the set starts at or after from (the
+ * earliest in the set when two start there), its length in *sep_len;
+ * line.len and 0 when there is none.  Calls on one line go forward: from
+ * never decreases (a new line needs a new set). */
+size_t zone_next_separator(zone_separators *set, zone_span line, size_t from,
+                           size_t *sep_len);
 /* A short line that is a date and a few words ("Hà Nội, ngày 07 tháng
  * 10 năm 2024", "Thể thao | 14/12/2025 - 22:40"). */
 bool zone_is_date_shaped(zone_matcher *m, zone_span line);

@@ -4,6 +4,7 @@
  * Kinh tế » Nông nghiệp"), whatever the names are; a date line is a date
  * with little else ("Hà Nội, ngày 07 tháng 10 năm 2024", "10:25 |
  * 17/11/2023"). */
+#define _GNU_SOURCE /* memmem */
 #include "fp_pubdate.h"
 
 #include <factpipe/utf8.h>
@@ -21,17 +22,47 @@ static const char *const menu_separators[] = {" | "};
 static const char *const breadcrumb_separators[] = {
     " > ", " \xC2\xBB ", " \xE2\x80\xBA ", /* " > ", " » ", " › " */
 };
+_Static_assert(sizeof breadcrumb_separators / sizeof *breadcrumb_separators <=
+                       ZONE_MAX_SEPARATORS &&
+                   sizeof menu_separators / sizeof *menu_separators <=
+                       ZONE_MAX_SEPARATORS,
+               "a row's separators fit a zone_separators");
 
-/* The separator (one of n) starting at s, or 0. */
-static size_t separator_at(const char *s, size_t left,
-                           const char *const *separators, size_t n)
+zone_separators zone_separators_of(const char *const *items, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        size_t len = strlen(separators[k]);
-        if (len <= left && memcmp(s, separators[k], len) == 0)
-            return len;
+    zone_separators set = {items, n < ZONE_MAX_SEPARATORS ? n
+                                                          : ZONE_MAX_SEPARATORS,
+                           {0}, {0}};
+    for (size_t k = 0; k < set.n; k++)
+        set.len[k] = strlen(items[k]);
+    return set;
+}
+
+/* Each separator's next place is searched for (memmem) only once the
+ * split has passed it, so splitting a line reads it once per separator,
+ * not once per byte and separator: a scraped text page may be one line
+ * of megabytes. */
+size_t zone_next_separator(zone_separators *set, zone_span line, size_t from,
+                           size_t *sep_len)
+{
+    size_t best = line.len;
+    *sep_len = 0;
+    for (size_t k = 0; k < set->n; k++) {
+        if (set->len[k] == 0)
+            continue;
+        if (from == 0 || set->next[k] < from) {
+            const char *at = from < line.len
+                                 ? memmem(line.s + from, line.len - from,
+                                          set->items[k], set->len[k])
+                                 : NULL;
+            set->next[k] = at ? (size_t)(at - line.s) : line.len;
+        }
+        if (set->next[k] < best) {
+            best = set->next[k];
+            *sep_len = set->len[k];
+        }
     }
-    return 0;
+    return best;
 }
 
 static bool starts_with_capital(zone_span item)
@@ -87,22 +118,19 @@ static size_t count_items(zone_matcher *m, zone_span line,
 {
     size_t items = 0, from = 0;
     *with_digits = 0;
-    for (size_t i = 0; i <= line.len; i++) {
-        size_t sep = i < line.len ? separator_at(line.s + i, line.len - i,
-                                                 separators, n_separators)
-                                  : 0;
-        if (i < line.len && sep == 0)
-            continue;
-        zone_span item = zone_trim((zone_span){line.s + from, i - from});
+    zone_separators set = zone_separators_of(separators, n_separators);
+    for (;;) {
+        size_t sep;
+        size_t at = zone_next_separator(&set, line, from, &sep);
+        zone_span item = zone_trim((zone_span){line.s + from, at - from});
         bool digit = false;
         if (!test(m, item, &digit))
             return 0;
         *with_digits += digit;
         items++;
-        if (i == line.len)
+        if (at == line.len)
             break;
-        from = i + sep;
-        i = from - 1;
+        from = at + sep;
     }
     return items;
 }

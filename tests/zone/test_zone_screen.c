@@ -2,6 +2,8 @@
  * the line-start screen and the first-byte index of element cues must give
  * exactly the answers of the full tests they skip. */
 #include "zone_test_util.h"
+#include "zone/fp_zone_container.h"
+#include "zone/fp_zone_meta.h"
 #include "zone/fp_zone_internal.h"
 
 #include <setjmp.h>
@@ -263,6 +265,112 @@ static void one_index_for_every_element_section(void **state)
     fp_zone_rules_free(rules);
 }
 
+/* The split as zoning first wrote it: at every byte, the first separator
+ * of the list starting there. */
+static size_t split_byte_by_byte(zone_span line, size_t from,
+                                 const char *const *separators, size_t n,
+                                 size_t *sep_len)
+{
+    for (size_t i = from; i < line.len; i++)
+        for (size_t k = 0; k < n; k++) {
+            size_t len = strlen(separators[k]);
+            if (len <= line.len - i &&
+                memcmp(line.s + i, separators[k], len) == 0) {
+                *sep_len = len;
+                return i;
+            }
+        }
+    *sep_len = 0;
+    return line.len;
+}
+
+/* zone_next_separator looks each separator up once per line (memmem) and
+ * remembers where it is: over lines built of separators, their pieces
+ * and words, it must split exactly where the byte-by-byte scan does. */
+static void separator_split_agrees_with_a_byte_by_byte_scan(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        " | ", " > ", " \xC2\xBB ", " \xE2\x80\xBA ", " ", "|", ">",
+        "\xC2\xBB", " |", "| ", "  ", "Tin", "Kinh t\xE1\xBA\xBF", "a",
+    };
+    static const char *const bar[] = {" | "};
+    static const char *const crumbs[] = {" > ", " \xC2\xBB ",
+                                         " \xE2\x80\xBA "};
+    static const char *const overlapping[] = {" | ", "| |", " "};
+    struct {
+        const char *const *items;
+        size_t n;
+    } sets[] = {{bar, 1}, {crumbs, 3}, {overlapping, 3}};
+    uint32_t seed = 12345;
+    char buf[256];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        int n_pieces = (int)(seed % 12);
+        for (int k = 0; k < n_pieces; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece =
+                pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+            size_t piece_len = strlen(piece);
+            if (len + piece_len >= sizeof buf)
+                break;
+            memcpy(buf + len, piece, piece_len);
+            len += piece_len;
+        }
+        seed = seed * 1103515245u + 12345u;
+        zone_span line = {buf, len};
+        for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
+            zone_separators set = zone_separators_of(sets[s].items, sets[s].n);
+            size_t from = 0;
+            for (;;) {
+                size_t want_len, got_len;
+                size_t want = split_byte_by_byte(line, from, sets[s].items,
+                                                 sets[s].n, &want_len);
+                size_t got = zone_next_separator(&set, line, from, &got_len);
+                assert_int_equal(got, want);
+                assert_int_equal(got_len, want_len);
+                if (got == line.len)
+                    break;
+                from = got + got_len;
+            }
+        }
+    }
+}
+
+/* The page remembers zone_is_chrome_line of each line: asked in any order,
+ * any number of times, it answers as the test itself does. */
+static void remembered_chrome_lines_agree_with_the_test(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><body><div class=\"main\"><h1>Giao ban quý III</h1>"
+        ZONE_TEST_P1 "<p>Lượt xem: 432</p>" ZONE_TEST_P2
+        "<p>Chia sẻ bài viết</p><p>1 8 1 6 5 2 6 7</p>" ZONE_TEST_P3
+        "<p>56.6 %37.2 %0.0 %Sớm</p>" ZONE_TEST_P4
+        "<p>In bài viết | Gửi email</p></div></body></html>";
+    fp_zone_rules *rules = zone_test_load_rules();
+    fp_text t;
+    zone_test_make_text(page, sizeof page - 1, 1, &t);
+    fp_error err = {0};
+    zone_matcher m;
+    assert_int_equal(zone_matcher_init(&m, rules, &err), 0);
+    zone_html_page p;
+    assert_int_equal(zone_html_page_init(&p, &m, &t, &err), 0);
+    size_t chrome = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < t.n_lines; k++) {
+            size_t i = pass == 0 ? k : t.n_lines - 1 - k;
+            bool want = zone_is_chrome_line(&m, zone_line_span(&t, i));
+            assert_int_equal(zone_line_is_chrome_line(&p, i), want);
+            chrome += want;
+        }
+    assert_true(chrome >= 2 * 4); /* the page's chrome lines were found */
+    zone_html_page_free(&p);
+    zone_matcher_free(&m);
+    fp_text_free(&t);
+    fp_zone_rules_free(rules);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +378,8 @@ int main(void)
         cmocka_unit_test(unusual_cue_starts_turn_the_screen_off),
         cmocka_unit_test(element_cue_index_agrees_with_every_position),
         cmocka_unit_test(one_index_for_every_element_section),
+        cmocka_unit_test(separator_split_agrees_with_a_byte_by_byte_scan),
+        cmocka_unit_test(remembered_chrome_lines_agree_with_the_test),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
