@@ -230,7 +230,9 @@ static int emit_match(const percentage_matcher *matcher, const fp_host *host,
 
 /* Every match in one block.  The pattern cannot match the empty string
  * (it needs a digit and a "%" or "trăm"), so each match moves the search
- * forward. */
+ * forward.  Each search starts where percentage_search_start() says a
+ * match can: the text between numbers with a "%" is not read by the
+ * regex, and a block without a "%" not at all. */
 static int extract_block(const percentage_matcher *matcher,
                          pcre2_match_data *match_data, const fp_document *doc,
                          size_t block_index, const fp_host *host)
@@ -238,10 +240,13 @@ static int extract_block(const percentage_matcher *matcher,
     const fp_block *span = &doc->blocks[block_index];
     const char *block = doc->text + span->start;
     size_t len = span->end - span->start;
-    if (!percentage_block_may_match(block, len, matcher->words))
-        return FP_OK;
     const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
-    for (size_t offset = 0; offset < len;) {
+    percentage_signs signs;
+    percentage_signs_init(&signs, matcher->words);
+    for (size_t offset = 0;;) {
+        offset = percentage_search_start(&signs, block, len, offset);
+        if (offset >= len)
+            return FP_OK;
         int rc = pcre2_match(matcher->pattern, (PCRE2_SPTR)block, len, offset,
                              0, match_data, matcher->limits);
         if (rc == PCRE2_ERROR_NOMATCH)
@@ -252,11 +257,10 @@ static int extract_block(const percentage_matcher *matcher,
             return FP_ERROR;
         offset = ovector[1];
     }
-    return FP_OK;
 }
 
-/* fp_regex_each_match()'s block loop, but blocks that cannot hold a
- * percentage (percentage_pattern.h) are not searched. */
+/* fp_regex_each_match()'s block loop, but each search starts where a
+ * match can (percentage_pattern.h). */
 static int percentage_extract(void *state, const fp_document *doc,
                               const fp_host *host)
 {
