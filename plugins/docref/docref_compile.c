@@ -40,6 +40,11 @@
  * in step with the reference pattern below. */
 enum { SPACE_RUNS_AFTER_TYPE = 5 };
 
+/* The words of the reference pattern after which its number (or a
+ * plenum's) may come, spaces and ':' between: "số", and the plenum's
+ * "ương" and "TW" (PLENUM).  Keep it in step with the pattern above. */
+static const char *const WORDS_BEFORE_NUMBER[] = {"số", "ương", "TW"};
+
 #define CONTINUATION                                                       \
     "(?:\\h*+[,;]\\h*+(?:(?i:và)\\h++)?|\\h++(?i:và)\\h++)"                \
     "(?:(?i:số)\\h*+)?" NUMBER("next_")
@@ -50,6 +55,39 @@ enum { SPACE_RUNS_AFTER_TYPE = 5 };
     "(?<year>[0-9]{4})"                                                    \
     "|(?<wday>[0-9]{1,2})\\h++(?i:tháng)\\h++(?<wmonth>[0-9]{1,2})\\h++"   \
     "(?i:năm)\\h++(?<wyear>[0-9]{4}))(?![0-9])"
+
+/* Notes in may_end the byte before which docref_match.c, skipping spaces,
+ * tabs and ':' back from a number, lands when word stands before it: the
+ * last other byte of word, in either case when a letter (a byte of a
+ * longer character needs no note: such bytes always may).  A word of
+ * nothing else could leave any byte there: then every one may. */
+static void note_last_byte(bool may_end[128], const char *word)
+{
+    size_t len = strlen(word);
+    while (len > 0 && (word[len - 1] == ' ' || word[len - 1] == '\t' ||
+                       word[len - 1] == ':'))
+        len--;
+    if (len == 0) {
+        memset(may_end, true, 128 * sizeof *may_end);
+        return;
+    }
+    unsigned char last = (unsigned char)word[len - 1];
+    if (last >= 0x80)
+        return;
+    may_end[last] = true;
+    if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z'))
+        may_end[last ^ 0x20] = true; /* the other case */
+}
+
+static void note_words_before_numbers(docref_matcher *m)
+{
+    memset(m->may_end_before_number, 0, sizeof m->may_end_before_number);
+    for (size_t i = 0; i < m->types.n; i++)
+        note_last_byte(m->may_end_before_number, m->types.names[i]);
+    for (size_t i = 0; i < sizeof WORDS_BEFORE_NUMBER /
+                               sizeof *WORDS_BEFORE_NUMBER; i++)
+        note_last_byte(m->may_end_before_number, WORDS_BEFORE_NUMBER[i]);
+}
 
 static uint32_t group(const pcre2_code *code, const char *name)
 {
@@ -122,6 +160,8 @@ int docref_matcher_build(docref_matcher *m, docref_types *types,
         if (runs > m->window_space_runs)
             m->window_space_runs = runs;
     }
+
+    note_words_before_numbers(m);
 
     m->so_group = group(m->reference, "so");
     m->name_group = group(m->reference, "name");

@@ -278,12 +278,34 @@ static size_t window_start(const block_view *b, size_t digit, size_t max_runs, s
     return i;
 }
 
+/* Whether the run of digits starting at `digit` may be a reference's
+ * number: what stands before it, spaces, tabs and ':' skipped, is a byte
+ * a type, "số" or a plenum word may end with (m->may_end_before_number)
+ * — not a digit, most punctuation ("15/3", "1.250", "(5"), nor most
+ * words ("ngày 15", "năm 2019").  A byte of a longer character always
+ * may: it can be a letter of a type or \h. */
+static bool may_start_number(const docref_matcher *m, const block_view *b,
+                             size_t digit)
+{
+    size_t i = digit;
+    while (i > 0 && (b->text[i - 1] == ' ' || b->text[i - 1] == '\t' ||
+                     b->text[i - 1] == ':'))
+        i--;
+    if (i == 0)
+        return false; /* no type before it in the block */
+    unsigned char before = (unsigned char)b->text[i - 1];
+    return before >= 0x80 || m->may_end_before_number[before];
+}
+
 /* The first digit at or after from that starts a run of digits (a digit
- * right after another can never be a reference's first), or len. */
-static size_t next_digit_run(const block_view *b, size_t from)
+ * right after another can never be a reference's first) that may be a
+ * reference's number, or len. */
+static size_t next_digit_run(const docref_matcher *m, const block_view *b,
+                             size_t from)
 {
     for (size_t i = from; i < b->len; i++)
-        if (is_digit(b->text[i]) && (i == 0 || !is_digit(b->text[i - 1])))
+        if (is_digit(b->text[i]) && (i == 0 || !is_digit(b->text[i - 1])) &&
+            may_start_number(m, b, i))
             return i;
     return b->len;
 }
@@ -303,7 +325,7 @@ static int find_reference(const docref_matcher *m, docref_call *call,
         return match_in(m->reference, b, from, call->match_data,
                         call->window, host);
     }
-    size_t digit = next_digit_run(b, from + 1);
+    size_t digit = next_digit_run(m, b, from + 1);
     /* The start of digit's window when the merging below worked it out
      * already: it stopped short of its floor, so a lower one (from) gives
      * the same start.  SIZE_MAX: not known. */
@@ -316,7 +338,7 @@ static int find_reference(const docref_matcher *m, docref_call *call,
         known_start = SIZE_MAX;
         /* Windows a few bytes apart ("15/01/2019") are searched as one:
          * searching the gap costs less than another call. */
-        size_t end = digit, next = next_digit_run(b, digit + 1);
+        size_t end = digit, next = next_digit_run(m, b, digit + 1);
         while (next < b->len && next - start <= WINDOW_MERGE_BYTES) {
             size_t next_start =
                 window_start(b, next, m->window_space_runs, end);
@@ -325,7 +347,7 @@ static int find_reference(const docref_matcher *m, docref_call *call,
                 break;
             }
             end = next;
-            next = next_digit_run(b, next + 1);
+            next = next_digit_run(m, b, next + 1);
         }
         if (start < end) {
             pcre2_set_offset_limit(call->window, end - 1);

@@ -37,6 +37,12 @@ typedef struct docref_matcher {
      * (the longest type's, then "số" or a plenum's words); 0 when a type
      * holds a digit itself, and every block is searched whole. */
     size_t window_space_runs;
+    /* The ASCII bytes that may stand right before the first digit of a
+     * reference's number, spaces, tabs and ':' skipped: the last byte of a
+     * type, of "số", of a plenum's "ương" or "TW", in either case.  Any
+     * byte of a longer character may, too.  A run of digits after
+     * another byte cannot start a reference, and gets no window. */
+    bool may_end_before_number[128];
     uint32_t so_group, name_group;
     docref_number_groups first, next;
     uint32_t day, month, year, day_words, month_words, year_words;
