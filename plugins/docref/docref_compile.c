@@ -56,37 +56,57 @@ static const char *const WORDS_BEFORE_NUMBER[] = {"số", "ương", "TW"};
     "|(?<wday>[0-9]{1,2})\\h++(?i:tháng)\\h++(?<wmonth>[0-9]{1,2})\\h++"   \
     "(?i:năm)\\h++(?<wyear>[0-9]{4}))(?![0-9])"
 
-/* Notes in may_end the byte before which docref_match.c, skipping spaces,
- * tabs and ':' back from a number, lands when word stands before it: the
- * last other byte of word, in either case when a letter (a byte of a
- * longer character needs no note: such bytes always may).  A word of
- * nothing else could leave any byte there: then every one may. */
-static void note_last_byte(bool may_end[128], const char *word)
+static unsigned char ascii_lower(unsigned char c)
 {
-    size_t len = strlen(word);
-    while (len > 0 && (word[len - 1] == ' ' || word[len - 1] == '\t' ||
-                       word[len - 1] == ':'))
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* Adds the last word of phrase (after its last space; trailing spaces,
+ * tabs and ':' left out, as docref_match.c skips them in the text) to the
+ * words a number may follow, and notes the ASCII byte it ends with in
+ * either case (a longer character needs no note: bytes of one always
+ * pass the first test).  A phrase of nothing else could leave any byte
+ * before a number: then every run of digits is searched. */
+static void note_word_before_number(docref_matcher *m, const char *phrase)
+{
+    size_t len = strlen(phrase);
+    while (len > 0 && (phrase[len - 1] == ' ' || phrase[len - 1] == '\t' ||
+                       phrase[len - 1] == ':'))
         len--;
     if (len == 0) {
-        memset(may_end, true, 128 * sizeof *may_end);
+        m->every_digit_run = true;
         return;
     }
-    unsigned char last = (unsigned char)word[len - 1];
+    size_t start = len;
+    while (start > 0 && phrase[start - 1] != ' ' && phrase[start - 1] != '\t')
+        start--;
+    unsigned char last = (unsigned char)phrase[len - 1];
+    struct docref_word word = {phrase + start, len - start,
+                               last >= 0x80 ? 0x80 : ascii_lower(last)};
+    bool listed = false; /* "định" ends three types */
+    for (size_t i = 0; i < m->n_words_before_number && !listed; i++)
+        listed = m->words_before_number[i].len == word.len &&
+                 memcmp(m->words_before_number[i].text, word.text,
+                        word.len) == 0;
+    if (!listed)
+        m->words_before_number[m->n_words_before_number++] = word;
     if (last >= 0x80)
         return;
-    may_end[last] = true;
+    m->may_end_before_number[last] = true;
     if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z'))
-        may_end[last ^ 0x20] = true; /* the other case */
+        m->may_end_before_number[last ^ 0x20] = true; /* the other case */
 }
 
 static void note_words_before_numbers(docref_matcher *m)
 {
     memset(m->may_end_before_number, 0, sizeof m->may_end_before_number);
+    m->n_words_before_number = 0;
+    m->every_digit_run = false;
     for (size_t i = 0; i < m->types.n; i++)
-        note_last_byte(m->may_end_before_number, m->types.names[i]);
+        note_word_before_number(m, m->types.names[i]);
     for (size_t i = 0; i < sizeof WORDS_BEFORE_NUMBER /
                                sizeof *WORDS_BEFORE_NUMBER; i++)
-        note_last_byte(m->may_end_before_number, WORDS_BEFORE_NUMBER[i]);
+        note_word_before_number(m, WORDS_BEFORE_NUMBER[i]);
 }
 
 static uint32_t group(const pcre2_code *code, const char *name)

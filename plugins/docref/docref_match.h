@@ -37,12 +37,21 @@ typedef struct docref_matcher {
      * (the longest type's, then "số" or a plenum's words); 0 when a type
      * holds a digit itself, and every block is searched whole. */
     size_t window_space_runs;
-    /* The ASCII bytes that may stand right before the first digit of a
-     * reference's number, spaces, tabs and ':' skipped: the last byte of a
-     * type, of "số", of a plenum's "ương" or "TW", in either case.  Any
-     * byte of a longer character may, too.  A run of digits after
-     * another byte cannot start a reference, and gets no window. */
+    /* The words a reference's number (or a plenum's) may follow, spaces,
+     * tabs and ':' between: the last word of each type, "số", and the
+     * plenum's "ương" and "TW"; and the ASCII bytes they may end with, in
+     * either case.  A run of digits after anything else cannot start a
+     * reference, and gets no search window (docref_match.c).  When a type
+     * is nothing but spaces and colons, every_digit_run turns this off. */
+    struct docref_word {
+        const char *text;
+        size_t len;
+        unsigned char last; /* its last byte in lower case when ASCII,
+                               0x80 for a longer character */
+    } words_before_number[DOCREF_MAX_TYPES + 3];
+    size_t n_words_before_number;
     bool may_end_before_number[128];
+    bool every_digit_run;
     uint32_t so_group, name_group;
     docref_number_groups first, next;
     uint32_t day, month, year, day_words, month_words, year_words;
