@@ -317,9 +317,7 @@ static int extract_block(const count_state *state,
      * look-behinds still see the text before it): a block's text after
      * its last number costs no call of the matcher. */
     for (size_t offset = 0; offset < block_len;) {
-        while (offset < block_len &&
-               (block[offset] < '0' || block[offset] > '9'))
-            offset++;
+        offset = count_next_digit(block, offset, block_len);
         if (offset == block_len)
             return FP_OK;
         int rc = pcre2_match(state->pattern, (PCRE2_SPTR)block, block_len,
