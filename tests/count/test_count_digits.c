@@ -1,5 +1,7 @@
 /*
- * count_next_digit() tests eight bytes at once (count_text.c) to skip the
+ * Two fast paths of the count plugin, each against the slow one it
+ * replaces.  count_format_decimal() writes a count's value as
+ * snprintf("%llu") did.  count_next_digit() tests eight bytes at once (count_text.c) to skip the
  * words between numbers.  A wrong test would skip a number silently, so
  * it is compared here with the plain byte loop, on random bytes of every
  * value (letters, digits, the bytes next to '0' and '9', UTF-8 lead and
@@ -7,6 +9,7 @@
  * plugin on a block whose numbers sit at every offset of a word.
  */
 #include "count_fixture.h"
+#include "count_number.h"
 #include "count_text.h"
 
 #include <setjmp.h>
@@ -78,11 +81,61 @@ static void counts_at_every_offset(void **state)
     }
 }
 
+/* A unit longer than emit_count()'s buffer on the stack is copied to the
+ * heap, whole. */
+static void long_unit_is_whole(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {"max-unit-words=12", NULL};
+    const char *unit = "ngườiiiiii khácccccc nữaaaaaaa kiaaaaaaa "
+                       "xaaaaaaaaa gầnnnnnnn nọoooooo đóoooooo "
+                       "nàyyyyyyy ấyyyyyyyy đâyyyyyyy kìaaaaaa";
+    char text[512];
+    snprintf(text, sizeof text, "có 25 %s.", unit);
+    fp_fake_host host;
+    if (run_count(&host, extra, text) != FP_OK)
+        fail_msg("extract failed: %s", host.last_error);
+    assert_int_equal(host.n_facts, 1);
+    assert_true(strlen(unit) > 128);
+    assert_string_equal(host.facts[0].attrs[0].value, unit);
+    fp_fake_host_free(&host);
+}
+
+static void check_decimal(uint64_t value)
+{
+    char want[32], got[COUNT_DECIMAL_BYTES];
+    snprintf(want, sizeof want, "%llu", (unsigned long long)value);
+    count_format_decimal(value, got);
+    if (strcmp(want, got) != 0)
+        fail_msg("%s written as \"%s\"", want, got);
+}
+
+static void decimal_agrees_with_snprintf(void **state)
+{
+    (void)state;
+    check_decimal(0);
+    check_decimal(UINT64_MAX);
+    for (uint64_t power = 1; power <= UINT64_MAX / 10; power *= 10) {
+        check_decimal(power - 1);
+        check_decimal(power);
+        check_decimal(power + 1);
+    }
+    uint64_t x = 88172645463325252u;
+    for (int i = 0; i < 100000; i++) {
+        x ^= x << 13; /* xorshift: values of every length */
+        x ^= x >> 7;
+        x ^= x << 17;
+        check_decimal(x >> (x % 64));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(agrees_with_the_byte_loop),
         cmocka_unit_test(counts_at_every_offset),
+        cmocka_unit_test(decimal_agrees_with_snprintf),
+        cmocka_unit_test(long_unit_is_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
