@@ -30,7 +30,6 @@
 #include <factpipe/regex.h>
 
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,7 +230,11 @@ static int count_create(const fp_config *config, const fp_host *host,
 static int emit_count(const fp_host *host, size_t start, size_t end,
                       const char *value, const char *unit, size_t unit_len)
 {
-    char *unit_copy = malloc(unit_len + 1);
+    /* Units are a few words: a longer one than fits here is copied to
+     * the heap. */
+    char short_unit[128];
+    char *unit_copy = unit_len < sizeof short_unit ? short_unit
+                                                   : malloc(unit_len + 1);
     if (unit_copy == NULL)
         return fp_errorf(host, "out of memory");
     memcpy(unit_copy, unit, unit_len);
@@ -247,7 +250,8 @@ static int emit_count(const fp_host *host, size_t start, size_t end,
         .n_attrs = 1,
     };
     int rc = fp_emit(host, &fact);
-    free(unit_copy);
+    if (unit_copy != short_unit)
+        free(unit_copy);
     if (rc != FP_OK)
         return fp_errorf(host, "the host refused count %s at bytes %zu-%zu",
                          value, start, end);
@@ -278,8 +282,8 @@ static int consider_number(const count_state *state, const fp_host *host,
     *has_previous = readable;
     if (!counted)
         return FP_OK;
-    char value[24];
-    snprintf(value, sizeof value, "%llu", (unsigned long long)reading.value);
+    char value[COUNT_DECIMAL_BYTES];
+    count_format_decimal(reading.value, value);
     return emit_count(host, block_offset + reading.start,
                       block_offset + reading.unit_end, value,
                       block + reading.unit_start,
@@ -317,9 +321,7 @@ static int extract_block(const count_state *state,
      * look-behinds still see the text before it): a block's text after
      * its last number costs no call of the matcher. */
     for (size_t offset = 0; offset < block_len;) {
-        while (offset < block_len &&
-               (block[offset] < '0' || block[offset] > '9'))
-            offset++;
+        offset = count_next_digit(block, offset, block_len);
         if (offset == block_len)
             return FP_OK;
         int rc = pcre2_match(state->pattern, (PCRE2_SPTR)block, block_len,

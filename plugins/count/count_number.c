@@ -83,3 +83,16 @@ bool count_number_scale(const count_number *number, uint64_t multiplier,
     *value = whole;
     return true;
 }
+
+void count_format_decimal(uint64_t value, char out[COUNT_DECIMAL_BYTES])
+{
+    char reversed[COUNT_DECIMAL_BYTES];
+    size_t n = 0;
+    do {
+        reversed[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    for (size_t i = 0; i < n; i++)
+        out[i] = reversed[n - 1 - i];
+    out[n] = '\0';
+}

@@ -45,4 +45,10 @@ bool count_number_parse(const char *text, size_t len, count_number *number);
 bool count_number_scale(const count_number *number, uint64_t multiplier,
                         uint64_t *value);
 
+/* Writes value in decimal digits and a NUL to out, which holds
+ * COUNT_DECIMAL_BYTES: what snprintf("%llu") writes, without its cost
+ * for every fact. */
+enum { COUNT_DECIMAL_BYTES = 21 };
+void count_format_decimal(uint64_t value, char out[COUNT_DECIMAL_BYTES]);
+
 #endif /* COUNT_NUMBER_H */

@@ -40,6 +40,11 @@
  * in step with the reference pattern below. */
 enum { SPACE_RUNS_AFTER_TYPE = 5 };
 
+/* The words of the reference pattern after which its number (or a
+ * plenum's) may come, spaces and ':' between: "số", and the plenum's
+ * "ương" and "TW" (PLENUM).  Keep it in step with the pattern above. */
+static const char *const WORDS_BEFORE_NUMBER[] = {"số", "ương", "TW"};
+
 #define CONTINUATION                                                       \
     "(?:\\h*+[,;]\\h*+(?:(?i:và)\\h++)?|\\h++(?i:và)\\h++)"                \
     "(?:(?i:số)\\h*+)?" NUMBER("next_")
@@ -50,6 +55,59 @@ enum { SPACE_RUNS_AFTER_TYPE = 5 };
     "(?<year>[0-9]{4})"                                                    \
     "|(?<wday>[0-9]{1,2})\\h++(?i:tháng)\\h++(?<wmonth>[0-9]{1,2})\\h++"   \
     "(?i:năm)\\h++(?<wyear>[0-9]{4}))(?![0-9])"
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* Adds the last word of phrase (after its last space; trailing spaces,
+ * tabs and ':' left out, as docref_match.c skips them in the text) to the
+ * words a number may follow, and notes the ASCII byte it ends with in
+ * either case (a longer character needs no note: bytes of one always
+ * pass the first test).  A phrase of nothing else could leave any byte
+ * before a number: then every run of digits is searched. */
+static void note_word_before_number(docref_matcher *m, const char *phrase)
+{
+    size_t len = strlen(phrase);
+    while (len > 0 && (phrase[len - 1] == ' ' || phrase[len - 1] == '\t' ||
+                       phrase[len - 1] == ':'))
+        len--;
+    if (len == 0) {
+        m->every_digit_run = true;
+        return;
+    }
+    size_t start = len;
+    while (start > 0 && phrase[start - 1] != ' ' && phrase[start - 1] != '\t')
+        start--;
+    unsigned char last = (unsigned char)phrase[len - 1];
+    struct docref_word word = {phrase + start, len - start,
+                               last >= 0x80 ? 0x80 : ascii_lower(last)};
+    bool listed = false; /* "định" ends three types */
+    for (size_t i = 0; i < m->n_words_before_number && !listed; i++)
+        listed = m->words_before_number[i].len == word.len &&
+                 memcmp(m->words_before_number[i].text, word.text,
+                        word.len) == 0;
+    if (!listed)
+        m->words_before_number[m->n_words_before_number++] = word;
+    if (last >= 0x80)
+        return;
+    m->may_end_before_number[last] = true;
+    if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z'))
+        m->may_end_before_number[last ^ 0x20] = true; /* the other case */
+}
+
+static void note_words_before_numbers(docref_matcher *m)
+{
+    memset(m->may_end_before_number, 0, sizeof m->may_end_before_number);
+    m->n_words_before_number = 0;
+    m->every_digit_run = false;
+    for (size_t i = 0; i < m->types.n; i++)
+        note_word_before_number(m, m->types.names[i]);
+    for (size_t i = 0; i < sizeof WORDS_BEFORE_NUMBER /
+                               sizeof *WORDS_BEFORE_NUMBER; i++)
+        note_word_before_number(m, WORDS_BEFORE_NUMBER[i]);
+}
 
 static uint32_t group(const pcre2_code *code, const char *name)
 {
@@ -122,6 +180,8 @@ int docref_matcher_build(docref_matcher *m, docref_types *types,
         if (runs > m->window_space_runs)
             m->window_space_runs = runs;
     }
+
+    note_words_before_numbers(m);
 
     m->so_group = group(m->reference, "so");
     m->name_group = group(m->reference, "name");

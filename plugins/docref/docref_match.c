@@ -278,13 +278,170 @@ static size_t window_start(const block_view *b, size_t digit, size_t max_runs, s
     return i;
 }
 
-/* The first digit at or after from that starts a run of digits (a digit
- * right after another can never be a reference's first), or len. */
-static size_t next_digit_run(const block_view *b, size_t from)
+/* Where the character that ends at end (> 0) starts: after at most three
+ * continuation bytes. */
+static size_t char_start_before(const char *text, size_t end)
 {
-    for (size_t i = from; i < b->len; i++)
-        if (is_digit(b->text[i]) && (i == 0 || !is_digit(b->text[i - 1])))
+    size_t i = end - 1;
+    while (i > 0 && end - i < 4 && ((unsigned char)text[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Whether the character c (len bytes) is one of PCRE2's \h longer than a
+ * byte: U+00A0, U+1680, U+180E, U+2000-U+200A, U+202F, U+205F, U+3000. */
+static bool is_long_horizontal_space(const unsigned char *c, size_t len)
+{
+    if (len == 2)
+        return c[0] == 0xC2 && c[1] == 0xA0;
+    if (len != 3)
+        return false;
+    unsigned code = (unsigned)(c[0] & 0x0F) << 12 |
+                    (unsigned)(c[1] & 0x3F) << 6 | (c[2] & 0x3F);
+    return code == 0x1680 || code == 0x180E ||
+           (code >= 0x2000 && code <= 0x200A) || code == 0x202F ||
+           code == 0x205F || code == 0x3000;
+}
+
+/* Whether the Kelvin sign (E2 84 AA) or the long s (C5 BF), whose case
+ * partners k and s are ASCII, is the character w (len bytes). */
+static bool has_ascii_case_partner(const unsigned char *w, size_t len)
+{
+    return (len == 3 && w[0] == 0xE2 && w[1] == 0x84 && w[2] == 0xAA) ||
+           (len == 2 && w[0] == 0xC5 && w[1] == 0xBF);
+}
+
+/* Whether the text's character t may be the listed word's character w
+ * (len bytes) as the pattern reads it, caselessly: an ASCII character is
+ * itself in either case; a longer one may be any longer one (a superset:
+ * the regex decides), and only the Kelvin sign and the long s have ASCII
+ * partners — as k and s have longer ones. */
+static bool char_may_match(const unsigned char *t, const unsigned char *w,
+                           size_t len)
+{
+    if (t[0] >= 0x80)
+        return w[0] >= 0x80 || (w[0] | 0x20) == 'k' || (w[0] | 0x20) == 's';
+    if (w[0] >= 0x80)
+        return has_ascii_case_partner(w, len);
+    unsigned char lower = w[0] | 0x20;
+    return t[0] == w[0] ||
+           (lower >= 'a' && lower <= 'z' && (t[0] | 0x20) == lower);
+}
+
+/* Whether text[0, end) may end with word as the pattern reads it,
+ * caselessly (char_may_match(), character by character from the end):
+ * never false when the pattern would match. */
+static bool may_end_with(const char *text, size_t end,
+                         const struct docref_word *word)
+{
+    for (size_t k = word->len; k > 0;) {
+        if (end == 0)
+            return false;
+        size_t t_start = char_start_before(text, end);
+        size_t w_start = char_start_before(word->text, k);
+        if (!char_may_match((const unsigned char *)text + t_start,
+                            (const unsigned char *)word->text + w_start,
+                            k - w_start))
+            return false;
+        end = t_start;
+        k = w_start;
+    }
+    return true;
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The quick test of may_end_with() on the last characters alone, by
+ * their keys (struct docref_word's last): the same ASCII character in
+ * either case, or two longer ones, or a longer one and k or s (the
+ * Kelvin sign and the long s are their case partners). */
+static bool last_chars_may_match(unsigned char text_key, unsigned char word_key)
+{
+    if (text_key == word_key)
+        return true;
+    if (text_key == 0x80)
+        return word_key == 'k' || word_key == 's';
+    return word_key == 0x80 && (text_key == 'k' || text_key == 's');
+}
+
+/* Whether the run of digits starting at `digit` may be a reference's
+ * number: what stands before it, spaces, tabs and ':' skipped, may end
+ * with a word a number follows in the pattern (m->words_before_number)
+ * — not "ngày 15", "năm 2019", "15/3" nor "1.250".  A space of more than
+ * one byte there is let through (a number after it may still be one). */
+static bool may_start_number(const docref_matcher *m, const block_view *b,
+                             size_t digit)
+{
+    if (m->every_digit_run)
+        return true;
+    size_t i = digit;
+    while (i > 0 && (b->text[i - 1] == ' ' || b->text[i - 1] == '\t' ||
+                     b->text[i - 1] == ':'))
+        i--;
+    if (i == 0)
+        return false; /* no type before it in the block */
+    unsigned char before = (unsigned char)b->text[i - 1];
+    if (before < 0x80 && !m->may_end_before_number[before])
+        return false; /* the quick answer for most numbers */
+    size_t last = char_start_before(b->text, i);
+    if (is_long_horizontal_space((const unsigned char *)b->text + last,
+                                 i - last))
+        return true;
+    unsigned char key = before >= 0x80 ? 0x80 : ascii_lower(before);
+    for (size_t k = 0; k < m->n_words_before_number; k++) {
+        const struct docref_word *word = &m->words_before_number[k];
+        if (last_chars_may_match(key, word->last) &&
+            may_end_with(b->text, i, word))
+            return true;
+    }
+    return false;
+}
+
+/* Whether one of the eight bytes of word is an ASCII digit.  XOR with
+ * '0' in each byte makes a digit a byte below 10 (and leaves any byte
+ * from 0x80 at 0x80 or above); a byte below 10 is then one whose
+ * subtraction of 10 borrows (sets its top bit) while its own top bit is
+ * clear.  A borrow can run on into the next byte only from a byte that
+ * was below 10 itself, so the answer is exact. */
+static bool has_ascii_digit(uint64_t word)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    uint64_t x = word ^ (ones * '0');
+    return ((x - ones * 10) & ~x & ones * 0x80) != 0;
+}
+
+size_t docref_next_digit(const char *text, size_t from, size_t len)
+{
+    size_t i = from;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, text + i, sizeof word);
+        if (has_ascii_digit(word))
+            break;
+    }
+    for (; i < len; i++)
+        if (is_digit(text[i]))
             return i;
+    return len;
+}
+
+/* The first digit at or after from that starts a run of digits (a digit
+ * right after another can never be a reference's first) that may be a
+ * reference's number, or len. */
+static size_t next_digit_run(const docref_matcher *m, const block_view *b,
+                             size_t from)
+{
+    for (size_t i = docref_next_digit(b->text, from, b->len); i < b->len;
+         i = docref_next_digit(b->text, i, b->len)) {
+        if ((i == 0 || !is_digit(b->text[i - 1])) &&
+            may_start_number(m, b, i))
+            return i;
+        while (i < b->len && is_digit(b->text[i]))
+            i++; /* the rest of its run */
+    }
     return b->len;
 }
 
@@ -303,7 +460,7 @@ static int find_reference(const docref_matcher *m, docref_call *call,
         return match_in(m->reference, b, from, call->match_data,
                         call->window, host);
     }
-    size_t digit = next_digit_run(b, from + 1);
+    size_t digit = next_digit_run(m, b, from + 1);
     /* The start of digit's window when the merging below worked it out
      * already: it stopped short of its floor, so a lower one (from) gives
      * the same start.  SIZE_MAX: not known. */
@@ -316,7 +473,7 @@ static int find_reference(const docref_matcher *m, docref_call *call,
         known_start = SIZE_MAX;
         /* Windows a few bytes apart ("15/01/2019") are searched as one:
          * searching the gap costs less than another call. */
-        size_t end = digit, next = next_digit_run(b, digit + 1);
+        size_t end = digit, next = next_digit_run(m, b, digit + 1);
         while (next < b->len && next - start <= WINDOW_MERGE_BYTES) {
             size_t next_start =
                 window_start(b, next, m->window_space_runs, end);
@@ -325,7 +482,7 @@ static int find_reference(const docref_matcher *m, docref_call *call,
                 break;
             }
             end = next;
-            next = next_digit_run(b, next + 1);
+            next = next_digit_run(m, b, next + 1);
         }
         if (start < end) {
             pcre2_set_offset_limit(call->window, end - 1);

@@ -37,6 +37,21 @@ typedef struct docref_matcher {
      * (the longest type's, then "số" or a plenum's words); 0 when a type
      * holds a digit itself, and every block is searched whole. */
     size_t window_space_runs;
+    /* The words a reference's number (or a plenum's) may follow, spaces,
+     * tabs and ':' between: the last word of each type, "số", and the
+     * plenum's "ương" and "TW"; and the ASCII bytes they may end with, in
+     * either case.  A run of digits after anything else cannot start a
+     * reference, and gets no search window (docref_match.c).  When a type
+     * is nothing but spaces and colons, every_digit_run turns this off. */
+    struct docref_word {
+        const char *text;
+        size_t len;
+        unsigned char last; /* its last byte in lower case when ASCII,
+                               0x80 for a longer character */
+    } words_before_number[DOCREF_MAX_TYPES + 3];
+    size_t n_words_before_number;
+    bool may_end_before_number[128];
+    bool every_digit_run;
     uint32_t so_group, name_group;
     docref_number_groups first, next;
     uint32_t day, month, year, day_words, month_words, year_words;
@@ -59,6 +74,10 @@ typedef struct docref_call {
     pcre2_match_context *window; /* the limits plus a per-search offset
                                     limit (the end of a search window) */
 } docref_call;
+
+/* Where the first ASCII digit at or after from lies in text (len bytes),
+ * or len.  Eight bytes are tested at once: most of a block is words. */
+size_t docref_next_digit(const char *text, size_t from, size_t len);
 
 /* Finds and emits the references in block block_index of doc. */
 int docref_extract_block(const docref_matcher *matcher, docref_call *call,

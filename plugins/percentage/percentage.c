@@ -21,6 +21,8 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include "percentage_pattern.h"
+
 #include <pcre2.h>
 
 #include <factpipe/plugin.h>
@@ -49,27 +51,6 @@ static const fp_option percentage_options[N_OPTIONS] = {
     [OPTION_HEAP_LIMIT] = FP_REGEX_HEAP_LIMIT_OPTION,
 };
 
-/* Not preceded by a letter, a digit or a separator, so "A10%", "x2%" and
- * the tail of "1,5.7%" are not numbers of their own. */
-#define NUMBER_BOUNDARY "(?<![\\p{L}\\p{N}.,])"
-
-/* Integer part with optional thousands groups (a dot and exactly three
- * digits), then an optional decimal part after a comma or a dot.  The
- * repeats are possessive: what follows a number is never a digit, so
- * backtracking into it could only waste time. */
-#define NUMBER(NAME)                                                       \
-    "(?<" NAME "_int>[0-9]++(?:\\.[0-9]{3}(?![0-9]))*+)"                   \
-    "(?:[.,](?<" NAME "_frac>[0-9]++))?"
-
-/* Hyphen, en dash, em dash, minus sign, or the words "đến"/"tới". */
-#define RANGE_START                                                        \
-    "(?:" NUMBER("from") "\\h*+(?:[-–—−]|(?i:đến|tới))\\h*+)?"
-
-/* "%" with optional horizontal space (\h includes NBSP) and "điểm". */
-#define PERCENT_SIGN_ONLY "\\h*+(?:(?i:điểm)\\h*+)?%"
-#define PERCENT_SIGN_OR_WORDS                                              \
-    "\\h*+(?:(?i:điểm)\\h*+)?(?:%|(?i:phần\\h++trăm)(?![\\p{L}\\p{N}]))"
-
 typedef struct captured_number {
     uint32_t int_group, frac_group; /* 0: not in this pattern */
 } captured_number;
@@ -79,6 +60,7 @@ typedef struct percentage_matcher {
     pcre2_match_context *limits; /* read-only once built: shared by threads */
     captured_number range_from;  /* groups 0 when ranges=false */
     captured_number number;
+    bool words;                  /* "phần trăm" accepted as well as "%" */
 } percentage_matcher;
 
 static void percentage_destroy(void *state)
@@ -89,18 +71,6 @@ static void percentage_destroy(void *state)
     pcre2_match_context_free(matcher->limits);
     pcre2_code_free(matcher->pattern);
     free(matcher);
-}
-
-static const char *pattern_for(bool ranges, bool words)
-{
-    if (ranges && words)
-        return NUMBER_BOUNDARY RANGE_START NUMBER("value")
-            PERCENT_SIGN_OR_WORDS;
-    if (ranges)
-        return NUMBER_BOUNDARY RANGE_START NUMBER("value") PERCENT_SIGN_ONLY;
-    if (words)
-        return NUMBER_BOUNDARY NUMBER("value") PERCENT_SIGN_OR_WORDS;
-    return NUMBER_BOUNDARY NUMBER("value") PERCENT_SIGN_ONLY;
 }
 
 static uint32_t group_number(const pcre2_code *pattern, const char *name)
@@ -114,7 +84,8 @@ static int compile_matcher(percentage_matcher *matcher, const fp_config *config,
 {
     bool ranges = config->values[OPTION_RANGES].integer != 0;
     bool words = config->values[OPTION_WORDS].integer != 0;
-    matcher->pattern = fp_regex_compile(pattern_for(ranges, words), 0, "percentage", host);
+    matcher->words = words;
+    matcher->pattern = fp_regex_compile(percentage_pattern(ranges, words), 0, "percentage", host);
     if (matcher->pattern == NULL)
         return FP_ERROR;
     matcher->limits = fp_regex_limits_new(config, OPTION_MATCH_LIMIT, OPTION_HEAP_LIMIT, host);
@@ -257,19 +228,54 @@ static int emit_match(const percentage_matcher *matcher, const fp_host *host,
                            ovector[1]);
 }
 
-/* The pattern cannot match the empty string (it needs a digit and a "%"
- * or "trăm"), so each match moves the search forward. */
-static int on_match(void *user, fp_regex_match *match, const fp_host *host)
+/* Every match in one block.  The pattern cannot match the empty string
+ * (it needs a digit and a "%" or "trăm"), so each match moves the search
+ * forward.  Each search starts where percentage_search_start() says a
+ * match can: the text between numbers with a "%" is not read by the
+ * regex, and a block without a "%" not at all. */
+static int extract_block(const percentage_matcher *matcher,
+                         pcre2_match_data *match_data, const fp_document *doc,
+                         size_t block_index, const fp_host *host)
 {
-    return emit_match(user, host, match->block, match->block_start, match->ovector);
+    const fp_block *span = &doc->blocks[block_index];
+    const char *block = doc->text + span->start;
+    size_t len = span->end - span->start;
+    const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(match_data);
+    percentage_signs signs;
+    percentage_signs_init(&signs, matcher->words);
+    for (size_t offset = 0;;) {
+        offset = percentage_search_start(&signs, block, len, offset);
+        if (offset >= len)
+            return FP_OK;
+        int rc = pcre2_match(matcher->pattern, (PCRE2_SPTR)block, len, offset,
+                             0, match_data, matcher->limits);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return FP_OK;
+        if (rc < 0)
+            return fp_regex_match_error(host, rc, doc, block_index);
+        if (emit_match(matcher, host, block, span->start, ovector) != FP_OK)
+            return FP_ERROR;
+        offset = ovector[1];
+    }
 }
 
+/* fp_regex_each_match()'s block loop, but each search starts where a
+ * match can (percentage_pattern.h). */
 static int percentage_extract(void *state, const fp_document *doc,
                               const fp_host *host)
 {
     const percentage_matcher *matcher = state;
-    return fp_regex_each_match(matcher->pattern, matcher->limits, doc, host, on_match,
-                               (void *)matcher);
+    if (fp_document_check_blocks(doc, host) != FP_OK)
+        return FP_ERROR;
+    /* Match data is written by every match: it belongs to this call. */
+    pcre2_match_data *match_data = fp_regex_match_data(matcher->pattern, host);
+    if (match_data == NULL)
+        return FP_ERROR;
+    int rc = FP_OK;
+    for (size_t i = 0; i < doc->n_blocks && rc == FP_OK; i++)
+        rc = extract_block(matcher, match_data, doc, i, host);
+    pcre2_match_data_free(match_data);
+    return rc;
 }
 
 FP_PLUGIN_DEFINE(percentage, "1.0.0", "percentage",

@@ -3,6 +3,7 @@
  * examples of the issue and docs/GUIDELINE.md first, then lists, dates, plenum
  * names, and what must not be a reference.
  */
+#include "docref_match.h"
 #include "fake_host.h"
 
 #include <setjmp.h>
@@ -374,6 +375,137 @@ static void long_blocks_stay_within_limits(void **state)
     free(text);
 }
 
+/* The contents of the lexicon file at path; free() it. */
+static char *read_file(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    assert_non_null(file);
+    char *content = calloc(1, 65536);
+    assert_non_null(content);
+    size_t n = fread(content, 1, 65535, file);
+    assert_true(n > 0 && n < 65535);
+    fclose(file);
+    return content;
+}
+
+/* The facts of fast and slow, which ran on text, are the same. */
+static void expect_same_facts(const char *text, const fp_fake_host *fast,
+                              const fp_fake_host *slow)
+{
+    if (fast->n_facts != slow->n_facts)
+        fail_msg("\"%s\": %zu facts through the windows, %zu searching the "
+                 "whole block", text, fast->n_facts, slow->n_facts);
+    for (size_t i = 0; i < fast->n_facts; i++) {
+        const fp_fake_fact *a = &fast->facts[i], *b = &slow->facts[i];
+        const char *date_a = attr(a, "date"), *date_b = attr(b, "date");
+        if (strcmp(a->value, b->value) != 0 || a->start != b->start ||
+            a->end != b->end || strcmp(attr(a, "type"), attr(b, "type")) != 0 ||
+            (date_a == NULL) != (date_b == NULL) ||
+            (date_a != NULL && strcmp(date_a, date_b) != 0))
+            fail_msg("\"%s\": fact %zu is %s at %zu-%zu through the windows, "
+                     "%s at %zu-%zu searching the whole block", text, i,
+                     a->value, a->start, a->end, b->value, b->start, b->end);
+    }
+}
+
+/* The windows before runs of digits, and the runs skipped for what stands
+ * before them (docref_match.c), find what a search of the whole block
+ * finds.  A type holding a digit turns the windows off: the same lexicon
+ * with such a type (which never occurs in the texts) is the slow path.
+ * The texts are random pieces of references and of the prose around them,
+ * in every case, with the spaces, colons and punctuation between. */
+static void windows_agree_with_whole_block_search(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "Quyết định", "QUYẾT ĐỊNH", "quyết định", "Thông tư liên tịch",
+        "Nghị quyết", "Kế hoạch", "Chỉ thị", "Luật", "Văn bản", "Đề án",
+        "số", "Số", "SỐ", ":", " ", "  ", "\t", "\xc2\xa0", "217", "15",
+        "2019", "5", "-QĐ/TW", "/KH-UBND", "/2017/TT-BTC", "Trung ương",
+        "TRUNG ƯƠNG", "TW", "Hội nghị", "khóa XI", "(", ")", ",", ".", "/",
+        "-", "và", "ngày", "15/01/2019", "tháng", "năm", "xã", "người", "a",
+        "Chương trình", "tờ trình", "Hiến pháp", "Điều lệ",
+    };
+    enum { N_PIECES = N_CASES(pieces), N_TEXTS = 3000 };
+    char *lexicon = read_file(LEXICON);
+    char *fast_path = write_lexicon(lexicon);
+    char *with_digit = malloc(strlen(lexicon) + 32);
+    assert_non_null(with_digit);
+    sprintf(with_digit, "%s\nXx9 mẫu\n", lexicon);
+    char *slow_path = write_lexicon(with_digit);
+    char fast_setting[128], slow_setting[128];
+    snprintf(fast_setting, sizeof fast_setting, "types=%s", fast_path);
+    snprintf(slow_setting, sizeof slow_setting, "types=%s", slow_path);
+    const char *fast_settings[] = {fast_setting, NULL};
+    const char *slow_settings[] = {slow_setting, NULL};
+    unsigned seed = 2024;
+    size_t found = 0;
+    for (int t = 0; t < N_TEXTS; t++) {
+        char text[512] = "";
+        seed = seed * 1103515245u + 12345u;
+        int n = 1 + (int)((seed >> 16) % 16);
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 3 != 0 && k > 0)
+                strcat(text, " "); /* most pieces stand apart */
+            seed = seed * 1103515245u + 12345u;
+            strcat(text, pieces[(seed >> 16) % N_PIECES]);
+        }
+        fp_fake_host fast, slow;
+        assert_int_equal(run_docref(&fast, fast_settings, text), FP_OK);
+        assert_int_equal(run_docref(&slow, slow_settings, text), FP_OK);
+        expect_same_facts(text, &fast, &slow);
+        found += fast.n_facts;
+        fp_fake_host_free(&fast);
+        fp_fake_host_free(&slow);
+    }
+    if (found < 200) /* the texts do hold references */
+        fail_msg("only %zu references in the texts", found);
+    unlink(fast_path);
+    unlink(slow_path);
+    free(fast_path);
+    free(slow_path);
+    free(with_digit);
+    free(lexicon);
+}
+
+/* docref_next_digit() tests eight bytes at once to skip the words
+ * between numbers; it must find what the plain byte loop finds, on
+ * random bytes of every value (the bytes next to '0' and '9', UTF-8 lead
+ * and continuation bytes, bytes whose subtraction borrows) at every start
+ * and length. */
+static void next_digit_agrees_with_the_byte_loop(void **state)
+{
+    (void)state;
+    enum { SIZE = 40, ROUNDS = 20000 };
+    static const unsigned char interesting[] = {
+        '0', '9', '/', ':', 0x00, 0x0A, 0xB0, 0xB9, 0x80, 0x89, 0x8A,
+        0xC3, 0xE1, 0xFF, ' ', 'a', 'Z', 0x10,
+    };
+    unsigned seed = 11;
+    char text[SIZE];
+    for (int round = 0; round < ROUNDS; round++) {
+        for (size_t i = 0; i < SIZE; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned pick = (seed >> 16) % 64;
+            text[i] = (char)(pick < sizeof interesting
+                                 ? interesting[pick]
+                                 : (unsigned char)(seed >> 8));
+        }
+        for (size_t len = 0; len <= SIZE; len += 1 + round % 3)
+            for (size_t from = 0; from <= len; from++) {
+                size_t want = from;
+                while (want < len && !(text[want] >= '0' && text[want] <= '9'))
+                    want++;
+                size_t got = docref_next_digit(text, from, len);
+                if (got != want)
+                    fail_msg("round %d, bytes %zu-%zu: digit at %zu, "
+                             "docref_next_digit says %zu", round, from, len,
+                             want, got);
+            }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +517,8 @@ int main(void)
         cmocka_unit_test(bad_lexicons_fail_create),
         cmocka_unit_test(search_window_edges),
         cmocka_unit_test(long_blocks_stay_within_limits),
+        cmocka_unit_test(windows_agree_with_whole_block_search),
+        cmocka_unit_test(next_digit_agrees_with_the_byte_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
