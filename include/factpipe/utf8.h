@@ -6,13 +6,15 @@
  * overlong forms, no surrogates (U+D800..U+DFFF), nothing past U+10FFFF.
  * Also here: what separates words (fp_utf8_is_space) and case folding
  * (fp_utf8_fold), which the shared text analysis and the lexicon reader
- * share so that lexicon phrases and document words compare alike.
+ * share so that lexicon phrases and document words compare alike, and a
+ * fast search for the next ASCII digit (fp_next_ascii_digit).
  */
 #ifndef FACTPIPE_UTF8_H
 #define FACTPIPE_UTF8_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The well-formed sequence at s (avail >= 1 bytes): its length (1..4),
  * with its code point in *cp.  0 when it is ill-formed, with *bad the
@@ -245,6 +247,31 @@ static inline size_t fp_utf8_fold(const char *s, size_t len, char *out)
     }
     out[n] = '\0';
     return n;
+}
+
+/* The first ASCII digit of text[from..len), or len: eight bytes at a
+ * time, for extractors whose facts start at a number and skip the words
+ * between.  XOR with '0' in each byte makes a digit a byte below 10 (and
+ * leaves any byte from 0x80 at 0x80 or above); a byte below 10 is one
+ * whose subtraction of 10 borrows (sets its top bit) while its own top bit
+ * is clear.  A borrow runs on into the next byte only from a byte that was
+ * below 10 itself, so "some byte is a digit" is exact; the byte loop then
+ * finds which. */
+static inline size_t fp_next_ascii_digit(const char *text, size_t from, size_t len)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    size_t i = from;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, text + i, sizeof word);
+        uint64_t x = word ^ (ones * '0');
+        if (((x - ones * 10) & ~x & ones * 0x80) != 0)
+            break;
+    }
+    for (; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return i;
+    return len;
 }
 
 #endif /* FACTPIPE_UTF8_H */

@@ -28,6 +28,7 @@
 
 #include <factpipe/plugin.h>
 #include <factpipe/regex.h>
+#include <factpipe/utf8.h>
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -321,7 +322,7 @@ static int extract_block(const count_state *state,
      * look-behinds still see the text before it): a block's text after
      * its last number costs no call of the matcher. */
     for (size_t offset = 0; offset < block_len;) {
-        offset = count_next_digit(block, offset, block_len);
+        offset = fp_next_ascii_digit(block, offset, block_len);
         if (offset == block_len)
             return FP_OK;
         int rc = pcre2_match(state->pattern, (PCRE2_SPTR)block, block_len,

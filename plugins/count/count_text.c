@@ -145,34 +145,6 @@ int count_codepoint_before(const char *block, size_t pos, size_t *start)
     return cp;
 }
 
-/* Whether one of the eight bytes of word is an ASCII digit.  XOR with
- * '0' in each byte makes a digit a byte below 10 (and leaves any byte
- * from 0x80 at 0x80 or above); a byte below 10 is then one whose
- * subtraction of 10 borrows (sets its top bit) while its own top bit is
- * clear.  A borrow can run on into the next byte only from a byte that
- * was below 10 itself, so the answer is exact. */
-static bool has_ascii_digit(uint64_t word)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    uint64_t x = word ^ (ones * '0');
-    return ((x - ones * 10) & ~x & ones * 0x80) != 0;
-}
-
-size_t count_next_digit(const char *text, size_t from, size_t len)
-{
-    size_t i = from;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, text + i, sizeof word);
-        if (has_ascii_digit(word))
-            break;
-    }
-    for (; i < len; i++)
-        if (is_digit((unsigned char)text[i]))
-            return i;
-    return len;
-}
-
 /* Appends the lower case of info to out (written bytes so far in
  * *written); false when it and the NUL would not fit in out_size. */
 static bool append_lower(const char_info *info, char *out, size_t out_size,

@@ -63,10 +63,6 @@ size_t count_skip_space_back(const char *block, size_t pos);
  * starts in *start.  Returns -1 for a malformed sequence. */
 int count_codepoint_before(const char *block, size_t pos, size_t *start);
 
-/* Where the first ASCII digit at or after from lies in text (len bytes),
- * or len.  Eight bytes are tested at once: most of a block is words. */
-size_t count_next_digit(const char *text, size_t from, size_t len);
-
 /* Whether text (len bytes) starts with an upper- or title-case letter. */
 bool count_starts_capitalized(const char *text, size_t len);
 

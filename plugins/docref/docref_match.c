@@ -4,6 +4,8 @@
  */
 #include "docref_match.h"
 
+#include <factpipe/utf8.h>
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -400,42 +402,14 @@ static bool may_start_number(const docref_matcher *m, const block_view *b,
     return false;
 }
 
-/* Whether one of the eight bytes of word is an ASCII digit.  XOR with
- * '0' in each byte makes a digit a byte below 10 (and leaves any byte
- * from 0x80 at 0x80 or above); a byte below 10 is then one whose
- * subtraction of 10 borrows (sets its top bit) while its own top bit is
- * clear.  A borrow can run on into the next byte only from a byte that
- * was below 10 itself, so the answer is exact. */
-static bool has_ascii_digit(uint64_t word)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    uint64_t x = word ^ (ones * '0');
-    return ((x - ones * 10) & ~x & ones * 0x80) != 0;
-}
-
-size_t docref_next_digit(const char *text, size_t from, size_t len)
-{
-    size_t i = from;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, text + i, sizeof word);
-        if (has_ascii_digit(word))
-            break;
-    }
-    for (; i < len; i++)
-        if (is_digit(text[i]))
-            return i;
-    return len;
-}
-
 /* The first digit at or after from that starts a run of digits (a digit
  * right after another can never be a reference's first) that may be a
  * reference's number, or len. */
 static size_t next_digit_run(const docref_matcher *m, const block_view *b,
                              size_t from)
 {
-    for (size_t i = docref_next_digit(b->text, from, b->len); i < b->len;
-         i = docref_next_digit(b->text, i, b->len)) {
+    for (size_t i = fp_next_ascii_digit(b->text, from, b->len); i < b->len;
+         i = fp_next_ascii_digit(b->text, i, b->len)) {
         if ((i == 0 || !is_digit(b->text[i - 1])) &&
             may_start_number(m, b, i))
             return i;

@@ -75,10 +75,6 @@ typedef struct docref_call {
                                     limit (the end of a search window) */
 } docref_call;
 
-/* Where the first ASCII digit at or after from lies in text (len bytes),
- * or len.  Eight bytes are tested at once: most of a block is words. */
-size_t docref_next_digit(const char *text, size_t from, size_t len);
-
 /* Finds and emits the references in block block_index of doc. */
 int docref_extract_block(const docref_matcher *matcher, docref_call *call,
                          const fp_document *doc, size_t block_index,

@@ -469,43 +469,6 @@ static void windows_agree_with_whole_block_search(void **state)
     free(lexicon);
 }
 
-/* docref_next_digit() tests eight bytes at once to skip the words
- * between numbers; it must find what the plain byte loop finds, on
- * random bytes of every value (the bytes next to '0' and '9', UTF-8 lead
- * and continuation bytes, bytes whose subtraction borrows) at every start
- * and length. */
-static void next_digit_agrees_with_the_byte_loop(void **state)
-{
-    (void)state;
-    enum { SIZE = 40, ROUNDS = 20000 };
-    static const unsigned char interesting[] = {
-        '0', '9', '/', ':', 0x00, 0x0A, 0xB0, 0xB9, 0x80, 0x89, 0x8A,
-        0xC3, 0xE1, 0xFF, ' ', 'a', 'Z', 0x10,
-    };
-    unsigned seed = 11;
-    char text[SIZE];
-    for (int round = 0; round < ROUNDS; round++) {
-        for (size_t i = 0; i < SIZE; i++) {
-            seed = seed * 1103515245u + 12345u;
-            unsigned pick = (seed >> 16) % 64;
-            text[i] = (char)(pick < sizeof interesting
-                                 ? interesting[pick]
-                                 : (unsigned char)(seed >> 8));
-        }
-        for (size_t len = 0; len <= SIZE; len += 1 + round % 3)
-            for (size_t from = 0; from <= len; from++) {
-                size_t want = from;
-                while (want < len && !(text[want] >= '0' && text[want] <= '9'))
-                    want++;
-                size_t got = docref_next_digit(text, from, len);
-                if (got != want)
-                    fail_msg("round %d, bytes %zu-%zu: digit at %zu, "
-                             "docref_next_digit says %zu", round, from, len,
-                             want, got);
-            }
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -518,7 +481,6 @@ int main(void)
         cmocka_unit_test(search_window_edges),
         cmocka_unit_test(long_blocks_stay_within_limits),
         cmocka_unit_test(windows_agree_with_whole_block_search),
-        cmocka_unit_test(next_digit_agrees_with_the_byte_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
