@@ -35,8 +35,8 @@ typedef struct fp_pool fp_pool;
  * its error, or how it crashed or exited in create()). */
 fp_pool *fp_pool_new(fp_engine *e, const fp_output_format *format, unsigned jobs,
                      double timeout_seconds, int *plugin_failed, fp_error *err);
-/* Places for a document: each started worker takes up to two (the one it
- * works on and the next), and a successor due to start (for a worker that
+/* Places for a document: each started worker takes up to four (the one
+ * it works on and the next ones), and a successor due to start (for a worker that
  * took its thousandth) one.  Busy: workers that hold a document, are
  * starting, or are due to be replaced. */
 unsigned fp_pool_idle(const fp_pool *p);
