@@ -1,10 +1,6 @@
 /*
  * lexicon.c — see lexicon.h.
  */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* strdup */
-#endif
-
 #include "lexicon.h"
 
 #include "text.h"
@@ -24,34 +20,43 @@ uint64_t lexicon_hash(const char *s)
     return h;
 }
 
+static inline uint32_t tag_of(uint64_t hash)
+{
+    return (uint32_t)(hash >> 32);
+}
+
 /* The slot of key, whose hash is hash: where it is, or the free slot
- * where it would go.  Most look-ups are of words in no lexicon: the
- * stored hashes settle them without comparing strings. */
+ * where it would go.  A key is compared only when its slot's tag is the
+ * hash's: with a tag from bits the slot's place does not use, that is
+ * almost always the key itself. */
 static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 {
     size_t mask = lex->capacity - 1;
+    uint32_t tag = tag_of(hash);
+    const lexicon_slot *slots = lex->slots;
     size_t i = (size_t)hash & mask;
-    const lexicon_entry_slot *slots = lex->slots;
-    while (slots[i].key != NULL &&
-           !(slots[i].hash == hash && strcmp(slots[i].key, key) == 0))
+    while (slots[i].key != 0 &&
+           !(slots[i].tag == tag && strcmp(lex->keys + slots[i].key, key) == 0))
         i = (i + 1) & mask;
     return i;
 }
 
-static bool grow(lexicon *lex)
+static bool grow_slots(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
-    lexicon_entry_slot *slots = calloc(capacity, sizeof *slots);
+    lexicon_slot *slots = calloc(capacity, sizeof *slots);
     if (slots == NULL)
         return false;
-    /* Keys are distinct: each goes to the first free slot of its hash. */
-    for (size_t i = 0; i < lex->capacity; i++) {
-        if (lex->slots[i].key == NULL)
+    /* Keys are distinct: each goes to the first free slot of its hash
+     * (hashed again: the slots keep only its high half). */
+    for (size_t k = 0; k < lex->capacity; k++) {
+        if (lex->slots[k].key == 0)
             continue;
-        size_t slot = (size_t)lex->slots[i].hash & (capacity - 1);
-        while (slots[slot].key != NULL)
+        uint64_t hash = lexicon_hash(lex->keys + lex->slots[k].key);
+        size_t slot = (size_t)hash & (capacity - 1);
+        while (slots[slot].key != 0)
             slot = (slot + 1) & (capacity - 1);
-        slots[slot] = lex->slots[i];
+        slots[slot] = lex->slots[k];
     }
     free(lex->slots);
     lex->slots = slots;
@@ -59,21 +64,57 @@ static bool grow(lexicon *lex)
     return true;
 }
 
+/* Makes room for one more key of len bytes, the slots at most half
+ * taken, so that a probe ends soon. */
+static bool reserve_entry(lexicon *lex, size_t len)
+{
+    if ((lex->count + 1) * 2 > lex->capacity && !grow_slots(lex))
+        return false;
+    size_t keys_len = lex->keys_len ? lex->keys_len : 1; /* offset 0: free */
+    if (keys_len + len + 1 > lex->keys_capacity) {
+        size_t capacity = lex->keys_capacity ? lex->keys_capacity : 1024;
+        while (capacity < keys_len + len + 1)
+            capacity *= 2;
+        if (capacity > UINT32_MAX)
+            return false;
+        char *keys = realloc(lex->keys, capacity);
+        if (keys == NULL)
+            return false;
+        lex->keys = keys;
+        lex->keys_capacity = capacity;
+    }
+    lex->keys_len = keys_len;
+    return true;
+}
+
+/* The slot of key[0, len), added with value 0 when new; *added says
+ * which.  NULL when out of memory. */
+static lexicon_slot *slot_for(lexicon *lex, const char *key, size_t len,
+                              bool *added)
+{
+    if (!reserve_entry(lex, len))
+        return NULL;
+    uint64_t hash = lexicon_hash(key);
+    lexicon_slot *slot = &lex->slots[probe(lex, hash, key)];
+    *added = slot->key == 0;
+    if (*added) {
+        *slot = (lexicon_slot){tag_of(hash), (uint32_t)lex->keys_len, 0};
+        memcpy(lex->keys + lex->keys_len, key, len + 1);
+        lex->keys_len += len + 1;
+        lex->count++;
+    }
+    return slot;
+}
+
 /* Adds a folded key; a repeated entry keeps its first value. */
 static bool add_entry(lexicon *lex, const char *key, int value)
 {
-    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+    bool added;
+    lexicon_slot *slot = slot_for(lex, key, strlen(key), &added);
+    if (slot == NULL)
         return false;
-    uint64_t hash = lexicon_hash(key);
-    lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, key)];
-    if (slot->key != NULL)
+    if (!added)
         return true;
-    slot->key = strdup(key);
-    if (slot->key == NULL)
-        return false;
-    slot->hash = hash;
-    lex->used++;
-    lex->count++;
     slot->value = value;
     size_t words = 1;
     for (const char *p = key; *p != '\0'; p++)
@@ -93,8 +134,8 @@ bool lexicon_find_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return false;
-    const lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, folded)];
-    if (slot->key == NULL)
+    const lexicon_slot *slot = &lex->slots[probe(lex, hash, folded)];
+    if (slot->key == 0)
         return false;
     if (value != NULL)
         *value = (int)slot->value;
@@ -109,19 +150,11 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
         return true; /* longer than any entry it could stand for */
     memcpy(key, word, len);
     key[len] = '\0';
-    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+    bool added;
+    lexicon_slot *slot = slot_for(lex, key, len, &added);
+    if (slot == NULL)
         return false;
-    uint64_t hash = lexicon_hash(key);
-    lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, key)];
-    if (slot->key == NULL) {
-        slot->key = strdup(key);
-        if (slot->key == NULL)
-            return false;
-        slot->hash = hash;
-        lex->used++;
-        lex->count++;
-        lex->max_words = 1;
-    }
+    lex->max_words = 1;
     slot->value = (int64_t)((uint64_t)slot->value | bits);
     return true;
 }
@@ -131,7 +164,7 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return 0;
-    const lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, folded)];
+    const lexicon_slot *slot = &lex->slots[probe(lex, hash, folded)];
     return slot->key ? (uint64_t)slot->value : 0;
 }
 
@@ -140,23 +173,18 @@ bool lexicon_holds_hash(const lexicon *lex, uint64_t hash)
     if (lex->capacity == 0)
         return false;
     size_t mask = lex->capacity - 1;
-    for (size_t i = (size_t)hash & mask; lex->slots[i].key != NULL;
+    uint32_t tag = tag_of(hash);
+    for (size_t i = (size_t)hash & mask; lex->slots[i].key != 0;
          i = (i + 1) & mask)
-        if (lex->slots[i].hash == hash)
+        if (lex->slots[i].tag == tag)
             return true;
     return false;
 }
 
-const char *lexicon_entry_at(const lexicon *lex, size_t slot)
-{
-    return lex->slots[slot].key;
-}
-
 void lexicon_free(lexicon *lex)
 {
-    for (size_t i = 0; i < lex->capacity; i++)
-        free(lex->slots[i].key);
     free(lex->slots);
+    free(lex->keys);
     memset(lex, 0, sizeof *lex);
 }
 
@@ -187,6 +215,7 @@ int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
                  size_t n_kinds, const fp_host *host)
 {
     memset(lex, 0, sizeof *lex);
+    lex->valued = kinds != NULL;
     lexicon_builder builder = {lex, kinds != NULL};
     fp_lexicon_options options = {.flags = kinds ? FP_LEXICON_VALUES : 0,
                                   .kinds = kinds, .n_kinds = n_kinds,

@@ -26,22 +26,28 @@ enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
  * colon), and its value. */
 typedef fp_lexicon_kind lexicon_kind;
 
-/* One entry's slot: its hash, key and value side by side, so a look-up
- * reads one cache line, not one in each of three arrays. */
-typedef struct lexicon_entry_slot {
-    uint64_t hash; /* of key */
-    char *key;     /* NULL marks a free slot */
+/* A look-up reads the slot its hash lands on and walks on while slots
+ * are taken.  Slots are small, and keys kept apart in one block, so that
+ * the table of a large lexicon stays in cache: most words looked up are
+ * in no lexicon, and their probe ends at a free slot or on tags that
+ * differ, without reading a key. */
+typedef struct lexicon_slot {
+    uint32_t tag;  /* the high half of the key's hash */
+    uint32_t key;  /* offset of its NUL-terminated key in keys; 0 marks a
+                      free slot (keys starts with an unused byte) */
     int64_t value;
-} lexicon_entry_slot;
+} lexicon_slot;
 
 typedef struct lexicon {
-    lexicon_entry_slot *slots; /* open addressing */
-    size_t capacity;
-    size_t used;      /* slots taken */
-    size_t count;     /* entries */
-    size_t max_words; /* words in the longest entry */
-    unsigned id;      /* the lexicon's place among its owner's, for
-                         word_roles (set by the owner after loading) */
+    lexicon_slot *slots; /* open addressing, by the hash's low bits */
+    size_t capacity;     /* slots, a power of two */
+    size_t count;        /* entries */
+    char *keys;          /* every key, NUL-terminated, one after another */
+    size_t keys_len, keys_capacity;
+    size_t max_words;    /* words in the longest entry */
+    bool valued;         /* read with kinds: values other than 1 */
+    unsigned id;         /* the lexicon's place among its owner's, for
+                            word_roles (set by the owner after loading) */
 } lexicon;
 
 /* Loads path into lex (zeroed first).  kinds NULL: a plain list, every
@@ -70,13 +76,17 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
 uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
                              uint64_t hash);
 
-/* Whether some key is filed under hash: most phrases looked up are in
- * no lexicon, and this settles them before the phrase is built. */
+/* Whether some key may be filed under hash (its slot's tag is the
+ * hash's): most phrases looked up are in no lexicon, and this settles
+ * them before the phrase is built. */
 bool lexicon_holds_hash(const lexicon *lex, uint64_t hash);
 
-/* The entry in slot (0 <= slot < capacity), or NULL when the slot is
+/* The key in slot (0 <= slot < capacity), or NULL when the slot is
  * free: to walk the entries. */
-const char *lexicon_entry_at(const lexicon *lex, size_t slot);
+static inline const char *lexicon_entry_at(const lexicon *lex, size_t slot)
+{
+    return lex->slots[slot].key ? lex->keys + lex->slots[slot].key : NULL;
+}
 
 /* The hash lexicons file their phrases under (FNV-1a of the bytes),
  * also computed a byte at a time: from LEXICON_HASH_START, one

@@ -57,6 +57,25 @@ static bool hashed_phrase(const scanner *sc, size_t i, size_t n,
     return true;
 }
 
+/* Whether the word at token i is a whole entry of lex, its value to
+ * *value when value is not NULL.  word_roles has the answer (role_word),
+ * so the lexicon's own table, large and seldom in cache, is read only
+ * for the value of a lexicon with kinds. */
+static bool one_word_entry(const scanner *sc, const lexicon *lex, size_t i,
+                           int *value)
+{
+    if (!(sc->roles[i] & role_word(lex->id)))
+        return false;
+    if (value == NULL)
+        return true;
+    if (!lex->valued) {
+        *value = 1;
+        return true;
+    }
+    return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
+                               tok(sc, i)->hash, value);
+}
+
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
                      size_t max_words, int *value)
 {
@@ -76,12 +95,9 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     }
     if (reach == 0)
         return 0;
-    /* Most entries met are one word: looked up as the token's own. */
+    /* Most entries met are one word: the token's own roles tell. */
     if (reach == 1)
-        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
-                                   tok(sc, i)->hash, value)
-                   ? 1
-                   : 0;
+        return one_word_entry(sc, lex, i, value) ? 1 : 0;
     /* Each phrase's hash, hashed on word by word from the first word's,
      * within the bounds hashed_phrase() keeps; a phrase is built and
      * compared only when a stored key has its hash. */
@@ -133,8 +149,7 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n)
 {
     if (n == 1 && tokens_is_word(sc->tokens, i))
-        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
-                                   tok(sc, i)->hash, NULL);
+        return one_word_entry(sc, lex, i, NULL);
     /* A listed phrase starts with a word that starts an entry and ends
      * with one that ends an entry: most phrases asked about are not
      * built. */
