@@ -14,10 +14,18 @@
 
 uint64_t lexicon_hash(const char *s)
 {
-    uint64_t h = LEXICON_HASH_START;
-    for (; *s != '\0'; s++)
-        h = lexicon_hash_byte(h, (unsigned char)*s);
-    return h;
+    uint64_t phrase = 0, word = LEXICON_HASH_START;
+    for (bool first = true;; s++) {
+        if (*s != ' ' && *s != '\0') {
+            word = lexicon_hash_byte(word, (unsigned char)*s);
+            continue;
+        }
+        phrase = first ? word : lexicon_hash_join(phrase, word);
+        if (*s == '\0')
+            return phrase;
+        first = false;
+        word = LEXICON_HASH_START;
+    }
 }
 
 static inline uint32_t tag_of(uint64_t hash)

@@ -88,10 +88,13 @@ static inline const char *lexicon_entry_at(const lexicon *lex, size_t slot)
     return lex->slots[slot].key ? lex->keys + lex->slots[slot].key : NULL;
 }
 
-/* The hash lexicons file their phrases under (FNV-1a of the bytes),
- * also computed a byte at a time: from LEXICON_HASH_START, one
- * lexicon_hash_byte() per byte, so a tokenizer hashes a word while it
- * folds it and a phrase's hash goes on from its first word's. */
+/* The hash lexicons file their phrases under.  A word's is FNV-1a of
+ * its bytes, computed a byte at a time (from LEXICON_HASH_START, one
+ * lexicon_hash_byte() per byte), so that a tokenizer hashes a word while
+ * it folds it; a phrase's joins its words' hashes (lexicon_hash_join()),
+ * so that the hash of a phrase of tokens goes on from its first words'
+ * without reading a byte again.  A phrase's words are split at single
+ * spaces, as text_fold() leaves them. */
 uint64_t lexicon_hash(const char *s);
 
 #define LEXICON_HASH_START 1469598103934665603ULL
@@ -99,6 +102,16 @@ uint64_t lexicon_hash(const char *s);
 static inline uint64_t lexicon_hash_byte(uint64_t hash, unsigned char c)
 {
     return (hash ^ c) * 1099511628211ULL;
+}
+
+/* The hash of a phrase whose hash is phrase with a word whose hash is
+ * word after it.  The shift brings the phrase's high bits down before
+ * the multiplication spreads them up again: a slot is chosen by the low
+ * bits, and its tag is the high ones. */
+static inline uint64_t lexicon_hash_join(uint64_t phrase, uint64_t word)
+{
+    phrase ^= phrase >> 31;
+    return (phrase * 0x9E3779B97F4A7C15ULL) ^ word;
 }
 
 /* Frees the entries; lex may be zeroed or half-loaded. */

@@ -8,32 +8,24 @@
 
 #include <string.h>
 
-/* The hash of a phrase with " WORD" (len bytes) after it, from the
- * phrase's hash. */
-static uint64_t hash_word_on(uint64_t hash, const char *word, size_t len)
-{
-    hash = lexicon_hash_byte(hash, ' ');
-    for (size_t b = 0; b < len; b++)
-        hash = lexicon_hash_byte(hash, (unsigned char)word[b]);
-    return hash;
-}
-
-/* Appends " WORD" (len bytes) to phrase at *used, hashing on from *hash:
- * false when it does not fit in cap bytes with a NUL after it. */
+/* Appends " WORD" (len bytes, hashed word_hash) to phrase at *used,
+ * joining its hash to *hash: false when it does not fit in cap bytes
+ * with a NUL after it. */
 static bool append_hashed_word(char *phrase, size_t cap, size_t *used,
-                               uint64_t *hash, const char *word, size_t len)
+                               uint64_t *hash, const char *word, size_t len,
+                               uint64_t word_hash)
 {
     if (*used + len + 2 > cap)
         return false;
     phrase[(*used)++] = ' ';
     memcpy(phrase + *used, word, len);
     *used += len;
-    *hash = hash_word_on(*hash, word, len);
+    *hash = lexicon_hash_join(*hash, word_hash);
     return true;
 }
 
 /* Joins the folded words [i, i + n) with single spaces into phrase and
- * gives its lexicon_hash(), hashed on from the first word's: false when
+ * gives its lexicon_hash(), joined on from the first word's: false when
  * a token is not a word, a mark comes between, or it does not fit. */
 static bool hashed_phrase(const scanner *sc, size_t i, size_t n,
                           char phrase[LEXICON_MAX_ENTRY], uint64_t *hash)
@@ -49,7 +41,8 @@ static bool hashed_phrase(const scanner *sc, size_t i, size_t n,
         if (!tokens_is_word(sc->tokens, k) || !tok(sc, k)->space_before)
             return false;
         if (!append_hashed_word(phrase, LEXICON_MAX_ENTRY, &used, &h,
-                                tokens_folded(sc->tokens, k), tok(sc, k)->fold_len))
+                                tokens_folded(sc->tokens, k),
+                                tok(sc, k)->fold_len, tok(sc, k)->hash))
             return false;
     }
     phrase[used] = '\0';
@@ -98,7 +91,7 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     /* Most entries met are one word: the token's own roles tell. */
     if (reach == 1)
         return one_word_entry(sc, lex, i, value) ? 1 : 0;
-    /* Each phrase's hash, hashed on word by word from the first word's,
+    /* Each phrase's hash, joined on word by word from the first word's,
      * within the bounds hashed_phrase() keeps; a phrase is built and
      * compared only when a stored key has its hash. */
     uint64_t hashes[LEXICON_MAX_ENTRY / 2];
@@ -109,7 +102,7 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
         if (n > 0) {
             if (used + len + 2 > LEXICON_MAX_ENTRY)
                 break;
-            hash = hash_word_on(hash, tokens_folded(sc->tokens, i + n), len);
+            hash = lexicon_hash_join(hash, tok(sc, i + n)->hash);
             used += len + 1;
         } else if (len + 2 > LEXICON_MAX_ENTRY) {
             break;
