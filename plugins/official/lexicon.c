@@ -28,23 +28,25 @@ uint64_t lexicon_hash(const char *s)
     }
 }
 
+/* The tag of a hash: bits the slot's place does not use, so a tag that
+ * matches almost always means the key itself; the lowest set so that no
+ * tag is 0. */
 static inline uint32_t tag_of(uint64_t hash)
 {
-    return (uint32_t)(hash >> 32);
+    return (uint32_t)(hash >> 32) | 1u;
 }
 
 /* The slot of key, whose hash is hash: where it is, or the free slot
  * where it would go.  A key is compared only when its slot's tag is the
- * hash's: with a tag from bits the slot's place does not use, that is
- * almost always the key itself. */
+ * hash's. */
 static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 {
     size_t mask = lex->capacity - 1;
     uint32_t tag = tag_of(hash);
-    const lexicon_slot *slots = lex->slots;
     size_t i = (size_t)hash & mask;
-    while (slots[i].key != 0 &&
-           !(slots[i].tag == tag && strcmp(lex->keys + slots[i].key, key) == 0))
+    while (lex->tags[i] != 0 &&
+           !(lex->tags[i] == tag &&
+             strcmp(lex->keys + lex->key_at[i], key) == 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -52,36 +54,47 @@ static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 static bool grow_slots(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
-    lexicon_slot *slots = calloc(capacity, sizeof *slots);
-    if (slots == NULL)
+    uint32_t *tags = calloc(capacity, sizeof *tags);
+    uint32_t *key_at = malloc(capacity * sizeof *key_at);
+    int64_t *values = malloc(capacity * sizeof *values);
+    if (tags == NULL || key_at == NULL || values == NULL) {
+        free(tags);
+        free(key_at);
+        free(values);
         return false;
-    /* Keys are distinct: each goes to the first free slot of its hash
-     * (hashed again: the slots keep only its high half). */
-    for (size_t k = 0; k < lex->capacity; k++) {
-        if (lex->slots[k].key == 0)
-            continue;
-        uint64_t hash = lexicon_hash(lex->keys + lex->slots[k].key);
-        size_t slot = (size_t)hash & (capacity - 1);
-        while (slots[slot].key != 0)
-            slot = (slot + 1) & (capacity - 1);
-        slots[slot] = lex->slots[k];
     }
-    free(lex->slots);
-    lex->slots = slots;
+    /* Keys are distinct: each goes to the first free slot of its hash
+     * (hashed again: the slots keep only part of it). */
+    for (size_t k = 0; k < lex->capacity; k++) {
+        if (lex->tags[k] == 0)
+            continue;
+        uint64_t hash = lexicon_hash(lex->keys + lex->key_at[k]);
+        size_t slot = (size_t)hash & (capacity - 1);
+        while (tags[slot] != 0)
+            slot = (slot + 1) & (capacity - 1);
+        tags[slot] = lex->tags[k];
+        key_at[slot] = lex->key_at[k];
+        values[slot] = lex->values[k];
+    }
+    free(lex->tags);
+    free(lex->key_at);
+    free(lex->values);
+    lex->tags = tags;
+    lex->key_at = key_at;
+    lex->values = values;
     lex->capacity = capacity;
     return true;
 }
 
-/* Makes room for one more key of len bytes, the slots at most half
- * taken, so that a probe ends soon. */
+/* Makes room for one more key of len bytes, the slots at most three
+ * quarters taken, so that a probe ends soon. */
 static bool reserve_entry(lexicon *lex, size_t len)
 {
-    if ((lex->count + 1) * 2 > lex->capacity && !grow_slots(lex))
+    if ((lex->count + 1) * 4 > lex->capacity * 3 && !grow_slots(lex))
         return false;
-    size_t keys_len = lex->keys_len ? lex->keys_len : 1; /* offset 0: free */
-    if (keys_len + len + 1 > lex->keys_capacity) {
+    if (lex->keys_len + len + 1 > lex->keys_capacity) {
         size_t capacity = lex->keys_capacity ? lex->keys_capacity : 1024;
-        while (capacity < keys_len + len + 1)
+        while (capacity < lex->keys_len + len + 1)
             capacity *= 2;
         if (capacity > UINT32_MAX)
             return false;
@@ -91,22 +104,23 @@ static bool reserve_entry(lexicon *lex, size_t len)
         lex->keys = keys;
         lex->keys_capacity = capacity;
     }
-    lex->keys_len = keys_len;
     return true;
 }
 
 /* The slot of key[0, len), added with value 0 when new; *added says
- * which.  NULL when out of memory. */
-static lexicon_slot *slot_for(lexicon *lex, const char *key, size_t len,
-                              bool *added)
+ * which.  SIZE_MAX when out of memory. */
+static size_t slot_for(lexicon *lex, const char *key, size_t len,
+                       bool *added)
 {
     if (!reserve_entry(lex, len))
-        return NULL;
+        return SIZE_MAX;
     uint64_t hash = lexicon_hash(key);
-    lexicon_slot *slot = &lex->slots[probe(lex, hash, key)];
-    *added = slot->key == 0;
+    size_t slot = probe(lex, hash, key);
+    *added = lex->tags[slot] == 0;
     if (*added) {
-        *slot = (lexicon_slot){tag_of(hash), (uint32_t)lex->keys_len, 0};
+        lex->tags[slot] = tag_of(hash);
+        lex->key_at[slot] = (uint32_t)lex->keys_len;
+        lex->values[slot] = 0;
         memcpy(lex->keys + lex->keys_len, key, len + 1);
         lex->keys_len += len + 1;
         lex->count++;
@@ -118,12 +132,12 @@ static lexicon_slot *slot_for(lexicon *lex, const char *key, size_t len,
 static bool add_entry(lexicon *lex, const char *key, int value)
 {
     bool added;
-    lexicon_slot *slot = slot_for(lex, key, strlen(key), &added);
-    if (slot == NULL)
+    size_t slot = slot_for(lex, key, strlen(key), &added);
+    if (slot == SIZE_MAX)
         return false;
     if (!added)
         return true;
-    slot->value = value;
+    lex->values[slot] = value;
     size_t words = 1;
     for (const char *p = key; *p != '\0'; p++)
         words += *p == ' ';
@@ -142,11 +156,11 @@ bool lexicon_find_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return false;
-    const lexicon_slot *slot = &lex->slots[probe(lex, hash, folded)];
-    if (slot->key == 0)
+    size_t slot = probe(lex, hash, folded);
+    if (lex->tags[slot] == 0)
         return false;
     if (value != NULL)
-        *value = (int)slot->value;
+        *value = (int)lex->values[slot];
     return true;
 }
 
@@ -159,11 +173,11 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
     memcpy(key, word, len);
     key[len] = '\0';
     bool added;
-    lexicon_slot *slot = slot_for(lex, key, len, &added);
-    if (slot == NULL)
+    size_t slot = slot_for(lex, key, len, &added);
+    if (slot == SIZE_MAX)
         return false;
     lex->max_words = 1;
-    slot->value = (int64_t)((uint64_t)slot->value | bits);
+    lex->values[slot] = (int64_t)((uint64_t)lex->values[slot] | bits);
     return true;
 }
 
@@ -172,26 +186,34 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return 0;
-    const lexicon_slot *slot = &lex->slots[probe(lex, hash, folded)];
-    return slot->key ? (uint64_t)slot->value : 0;
+    size_t slot = probe(lex, hash, folded);
+    return lex->tags[slot] ? (uint64_t)lex->values[slot] : 0;
 }
 
-bool lexicon_holds_hash(const lexicon *lex, uint64_t hash)
+bool lexicon_find_by(const lexicon *lex, uint64_t hash,
+                     bool (*is_key)(const char *key, const void *arg),
+                     const void *arg, int *value)
 {
     if (lex->capacity == 0)
         return false;
     size_t mask = lex->capacity - 1;
     uint32_t tag = tag_of(hash);
-    for (size_t i = (size_t)hash & mask; lex->slots[i].key != 0;
-         i = (i + 1) & mask)
-        if (lex->slots[i].tag == tag)
+    for (size_t i = (size_t)hash & mask; lex->tags[i] != 0;
+         i = (i + 1) & mask) {
+        if (lex->tags[i] == tag && is_key(lex->keys + lex->key_at[i], arg)) {
+            if (value != NULL)
+                *value = (int)lex->values[i];
             return true;
+        }
+    }
     return false;
 }
 
 void lexicon_free(lexicon *lex)
 {
-    free(lex->slots);
+    free(lex->tags);
+    free(lex->key_at);
+    free(lex->values);
     free(lex->keys);
     memset(lex, 0, sizeof *lex);
 }

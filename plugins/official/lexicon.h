@@ -26,21 +26,19 @@ enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
  * colon), and its value. */
 typedef fp_lexicon_kind lexicon_kind;
 
-/* A look-up reads the slot its hash lands on and walks on while slots
- * are taken.  Slots are small, and keys kept apart in one block, so that
- * the table of a large lexicon stays in cache: most words looked up are
- * in no lexicon, and their probe ends at a free slot or on tags that
- * differ, without reading a key. */
-typedef struct lexicon_slot {
-    uint32_t tag;  /* the high half of the key's hash */
-    uint32_t key;  /* offset of its NUL-terminated key in keys; 0 marks a
-                      free slot (keys starts with an unused byte) */
-    int64_t value;
-} lexicon_slot;
-
+/* A look-up reads the tag of the slot its hash lands on and walks on
+ * while slots are taken.  The tags have an array of their own, four
+ * bytes a slot, so that even the table of a large lexicon stays in
+ * cache: most phrases looked up are in no lexicon, and their probe ends
+ * at a free slot or on tags that differ, without reading a key or a
+ * value. */
 typedef struct lexicon {
-    lexicon_slot *slots; /* open addressing, by the hash's low bits */
-    size_t capacity;     /* slots, a power of two */
+    uint32_t *tags;      /* per slot: high bits of its key's hash, never 0;
+                            0 marks a free slot */
+    uint32_t *key_at;    /* per slot: offset of its key in keys */
+    int64_t *values;     /* per slot */
+    size_t capacity;     /* slots, a power of two; open addressing by the
+                            hash's low bits */
     size_t count;        /* entries */
     char *keys;          /* every key, NUL-terminated, one after another */
     size_t keys_len, keys_capacity;
@@ -76,16 +74,20 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
 uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
                              uint64_t hash);
 
-/* Whether some key may be filed under hash (its slot's tag is the
- * hash's): most phrases looked up are in no lexicon, and this settles
- * them before the phrase is built. */
-bool lexicon_holds_hash(const lexicon *lex, uint64_t hash);
+/* Whether a key filed under hash is one is_key() accepts, asked of each
+ * key whose slot's tag is the hash's (so seldom any but the key looked
+ * for): a phrase of tokens is compared with its words where they are,
+ * not copied into one string first.  Its value goes to *value if that
+ * is not NULL. */
+bool lexicon_find_by(const lexicon *lex, uint64_t hash,
+                     bool (*is_key)(const char *key, const void *arg),
+                     const void *arg, int *value);
 
 /* The key in slot (0 <= slot < capacity), or NULL when the slot is
  * free: to walk the entries. */
 static inline const char *lexicon_entry_at(const lexicon *lex, size_t slot)
 {
-    return lex->slots[slot].key ? lex->keys + lex->slots[slot].key : NULL;
+    return lex->tags[slot] ? lex->keys + lex->key_at[slot] : NULL;
 }
 
 /* The hash lexicons file their phrases under.  A word's is FNV-1a of
