@@ -44,9 +44,9 @@ static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
     size_t mask = lex->capacity - 1;
     uint32_t tag = tag_of(hash);
     size_t i = (size_t)hash & mask;
-    while (lex->tags[i] != 0 &&
-           !(lex->tags[i] == tag &&
-             strcmp(lex->keys + lex->key_at[i], key) == 0))
+    while (lex->slots[i].tag != 0 &&
+           !(lex->slots[i].tag == tag &&
+             strcmp(lex->keys + lex->slots[i].key, key) == 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -54,33 +54,28 @@ static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 static bool grow_slots(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
-    uint32_t *tags = calloc(capacity, sizeof *tags);
-    uint32_t *key_at = malloc(capacity * sizeof *key_at);
+    lexicon_slot *slots = calloc(capacity, sizeof *slots);
     int64_t *values = malloc(capacity * sizeof *values);
-    if (tags == NULL || key_at == NULL || values == NULL) {
-        free(tags);
-        free(key_at);
+    if (slots == NULL || values == NULL) {
+        free(slots);
         free(values);
         return false;
     }
     /* Keys are distinct: each goes to the first free slot of its hash
      * (hashed again: the slots keep only part of it). */
     for (size_t k = 0; k < lex->capacity; k++) {
-        if (lex->tags[k] == 0)
+        if (lex->slots[k].tag == 0)
             continue;
-        uint64_t hash = lexicon_hash(lex->keys + lex->key_at[k]);
+        uint64_t hash = lexicon_hash(lex->keys + lex->slots[k].key);
         size_t slot = (size_t)hash & (capacity - 1);
-        while (tags[slot] != 0)
+        while (slots[slot].tag != 0)
             slot = (slot + 1) & (capacity - 1);
-        tags[slot] = lex->tags[k];
-        key_at[slot] = lex->key_at[k];
+        slots[slot] = lex->slots[k];
         values[slot] = lex->values[k];
     }
-    free(lex->tags);
-    free(lex->key_at);
+    free(lex->slots);
     free(lex->values);
-    lex->tags = tags;
-    lex->key_at = key_at;
+    lex->slots = slots;
     lex->values = values;
     lex->capacity = capacity;
     return true;
@@ -116,10 +111,10 @@ static size_t slot_for(lexicon *lex, const char *key, size_t len,
         return SIZE_MAX;
     uint64_t hash = lexicon_hash(key);
     size_t slot = probe(lex, hash, key);
-    *added = lex->tags[slot] == 0;
+    *added = lex->slots[slot].tag == 0;
     if (*added) {
-        lex->tags[slot] = tag_of(hash);
-        lex->key_at[slot] = (uint32_t)lex->keys_len;
+        lex->slots[slot].tag = tag_of(hash);
+        lex->slots[slot].key = (uint32_t)lex->keys_len;
         lex->values[slot] = 0;
         memcpy(lex->keys + lex->keys_len, key, len + 1);
         lex->keys_len += len + 1;
@@ -157,7 +152,7 @@ bool lexicon_find_hashed(const lexicon *lex, const char *folded,
     if (lex->capacity == 0)
         return false;
     size_t slot = probe(lex, hash, folded);
-    if (lex->tags[slot] == 0)
+    if (lex->slots[slot].tag == 0)
         return false;
     if (value != NULL)
         *value = (int)lex->values[slot];
@@ -187,7 +182,7 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
     if (lex->capacity == 0)
         return 0;
     size_t slot = probe(lex, hash, folded);
-    return lex->tags[slot] ? (uint64_t)lex->values[slot] : 0;
+    return lex->slots[slot].tag ? (uint64_t)lex->values[slot] : 0;
 }
 
 bool lexicon_find_by(const lexicon *lex, uint64_t hash,
@@ -198,9 +193,10 @@ bool lexicon_find_by(const lexicon *lex, uint64_t hash,
         return false;
     size_t mask = lex->capacity - 1;
     uint32_t tag = tag_of(hash);
-    for (size_t i = (size_t)hash & mask; lex->tags[i] != 0;
+    for (size_t i = (size_t)hash & mask; lex->slots[i].tag != 0;
          i = (i + 1) & mask) {
-        if (lex->tags[i] == tag && is_key(lex->keys + lex->key_at[i], arg)) {
+        if (lex->slots[i].tag == tag &&
+            is_key(lex->keys + lex->slots[i].key, arg)) {
             if (value != NULL)
                 *value = (int)lex->values[i];
             return true;
@@ -211,8 +207,7 @@ bool lexicon_find_by(const lexicon *lex, uint64_t hash,
 
 void lexicon_free(lexicon *lex)
 {
-    free(lex->tags);
-    free(lex->key_at);
+    free(lex->slots);
     free(lex->values);
     free(lex->keys);
     memset(lex, 0, sizeof *lex);

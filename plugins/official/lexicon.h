@@ -26,19 +26,21 @@ enum { LEXICON_MAX_ENTRY = 256 }; /* bytes of a folded entry, with NUL */
  * colon), and its value. */
 typedef fp_lexicon_kind lexicon_kind;
 
-/* A look-up reads the tag of the slot its hash lands on and walks on
- * while slots are taken.  The tags have an array of their own, four
- * bytes a slot, so that even the table of a large lexicon stays in
- * cache: most phrases looked up are in no lexicon, and their probe ends
- * at a free slot or on tags that differ, without reading a key or a
- * value. */
+/* A look-up reads the slot its hash lands on and walks on while slots
+ * are taken.  Slots are small (a tag and the key's offset, eight bytes),
+ * their values apart, so that even the table of a large lexicon stays
+ * in cache: most phrases looked up are in no lexicon, and their probe
+ * ends at a free slot or on tags that differ, without reading a key or
+ * a value. */
+typedef struct lexicon_slot {
+    uint32_t tag; /* high bits of its key's hash, never 0; 0: free */
+    uint32_t key; /* offset of its key in keys */
+} lexicon_slot;
+
 typedef struct lexicon {
-    uint32_t *tags;      /* per slot: high bits of its key's hash, never 0;
-                            0 marks a free slot */
-    uint32_t *key_at;    /* per slot: offset of its key in keys */
+    lexicon_slot *slots; /* open addressing by the hash's low bits */
     int64_t *values;     /* per slot */
-    size_t capacity;     /* slots, a power of two; open addressing by the
-                            hash's low bits */
+    size_t capacity;     /* slots, a power of two */
     size_t count;        /* entries */
     char *keys;          /* every key, NUL-terminated, one after another */
     size_t keys_len, keys_capacity;
@@ -87,7 +89,7 @@ bool lexicon_find_by(const lexicon *lex, uint64_t hash,
  * free: to walk the entries. */
 static inline const char *lexicon_entry_at(const lexicon *lex, size_t slot)
 {
-    return lex->tags[slot] ? lex->keys + lex->key_at[slot] : NULL;
+    return lex->slots[slot].tag ? lex->keys + lex->slots[slot].key : NULL;
 }
 
 /* The hash lexicons file their phrases under.  A word's is FNV-1a of
