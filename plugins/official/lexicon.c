@@ -1,10 +1,6 @@
 /*
  * lexicon.c — see lexicon.h.
  */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* strdup */
-#endif
-
 #include "lexicon.h"
 
 #include "text.h"
@@ -18,63 +14,125 @@
 
 uint64_t lexicon_hash(const char *s)
 {
-    uint64_t h = LEXICON_HASH_START;
-    for (; *s != '\0'; s++)
-        h = lexicon_hash_byte(h, (unsigned char)*s);
-    return h;
+    uint64_t phrase = 0, word = LEXICON_HASH_START;
+    for (bool first = true;; s++) {
+        if (*s != ' ' && *s != '\0') {
+            word = lexicon_hash_byte(word, (unsigned char)*s);
+            continue;
+        }
+        phrase = first ? word : lexicon_hash_join(phrase, word);
+        if (*s == '\0')
+            return phrase;
+        first = false;
+        word = LEXICON_HASH_START;
+    }
+}
+
+/* The tag of a hash: bits the slot's place does not use, so a tag that
+ * matches almost always means the key itself; the lowest set so that no
+ * tag is 0. */
+static inline uint32_t tag_of(uint64_t hash)
+{
+    return (uint32_t)(hash >> 32) | 1u;
 }
 
 /* The slot of key, whose hash is hash: where it is, or the free slot
- * where it would go.  Most look-ups are of words in no lexicon: the
- * stored hashes settle them without comparing strings. */
+ * where it would go.  A key is compared only when its slot's tag is the
+ * hash's. */
 static size_t probe(const lexicon *lex, uint64_t hash, const char *key)
 {
     size_t mask = lex->capacity - 1;
+    uint32_t tag = tag_of(hash);
     size_t i = (size_t)hash & mask;
-    const lexicon_entry_slot *slots = lex->slots;
-    while (slots[i].key != NULL &&
-           !(slots[i].hash == hash && strcmp(slots[i].key, key) == 0))
+    while (lex->slots[i].tag != 0 &&
+           !(lex->slots[i].tag == tag &&
+             strcmp(lex->keys + lex->slots[i].key, key) == 0))
         i = (i + 1) & mask;
     return i;
 }
 
-static bool grow(lexicon *lex)
+static bool grow_slots(lexicon *lex)
 {
     size_t capacity = lex->capacity ? lex->capacity * 2 : 64;
-    lexicon_entry_slot *slots = calloc(capacity, sizeof *slots);
-    if (slots == NULL)
+    lexicon_slot *slots = calloc(capacity, sizeof *slots);
+    int64_t *values = malloc(capacity * sizeof *values);
+    if (slots == NULL || values == NULL) {
+        free(slots);
+        free(values);
         return false;
-    /* Keys are distinct: each goes to the first free slot of its hash. */
-    for (size_t i = 0; i < lex->capacity; i++) {
-        if (lex->slots[i].key == NULL)
+    }
+    /* Keys are distinct: each goes to the first free slot of its hash
+     * (hashed again: the slots keep only part of it). */
+    for (size_t k = 0; k < lex->capacity; k++) {
+        if (lex->slots[k].tag == 0)
             continue;
-        size_t slot = (size_t)lex->slots[i].hash & (capacity - 1);
-        while (slots[slot].key != NULL)
+        uint64_t hash = lexicon_hash(lex->keys + lex->slots[k].key);
+        size_t slot = (size_t)hash & (capacity - 1);
+        while (slots[slot].tag != 0)
             slot = (slot + 1) & (capacity - 1);
-        slots[slot] = lex->slots[i];
+        slots[slot] = lex->slots[k];
+        values[slot] = lex->values[k];
     }
     free(lex->slots);
+    free(lex->values);
     lex->slots = slots;
+    lex->values = values;
     lex->capacity = capacity;
     return true;
+}
+
+/* Makes room for one more key of len bytes, the slots at most three
+ * quarters taken, so that a probe ends soon. */
+static bool reserve_entry(lexicon *lex, size_t len)
+{
+    if ((lex->count + 1) * 4 > lex->capacity * 3 && !grow_slots(lex))
+        return false;
+    if (lex->keys_len + len + 1 > lex->keys_capacity) {
+        size_t capacity = lex->keys_capacity ? lex->keys_capacity : 1024;
+        while (capacity < lex->keys_len + len + 1)
+            capacity *= 2;
+        if (capacity > UINT32_MAX)
+            return false;
+        char *keys = realloc(lex->keys, capacity);
+        if (keys == NULL)
+            return false;
+        lex->keys = keys;
+        lex->keys_capacity = capacity;
+    }
+    return true;
+}
+
+/* The slot of key[0, len), added with value 0 when new; *added says
+ * which.  SIZE_MAX when out of memory. */
+static size_t slot_for(lexicon *lex, const char *key, size_t len,
+                       bool *added)
+{
+    if (!reserve_entry(lex, len))
+        return SIZE_MAX;
+    uint64_t hash = lexicon_hash(key);
+    size_t slot = probe(lex, hash, key);
+    *added = lex->slots[slot].tag == 0;
+    if (*added) {
+        lex->slots[slot].tag = tag_of(hash);
+        lex->slots[slot].key = (uint32_t)lex->keys_len;
+        lex->values[slot] = 0;
+        memcpy(lex->keys + lex->keys_len, key, len + 1);
+        lex->keys_len += len + 1;
+        lex->count++;
+    }
+    return slot;
 }
 
 /* Adds a folded key; a repeated entry keeps its first value. */
 static bool add_entry(lexicon *lex, const char *key, int value)
 {
-    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+    bool added;
+    size_t slot = slot_for(lex, key, strlen(key), &added);
+    if (slot == SIZE_MAX)
         return false;
-    uint64_t hash = lexicon_hash(key);
-    lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, key)];
-    if (slot->key != NULL)
+    if (!added)
         return true;
-    slot->key = strdup(key);
-    if (slot->key == NULL)
-        return false;
-    slot->hash = hash;
-    lex->used++;
-    lex->count++;
-    slot->value = value;
+    lex->values[slot] = value;
     size_t words = 1;
     for (const char *p = key; *p != '\0'; p++)
         words += *p == ' ';
@@ -93,11 +151,11 @@ bool lexicon_find_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return false;
-    const lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, folded)];
-    if (slot->key == NULL)
+    size_t slot = probe(lex, hash, folded);
+    if (lex->slots[slot].tag == 0)
         return false;
     if (value != NULL)
-        *value = (int)slot->value;
+        *value = (int)lex->values[slot];
     return true;
 }
 
@@ -109,20 +167,12 @@ bool lexicon_merge_bits(lexicon *lex, const char *word, size_t len,
         return true; /* longer than any entry it could stand for */
     memcpy(key, word, len);
     key[len] = '\0';
-    if ((lex->used + 1) * 2 > lex->capacity && !grow(lex))
+    bool added;
+    size_t slot = slot_for(lex, key, len, &added);
+    if (slot == SIZE_MAX)
         return false;
-    uint64_t hash = lexicon_hash(key);
-    lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, key)];
-    if (slot->key == NULL) {
-        slot->key = strdup(key);
-        if (slot->key == NULL)
-            return false;
-        slot->hash = hash;
-        lex->used++;
-        lex->count++;
-        lex->max_words = 1;
-    }
-    slot->value = (int64_t)((uint64_t)slot->value | bits);
+    lex->max_words = 1;
+    lex->values[slot] = (int64_t)((uint64_t)lex->values[slot] | bits);
     return true;
 }
 
@@ -131,32 +181,35 @@ uint64_t lexicon_bits_hashed(const lexicon *lex, const char *folded,
 {
     if (lex->capacity == 0)
         return 0;
-    const lexicon_entry_slot *slot = &lex->slots[probe(lex, hash, folded)];
-    return slot->key ? (uint64_t)slot->value : 0;
+    size_t slot = probe(lex, hash, folded);
+    return lex->slots[slot].tag ? (uint64_t)lex->values[slot] : 0;
 }
 
-bool lexicon_holds_hash(const lexicon *lex, uint64_t hash)
+bool lexicon_find_by(const lexicon *lex, uint64_t hash,
+                     bool (*is_key)(const char *key, const void *arg),
+                     const void *arg, int *value)
 {
     if (lex->capacity == 0)
         return false;
     size_t mask = lex->capacity - 1;
-    for (size_t i = (size_t)hash & mask; lex->slots[i].key != NULL;
-         i = (i + 1) & mask)
-        if (lex->slots[i].hash == hash)
+    uint32_t tag = tag_of(hash);
+    for (size_t i = (size_t)hash & mask; lex->slots[i].tag != 0;
+         i = (i + 1) & mask) {
+        if (lex->slots[i].tag == tag &&
+            is_key(lex->keys + lex->slots[i].key, arg)) {
+            if (value != NULL)
+                *value = (int)lex->values[i];
             return true;
+        }
+    }
     return false;
-}
-
-const char *lexicon_entry_at(const lexicon *lex, size_t slot)
-{
-    return lex->slots[slot].key;
 }
 
 void lexicon_free(lexicon *lex)
 {
-    for (size_t i = 0; i < lex->capacity; i++)
-        free(lex->slots[i].key);
     free(lex->slots);
+    free(lex->values);
+    free(lex->keys);
     memset(lex, 0, sizeof *lex);
 }
 
@@ -187,6 +240,7 @@ int lexicon_load(lexicon *lex, const char *path, const lexicon_kind *kinds,
                  size_t n_kinds, const fp_host *host)
 {
     memset(lex, 0, sizeof *lex);
+    lex->valued = kinds != NULL;
     lexicon_builder builder = {lex, kinds != NULL};
     fp_lexicon_options options = {.flags = kinds ? FP_LEXICON_VALUES : 0,
                                   .kinds = kinds, .n_kinds = n_kinds,

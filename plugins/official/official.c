@@ -156,18 +156,18 @@ static const lexicon_kind org_end_kinds[] = {
 };
 
 /* Where each option's lexicon lives in the instance, and its kinds. */
-typedef struct lexicon_slot {
+typedef struct option_lexicon {
     size_t offset;
     const lexicon_kind *kinds;
     size_t n_kinds;
-} lexicon_slot;
+} option_lexicon;
 
 #define SLOT(FIELD) offsetof(official_lexicons, FIELD)
 
 _Static_assert((int)N_OPTIONS <= (int)WORD_ROLES_MAX_LEXICONS,
                "word_roles has three bits per lexicon in 64");
 
-static const lexicon_slot slots[N_OPTIONS] = {
+static const option_lexicon option_lexicons[N_OPTIONS] = {
     [OPTION_TITLE_HEADS] = {SLOT(title_heads), NULL, 0},
     [OPTION_TITLE_STOPS] = {SLOT(title_stops), NULL, 0},
     [OPTION_ORG_ENDS] = {SLOT(org_ends), org_end_kinds,
@@ -193,7 +193,7 @@ static const lexicon_slot slots[N_OPTIONS] = {
 
 static lexicon *lexicon_in(official_lexicons *lex, size_t option)
 {
-    return (lexicon *)((char *)lex + slots[option].offset);
+    return (lexicon *)((char *)lex + option_lexicons[option].offset);
 }
 
 static void official_destroy(void *state)
@@ -225,8 +225,8 @@ static int official_create(const fp_config *config, const fp_host *host,
             return fp_errorf(host, "option %s has no file; give a lexicon "
                              "path", official_options[i].name);
         }
-        if (lexicon_load(lexicon_in(lex, i), path, slots[i].kinds,
-                         slots[i].n_kinds, host) != FP_OK) {
+        if (lexicon_load(lexicon_in(lex, i), path, option_lexicons[i].kinds,
+                         option_lexicons[i].n_kinds, host) != FP_OK) {
             official_destroy(lex);
             return FP_ERROR;
         }

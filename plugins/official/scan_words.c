@@ -8,53 +8,56 @@
 
 #include <string.h>
 
-/* The hash of a phrase with " WORD" (len bytes) after it, from the
- * phrase's hash. */
-static uint64_t hash_word_on(uint64_t hash, const char *word, size_t len)
-{
-    hash = lexicon_hash_byte(hash, ' ');
-    for (size_t b = 0; b < len; b++)
-        hash = lexicon_hash_byte(hash, (unsigned char)word[b]);
-    return hash;
-}
+/* The folded words [first, first + n) of the scanner's tokens. */
+typedef struct token_phrase {
+    const scanner *sc;
+    size_t first, n;
+} token_phrase;
 
-/* Appends " WORD" (len bytes) to phrase at *used, hashing on from *hash:
- * false when it does not fit in cap bytes with a NUL after it. */
-static bool append_hashed_word(char *phrase, size_t cap, size_t *used,
-                               uint64_t *hash, const char *word, size_t len)
+/* Whether key is the phrase's words joined by single spaces: a
+ * lexicon_find_by() test. */
+static bool key_is_phrase(const char *key, const void *arg)
 {
-    if (*used + len + 2 > cap)
-        return false;
-    phrase[(*used)++] = ' ';
-    memcpy(phrase + *used, word, len);
-    *used += len;
-    *hash = hash_word_on(*hash, word, len);
-    return true;
-}
-
-/* Joins the folded words [i, i + n) with single spaces into phrase and
- * gives its lexicon_hash(), hashed on from the first word's: false when
- * a token is not a word, a mark comes between, or it does not fit. */
-static bool hashed_phrase(const scanner *sc, size_t i, size_t n,
-                          char phrase[LEXICON_MAX_ENTRY], uint64_t *hash)
-{
-    if (n == 0 || i + n > n_tokens(sc) || !tokens_is_word(sc->tokens, i))
-        return false;
-    size_t used = tok(sc, i)->fold_len;
-    if (used + 1 > LEXICON_MAX_ENTRY)
-        return false;
-    memcpy(phrase, tokens_folded(sc->tokens, i), used);
-    uint64_t h = tok(sc, i)->hash;
-    for (size_t k = i + 1; k < i + n; k++) {
-        if (!tokens_is_word(sc->tokens, k) || !tok(sc, k)->space_before)
+    const token_phrase *phrase = arg;
+    const token_list *tokens = phrase->sc->tokens;
+    for (size_t k = phrase->first; k < phrase->first + phrase->n; k++) {
+        if (k > phrase->first && *key++ != ' ')
             return false;
-        if (!append_hashed_word(phrase, LEXICON_MAX_ENTRY, &used, &h,
-                                tokens_folded(sc->tokens, k), tok(sc, k)->fold_len))
+        size_t len = tokens->tokens[k].fold_len;
+        /* strncmp: stops at the end of a shorter key */
+        if (strncmp(key, tokens_folded(tokens, k), len) != 0)
             return false;
+        key += len;
     }
-    phrase[used] = '\0';
-    *hash = h;
-    return true;
+    return *key == '\0';
+}
+
+/* Whether the phrase of tokens [i, i + n), whose lexicon_hash() is
+ * hash, is listed in lex; its value to *value if that is not NULL. */
+static bool phrase_found(const scanner *sc, const lexicon *lex, size_t i,
+                         size_t n, uint64_t hash, int *value)
+{
+    token_phrase phrase = {sc, i, n};
+    return lexicon_find_by(lex, hash, key_is_phrase, &phrase, value);
+}
+
+/* Whether the word at token i is a whole entry of lex, its value to
+ * *value when value is not NULL.  word_roles has the answer (role_word),
+ * so the lexicon's own table, large and seldom in cache, is read only
+ * for the value of a lexicon with kinds. */
+static bool one_word_entry(const scanner *sc, const lexicon *lex, size_t i,
+                           int *value)
+{
+    if (!(sc->roles[i] & role_word(lex->id)))
+        return false;
+    if (value == NULL)
+        return true;
+    if (!lex->valued) {
+        *value = 1;
+        return true;
+    }
+    return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
+                               tok(sc, i)->hash, value);
 }
 
 size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
@@ -76,40 +79,25 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
     }
     if (reach == 0)
         return 0;
-    /* Most entries met are one word: looked up as the token's own. */
+    /* Most entries met are one word: the token's own roles tell. */
     if (reach == 1)
-        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
-                                   tok(sc, i)->hash, value)
-                   ? 1
-                   : 0;
-    /* Each phrase's hash, hashed on word by word from the first word's,
-     * within the bounds hashed_phrase() keeps; a phrase is built and
-     * compared only when a stored key has its hash. */
+        return one_word_entry(sc, lex, i, value) ? 1 : 0;
+    /* Each phrase's hash, joined on word by word from the first word's;
+     * a phrase is compared with the keys filed under its hash only when
+     * its last word ends an entry, and one word by its roles. */
     uint64_t hashes[LEXICON_MAX_ENTRY / 2];
-    size_t n = 0, used = tok(sc, i)->fold_len;
     uint64_t hash = tok(sc, i)->hash;
+    size_t n = 0;
     while (n < reach && n < sizeof hashes / sizeof *hashes) {
-        size_t len = tok(sc, i + n)->fold_len;
-        if (n > 0) {
-            if (used + len + 2 > LEXICON_MAX_ENTRY)
-                break;
-            hash = hash_word_on(hash, tokens_folded(sc->tokens, i + n), len);
-            used += len + 1;
-        } else if (len + 2 > LEXICON_MAX_ENTRY) {
-            break;
-        }
+        if (n > 0)
+            hash = lexicon_hash_join(hash, tok(sc, i + n)->hash);
         hashes[n++] = hash;
     }
-    char phrase[LEXICON_MAX_ENTRY];
-    for (; n > 0; n--) {
-        if (!(sc->roles[i + n - 1] & last) ||
-            !lexicon_holds_hash(lex, hashes[n - 1]))
-            continue;
-        if (hashed_phrase(sc, i, n, phrase, &hash) &&
-            lexicon_find_hashed(lex, phrase, hash, value))
+    for (; n > 1; n--)
+        if ((sc->roles[i + n - 1] & last) &&
+            phrase_found(sc, lex, i, n, hashes[n - 1], value))
             return n;
-    }
-    return 0;
+    return one_word_entry(sc, lex, i, value) ? 1 : 0;
 }
 
 size_t match_length_before(const scanner *sc, const lexicon *lex,
@@ -133,8 +121,7 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
                    size_t n)
 {
     if (n == 1 && tokens_is_word(sc->tokens, i))
-        return lexicon_find_hashed(lex, tokens_folded(sc->tokens, i),
-                                   tok(sc, i)->hash, NULL);
+        return one_word_entry(sc, lex, i, NULL);
     /* A listed phrase starts with a word that starts an entry and ends
      * with one that ends an entry: most phrases asked about are not
      * built. */
@@ -142,10 +129,14 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
         !(sc->roles[i] & role_first(lex->id)) ||
         !(sc->roles[i + n - 1] & role_last(lex->id)))
         return false;
-    char phrase[LEXICON_MAX_ENTRY];
-    uint64_t hash;
-    return hashed_phrase(sc, i, n, phrase, &hash) &&
-           lexicon_find_hashed(lex, phrase, hash, NULL);
+    /* The words between must be words, each after white space. */
+    uint64_t hash = tok(sc, i)->hash;
+    for (size_t k = i + 1; k < i + n; k++) {
+        if (!tokens_is_word(sc->tokens, k) || !tok(sc, k)->space_before)
+            return false;
+        hash = lexicon_hash_join(hash, tok(sc, k)->hash);
+    }
+    return phrase_found(sc, lex, i, n, hash, NULL);
 }
 
 enum { SYLLABLE_UNKNOWN = 0, SYLLABLE_YES, SYLLABLE_NO };
