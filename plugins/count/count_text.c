@@ -270,6 +270,29 @@ size_t count_words_after(const char *block, size_t len, size_t pos,
     return count;
 }
 
+void count_following_start(count_following *after, const char *block,
+                           size_t len, size_t pos, count_word *words,
+                           size_t max)
+{
+    *after = (count_following){.block = block, .len = len, .pos = pos,
+                               .words = words, .max = max};
+}
+
+size_t count_following_read(count_following *after, size_t want)
+{
+    if (want > after->max)
+        want = after->max;
+    if (after->n >= want || after->ended)
+        return after->n;
+    size_t from = after->n > 0 ? after->words[after->n - 1].end : after->pos;
+    size_t asked = want - after->n;
+    size_t got = count_words_after(after->block, after->len, from,
+                                   after->words + after->n, asked);
+    after->n += got;
+    after->ended = got < asked;
+    return after->n;
+}
+
 size_t count_skip_space_back(const char *block, size_t pos)
 {
     ensure_table();

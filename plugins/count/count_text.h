@@ -51,6 +51,30 @@ static inline uint64_t count_hash_bytes(uint64_t hash, const char *text,
 size_t count_words_after(const char *block, size_t len, size_t pos,
                          count_word *words, size_t max);
 
+/* The words after a number read as the rules ask for them: most numbers
+ * are decided by their first word or two, and reading a word classifies,
+ * folds and hashes each of its characters.  The words read are those
+ * count_words_after() reads, in the same places. */
+typedef struct count_following {
+    const char *block;
+    size_t len;
+    size_t pos;        /* where the first word is looked for */
+    count_word *words; /* max of them */
+    size_t max;
+    size_t n;          /* words read so far */
+    bool ended;        /* no word follows words[n - 1] (or pos) */
+} count_following;
+
+/* Starts reading the words after pos of block into words (max of them);
+ * none is read yet. */
+void count_following_start(count_following *after, const char *block,
+                           size_t len, size_t pos, count_word *words,
+                           size_t max);
+
+/* Reads words until want of them are read, or none follows, or max are:
+ * returns how many are read (want or more when there are). */
+size_t count_following_read(count_following *after, size_t want);
+
 /* The same backwards: words ending before pos, nearest first. */
 size_t count_words_before(const char *block, size_t pos, count_word *words,
                           size_t max);
