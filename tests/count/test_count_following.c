@@ -5,7 +5,9 @@
  * words must be those count_words_after() reads in one go, field by field,
  * and there must be as many of them; on random text of the pieces that
  * end or join words (spaces of every kind, punctuation, dashes, numbers
- * with dots and commas, capitals, malformed bytes).  Through the plugin,
+ * with dots and commas, capitals, malformed bytes); and each word, read
+ * and described in one pass, must be what count_token_end() and
+ * count_describe_word() make of it.  Through the plugin,
  * a count whose unit runs to the last word the rules may read keeps all
  * of it, and one the multipliers scale still reads its noun.
  */
@@ -24,7 +26,8 @@
 enum { MAX_WORDS = 12 };
 
 static void assert_same_word(const count_word *want, const count_word *got,
-                             int round, size_t k)
+                             int round, size_t k, const char *how_want,
+                             const char *how_got)
 {
     if (want->start != got->start || want->end != got->end ||
         want->is_number != got->is_number ||
@@ -32,9 +35,9 @@ static void assert_same_word(const count_word *want, const count_word *got,
         want->acronym != got->acronym || want->joined != got->joined ||
         want->folded_len != got->folded_len || want->hash != got->hash ||
         strcmp(want->folded, got->folded) != 0)
-        fail_msg("round %d, word %zu: read at once [%zu, %zu) \"%s\", read "
-                 "in steps [%zu, %zu) \"%s\"", round, k, want->start,
-                 want->end, want->folded, got->start, got->end, got->folded);
+        fail_msg("round %d, word %zu: %s [%zu, %zu) \"%s\", %s [%zu, %zu) "
+                 "\"%s\"", round, k, how_want, want->start, want->end,
+                 want->folded, how_got, got->start, got->end, got->folded);
 }
 
 static size_t random_text(char *buf, size_t size, unsigned *seed)
@@ -92,10 +95,43 @@ static void reading_in_steps_reads_the_same_words(void **state)
             assert_int_equal(got, n);
             read_all += n == MAX_WORDS;
             for (size_t k = 0; k < n; k++)
-                assert_same_word(&at_once[k], &in_steps[k], round, k);
+                assert_same_word(&at_once[k], &in_steps[k], round, k,
+                                 "read at once", "read in steps");
         }
     }
     assert_true(read_all > 0); /* the limit was reached too */
+}
+
+/* count_words_after() reads a word and describes it in one pass: each
+ * word must end where count_token_end() ends it and be described as
+ * count_describe_word() describes its bytes, on the random texts. */
+static void one_pass_reads_as_end_and_description_do(void **state)
+{
+    (void)state;
+    enum { SIZE = 160, ROUNDS = 4000 };
+    char text[SIZE];
+    unsigned seed = 5;
+    size_t words_seen = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+        size_t len = random_text(text, SIZE, &seed);
+        for (size_t pos = 0; pos < len; pos++) {
+            count_word words[MAX_WORDS];
+            size_t n = count_words_after(text, len, pos, words, MAX_WORDS);
+            for (size_t k = 0; k < n; k++, words_seen++) {
+                size_t end = count_token_end(text, len, words[k].start);
+                if (end != words[k].end)
+                    fail_msg("round %d: word at %zu ends at %zu, "
+                             "count_token_end says %zu", round,
+                             words[k].start, words[k].end, end);
+                count_word described;
+                count_describe_word(text, words[k].start, end, &described);
+                described.joined = words[k].joined;
+                assert_same_word(&described, &words[k], round, k,
+                                 "described", "read in one pass");
+            }
+        }
+    }
+    assert_true(words_seen > 100000);
 }
 
 /* A unit of the longest length the rules read, after a multiplier, and
@@ -122,6 +158,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reading_in_steps_reads_the_same_words),
+        cmocka_unit_test(one_pass_reads_as_end_and_description_do),
         cmocka_unit_test(long_units_are_read_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
