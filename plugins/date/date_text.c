@@ -189,6 +189,11 @@ static void mark_identifiers(date_token *tokens, size_t n)
     }
 }
 
+void date_mark_identifiers(date_token *tokens, size_t n)
+{
+    mark_identifiers(tokens, n);
+}
+
 static bool grow(date_token **tokens, size_t *capacity, size_t needed)
 {
     if (needed <= *capacity)
@@ -331,8 +336,15 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t n = 0;
+    /* The array in locals while it is filled: stores to the tokens could
+     * otherwise be *tokens and *capacity, read again for each token. */
+    date_token *filled = *tokens;
+    size_t room = *capacity;
     bool space_before = true; /* a block start is a boundary */
-    bool coded = false;       /* a number starts a code: see below */
+    /* Document numbers are rare: their runs are marked only in a block
+     * where a '/' or a dash is glued to a number, the start of any code
+     * (starts_code()). */
+    bool may_have_code = false;
     if (end > start) /* fold_word() changes only the capitals */
         memcpy(folded + start, text + start, end - start);
     for (size_t i = start; i < end;) {
@@ -352,9 +364,12 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
             i += len;
             continue;
         }
-        if (!grow(tokens, capacity, n + 1))
+        if (!grow(&filled, &room, n + 1)) {
+            *tokens = filled;
+            *capacity = room;
             return (size_t)-1;
-        date_token *t = &(*tokens)[n++];
+        }
+        date_token *t = &filled[n++];
         *t = (date_token){.start = i, .space_before = space_before};
         space_before = false;
         if (cls == CHAR_DIGIT) {
@@ -373,20 +388,22 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         } else if (cls == CHAR_LETTER) {
             t->type = TOKEN_WORD;
             i = fold_word(text, i, end, folded, &t->hash);
-            /* Document numbers are rare: their runs are marked only in a
-             * block that has one. */
-            if (!t->space_before && n >= 3 && starts_code(*tokens, n, n - 3))
-                coded = true;
         } else {
             t->type = TOKEN_PUNCT;
             t->punct = cls == CHAR_DASH ? PUNCT_DASH
                        : cp < 0x80      ? cp
                                         : PUNCT_OTHER;
+            if ((t->punct == '/' || t->punct == PUNCT_DASH) &&
+                !t->space_before && n >= 2 &&
+                filled[n - 2].type == TOKEN_NUMBER)
+                may_have_code = true;
             i += len;
         }
         t->end = i;
     }
-    if (coded)
-        mark_identifiers(*tokens, n);
+    *tokens = filled;
+    *capacity = room;
+    if (may_have_code)
+        mark_identifiers(filled, n);
     return n;
 }

@@ -98,6 +98,12 @@ size_t date_fold_long_letter(const unsigned char *p, size_t avail, char *out);
 size_t date_fold_long_letter_general(const unsigned char *p, size_t avail,
                                      char *out);
 
+/* Sets in_identifier on the tokens of every run written without spaces
+ * in which a number starts a code ("112/KH-UBND", "146/2017/TT-BTC").
+ * date_tokenize() does it for a block where a '/' or a dash is glued to a
+ * number, the only blocks that have such runs. */
+void date_mark_identifiers(date_token *tokens, size_t n);
+
 /* Cuts text[start, end) into tokens, written to *tokens (which grows;
  * *capacity tracks its size); copies text[start, end) to the same offsets
  * of folded with each word lower-cased, and hashes each word and number

@@ -6,7 +6,9 @@
  * path (decode, classify, fold the code point) does for every character
  * of two and three bytes and for every malformed sequence, and the words
  * date_tokenize() folds and hashes out of random text must be those the
- * general path reads.
+ * general path reads.  It also marks document numbers ("112/KH-UBND")
+ * only in blocks where a '/' or a dash is glued to a number: the marks
+ * must be those of a search of every block.
  */
 #include "date_text.h"
 
@@ -126,7 +128,8 @@ static size_t random_text(char *buf, size_t size, unsigned *seed)
         "ĸ", "Ĺ", "ƀ", "Ḁ", "ḁ", "\xE1\x9A\x80", "\xE2\x80\x89", "ﬀ",
         "😀", "\xC3", "\xE1\xBB", "\xE1\xBB\x41", "\xC4\xC4", "\xFF",
         "\xC0\x80", " ", " ", " ", "a", "Z", "q", "1", "2019", "/", "-",
-        ".", ",", "(", "\t", "\n", "tháng", "Ngày", "QĐ",
+        ".", ",", "(", "\t", "\n", "tháng", "Ngày", "QĐ", "112", "/", "KH",
+        "-", "–",
     };
     size_t n_pieces = sizeof pieces / sizeof *pieces, len = 0;
     for (;;) {
@@ -142,15 +145,16 @@ static size_t random_text(char *buf, size_t size, unsigned *seed)
 
 /* On random text of the tricky pieces: what the tokenizer folds is the
  * general folding of the whole text (date_fold_text), each word ends
- * where the general path ends it, and each word's hash is that of its
- * folded bytes. */
+ * where the general path ends it, each word's hash is that of its folded
+ * bytes, and the tokens of document numbers are those marked when every
+ * block is searched for them. */
 static void tokenizer_reads_random_text_as_the_general_path(void **state)
 {
     (void)state;
     enum { SIZE = 120, ROUNDS = 3000 };
     char text[SIZE], folded[SIZE], expected[SIZE];
-    date_token *tokens = NULL;
-    size_t capacity = 0;
+    date_token *tokens = NULL, marked[SIZE];
+    size_t capacity = 0, identifiers = 0;
     unsigned seed = 11;
     for (int round = 0; round < ROUNDS; round++) {
         size_t len = random_text(text, SIZE, &seed);
@@ -162,6 +166,20 @@ static void tokenizer_reads_random_text_as_the_general_path(void **state)
         if (memcmp(folded + start, expected + start, len - start) != 0)
             fail_msg("round %d: folded text differs from date_fold_text",
                      round);
+        /* the runs of document numbers, marked in every block */
+        for (size_t i = 0; i < n; i++) {
+            marked[i] = tokens[i];
+            marked[i].in_identifier = false;
+        }
+        date_mark_identifiers(marked, n);
+        for (size_t i = 0; i < n; i++) {
+            if (marked[i].in_identifier != tokens[i].in_identifier)
+                fail_msg("round %d: token %zu at %zu: in an identifier "
+                         "%d, marked in every block %d", round, i,
+                         tokens[i].start, tokens[i].in_identifier,
+                         marked[i].in_identifier);
+            identifiers += tokens[i].in_identifier;
+        }
         for (size_t i = 0; i < n; i++) {
             const date_token *t = &tokens[i];
             if (t->type != TOKEN_WORD)
@@ -175,6 +193,7 @@ static void tokenizer_reads_random_text_as_the_general_path(void **state)
         }
     }
     free(tokens);
+    assert_true(identifiers > 100); /* document numbers were there */
 }
 
 int main(void)
