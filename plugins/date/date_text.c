@@ -101,12 +101,26 @@ typedef enum char_class {
     CHAR_PUNCT
 } char_class;
 
-/* The small letter of the ASCII letter c, or 0 when c is no letter:
- * setting bit 0x20 lower-cases a capital, and only letters land in a-z. */
+/* The small letter of each ASCII letter, 0 for every other byte: one
+ * look-up per byte of a word. */
+#define LETTER_PAIR(capital) [capital] = (capital) + 0x20, \
+                             [(capital) + 0x20] = (capital) + 0x20
+static const unsigned char small_letter_of[256] = {
+    LETTER_PAIR('A'), LETTER_PAIR('B'), LETTER_PAIR('C'), LETTER_PAIR('D'),
+    LETTER_PAIR('E'), LETTER_PAIR('F'), LETTER_PAIR('G'), LETTER_PAIR('H'),
+    LETTER_PAIR('I'), LETTER_PAIR('J'), LETTER_PAIR('K'), LETTER_PAIR('L'),
+    LETTER_PAIR('M'), LETTER_PAIR('N'), LETTER_PAIR('O'), LETTER_PAIR('P'),
+    LETTER_PAIR('Q'), LETTER_PAIR('R'), LETTER_PAIR('S'), LETTER_PAIR('T'),
+    LETTER_PAIR('U'), LETTER_PAIR('V'), LETTER_PAIR('W'), LETTER_PAIR('X'),
+    LETTER_PAIR('Y'), LETTER_PAIR('Z'),
+};
+#undef LETTER_PAIR
+
+/* The small letter of the ASCII letter c, or 0 when c is no letter (nor
+ * ASCII). */
 static inline unsigned char ascii_letter_lower(unsigned char c)
 {
-    unsigned char lower = c | 0x20;
-    return lower >= 'a' && lower <= 'z' ? lower : 0;
+    return small_letter_of[c];
 }
 
 /* ASCII, most of the text, tested letters first; the same classes as

@@ -13,6 +13,7 @@
 #include "date_text.h"
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -120,6 +121,30 @@ static size_t general_word_end(const char *text, size_t i, size_t end)
     return i;
 }
 
+/* Every ASCII byte between two letters: a letter joins them into one
+ * word, folded as date_fold_text folds it; any other byte ends the word. */
+static void every_ascii_byte_inside_a_word(void **state)
+{
+    (void)state;
+    date_token *tokens = NULL;
+    size_t capacity = 0;
+    for (unsigned c = 1; c < 0x80; c++) {
+        char text[3] = {'x', (char)c, 'Y'}, folded[3], expected[3];
+        size_t n = date_tokenize(text, 0, 3, folded, &tokens, &capacity);
+        assert_true(n != (size_t)-1 && n >= 1);
+        date_fold_text(text, 3, expected);
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (tokens[0].end != general_word_end(text, 0, 3) ||
+            (tokens[0].end == 3) != letter)
+            fail_msg("byte %02X: the first word ends at %zu", c,
+                     tokens[0].end);
+        if (letter && (n != 1 || memcmp(folded, expected, 3) != 0 ||
+                       tokens[0].hash != date_hash(expected, 3)))
+            fail_msg("byte %02X: not folded into one word", c);
+    }
+    free(tokens);
+}
+
 static size_t random_text(char *buf, size_t size, unsigned *seed)
 {
     static const char *const pieces[] = {
@@ -201,6 +226,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(long_letters_fold_as_the_general_path_does),
         cmocka_unit_test(common_capitals_fold_to_their_small_letters),
+        cmocka_unit_test(every_ascii_byte_inside_a_word),
         cmocka_unit_test(tokenizer_reads_random_text_as_the_general_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
