@@ -320,6 +320,11 @@ static size_t match_longest(const count_lexicon *lex, const count_word *words,
     return 0;
 }
 
+bool count_lexicon_may_start(const count_lexicon *lex, const count_word *word)
+{
+    return lex->n_entries > 0 && has_bit(lex->first_bits, word->hash);
+}
+
 size_t count_lexicon_match_forward(const count_lexicon *lex,
                                    const count_word *words, size_t n_words,
                                    const count_entry **entry)

@@ -79,6 +79,11 @@ size_t count_lexicon_match_forward(const count_lexicon *lex,
                                    const count_word *words, size_t n_words,
                                    const count_entry **entry);
 
+/* Whether an entry may start with word (false: none does), as
+ * count_lexicon_match_forward() asks first: the words after it need not
+ * be read when none does. */
+bool count_lexicon_may_start(const count_lexicon *lex, const count_word *word);
+
 /* The longest entry equal to the k words before a number, given nearest
  * first (words[k-1] .. words[0] in text order); its length, or 0. */
 size_t count_lexicon_match_backward(const count_lexicon *lex,

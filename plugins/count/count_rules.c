@@ -17,6 +17,29 @@ static bool is_digit_byte(char c)
     return c >= '0' && c <= '9';
 }
 
+/* How many words of after there are from first on, reading until need of
+ * them are (when there are): what a rule that looks at no more than need
+ * words from first passes on as their number. */
+static size_t words_from(count_following *after, size_t first, size_t need)
+{
+    size_t n = count_following_read(after, first + need);
+    return n > first ? n - first : 0;
+}
+
+/* count_lexicon_match_forward() on the words of after from first on,
+ * reading the words an entry needs only when one may start at first. */
+static size_t match_after(const count_lexicon *lex, count_following *after,
+                          size_t first, const count_entry **entry)
+{
+    if (words_from(after, first, 1) == 0 ||
+        !count_lexicon_may_start(lex, &after->words[first]))
+        return 0;
+    return count_lexicon_match_forward(lex, after->words + first,
+                                       words_from(after, first,
+                                                  lex->max_words),
+                                       entry);
+}
+
 /* The dash right before pos (spaces skipped), or -1; its start in *at. */
 static int dash_before(const char *block, size_t pos, size_t *at)
 {
@@ -102,24 +125,22 @@ static bool after_area_code(const char *block, size_t pos)
            (block[i] == '0' || block[i] == '+');
 }
 
-/* How many words of words[0..n) the multipliers take ("triệu", "nghìn
- * tỷ"), their product in *multiplier (0 when it is too large a count).
- * A number word that begins a longer counted noun is that noun's first
- * syllable, not a multiplier ("3 triệu chứng", "2 tỷ phú"). */
+/* How many words of after from first the multipliers take ("triệu",
+ * "nghìn tỷ"), their product in *multiplier (0 when it is too large a
+ * count).  A number word that begins a longer counted noun is that noun's
+ * first syllable, not a multiplier ("3 triệu chứng", "2 tỷ phú"). */
 static size_t multiplier_words(const count_rules *rules,
-                               const count_word *words, size_t n,
+                               count_following *after, size_t first,
                                uint64_t *multiplier)
 {
     size_t taken = 0;
     *multiplier = 1;
-    while (taken < n) {
+    while (words_from(after, first + taken, 1) > 0) {
         const count_entry *entry = NULL;
-        size_t k = count_lexicon_match_forward(&rules->multipliers,
-                                               words + taken, n - taken,
-                                               &entry);
-        if (k == 0 || count_lexicon_match_forward(&rules->nouns,
-                                                  words + taken, n - taken,
-                                                  NULL) > k)
+        size_t k = match_after(&rules->multipliers, after, first + taken,
+                               &entry);
+        if (k == 0 ||
+            match_after(&rules->nouns, after, first + taken, NULL) > k)
             break;
         taken += k;
         if (*multiplier > COUNT_VALUE_MAX / entry->value) {
@@ -136,22 +157,22 @@ static size_t multiplier_words(const count_rules *rules,
  * Returns false when it is no whole count: a decimal without multiplier
  * ("2,5 người"), a fraction of a unit, or too large. */
 static bool scaled_value(const count_rules *rules, const char *block,
-                         const count_number *number, const count_word *words,
-                         size_t n, uint64_t *value, size_t *used)
+                         const count_number *number, count_following *after,
+                         uint64_t *value, size_t *used)
 {
+    const count_word *words = after->words;
     uint64_t multiplier;
-    size_t taken = multiplier_words(rules, words, n, &multiplier);
+    size_t taken = multiplier_words(rules, after, 0, &multiplier);
     if (!count_number_scale(number, multiplier, value))
         return false;
     if (taken == 0) {
         *used = 0;
         return number->fraction_digits == 0;
     }
-    while (taken + 1 < n && words[taken].is_number) {
+    while (words_from(after, taken, 2) >= 2 && words[taken].is_number) {
         count_number part;
         uint64_t smaller, part_value;
-        size_t k = multiplier_words(rules, words + taken + 1,
-                                    n - taken - 1, &smaller);
+        size_t k = multiplier_words(rules, after, taken + 1, &smaller);
         if (k == 0 || smaller == 0 || smaller >= multiplier ||
             !count_number_parse(block + words[taken].start,
                                 words[taken].end - words[taken].start,
@@ -177,11 +198,10 @@ enum { COMPARISON_MAX_GAP = 2 };
  * or before function words before it ("tăng 4 lần", "tăng gần 6 lần",
  * "cao hơn 2 lần"); not in "tăng cường 4 lần tuần tra". */
 static bool is_factor(const count_rules *rules, const char *block,
-                      size_t context, const count_word *phrase,
-                      size_t n_phrase)
+                      size_t context, count_following *after,
+                      size_t phrase)
 {
-    if (count_lexicon_match_forward(&rules->factors, phrase, n_phrase,
-                                    NULL) == 0)
+    if (match_after(&rules->factors, after, phrase, NULL) == 0)
         return false;
     count_word before[WORDS_BEFORE];
     size_t n = count_words_before(block, context, before,
@@ -243,6 +263,21 @@ static size_t excluded_unit_words(const count_rules *rules,
     return longest;
 }
 
+/* excluded_unit_words() of the words of after from first on. */
+static size_t excluded_unit_words_after(const count_rules *rules,
+                                        count_following *after, size_t first)
+{
+    const count_lexicon *classes[] = {&rules->time_units, &rules->currencies,
+                                      &rules->measures};
+    size_t longest = 0;
+    for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+        size_t k = match_after(classes[i], after, first, NULL);
+        if (k > longest)
+            longest = k;
+    }
+    return longest;
+}
+
 /* An abbreviation that can head a counted noun phrase: two to five
  * capital letters and nothing else ("HCV", "DN", "HTX", "ĐBQH"), not the
  * first part of a code ("QĐ-UBND", "CT/TW").  Units of money and measure
@@ -261,22 +296,21 @@ static bool is_counted_abbreviation(const count_word *word)
     return letters >= 2 && letters <= 5;
 }
 
-/* How many words of words[0..n) the counted noun takes: 0 when the first
- * word does not start a counted noun phrase.  *listed: it is a listed
- * noun. */
+/* How many words of after from phrase on the counted noun takes: 0 when
+ * the first word does not start a counted noun phrase.  *listed: it is a
+ * listed noun. */
 static size_t head_noun_words(const count_rules *rules,
-                              const count_word *words, size_t n,
+                              count_following *after, size_t phrase,
                               bool year_like, bool *listed)
 {
     *listed = false;
-    if (n == 0 || words[0].is_number)
+    const count_word *words = after->words + phrase;
+    if (words_from(after, phrase, 1) == 0 || words[0].is_number)
         return 0;
-    size_t noun = count_lexicon_match_forward(&rules->nouns, words, n, NULL);
-    size_t unit = excluded_unit_words(rules, words, n);
-    size_t stop = count_lexicon_match_forward(&rules->stopwords, words, n,
-                                              NULL);
-    size_t name = count_lexicon_match_forward(&rules->names_after, words, n,
-                                              NULL);
+    size_t noun = match_after(&rules->nouns, after, phrase, NULL);
+    size_t unit = excluded_unit_words_after(rules, after, phrase);
+    size_t stop = match_after(&rules->stopwords, after, phrase, NULL);
+    size_t name = match_after(&rules->names_after, after, phrase, NULL);
     /* The longer reading wins: "đồng chí" is people, "đồng" money. */
     if (noun > 0 && noun > unit && noun >= stop && noun > name) {
         *listed = true;
@@ -301,23 +335,24 @@ static size_t head_noun_words(const count_rules *rules,
  * modifiers follow until a function word, a date or measure, a number, a
  * capitalized word (an organization name after the noun) or the word
  * limit. */
-static size_t unit_words(const count_rules *rules, const count_word *words,
-                         size_t n, size_t head)
+static size_t unit_words(const count_rules *rules, count_following *after,
+                         size_t phrase, size_t head)
 {
     size_t taken = head;
-    while (taken < n && taken < rules->max_unit_words) {
-        const count_word *next = &words[taken];
+    while (taken < rules->max_unit_words &&
+           words_from(after, phrase + taken, 1) > 0) {
+        size_t at = phrase + taken;
+        const count_word *next = &after->words[at];
         if (next->is_number || next->capitalized || next->folded[0] == '\0')
             break;
-        size_t rest = n - taken;
-        if (count_lexicon_match_forward(&rules->stopwords, next, rest,
-                                        NULL) > 0)
+        if (match_after(&rules->stopwords, after, at, NULL) > 0)
             break;
         /* A unit word followed by a number starts a date or a measure
          * ("200 hộ năm 2019"); alone it is usually the last syllable of
          * a compound ("15 hợp đồng", "cộng đồng"). */
-        size_t unit = excluded_unit_words(rules, next, rest);
-        if (unit > 0 && unit < rest && next[unit].is_number)
+        size_t unit = excluded_unit_words_after(rules, after, at);
+        if (unit > 0 && words_from(after, at, unit + 1) > unit &&
+            next[unit].is_number)
             break;
         taken++;
     }
@@ -346,25 +381,24 @@ bool count_rules_apply(const count_rules *rules, const char *block,
                        const count_candidate *previous,
                        count_reading *reading)
 {
-    count_word after[WORDS_AFTER];
-    /* Most numbers are followed by punctuation or another number: one
-     * word tells, before the rest of the phrase is read after it. */
-    if (count_words_after(block, len, candidate->end, after, 1) == 0 ||
-        after[0].is_number)
+    /* The words after the number are read as the rules look at them:
+     * most numbers are followed by punctuation or another number, or
+     * decided by a word or two. */
+    count_word words[WORDS_AFTER];
+    count_following after;
+    count_following_start(&after, block, len, candidate->end, words,
+                          WORDS_AFTER);
+    if (count_following_read(&after, 1) == 0 || words[0].is_number)
         return false;
-    size_t n = 1 + count_words_after(block, len, after[0].end, after + 1,
-                                     WORDS_AFTER - 1);
     uint64_t value;
     size_t used;
-    if (!scaled_value(rules, block, &candidate->number, after, n, &value,
+    if (!scaled_value(rules, block, &candidate->number, &after, &value,
                       &used))
         return false;
-    const count_word *phrase = after + used;
-    size_t n_phrase = n - used;
+    const count_word *phrase = words + used;
     bool year_like = candidate->number.year_like && used == 0;
     bool listed;
-    size_t head = head_noun_words(rules, phrase, n_phrase, year_like,
-                                  &listed);
+    size_t head = head_noun_words(rules, &after, used, year_like, &listed);
     /* "hơn 50 triệu giao cho …": after a multiplier the currency is
      * often left out, so only a listed noun makes the sum a count. */
     if (used > 0 && !listed)
@@ -374,13 +408,13 @@ bool count_rules_apply(const count_rules *rules, const char *block,
         !read_dash_before(block, candidate, previous, used > 0, &context) ||
         named_by_words_before(rules, block, context, year_like, listed) ||
         after_area_code(block, context) ||
-        is_factor(rules, block, context, phrase, n_phrase))
+        is_factor(rules, block, context, &after, used))
         return false;
     /* An abbreviation is a whole noun phrase shortened ("HTX" is "hợp tác
      * xã"): what follows it is more often the verb ("20 ĐBQH chất vấn"). */
     size_t taken = !listed && phrase[0].acronym
                        ? head
-                       : unit_words(rules, phrase, n_phrase, head);
+                       : unit_words(rules, &after, used, head);
     reading->value = value;
     reading->start = context;
     reading->unit_start = phrase[0].start;

@@ -96,11 +96,15 @@ static bool is_letter(utf8proc_int32_t cp)
 
 /* Letters, combining marks (NFD leftovers) and digits, including "²" of
  * "m²": what may continue a word once it has started. */
-static bool is_word_part(utf8proc_int32_t cp)
+static bool is_word_part_category(utf8proc_category_t c)
 {
-    utf8proc_category_t c = category_of(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static bool is_word_part(utf8proc_int32_t cp)
+{
+    return is_word_part_category(category_of(cp));
 }
 
 /* The code point at pos, its length in *n; -1 at the end or when bad. */
@@ -186,19 +190,54 @@ bool count_starts_capitalized(const char *text, size_t len)
     return is_capital_category(category_of(codepoint_at(text, len, 0, &n)));
 }
 
-/* Fills word from the token [start, end) of block, in one pass over its
- * characters: "acronym" is two or more letters and no lower-case one
- * ("VN", "QL", "ĐT", "U15"). */
-static void describe_word(const char *block, size_t start, size_t end,
-                          count_word *word)
+/* What a word's description gathers from its characters, one at a
+ * time: "acronym" is two or more letters and no lower-case one ("VN",
+ * "QL", "ĐT", "U15"). */
+typedef struct word_description {
+    size_t capitals, written;
+    bool lower_case, folded;
+} word_description;
+
+static void begin_word(count_word *word, size_t start, bool is_number,
+                       word_description *d)
 {
     word->start = start;
-    word->end = end;
-    word->is_number = is_digit((unsigned char)block[start]);
+    word->is_number = is_number;
     word->capitalized = false;
     word->joined = false;
-    size_t capitals = 0, written = 0;
-    bool lower_case = false, folded = true, valid = true;
+    *d = (word_description){.folded = true};
+}
+
+static inline void add_char(const char_info *info, bool first,
+                            count_word *word, word_description *d)
+{
+    utf8proc_category_t c = (utf8proc_category_t)info->category;
+    if (first)
+        word->capitalized = is_capital_category(c);
+    d->capitals += c == UTF8PROC_CATEGORY_LU;
+    d->lower_case = d->lower_case || c == UTF8PROC_CATEGORY_LL;
+    d->folded = d->folded && append_lower(info, word->folded,
+                                          sizeof word->folded, &d->written);
+}
+
+static void end_word(count_word *word, size_t end, bool valid,
+                     const word_description *d)
+{
+    word->end = end;
+    word->acronym = valid && !d->lower_case && d->capitals >= 2;
+    word->folded_len = valid && d->folded ? d->written : 0;
+    word->folded[word->folded_len] = '\0';
+    word->hash = count_hash_bytes(COUNT_HASH_START, word->folded,
+                                  word->folded_len);
+}
+
+void count_describe_word(const char *block, size_t start, size_t end,
+                         count_word *word)
+{
+    ensure_table();
+    word_description d;
+    begin_word(word, start, is_digit((unsigned char)block[start]), &d);
+    bool valid = true;
     for (size_t pos = start, n = 0; pos < end; pos += n) {
         utf8proc_int32_t cp = codepoint_at(block, end, pos, &n);
         if (cp < 0) {
@@ -206,27 +245,38 @@ static void describe_word(const char *block, size_t start, size_t end,
             break;
         }
         char_info scratch;
-        const char_info *info = info_of(cp, &scratch);
-        utf8proc_category_t c = (utf8proc_category_t)info->category;
-        if (pos == start)
-            word->capitalized = is_capital_category(c);
-        capitals += c == UTF8PROC_CATEGORY_LU;
-        lower_case = lower_case || c == UTF8PROC_CATEGORY_LL;
-        folded = folded && append_lower(info, word->folded,
-                                        sizeof word->folded, &written);
+        add_char(info_of(cp, &scratch), pos == start, word, &d);
     }
-    word->acronym = valid && !lower_case && capitals >= 2;
-    word->folded_len = valid && folded ? written : 0;
-    word->folded[word->folded_len] = '\0';
-    word->hash = count_hash_bytes(COUNT_HASH_START, word->folded,
-                                  word->folded_len);
+    end_word(word, end, valid, &d);
 }
 
-/* Where the word or number starting at pos ends; pos when none starts.
- * A number takes its dots and commas ("1.250", "2,5") so that the next
- * token after it is a word. */
-static size_t token_end(const char *block, size_t len, size_t pos)
+/* A word starting with a letter at start: where it ends (start when no
+ * letter starts there), and its description in *word, read in one pass
+ * over its characters: what token_end() and count_describe_word() find
+ * in two. */
+static size_t read_letter_word(const char *block, size_t len, size_t start,
+                               count_word *word)
 {
+    word_description d;
+    begin_word(word, start, false, &d);
+    size_t pos = start, n = 0;
+    utf8proc_int32_t cp;
+    while ((cp = codepoint_at(block, len, pos, &n)) >= 0) {
+        char_info scratch;
+        const char_info *info = info_of(cp, &scratch);
+        utf8proc_category_t c = (utf8proc_category_t)info->category;
+        if (pos == start ? !is_letter_category(c) : !is_word_part_category(c))
+            break;
+        add_char(info, pos == start, word, &d);
+        pos += n;
+    }
+    end_word(word, pos, true, &d);
+    return pos;
+}
+
+size_t count_token_end(const char *block, size_t len, size_t pos)
+{
+    ensure_table();
     size_t n = 0;
     utf8proc_int32_t cp = codepoint_at(block, len, pos, &n);
     if (is_digit(cp)) {
@@ -259,15 +309,43 @@ size_t count_words_after(const char *block, size_t len, size_t pos,
             start += n;
         if (start == pos)
             break; /* no space: punctuation, the end, or glued text */
-        size_t end = token_end(block, len, start);
-        if (end == start)
-            break;
-        describe_word(block, start, end, &words[count]);
+        size_t end;
+        if (is_digit((unsigned char)block[start])) {
+            end = count_token_end(block, len, start);
+            count_describe_word(block, start, end, &words[count]);
+        } else {
+            end = read_letter_word(block, len, start, &words[count]);
+            if (end == start)
+                break;
+        }
         words[count++].joined =
             end < len && (block[end] == '-' || block[end] == '/');
         pos = end;
     }
     return count;
+}
+
+void count_following_start(count_following *after, const char *block,
+                           size_t len, size_t pos, count_word *words,
+                           size_t max)
+{
+    *after = (count_following){.block = block, .len = len, .pos = pos,
+                               .words = words, .max = max};
+}
+
+size_t count_following_read(count_following *after, size_t want)
+{
+    if (want > after->max)
+        want = after->max;
+    if (after->n >= want || after->ended)
+        return after->n;
+    size_t from = after->n > 0 ? after->words[after->n - 1].end : after->pos;
+    size_t asked = want - after->n;
+    size_t got = count_words_after(after->block, after->len, from,
+                                   after->words + after->n, asked);
+    after->n += got;
+    after->ended = got < asked;
+    return after->n;
 }
 
 size_t count_skip_space_back(const char *block, size_t pos)
@@ -322,7 +400,7 @@ size_t count_words_before(const char *block, size_t pos, count_word *words,
         size_t start = token_start(block, end);
         if (start == end)
             break;
-        describe_word(block, start, end, &words[count++]);
+        count_describe_word(block, start, end, &words[count++]);
         pos = start;
     }
     return count;

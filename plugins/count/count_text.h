@@ -51,6 +51,42 @@ static inline uint64_t count_hash_bytes(uint64_t hash, const char *text,
 size_t count_words_after(const char *block, size_t len, size_t pos,
                          count_word *words, size_t max);
 
+/* The words after a number read as the rules ask for them: most numbers
+ * are decided by their first word or two, and reading a word classifies,
+ * folds and hashes each of its characters.  The words read are those
+ * count_words_after() reads, in the same places. */
+typedef struct count_following {
+    const char *block;
+    size_t len;
+    size_t pos;        /* where the first word is looked for */
+    count_word *words; /* max of them */
+    size_t max;
+    size_t n;          /* words read so far */
+    bool ended;        /* no word follows words[n - 1] (or pos) */
+} count_following;
+
+/* Starts reading the words after pos of block into words (max of them);
+ * none is read yet. */
+void count_following_start(count_following *after, const char *block,
+                           size_t len, size_t pos, count_word *words,
+                           size_t max);
+
+/* Reads words until want of them are read, or none follows, or max are:
+ * returns how many are read (want or more when there are). */
+size_t count_following_read(count_following *after, size_t want);
+
+/* Where the word or number starting at pos ends; pos when none starts.
+ * A number takes its dots and commas ("1.250", "2,5") so that the next
+ * token after it is a word. */
+size_t count_token_end(const char *block, size_t len, size_t pos);
+
+/* Fills word (joined false) from the word or number [start, end) of
+ * block.  count_words_after() reads a word and describes it in one pass
+ * over its characters; this is the description by itself, which
+ * count_words_before() uses and the tests compare that pass with. */
+void count_describe_word(const char *block, size_t start, size_t end,
+                         count_word *word);
+
 /* The same backwards: words ending before pos, nearest first. */
 size_t count_words_before(const char *block, size_t pos, count_word *words,
                           size_t max);

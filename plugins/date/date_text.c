@@ -101,12 +101,26 @@ typedef enum char_class {
     CHAR_PUNCT
 } char_class;
 
-/* The small letter of the ASCII letter c, or 0 when c is no letter:
- * setting bit 0x20 lower-cases a capital, and only letters land in a-z. */
+/* The small letter of each ASCII letter, 0 for every other byte: one
+ * look-up per byte of a word. */
+#define LETTER_PAIR(capital) [capital] = (capital) + 0x20, \
+                             [(capital) + 0x20] = (capital) + 0x20
+static const unsigned char small_letter_of[256] = {
+    LETTER_PAIR('A'), LETTER_PAIR('B'), LETTER_PAIR('C'), LETTER_PAIR('D'),
+    LETTER_PAIR('E'), LETTER_PAIR('F'), LETTER_PAIR('G'), LETTER_PAIR('H'),
+    LETTER_PAIR('I'), LETTER_PAIR('J'), LETTER_PAIR('K'), LETTER_PAIR('L'),
+    LETTER_PAIR('M'), LETTER_PAIR('N'), LETTER_PAIR('O'), LETTER_PAIR('P'),
+    LETTER_PAIR('Q'), LETTER_PAIR('R'), LETTER_PAIR('S'), LETTER_PAIR('T'),
+    LETTER_PAIR('U'), LETTER_PAIR('V'), LETTER_PAIR('W'), LETTER_PAIR('X'),
+    LETTER_PAIR('Y'), LETTER_PAIR('Z'),
+};
+#undef LETTER_PAIR
+
+/* The small letter of the ASCII letter c, or 0 when c is no letter (nor
+ * ASCII). */
 static inline unsigned char ascii_letter_lower(unsigned char c)
 {
-    unsigned char lower = c | 0x20;
-    return lower >= 'a' && lower <= 'z' ? lower : 0;
+    return small_letter_of[c];
 }
 
 /* ASCII, most of the text, tested letters first; the same classes as
@@ -189,6 +203,11 @@ static void mark_identifiers(date_token *tokens, size_t n)
     }
 }
 
+void date_mark_identifiers(date_token *tokens, size_t n)
+{
+    mark_identifiers(tokens, n);
+}
+
 static bool grow(date_token **tokens, size_t *capacity, size_t needed)
 {
     if (needed <= *capacity)
@@ -225,6 +244,70 @@ static inline size_t next_code_point(const unsigned char *p, size_t avail,
     return decode_utf8(p, avail, cp);
 }
 
+size_t date_fold_long_letter_general(const unsigned char *p, size_t avail,
+                                     char *out)
+{
+    uint32_t cp;
+    size_t len = next_code_point(p, avail, &cp);
+    if (classify(cp) != CHAR_LETTER)
+        return 0;
+    uint32_t lower = fold_code_point(cp);
+    if (lower != cp)
+        encode_utf8(lower, out); /* same length as the original */
+    else
+        memcpy(out, p, len);
+    return len;
+}
+
+/* The letters of two or three bytes Vietnamese words are mostly made of,
+ * folded from their bytes without decoding: returns the letter's length
+ * and the lower case of its last byte in *last (the bytes before it do
+ * not change), or 0 for any other character (date_fold_long_letter_general
+ * answers those).  Each range is one of fold_code_point()'s:
+ *   E1 B8-BB xx  U+1E00-U+1EFF, "ạ" ... "ỹ": a capital is even, its small
+ *                letter the next code point, so bit 0 of the last byte;
+ *   C3 xx        U+00C0-U+00FF, "à" ... "ý": capitals up to U+00DE are
+ *                0x20 below; the signs U+00D7, U+00F7 are no letters;
+ *   C4 80-B7     U+0100-U+0137, "ă", "đ", "ĩ": even capitals, bit 0;
+ *   C6 xx        U+0180-U+01BF: only "Ơ", "Ư" have a small letter here. */
+static inline size_t fold_common_letter(const unsigned char *p, size_t avail,
+                                        unsigned char *last)
+{
+    if (p[0] == 0xE1) {
+        if (avail < 3 || p[1] < 0xB8 || p[1] > 0xBB || (p[2] & 0xC0) != 0x80)
+            return 0;
+        *last = p[2] | 1;
+        return 3;
+    }
+    if (p[0] < 0xC3 || p[0] > 0xC6 || p[0] == 0xC5 || avail < 2 ||
+        (p[1] & 0xC0) != 0x80)
+        return 0;
+    unsigned char b = p[1];
+    if (p[0] == 0xC3) {
+        if (b == 0x97 || b == 0xB7)
+            return 0;
+        *last = b < 0x9F ? b + 0x20 : b;
+    } else if (p[0] == 0xC4) {
+        if (b > 0xB7)
+            return 0;
+        *last = b | 1;
+    } else {
+        *last = b == 0xA0 ? 0xA1 : b == 0xAF ? 0xB0 : b;
+    }
+    return 2;
+}
+
+size_t date_fold_long_letter(const unsigned char *p, size_t avail, char *out)
+{
+    unsigned char last;
+    size_t len = fold_common_letter(p, avail, &last);
+    if (len == 0)
+        return date_fold_long_letter_general(p, avail, out);
+    memcpy(out, p, len - 1);
+    out[len - 1] = (char)last;
+    return len;
+}
+
 /* Lower-cases in folded (a copy of text) the word starting at text[i],
  * and returns where it ends; *hash is date_hash() of its folded bytes. */
 static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
@@ -233,24 +316,29 @@ static size_t fold_word(const char *text, size_t i, size_t end, char *folded,
     const unsigned char *p = (const unsigned char *)text;
     uint32_t h = DATE_HASH_SEED;
     while (i < end) {
-        unsigned char c = p[i];
-        if (c < 0x80) { /* ASCII: most of the letters of a word */
-            unsigned char lower = ascii_letter_lower(c);
-            if (lower == 0)
-                break;
+        /* ASCII letters, most of a word, first: a byte of a longer
+         * character is no ASCII letter */
+        unsigned char lower = ascii_letter_lower(p[i]), last;
+        if (lower != 0) {
             folded[i++] = (char)lower;
             h = date_hash_byte(h, lower);
             continue;
         }
-        uint32_t cp;
-        size_t len = next_code_point(p + i, end - i, &cp);
-        if (classify(cp) != CHAR_LETTER)
+        if (p[i] < 0x80)
             break;
-        uint32_t lower = fold_code_point(cp);
-        if (lower != cp)
-            encode_utf8(lower, folded + i);
-        for (size_t k = 0; k < len; k++)
-            h = date_hash_byte(h, (unsigned char)folded[i + k]);
+        size_t len = fold_common_letter(p + i, end - i, &last);
+        if (len > 0) {
+            for (size_t k = 0; k + 1 < len; k++)
+                h = date_hash_byte(h, p[i + k]);
+            h = date_hash_byte(h, last);
+            folded[i + len - 1] = (char)last;
+        } else {
+            len = date_fold_long_letter_general(p + i, end - i, folded + i);
+            if (len == 0)
+                break;
+            for (size_t k = 0; k < len; k++)
+                h = date_hash_byte(h, (unsigned char)folded[i + k]);
+        }
         i += len;
     }
     *hash = h;
@@ -262,8 +350,15 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t n = 0;
+    /* The array in locals while it is filled: stores to the tokens could
+     * otherwise be *tokens and *capacity, read again for each token. */
+    date_token *filled = *tokens;
+    size_t room = *capacity;
     bool space_before = true; /* a block start is a boundary */
-    bool coded = false;       /* a number starts a code: see below */
+    /* Document numbers are rare: their runs are marked only in a block
+     * where a '/' or a dash is glued to a number, the start of any code
+     * (starts_code()). */
+    bool may_have_code = false;
     if (end > start) /* fold_word() changes only the capitals */
         memcpy(folded + start, text + start, end - start);
     for (size_t i = start; i < end;) {
@@ -283,9 +378,12 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
             i += len;
             continue;
         }
-        if (!grow(tokens, capacity, n + 1))
+        if (!grow(&filled, &room, n + 1)) {
+            *tokens = filled;
+            *capacity = room;
             return (size_t)-1;
-        date_token *t = &(*tokens)[n++];
+        }
+        date_token *t = &filled[n++];
         *t = (date_token){.start = i, .space_before = space_before};
         space_before = false;
         if (cls == CHAR_DIGIT) {
@@ -304,20 +402,22 @@ size_t date_tokenize(const char *text, size_t start, size_t end,
         } else if (cls == CHAR_LETTER) {
             t->type = TOKEN_WORD;
             i = fold_word(text, i, end, folded, &t->hash);
-            /* Document numbers are rare: their runs are marked only in a
-             * block that has one. */
-            if (!t->space_before && n >= 3 && starts_code(*tokens, n, n - 3))
-                coded = true;
         } else {
             t->type = TOKEN_PUNCT;
             t->punct = cls == CHAR_DASH ? PUNCT_DASH
                        : cp < 0x80      ? cp
                                         : PUNCT_OTHER;
+            if ((t->punct == '/' || t->punct == PUNCT_DASH) &&
+                !t->space_before && n >= 2 &&
+                filled[n - 2].type == TOKEN_NUMBER)
+                may_have_code = true;
             i += len;
         }
         t->end = i;
     }
-    if (coded)
-        mark_identifiers(*tokens, n);
+    *tokens = filled;
+    *capacity = room;
+    if (may_have_code)
+        mark_identifiers(filled, n);
     return n;
 }

@@ -85,6 +85,25 @@ static inline bool word_set_may_hold(const date_word_set *set, uint32_t hash)
  * UTF-8 are copied unchanged. */
 void date_fold_text(const char *in, size_t len, char *out);
 
+/* The letter of two to four bytes at p (avail bytes left, p[0] >= 0x80):
+ * writes its lower case (of the same length) to out and returns its
+ * length, or returns 0 when p holds no letter (punctuation, a space, a
+ * byte that starts no valid character).  The words of a text are folded
+ * with it; the Vietnamese letters of Latin-1 and of Latin Extended
+ * Additional are answered from their bytes, without decoding. */
+size_t date_fold_long_letter(const unsigned char *p, size_t avail, char *out);
+
+/* The same answer by decoding the code point in full: what
+ * date_fold_long_letter() is tested against. */
+size_t date_fold_long_letter_general(const unsigned char *p, size_t avail,
+                                     char *out);
+
+/* Sets in_identifier on the tokens of every run written without spaces
+ * in which a number starts a code ("112/KH-UBND", "146/2017/TT-BTC").
+ * date_tokenize() does it for a block where a '/' or a dash is glued to a
+ * number, the only blocks that have such runs. */
+void date_mark_identifiers(date_token *tokens, size_t n);
+
 /* Cuts text[start, end) into tokens, written to *tokens (which grows;
  * *capacity tracks its size); copies text[start, end) to the same offsets
  * of folded with each word lower-cased, and hashes each word and number
