@@ -458,7 +458,7 @@ static size_t tables_size(size_t n)
     const size_t sizes[] = {
         n * sizeof(title_span), n * sizeof(size_t),
         (n + 1) * sizeof(sentence_facts), n * sizeof(role_bits),
-        n, n, n, n};
+        n, n, n, n, n};
     size_t total = 0;
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
         total += (sizes[k] + ALIGN - 1) / ALIGN * ALIGN;
@@ -481,6 +481,7 @@ static bool alloc_scratch(scanner *sc, scan_scratch *scratch)
     sc->sentence_of = carve(&at, n, sizeof *sc->sentence_of);
     sc->sentences = carve(&at, n + 1, sizeof *sc->sentences);
     sc->roles = carve(&at, n, sizeof *sc->roles);
+    sc->joined = carve(&at, n, sizeof *sc->joined);
     sc->context_kind = carve(&at, n, sizeof *sc->context_kind);
     sc->context_len = carve(&at, n, sizeof *sc->context_len);
     sc->head_len = carve(&at, n, sizeof *sc->head_len);
@@ -488,12 +489,8 @@ static bool alloc_scratch(scanner *sc, scan_scratch *scratch)
     memset(sc->syllable, 0, n * sizeof *sc->syllable);
     /* One look-up per word, by the hash the tokenizer made; the scan
      * tests bits after it. */
-    for (size_t i = 0; i < n; i++)
-        sc->roles[i] = tokens_is_word(sc->tokens, i)
-                           ? word_roles_of(&sc->lex->roles,
-                                           tokens_folded(sc->tokens, i),
-                                           tok(sc, i)->hash)
-                           : 0;
+    for (size_t i = n; i > 0; i--)
+        note_word(sc, i - 1);
     /* The context word at each token, asked for often and by kind. */
     for (size_t i = 0; i < n; i++) {
         int kind = 0;

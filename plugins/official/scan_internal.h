@@ -9,6 +9,7 @@
 
 #include "scan.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -43,6 +44,10 @@ typedef struct scanner {
     size_t *sentence_of;        /* per token: its sentence */
     sentence_facts *sentences;
     role_bits *roles;           /* per token: its word's roles, 0 for marks */
+    /* per token: the words from it on joined by white space, up to
+     * UCHAR_MAX, 0 for a mark — the longest phrase that may start there
+     * (note_word()) */
+    unsigned char *joined;
     unsigned char *context_kind; /* per token: the context word starting */
     unsigned char *context_len;  /* there (official-context-words.txt) */
     unsigned char *head_len;     /* per token: head_length() */
@@ -115,6 +120,24 @@ static inline bool is_capitalized(const scanner *sc, size_t i)
 static inline bool is_name_word(const scanner *sc, size_t i)
 {
     return has_shape(sc, i, SHAPE_TITLE);
+}
+
+/* Fills roles[i] and joined[i], the latter from joined[i + 1]: called
+ * for each token from the block's last backwards, once per block. */
+static inline void note_word(scanner *sc, size_t i)
+{
+    const token *t = tok(sc, i);
+    if (t->shape == SHAPE_MARK) {
+        sc->roles[i] = 0;
+        sc->joined[i] = 0;
+        return;
+    }
+    sc->roles[i] = word_roles_of(&sc->lex->roles,
+                                 tokens_folded(sc->tokens, i), t->hash);
+    size_t joined = 1;
+    if (i + 1 < n_tokens(sc) && tok(sc, i + 1)->space_before)
+        joined += sc->joined[i + 1]; /* 0 when it is a mark */
+    sc->joined[i] = (unsigned char)(joined < UCHAR_MAX ? joined : UCHAR_MAX);
 }
 
 /* Whether some entry of lex starts with the word at token i. */

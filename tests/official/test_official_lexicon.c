@@ -111,6 +111,7 @@ static char *entries_text(const lexicon *lex, const char *separator,
 typedef struct tokenized {
     token_list tokens;
     role_bits *roles;
+    unsigned char *joined;
     scanner sc;
 } tokenized;
 
@@ -120,22 +121,23 @@ static void tokenize(tokenized *t, const official_lexicons *lex,
     memset(t, 0, sizeof *t);
     assert_true(tokens_split(&t->tokens, text, strlen(text)));
     t->roles = calloc(t->tokens.count + 1, sizeof *t->roles);
+    t->joined = calloc(t->tokens.count + 1, sizeof *t->joined);
     assert_non_null(t->roles);
-    for (size_t i = 0; i < t->tokens.count; i++)
-        if (tokens_is_word(&t->tokens, i))
-            t->roles[i] = word_roles_of(&lex->roles,
-                                        tokens_folded(&t->tokens, i),
-                                        t->tokens.tokens[i].hash);
+    assert_non_null(t->joined);
     t->sc.lex = lex;
     t->sc.tokens = &t->tokens;
     t->sc.text = text;
     t->sc.roles = t->roles;
+    t->sc.joined = t->joined;
+    for (size_t i = t->tokens.count; i > 0; i--)
+        note_word(&t->sc, i - 1);
 }
 
 static void tokenized_free(tokenized *t)
 {
     tokens_free(&t->tokens);
     free(t->roles);
+    free(t->joined);
 }
 
 /* The slow path: the folded words [i, i + n) written out with single
