@@ -487,35 +487,52 @@ static bool alloc_scratch(scanner *sc, scan_scratch *scratch)
     sc->head_len = carve(&at, n, sizeof *sc->head_len);
     sc->syllable = carve(&at, n, sizeof *sc->syllable);
     memset(sc->syllable, 0, n * sizeof *sc->syllable);
-    /* One look-up per word, by the hash the tokenizer made; the scan
-     * tests bits after it. */
-    for (size_t i = n; i > 0; i--)
-        note_word(sc, i - 1);
-    /* The context word at each token, asked for often and by kind. */
-    for (size_t i = 0; i < n; i++) {
-        int kind = 0;
-        size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
-        if (len > UCHAR_MAX) /* no real phrase is that long */
-            len = 0;
-        sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
-        sc->context_len[i] = (unsigned char)len;
-    }
-    /* Heads, asked for at every word by several readers; after the
-     * context words, whose prefixes they use.  A head starts with a title
-     * head or a context word (a rank, a prefix) or is a word with a suffix
-     * after it: any other word has none, without asking. */
+    return true;
+}
+
+/* The context word at token i, asked for often and by kind. */
+static void note_context_word(scanner *sc, size_t i)
+{
+    int kind = 0;
+    size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
+    if (len > UCHAR_MAX) /* no real phrase is that long */
+        len = 0;
+    sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
+    sc->context_len[i] = (unsigned char)len;
+}
+
+/* The head at token i, asked for at every word by several readers.  A
+ * head starts with a title head or a context word (a rank, a prefix) or
+ * is a word with a suffix after it: any other word has none, without
+ * asking. */
+static void note_head(scanner *sc, size_t i)
+{
     role_bits may_head = role_first(sc->lex->title_heads.id) |
                          role_first(sc->lex->context_words.id);
-    for (size_t i = 0; i < n; i++) {
-        if (!(sc->roles[i] & may_head) &&
-            !(i + 1 < n && sc->context_kind[i + 1] == CONTEXT_SUFFIX)) {
-            sc->head_len[i] = 0;
-            continue;
-        }
-        size_t len = head_length(sc, i);
-        sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
+    if (!(sc->roles[i] & may_head) &&
+        !(i + 1 < n_tokens(sc) &&
+          sc->context_kind[i + 1] == CONTEXT_SUFFIX)) {
+        sc->head_len[i] = 0;
+        return;
     }
-    return true;
+    size_t len = head_length(sc, i);
+    sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
+}
+
+/* The per-token tables, in one pass from the block's end: what each
+ * fills at token i reads only its own and later tokens' (a phrase
+ * starting at i, the context words after a head's prefix), so going
+ * backwards each token's entries are made while the rows after it are
+ * fresh in cache: its word's roles (one look-up, by the hash the
+ * tokenizer made; the scan tests bits after it), its context word, its
+ * head. */
+static void read_tokens(scanner *sc)
+{
+    for (size_t i = n_tokens(sc); i > 0; i--) {
+        note_word(sc, i - 1);
+        note_context_word(sc, i - 1);
+        note_head(sc, i - 1);
+    }
 }
 
 void scan_scratch_free(scan_scratch *scratch)
@@ -540,6 +557,7 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
         return true;
     if (!alloc_scratch(&sc, scratch))
         return false;
+    read_tokens(&sc);
     carry->list_open = carry->list_open && continues_list(&sc);
     read_sentences(&sc, carry->list_open);
 
