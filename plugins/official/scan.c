@@ -502,13 +502,11 @@ static void note_context_word(scanner *sc, size_t i)
 }
 
 /* The head at token i, asked for at every word by several readers.  A
- * head starts with a title head or a context word (a rank, a prefix) or
- * is a word with a suffix after it: any other word has none, without
- * asking. */
-static void note_head(scanner *sc, size_t i)
+ * head starts with a title head or a context word (a rank, a prefix:
+ * may_head has their roles) or is a word with a suffix after it: any
+ * other word has none, without asking. */
+static void note_head(scanner *sc, size_t i, role_bits may_head)
 {
-    role_bits may_head = role_first(sc->lex->title_heads.id) |
-                         role_first(sc->lex->context_words.id);
     if (!(sc->roles[i] & may_head) &&
         !(i + 1 < n_tokens(sc) &&
           sc->context_kind[i + 1] == CONTEXT_SUFFIX)) {
@@ -528,10 +526,12 @@ static void note_head(scanner *sc, size_t i)
  * head. */
 static void read_tokens(scanner *sc)
 {
+    role_bits may_head = role_first(sc->lex->title_heads.id) |
+                         role_first(sc->lex->context_words.id);
     for (size_t i = n_tokens(sc); i > 0; i--) {
         note_word(sc, i - 1);
         note_context_word(sc, i - 1);
-        note_head(sc, i - 1);
+        note_head(sc, i - 1, may_head);
     }
 }
 
