@@ -490,6 +490,24 @@ static bool alloc_scratch(scanner *sc, scan_scratch *scratch)
     return true;
 }
 
+/* Fills roles[i] and joined[i], the latter from joined[i + 1]: called
+ * for each token from the block's last backwards, once per block. */
+static void note_word(scanner *sc, size_t i)
+{
+    const token *t = tok(sc, i);
+    if (t->shape == SHAPE_MARK) {
+        sc->roles[i] = 0;
+        sc->joined[i] = 0;
+        return;
+    }
+    sc->roles[i] = word_roles_of(&sc->lex->roles,
+                                 tokens_folded(sc->tokens, i), t->hash);
+    size_t joined = 1;
+    if (i + 1 < n_tokens(sc) && tok(sc, i + 1)->space_before)
+        joined += sc->joined[i + 1]; /* 0 when it is a mark */
+    sc->joined[i] = (unsigned char)(joined < UCHAR_MAX ? joined : UCHAR_MAX);
+}
+
 /* The context word at token i, asked for often and by kind. */
 static void note_context_word(scanner *sc, size_t i)
 {
@@ -517,14 +535,7 @@ static void note_head(scanner *sc, size_t i, role_bits may_head)
     sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
 }
 
-/* The per-token tables, in one pass from the block's end: what each
- * fills at token i reads only its own and later tokens' (a phrase
- * starting at i, the context words after a head's prefix), so going
- * backwards each token's entries are made while the rows after it are
- * fresh in cache: its word's roles (one look-up, by the hash the
- * tokenizer made; the scan tests bits after it), its context word, its
- * head. */
-static void read_tokens(scanner *sc)
+void read_tokens(scanner *sc)
 {
     role_bits may_head = role_first(sc->lex->title_heads.id) |
                          role_first(sc->lex->context_words.id);

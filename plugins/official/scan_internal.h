@@ -9,7 +9,6 @@
 
 #include "scan.h"
 
-#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -45,8 +44,8 @@ typedef struct scanner {
     sentence_facts *sentences;
     role_bits *roles;           /* per token: its word's roles, 0 for marks */
     /* per token: the words from it on joined by white space, up to
-     * UCHAR_MAX, 0 for a mark — the longest phrase that may start there
-     * (note_word()) */
+     * UCHAR_MAX, 0 for a mark — the longest phrase that may start
+     * there */
     unsigned char *joined;
     unsigned char *context_kind; /* per token: the context word starting */
     unsigned char *context_len;  /* there (official-context-words.txt) */
@@ -122,23 +121,15 @@ static inline bool is_name_word(const scanner *sc, size_t i)
     return has_shape(sc, i, SHAPE_TITLE);
 }
 
-/* Fills roles[i] and joined[i], the latter from joined[i + 1]: called
- * for each token from the block's last backwards, once per block. */
-static inline void note_word(scanner *sc, size_t i)
-{
-    const token *t = tok(sc, i);
-    if (t->shape == SHAPE_MARK) {
-        sc->roles[i] = 0;
-        sc->joined[i] = 0;
-        return;
-    }
-    sc->roles[i] = word_roles_of(&sc->lex->roles,
-                                 tokens_folded(sc->tokens, i), t->hash);
-    size_t joined = 1;
-    if (i + 1 < n_tokens(sc) && tok(sc, i + 1)->space_before)
-        joined += sc->joined[i + 1]; /* 0 when it is a mark */
-    sc->joined[i] = (unsigned char)(joined < UCHAR_MAX ? joined : UCHAR_MAX);
-}
+/* Fills the per-token tables (roles, joined, context_kind and
+ * context_len, head_len; scan.c) in one pass from the block's end: what
+ * each fills at token i reads only its own and later tokens' (a phrase
+ * starting at i, the context words after a head's prefix), so going
+ * backwards each token's entries are made while the rows after it are
+ * fresh in cache: its word's roles (one look-up, by the hash the
+ * tokenizer made; the scan tests bits after it), its context word, its
+ * head. */
+void read_tokens(scanner *sc);
 
 /* Whether some entry of lex starts with the word at token i. */
 static inline bool starts_entry(const scanner *sc, const lexicon *lex,
