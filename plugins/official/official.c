@@ -165,7 +165,7 @@ typedef struct option_lexicon {
 #define SLOT(FIELD) offsetof(official_lexicons, FIELD)
 
 _Static_assert((int)N_OPTIONS <= (int)WORD_ROLES_MAX_LEXICONS,
-               "word_roles has three bits per lexicon in 64");
+               "word_roles has four bits per lexicon in 64");
 
 static const option_lexicon option_lexicons[N_OPTIONS] = {
     [OPTION_TITLE_HEADS] = {SLOT(title_heads), NULL, 0},

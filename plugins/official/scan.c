@@ -458,7 +458,7 @@ static size_t tables_size(size_t n)
     const size_t sizes[] = {
         n * sizeof(title_span), n * sizeof(size_t),
         (n + 1) * sizeof(sentence_facts), n * sizeof(role_bits),
-        n, n, n, n};
+        n, n, n, n, n};
     size_t total = 0;
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
         total += (sizes[k] + ALIGN - 1) / ALIGN * ALIGN;
@@ -481,44 +481,69 @@ static bool alloc_scratch(scanner *sc, scan_scratch *scratch)
     sc->sentence_of = carve(&at, n, sizeof *sc->sentence_of);
     sc->sentences = carve(&at, n + 1, sizeof *sc->sentences);
     sc->roles = carve(&at, n, sizeof *sc->roles);
+    sc->joined = carve(&at, n, sizeof *sc->joined);
     sc->context_kind = carve(&at, n, sizeof *sc->context_kind);
     sc->context_len = carve(&at, n, sizeof *sc->context_len);
     sc->head_len = carve(&at, n, sizeof *sc->head_len);
     sc->syllable = carve(&at, n, sizeof *sc->syllable);
     memset(sc->syllable, 0, n * sizeof *sc->syllable);
-    /* One look-up per word, by the hash the tokenizer made; the scan
-     * tests bits after it. */
-    for (size_t i = 0; i < n; i++)
-        sc->roles[i] = tokens_is_word(sc->tokens, i)
-                           ? word_roles_of(&sc->lex->roles,
-                                           tokens_folded(sc->tokens, i),
-                                           tok(sc, i)->hash)
-                           : 0;
-    /* The context word at each token, asked for often and by kind. */
-    for (size_t i = 0; i < n; i++) {
-        int kind = 0;
-        size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
-        if (len > UCHAR_MAX) /* no real phrase is that long */
-            len = 0;
-        sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
-        sc->context_len[i] = (unsigned char)len;
+    return true;
+}
+
+/* Fills roles[i] and joined[i], the latter from joined[i + 1]: called
+ * for each token from the block's last backwards, once per block. */
+static void note_word(scanner *sc, size_t i)
+{
+    const token *t = tok(sc, i);
+    if (t->shape == SHAPE_MARK) {
+        sc->roles[i] = 0;
+        sc->joined[i] = 0;
+        return;
     }
-    /* Heads, asked for at every word by several readers; after the
-     * context words, whose prefixes they use.  A head starts with a title
-     * head or a context word (a rank, a prefix) or is a word with a suffix
-     * after it: any other word has none, without asking. */
+    sc->roles[i] = word_roles_of(&sc->lex->roles,
+                                 tokens_folded(sc->tokens, i), t->hash);
+    size_t joined = 1;
+    if (i + 1 < n_tokens(sc) && tok(sc, i + 1)->space_before)
+        joined += sc->joined[i + 1]; /* 0 when it is a mark */
+    sc->joined[i] = (unsigned char)(joined < UCHAR_MAX ? joined : UCHAR_MAX);
+}
+
+/* The context word at token i, asked for often and by kind. */
+static void note_context_word(scanner *sc, size_t i)
+{
+    int kind = 0;
+    size_t len = match_at(sc, &sc->lex->context_words, i, &kind);
+    if (len > UCHAR_MAX) /* no real phrase is that long */
+        len = 0;
+    sc->context_kind[i] = (unsigned char)(len > 0 ? kind : 0);
+    sc->context_len[i] = (unsigned char)len;
+}
+
+/* The head at token i, asked for at every word by several readers.  A
+ * head starts with a title head or a context word (a rank, a prefix:
+ * may_head has their roles) or is a word with a suffix after it: any
+ * other word has none, without asking. */
+static void note_head(scanner *sc, size_t i, role_bits may_head)
+{
+    if (!(sc->roles[i] & may_head) &&
+        !(i + 1 < n_tokens(sc) &&
+          sc->context_kind[i + 1] == CONTEXT_SUFFIX)) {
+        sc->head_len[i] = 0;
+        return;
+    }
+    size_t len = head_length(sc, i);
+    sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
+}
+
+void read_tokens(scanner *sc)
+{
     role_bits may_head = role_first(sc->lex->title_heads.id) |
                          role_first(sc->lex->context_words.id);
-    for (size_t i = 0; i < n; i++) {
-        if (!(sc->roles[i] & may_head) &&
-            !(i + 1 < n && sc->context_kind[i + 1] == CONTEXT_SUFFIX)) {
-            sc->head_len[i] = 0;
-            continue;
-        }
-        size_t len = head_length(sc, i);
-        sc->head_len[i] = (unsigned char)(len > UCHAR_MAX ? 0 : len);
+    for (size_t i = n_tokens(sc); i > 0; i--) {
+        note_word(sc, i - 1);
+        note_context_word(sc, i - 1);
+        note_head(sc, i - 1, may_head);
     }
-    return true;
 }
 
 void scan_scratch_free(scan_scratch *scratch)
@@ -543,6 +568,7 @@ bool scan_block(const official_lexicons *lex, const char *text, size_t len,
         return true;
     if (!alloc_scratch(&sc, scratch))
         return false;
+    read_tokens(&sc);
     carry->list_open = carry->list_open && continues_list(&sc);
     read_sentences(&sc, carry->list_open);
 

@@ -43,6 +43,10 @@ typedef struct scanner {
     size_t *sentence_of;        /* per token: its sentence */
     sentence_facts *sentences;
     role_bits *roles;           /* per token: its word's roles, 0 for marks */
+    /* per token: the words from it on joined by white space, up to
+     * UCHAR_MAX, 0 for a mark — the longest phrase that may start
+     * there */
+    unsigned char *joined;
     unsigned char *context_kind; /* per token: the context word starting */
     unsigned char *context_len;  /* there (official-context-words.txt) */
     unsigned char *head_len;     /* per token: head_length() */
@@ -116,6 +120,16 @@ static inline bool is_name_word(const scanner *sc, size_t i)
 {
     return has_shape(sc, i, SHAPE_TITLE);
 }
+
+/* Fills the per-token tables (roles, joined, context_kind and
+ * context_len, head_len; scan.c) in one pass from the block's end: what
+ * each fills at token i reads only its own and later tokens' (a phrase
+ * starting at i, the context words after a head's prefix), so going
+ * backwards each token's entries are made while the rows after it are
+ * fresh in cache: its word's roles (one look-up, by the hash the
+ * tokenizer made; the scan tests bits after it), its context word, its
+ * head. */
+void read_tokens(scanner *sc);
 
 /* Whether some entry of lex starts with the word at token i. */
 static inline bool starts_entry(const scanner *sc, const lexicon *lex,

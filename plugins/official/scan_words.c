@@ -65,16 +65,18 @@ size_t match_at_most(const scanner *sc, const lexicon *lex, size_t i,
 {
     if (!starts_entry(sc, lex, i))
         return 0;
-    /* Only a phrase whose last word ends an entry may be one: the longest
-     * such reach decides how much of the phrase to build. */
-    role_bits last = role_last(lex->id);
-    size_t reach = 0;
-    for (size_t n = 1; n <= max_words; n++) {
-        size_t k = i + n - 1;
-        if (!tokens_is_word(sc->tokens, k) ||
-            (n > 1 && !tok(sc, k)->space_before))
+    /* Only a phrase of joined words, each after the first standing
+     * after the first in some entry, and whose last word ends an entry
+     * may be one: the longest such reach decides how much of the phrase
+     * to build. */
+    role_bits last = role_last(lex->id), inner = role_inner(lex->id);
+    size_t words = sc->joined[i] < max_words ? sc->joined[i] : max_words;
+    size_t reach = sc->roles[i] & last ? 1 : 0;
+    for (size_t n = 2; n <= words; n++) {
+        role_bits roles = sc->roles[i + n - 1];
+        if (!(roles & inner))
             break;
-        if (sc->roles[k] & last)
+        if (roles & last)
             reach = n;
     }
     if (reach == 0)
@@ -129,10 +131,13 @@ bool phrase_listed(const scanner *sc, const lexicon *lex, size_t i,
         !(sc->roles[i] & role_first(lex->id)) ||
         !(sc->roles[i + n - 1] & role_last(lex->id)))
         return false;
-    /* The words between must be words, each after white space. */
+    /* The words between must be words, each after white space, and
+     * each stand after the first in some entry. */
+    if (sc->joined[i] < n)
+        return false;
     uint64_t hash = tok(sc, i)->hash;
     for (size_t k = i + 1; k < i + n; k++) {
-        if (!tokens_is_word(sc->tokens, k) || !tok(sc, k)->space_before)
+        if (!(sc->roles[k] & role_inner(lex->id)))
             return false;
         hash = lexicon_hash_join(hash, tok(sc, k)->hash);
     }

@@ -23,6 +23,14 @@ bool word_roles_add(word_roles *roles, const lexicon *lex)
         if (!lexicon_merge_bits(words, entry, first_len, first_bits) ||
             !lexicon_merge_bits(words, last, strlen(last), role_last(lex->id)))
             return false;
+        for (const char *word = first_space; word != NULL;) {
+            word++;
+            const char *space = strchr(word, ' ');
+            size_t len = space ? (size_t)(space - word) : strlen(word);
+            if (!lexicon_merge_bits(words, word, len, role_inner(lex->id)))
+                return false;
+            word = space;
+        }
     }
     return true;
 }

@@ -1,7 +1,7 @@
 /*
  * word_roles — for each word of the lexicons, what it is in them: the
- * first word of an entry, the last word, or a whole one-word entry, as
- * bits per lexicon.  A scan looks each word of the text up once here and
+ * first word of an entry, the last word, a whole one-word entry, or any
+ * word after an entry's first, as bits per lexicon.  A scan looks each word of the text up once here and
  * then tests bits, instead of hashing the word again for every lexicon
  * it might start an entry of; most words are in none.  The words and
  * their bits are kept in a lexicon used as a map.
@@ -16,21 +16,29 @@
 
 typedef uint64_t role_bits;
 
-enum { WORD_ROLES_MAX_LEXICONS = 21 }; /* three bits each in 64 */
+enum { WORD_ROLES_MAX_LEXICONS = 16 }; /* four bits each in 64 */
 
 static inline role_bits role_first(unsigned lexicon_id)
 {
-    return (role_bits)1 << (3 * lexicon_id);
+    return (role_bits)1 << (4 * lexicon_id);
 }
 
 static inline role_bits role_last(unsigned lexicon_id)
 {
-    return (role_bits)1 << (3 * lexicon_id + 1);
+    return (role_bits)1 << (4 * lexicon_id + 1);
 }
 
 static inline role_bits role_word(unsigned lexicon_id)
 {
-    return (role_bits)1 << (3 * lexicon_id + 2);
+    return (role_bits)1 << (4 * lexicon_id + 2);
+}
+
+/* A word that stands after the first in some entry (its last word
+ * included): a phrase whose later words do not all have it is in no
+ * entry, so a matcher stops reading at the first that lacks it. */
+static inline role_bits role_inner(unsigned lexicon_id)
+{
+    return (role_bits)1 << (4 * lexicon_id + 3);
 }
 
 typedef struct word_roles {

@@ -3,8 +3,11 @@
  *
  * The scanner never builds most phrases it asks about: it joins the
  * hashes the tokenizer made (lexicon_hash_join), answers one word from
- * its roles (word_roles) and compares a phrase with a key word by word
- * where the words are (lexicon_find_by).  Each test here runs those fast
+ * its roles (word_roles), stops at a word that stands after the first in
+ * no entry (role_inner) or ends the run of joined words (joined), and
+ * compares a phrase with a key word by word where the words are
+ * (lexicon_find_by); it fills its per-token tables in one pass from the
+ * block's end (read_tokens).  Each test here runs those fast
  * paths over texts made of the project's own lexicons — every entry,
  * run together, so that phrases also straddle entries and most are in no
  * lexicon — and compares every answer with lexicon_find() of the phrase
@@ -16,6 +19,7 @@
 #include "scan_internal.h"
 #include "tokens.h"
 
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,36 +110,47 @@ static char *entries_text(const lexicon *lex, const char *separator,
     return text;
 }
 
-/* The tokens of text with the scanner's roles of them, as scan_block()
- * makes them. */
+/* The tokens of text with the scanner's tables of them, as scan_block()
+ * makes them (read_tokens()). */
 typedef struct tokenized {
     token_list tokens;
     role_bits *roles;
+    unsigned char *joined, *context_kind, *context_len, *head_len;
     scanner sc;
 } tokenized;
+
+static void *table(size_t count, size_t size)
+{
+    void *items = calloc(count + 1, size);
+    assert_non_null(items);
+    return items;
+}
 
 static void tokenize(tokenized *t, const official_lexicons *lex,
                      const char *text)
 {
     memset(t, 0, sizeof *t);
     assert_true(tokens_split(&t->tokens, text, strlen(text)));
-    t->roles = calloc(t->tokens.count + 1, sizeof *t->roles);
-    assert_non_null(t->roles);
-    for (size_t i = 0; i < t->tokens.count; i++)
-        if (tokens_is_word(&t->tokens, i))
-            t->roles[i] = word_roles_of(&lex->roles,
-                                        tokens_folded(&t->tokens, i),
-                                        t->tokens.tokens[i].hash);
+    size_t n = t->tokens.count;
     t->sc.lex = lex;
     t->sc.tokens = &t->tokens;
     t->sc.text = text;
-    t->sc.roles = t->roles;
+    t->sc.roles = t->roles = table(n, sizeof *t->roles);
+    t->sc.joined = t->joined = table(n, 1);
+    t->sc.context_kind = t->context_kind = table(n, 1);
+    t->sc.context_len = t->context_len = table(n, 1);
+    t->sc.head_len = t->head_len = table(n, 1);
+    read_tokens(&t->sc);
 }
 
 static void tokenized_free(tokenized *t)
 {
     tokens_free(&t->tokens);
     free(t->roles);
+    free(t->joined);
+    free(t->context_kind);
+    free(t->context_len);
+    free(t->head_len);
 }
 
 /* The slow path: the folded words [i, i + n) written out with single
@@ -247,6 +262,81 @@ static void listed_phrases_as_slow_path(void **state)
     for_every_text(lexicons_of(state), check_listed);
 }
 
+/* The words from token i on that follow one another after white space:
+ * joined[] counted one token at a time. */
+static size_t slow_joined(const tokenized *t, size_t i)
+{
+    size_t n = 0;
+    while (i + n < t->tokens.count && tokens_is_word(&t->tokens, i + n) &&
+           (n == 0 || t->tokens.tokens[i + n].space_before))
+        n++;
+    return n < UCHAR_MAX ? n : UCHAR_MAX;
+}
+
+static void check_tables(const tokenized *t, const lexicon *lex,
+                         size_t *found)
+{
+    const scanner *sc = &t->sc;
+    const official_lexicons *lexicons = sc->lex;
+    if (lex != &lexicons->title_heads)
+        return; /* the tables are the text's: checked once */
+    for (size_t i = 0; i < t->tokens.count; i++) {
+        bool word = tokens_is_word(&t->tokens, i);
+        role_bits roles = word ? word_roles_of(&lexicons->roles,
+                                               tokens_folded(&t->tokens, i),
+                                               t->tokens.tokens[i].hash)
+                               : 0;
+        int kind = 0;
+        size_t context = match_at(sc, &lexicons->context_words, i, &kind);
+        /* head_length() with every table complete and without the
+         * skip of words that start no head */
+        size_t head = head_length(sc, i);
+        if (t->roles[i] != roles || t->joined[i] != slow_joined(t, i) ||
+            t->context_len[i] != context ||
+            t->context_kind[i] != (context > 0 ? kind : 0) ||
+            t->head_len[i] != head)
+            fail_msg("token %zu (\"%s\"): roles %d, joined %u/%zu, "
+                     "context %u/%zu, head %u/%zu", i,
+                     word ? tokens_folded(&t->tokens, i) : "",
+                     t->roles[i] == roles, t->joined[i], slow_joined(t, i),
+                     t->context_len[i], context, t->head_len[i], head);
+        *found += (head > 0) + (context > 0) + (roles != 0);
+    }
+}
+
+/* The tables read_tokens() fills from the block's end, each token's from
+ * the tables of the tokens after it, are what each reader gives when
+ * asked with every table complete. */
+static void tables_as_slow_path(void **state)
+{
+    for_every_text(lexicons_of(state), check_tables);
+}
+
+/* A run of words longer than joined[] counts (UCHAR_MAX) is matched as
+ * any other: the longest entry is far shorter. */
+static void long_runs_as_slow_path(void **state)
+{
+    const official_lexicons *lex = lexicons_of(state);
+    const char *phrase = "Phó Chủ tịch Ủy ban nhân dân ";
+    size_t repeat = 60, len = strlen(phrase);
+    char *text = malloc(repeat * len + 1);
+    assert_non_null(text);
+    for (size_t k = 0; k < repeat; k++)
+        memcpy(text + k * len, phrase, len);
+    text[repeat * len] = '\0';
+    tokenized t;
+    tokenize(&t, lex, text);
+    assert_true(t.tokens.count > UCHAR_MAX);
+    assert_int_equal(t.joined[0], UCHAR_MAX);
+    size_t found = 0;
+    check_match(&t, &lex->title_heads, &found);
+    check_match(&t, &lex->admin_units, &found);
+    check_tables(&t, &lex->title_heads, &found);
+    assert_true(found >= repeat);
+    tokenized_free(&t);
+    free(text);
+}
+
 /* A phrase's hash joins its words' (lexicon_hash_join of each word's
  * lexicon_hash), which the scanner relies on to hash phrases from the
  * tokens' hashes; and every entry is found under its own key. */
@@ -288,6 +378,8 @@ int main(void)
         cmocka_unit_test(phrase_hash_joins_word_hashes),
         cmocka_unit_test(longest_match_as_slow_path),
         cmocka_unit_test(listed_phrases_as_slow_path),
+        cmocka_unit_test(tables_as_slow_path),
+        cmocka_unit_test(long_runs_as_slow_path),
     };
     return cmocka_run_group_tests(tests, load_plugin, unload_plugin);
 }
