@@ -90,19 +90,23 @@ static bool is_paragraph_tag(const char *tag)
 
 #define SECTION(s) (1u << (s))
 
+/* The element cue sections classify asks about an element's words and
+ * about its tag. */
+#define WORD_SECTIONS                                                          \
+    (SECTION(ZS_ARTICLE_CLASS) | SECTION(ZS_CHROME_CLASS) |                    \
+     SECTION(ZS_CAPTION_CLASS))
+#define TAG_SECTIONS                                                           \
+    (SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) | SECTION(ZS_CAPTION_TAG))
+
 /* The element's cue from its words and, when they say nothing, its tag;
- * *caption: it holds a picture's caption. */
-static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
+ * *caption: it holds a picture's caption.  The page's memos of words and
+ * tags answer for the elements alike. */
+static zone_cue classify(const fp_zone_rules *rules, zone_cue_memo *word_memo,
+                         zone_cue_memo *tag_memo, const fp_element *el,
                          bool *caption, bool *tag_chrome)
 {
-    unsigned words = zone_cue_sections(
-        rules, el->cues,
-        SECTION(ZS_ARTICLE_CLASS) | SECTION(ZS_CHROME_CLASS) |
-            SECTION(ZS_CAPTION_CLASS));
-    unsigned tag = zone_cue_sections(
-        rules, el->tag,
-        SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) |
-            SECTION(ZS_CAPTION_TAG));
+    unsigned words = zone_cue_memo_sections(word_memo, el->cues);
+    unsigned tag = zone_cue_memo_sections(tag_memo, el->tag);
     *caption = ((words & SECTION(ZS_CAPTION_CLASS)) ||
                 (tag & SECTION(ZS_CAPTION_TAG))) &&
                zone_rule_on(rules, ZR_CAPTIONS);
@@ -223,11 +227,14 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         p->prose_before[i + 1] = p->prose_before[i] + p->prose[i];
     }
     double page_prose = (double)p->prose_before[t->n_lines];
+    zone_cue_memo word_memo, tag_memo;
+    zone_cue_memo_init(&word_memo, m->rules, WORD_SECTIONS);
+    zone_cue_memo_init(&tag_memo, m->rules, TAG_SECTIONS);
     for (size_t i = 0; i < t->n_elements; i++) {
         int32_t e = (int32_t)i;
         bool caption, tag_chrome;
-        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption,
-                                     &tag_chrome);
+        p->cue[e] = (int8_t)classify(m->rules, &word_memo, &tag_memo,
+                                     &t->elements[e], &caption, &tag_chrome);
         p->tag_chrome[e] = tag_chrome;
         int32_t parent = parent_of(t, e);
         p->in_article[e] = p->cue[e] == ZONE_CUE_ARTICLE ||

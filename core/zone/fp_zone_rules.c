@@ -294,7 +294,8 @@ static int cmp_element_cues(const void *a, const void *b)
 
 /* Merge the element sections' cues into one list sorted by word, a word
  * named in several sections listed once with all of them, and note where
- * each first byte's cues start (see element_cues in fp_zone_internal.h).
+ * the cues of each first two bytes stand (see element_cues in
+ * fp_zone_internal.h).
  * Takes the strings of lists[0 .. ZS_N_CLASS_SECTIONS). */
 static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
 {
@@ -336,27 +337,16 @@ static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
     }
     free(all);
     rules->n_element_cues = unique;
-    size_t *first = rules->element_cue_first;
-    k = 0;
-    for (unsigned b = 0; b <= 256; b++) {
-        while (k < unique && b < 256 &&
-               (unsigned char)rules->element_cues[k][0] < b)
-            k++;
-        first[b] = b < 256 ? k : unique;
-    }
-    rules->tag_cue_at = calloc(unique ? unique : 1, sizeof *rules->tag_cue_at);
-    if (!rules->tag_cue_at)
-        return -1;
-    size_t n_tags = 0;
-    for (size_t i = 0; i < unique; i++)
-        if (rules->element_cue_sections[i] & ZONE_TAG_SECTIONS)
-            rules->tag_cue_at[n_tags++] = i;
-    k = 0;
-    for (unsigned b = 0; b <= 256; b++) {
-        while (k < n_tags && b < 256 &&
-               (unsigned char)rules->element_cues[rules->tag_cue_at[k]][0] < b)
-            k++;
-        rules->tag_cue_first[b] = b < 256 ? k : n_tags;
+    /* Sorted, the cues sharing their first two bytes stand together. */
+    for (size_t i = 0; i < unique; i++) {
+        const unsigned char *cue = (const unsigned char *)rules->element_cues[i];
+        int a = zone_cue_byte_class(cue[0]);
+        int b = cue[1] ? zone_cue_byte_class(cue[1]) : 0;
+        if (a < 0 || b < 0)
+            continue; /* an empty cue or a byte the loader refuses */
+        if (rules->element_cue_to[a][b] == 0)
+            rules->element_cue_from[a][b] = (uint32_t)i;
+        rules->element_cue_to[a][b] = (uint32_t)i + 1;
     }
     return 0;
 }
@@ -600,7 +590,6 @@ void fp_zone_rules_free(fp_zone_rules *rules)
         free(rules->element_cues[i]);
     free(rules->element_cues);
     free(rules->element_cue_len);
-    free(rules->tag_cue_at);
     free(rules->element_cue_sections);
     for (int s = 0; s < ZS_COUNT; s++)
         pcre2_code_free(rules->section_pattern[s]);

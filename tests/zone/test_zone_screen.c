@@ -265,6 +265,169 @@ static void one_index_for_every_element_section(void **state)
     fp_zone_rules_free(rules);
 }
 
+/* The element cues of config/zones.conf with the section of each (a word
+ * named in two sections is listed twice). */
+typedef struct section_cue {
+    char *word;
+    unsigned section_bit;
+} section_cue;
+
+static size_t read_element_cues(section_cue *out, size_t cap)
+{
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "r");
+    assert_non_null(f);
+    char line[512];
+    int section = -1;
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '[') {
+            section = -1;
+            for (int s = 0; s < ZS_N_CLASS_SECTIONS; s++) {
+                const char *name = zone_section_name((zone_section)s);
+                if (strncmp(line + 1, name, strlen(name)) == 0 &&
+                    line[1 + strlen(name)] == ']')
+                    section = s;
+            }
+        } else if (section >= 0 && line[0] && line[0] != '#') {
+            assert_true(n < cap);
+            out[n].word = strdup(line);
+            assert_non_null(out[n].word);
+            out[n++].section_bit = 1u << section;
+        }
+    }
+    fclose(f);
+    return n;
+}
+
+/* zone_cue_sections as its contract says, cue by cue: a cue is a run of
+ * whole '-'/'_' parts of a word of the string (words split at ' ' and
+ * '\t'). */
+static unsigned reference_cue_sections(const section_cue *cues, size_t n,
+                                       const char *string, unsigned wanted)
+{
+    unsigned found = 0;
+    size_t len = strlen(string);
+    for (size_t c = 0; c < n; c++) {
+        size_t cue_len = strlen(cues[c].word);
+        for (size_t at = 0; at + cue_len <= len; at++) {
+            bool starts = at == 0 || strchr(" \t-_", string[at - 1]);
+            char after = string[at + cue_len];
+            bool ends = after == '\0' || strchr(" \t-_", after);
+            if (starts && ends &&
+                memcmp(string + at, cues[c].word, cue_len) == 0)
+                found |= cues[c].section_bit;
+        }
+    }
+    return found & wanted;
+}
+
+/* A string of words glued from cue parts, whole cues and near misses. */
+static void random_cue_string(uint32_t *seed, const section_cue *cues,
+                              size_t n_cues, char *out, size_t size)
+{
+    static const char *const bits[] = {"x", "ab", "li", "tin", "tieu",
+                                       "9",  "",   "-",  "_",   "Menu"};
+    static const char *const glue[] = {"-", "_", " ", "\t", "  ", ""};
+    out[0] = '\0';
+    size_t n_pieces = 1 + (*seed >> 7) % 5;
+    for (size_t k = 0; k < n_pieces; k++) {
+        *seed = *seed * 1664525u + 1013904223u;
+        const char *piece;
+        if ((*seed >> 12) % 3)
+            piece = cues[(*seed >> 16) % n_cues].word;
+        else
+            piece = bits[(*seed >> 16) % (sizeof bits / sizeof *bits)];
+        char cut[64];
+        snprintf(cut, sizeof cut, "%s", piece);
+        if ((*seed >> 24) % 5 == 0 && strlen(cut) > 1)
+            cut[strlen(cut) - 1] = '\0'; /* a near miss */
+        if (k)
+            strncat(out, glue[(*seed >> 27) % (sizeof glue / sizeof *glue)],
+                    size - strlen(out) - 1);
+        strncat(out, cut, size - strlen(out) - 1);
+    }
+}
+
+/* The two-byte index of the shipped cues against the contract, for all
+ * sections and for each alone. */
+static void shipped_cue_index_agrees_with_the_contract(void **state)
+{
+    (void)state;
+    static section_cue cues[1024];
+    size_t n = read_element_cues(cues, sizeof cues / sizeof *cues);
+    assert_true(n > 100);
+    fp_zone_rules *rules = zone_test_load_rules();
+    uint32_t seed = 7;
+    size_t hits = 0;
+    char string[256];
+    for (int round = 0; round < 20000; round++) {
+        random_cue_string(&seed, cues, n, string, sizeof string);
+        unsigned wanted = round % 2 ? (1u << ZS_N_CLASS_SECTIONS) - 1
+                                    : 1u << (round / 2 % ZS_N_CLASS_SECTIONS);
+        unsigned expected = reference_cue_sections(cues, n, string, wanted);
+        unsigned got = zone_cue_sections(rules, string, wanted);
+        if (got != expected)
+            fail_msg("\"%s\" (sections %#x): %#x, expected %#x", string,
+                     wanted, got, expected);
+        hits += got != 0;
+    }
+    assert_true(hits > 2000 && hits < 18000);
+    for (size_t i = 0; i < n; i++)
+        free(cues[i].word);
+    fp_zone_rules_free(rules);
+}
+
+/* The memo answers as zone_cue_sections does, whatever the order: more
+ * distinct strings than it has slots (so slots are shared and retaken),
+ * equal strings at different addresses, NULL.  A memo keyed by its slot
+ * alone, or one keeping a string's answer for another, fails here. */
+static void cue_memo_agrees_with_the_lookup(void **state)
+{
+    (void)state;
+    static section_cue cues[1024];
+    size_t n = read_element_cues(cues, sizeof cues / sizeof *cues);
+    fp_zone_rules *rules = zone_test_load_rules();
+    enum { POOL = 4 * ZONE_CUE_MEMO_SLOTS };
+    static char pool[2][POOL][64];
+    uint32_t seed = 11;
+    for (size_t i = 0; i < POOL; i++) {
+        random_cue_string(&seed, cues, n, pool[0][i], sizeof pool[0][i]);
+        memcpy(pool[1][i], pool[0][i], sizeof pool[0][i]);
+    }
+    static const unsigned wanted_sets[] = {
+        (1u << ZS_CHROME_CLASS) | (1u << ZS_ARTICLE_CLASS) |
+            (1u << ZS_CAPTION_CLASS),
+        (1u << ZS_CHROME_TAG) | (1u << ZS_ARTICLE_TAG) |
+            (1u << ZS_CAPTION_TAG),
+        1u << ZS_TITLE_CLASS,
+    };
+    for (size_t w = 0; w < sizeof wanted_sets / sizeof *wanted_sets; w++) {
+        zone_cue_memo memo;
+        zone_cue_memo_init(&memo, rules, wanted_sets[w]);
+        size_t distinct_answers = 0;
+        unsigned last = 0;
+        for (int round = 0; round < 20000; round++) {
+            seed = seed * 1664525u + 1013904223u;
+            /* Mostly a few strings, as a page repeats its classes. */
+            size_t i = (seed >> 8) % ((seed >> 20) % 4 ? 16 : POOL);
+            const char *string =
+                (seed >> 30) == 0 ? NULL : pool[(seed >> 29) & 1][i];
+            unsigned expected = zone_cue_sections(rules, string, wanted_sets[w]);
+            unsigned got = zone_cue_memo_sections(&memo, string);
+            if (got != expected)
+                fail_msg("\"%s\": %#x, expected %#x", string ? string : "(null)",
+                         got, expected);
+            distinct_answers += got != last;
+            last = got;
+        }
+        assert_true(distinct_answers > 100);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(cues[i].word);
+    fp_zone_rules_free(rules);
+}
+
 /* The split as zoning first wrote it: at every byte, the first separator
  * of the list starting there. */
 static size_t split_byte_by_byte(zone_span line, size_t from,
@@ -378,6 +541,8 @@ int main(void)
         cmocka_unit_test(unusual_cue_starts_turn_the_screen_off),
         cmocka_unit_test(element_cue_index_agrees_with_every_position),
         cmocka_unit_test(one_index_for_every_element_section),
+        cmocka_unit_test(shipped_cue_index_agrees_with_the_contract),
+        cmocka_unit_test(cue_memo_agrees_with_the_lookup),
         cmocka_unit_test(separator_split_agrees_with_a_byte_by_byte_scan),
         cmocka_unit_test(remembered_chrome_lines_agree_with_the_test),
     };
