@@ -164,8 +164,9 @@ static inline bool zone_rule_on(const fp_zone_rules *rules, zone_rule rule)
 const char *zone_rule_name(zone_rule rule);
 
 /* Compile a section's cues into tmpl (one "%s" where the alternation
- * goes), longest cue first; cues are sorted in place.  NULL with err set
- * on failure. */
+ * goes): a trie of them (zone_trie_alternation) for the sections only
+ * asked whether a line matches, else longest cue first.  cues are sorted
+ * in place.  NULL with err set on failure. */
 pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
                                  cue_list *cues, const char *path,
                                  fp_error *err);
@@ -173,6 +174,10 @@ pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
  * escaped, a run of spaces matching any run of white space.  Returns the
  * length written (or needed). */
 size_t zone_escape_cue(char *buf, const char *cue);
+/* The alternation of words (sorted by strcmp) as a trie of their
+ * zone_escape_cue literals, the shorter of two words last
+ * (fp_zone_trie.c); NULL when memory runs out. */
+char *zone_trie_alternation(const char *const *words, size_t n);
 /* Compile a whole pattern (PCRE2 UTF, UCP, caseless), JIT when possible.
  * NULL with err set ("PATH: cannot compile WHAT …") on failure. */
 pcre2_code *zone_compile_pattern(const char *source, const char *what,

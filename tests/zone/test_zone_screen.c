@@ -428,6 +428,151 @@ static void cue_memo_agrees_with_the_lookup(void **state)
     fp_zone_rules_free(rules);
 }
 
+/* The entries of one section of config/zones.conf, in file order. */
+static size_t read_section_entries(zone_section section, char **out,
+                                   size_t cap)
+{
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "r");
+    assert_non_null(f);
+    char line[512], header[64];
+    snprintf(header, sizeof header, "[%s]", zone_section_name(section));
+    bool in_section = false;
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '[')
+            in_section = strcmp(line, header) == 0;
+        else if (in_section && line[0] && line[0] != '#') {
+            assert_true(n < cap);
+            out[n] = strdup(line);
+            assert_non_null(out[n++]);
+        }
+    }
+    fclose(f);
+    return n;
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* tmpl with the alternation in its "%s", compiled as zoning compiles. */
+static pcre2_code *compile_around(const char *tmpl, const char *alternation)
+{
+    size_t size = strlen(tmpl) + strlen(alternation) + 1;
+    char *source = malloc(size);
+    assert_non_null(source);
+    const char *slot = strstr(tmpl, "%s");
+    snprintf(source, size, "%.*s%s%s", (int)(slot - tmpl), tmpl, alternation,
+             slot + 2);
+    fp_error err = {{0}};
+    pcre2_code *re = zone_compile_pattern(source, "a test pattern", "test", &err);
+    if (!re)
+        fail_msg("%s", err.message);
+    free(source);
+    return re;
+}
+
+/* A trie of cues matches what the cues one after the other match: every
+ * cue of the sections compiled as tries, and the month names, in three
+ * casings, cut short, run on, doubled, glued to words and numbers, and
+ * the test pages' lines, through the shapes of the sections' templates. */
+static void cue_tries_match_what_the_cues_match(void **state)
+{
+    (void)state;
+    static const zone_section sections[] = {
+        ZS_CHROME_LINE, ZS_CHROME_PREFIX,    ZS_COUNTER, ZS_END_OF_ARTICLE,
+        ZS_RELATED_HEADING, ZS_DATELINE, ZS_PORTAL_NAME, ZS_DATE_MONTH};
+    static const char *const templates[] = {
+        "^[\\s\\p{P}\\p{S}]*(?:(?:%s)(?![\\p{L}\\p{N}])[\\s\\p{P}\\p{S}]*)+$",
+        "^[\\s\\p{P}\\p{S}]*(?:%s)(?![\\p{L}\\p{N}])",
+        "(?<![\\p{L}\\p{N}])(?:%s)\\s*:?\\s*[0-9]",
+        "(?:%s)",
+    };
+    static const char *const tails[] = {"", ":", " abc", "x", ": 12",
+                                        " (3) | In"};
+    static const char *const heads[] = {"", "» ", "Theo "};
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    assert_non_null(md);
+    size_t compared = 0, matched = 0;
+    for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
+        static char *cues[512];
+        size_t n = read_section_entries(sections[s], cues, 512);
+        assert_true(n > 0);
+        for (size_t i = 0; i < n && sections[s] == ZS_DATE_MONTH; i++) {
+            /* "name = number": the name */
+            size_t len = strcspn(cues[i], "=");
+            while (len > 0 && cues[i][len - 1] == ' ')
+                len--;
+            cues[i][len] = '\0';
+        }
+        /* One after the other, as zoning wrote them before the tries. */
+        size_t flat_len = 1;
+        for (size_t i = 0; i < n; i++)
+            flat_len += zone_escape_cue(NULL, cues[i]) + 1;
+        char *flat = malloc(flat_len);
+        assert_non_null(flat);
+        size_t used = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                flat[used++] = '|';
+            used += zone_escape_cue(flat + used, cues[i]);
+        }
+        flat[used] = '\0';
+        qsort(cues, n, sizeof *cues, cmp_strings);
+        char *trie = zone_trie_alternation((const char *const *)cues, n);
+        assert_non_null(trie);
+        for (size_t t = 0; t < sizeof templates / sizeof *templates; t++) {
+            pcre2_code *want = compile_around(templates[t], flat);
+            pcre2_code *got = compile_around(templates[t], trie);
+            char line[512];
+            for (size_t i = 0; i < n; i++) {
+                const char *cue = cues[i];
+                const char *other = cues[(i * 7 + 3) % n];
+                for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+                    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
+                        for (int shape = 0; shape < 4; shape++) {
+                            if (shape == 0)
+                                snprintf(line, sizeof line, "%s%s%s", heads[h],
+                                         cue, tails[k]);
+                            else if (shape == 1) /* cut short */
+                                snprintf(line, sizeof line, "%s%.*s%s",
+                                         heads[h], (int)(strlen(cue) * 2 / 3),
+                                         cue, tails[k]);
+                            else if (shape == 2) /* two cues */
+                                snprintf(line, sizeof line, "%s%s%s%s",
+                                         heads[h], cue, tails[k], other);
+                            else /* glued */
+                                snprintf(line, sizeof line, "%s%s%s%s",
+                                         heads[h], cue, other, tails[k]);
+                            /* every other one in capitals */
+                            change_ascii_case(line, (int)(i % 2));
+                            int a = pcre2_match(want, (PCRE2_SPTR)line,
+                                                strlen(line), 0, 0, md, NULL);
+                            int b = pcre2_match(got, (PCRE2_SPTR)line,
+                                                strlen(line), 0, 0, md, NULL);
+                            if ((a > 0) != (b > 0))
+                                fail_msg("[%s] \"%s\" through \"%s\": %d, "
+                                         "expected %d",
+                                         zone_section_name(sections[s]), line,
+                                         templates[t], b > 0, a > 0);
+                            compared++;
+                            matched += a > 0;
+                        }
+            }
+            pcre2_code_free(want);
+            pcre2_code_free(got);
+        }
+        free(flat);
+        free(trie);
+        for (size_t i = 0; i < n; i++)
+            free(cues[i]);
+    }
+    pcre2_match_data_free(md);
+    assert_true(matched > compared / 10 && matched < compared * 9 / 10);
+}
+
 /* The split as zoning first wrote it: at every byte, the first separator
  * of the list starting there. */
 static size_t split_byte_by_byte(zone_span line, size_t from,
@@ -543,6 +688,7 @@ int main(void)
         cmocka_unit_test(one_index_for_every_element_section),
         cmocka_unit_test(shipped_cue_index_agrees_with_the_contract),
         cmocka_unit_test(cue_memo_agrees_with_the_lookup),
+        cmocka_unit_test(cue_tries_match_what_the_cues_match),
         cmocka_unit_test(separator_split_agrees_with_a_byte_by_byte_scan),
         cmocka_unit_test(remembered_chrome_lines_agree_with_the_test),
     };
