@@ -15,6 +15,7 @@ typedef enum zone_cue {
 typedef struct zone_html_page {
     zone_matcher *m;
     fp_text *t;
+    void *block;          /* the arrays below, allocated together */
     int8_t *cue;          /* per element: its own cue (class words, tag) */
     uint8_t *furniture;   /* per element: it or an ancestor is page
                              furniture (chrome cue or tag, hidden) */
