@@ -254,6 +254,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         p->prose_before[i + 1] = p->prose_before[i] + p->prose[i];
     }
     double page_prose = (double)p->prose_before[t->n_lines];
+    zone_cue_memo_init(&p->title_cues, m->rules, SECTION(ZS_TITLE_CLASS));
     zone_cue_memo word_memo, tag_memo;
     zone_cue_memo_init(&word_memo, m->rules, WORD_SECTIONS);
     zone_cue_memo_init(&tag_memo, m->rules, TAG_SECTIONS);

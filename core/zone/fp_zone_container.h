@@ -52,6 +52,8 @@ typedef struct zone_html_page {
     uint64_t *prose_before; /* per line + 1: prose bytes of the lines
                                before it */
 
+    zone_cue_memo title_cues; /* [title-class] of the elements' cues,
+                                 asked of the lines around the container */
     uint8_t *chrome_line; /* per line: zone_is_chrome_line of its text,
                              asked once (zone_line_is_chrome_line) */
     uint8_t *in_region;   /* per line: inside the article region */
