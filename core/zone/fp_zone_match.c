@@ -220,6 +220,13 @@ zone_span zone_trim(zone_span line)
         line.len -= n;
     }
     for (;;) {
+        /* Every space ends in an ASCII space or in a byte of a multi-byte
+         * character: a line ending in any other ASCII byte has no space
+         * left to cut. */
+        unsigned char last =
+            line.len ? (unsigned char)line.s[line.len - 1] : 0;
+        if (last < 0x80 && space_len((const char *)&last, 1) == 0)
+            break;
         size_t cut = 0;
         for (size_t k = 1; k <= 3 && k <= line.len; k++)
             if (space_len(line.s + line.len - k, k) == k)

@@ -627,6 +627,65 @@ static void sentence_punct_agrees_with_every_byte(void **state)
     assert_true(with > 2000 && with < 18000);
 }
 
+/* The white space zone_trim cuts, as its contract lists it. */
+static size_t reference_space_at(const char *s, size_t left)
+{
+    static const char *const spaces[] = {
+        " ", "\t", "\r", "\f", "\v", "\xC2\xA0", "\xE2\x80\x8B",
+        "\xE2\x80\xAF", "\xEF\xBB\xBF", "\xE3\x80\x80", "\xE2\x80\x80",
+        "\xE2\x80\x85", "\xE2\x80\x8A"};
+    for (size_t k = 0; k < sizeof spaces / sizeof *spaces; k++)
+        if (strlen(spaces[k]) <= left &&
+            memcmp(s, spaces[k], strlen(spaces[k])) == 0)
+            return strlen(spaces[k]);
+    return 0;
+}
+
+/* zone_trim stops at once on a line ending in an ASCII byte that is not
+ * a space: what it cuts is what cutting space after space from both ends
+ * cuts. */
+static void trim_agrees_with_cutting_space_by_space(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", ".", "Hội", " ", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+        "\xE3\x80\x80", "\xE2\x80\x85", "\xA0", "\x80", "\n", "\xE2\x80\x8C"};
+    uint32_t seed = 3;
+    size_t cut = 0;
+    char line[128];
+    for (int round = 0; round < 20000; round++) {
+        line[0] = '\0';
+        size_t n = (seed >> 5) % 7;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            strcat(line, pieces[(seed >> 8) % (sizeof pieces / sizeof *pieces)]);
+        }
+        seed = seed * 1664525u + 1013904223u;
+        zone_span want = {line, strlen(line)};
+        size_t k;
+        while (want.len && (k = reference_space_at(want.s, want.len)) > 0) {
+            want.s += k;
+            want.len -= k;
+        }
+        for (bool again = true; again;) {
+            again = false;
+            for (k = 3; k >= 1 && !again; k--)
+                if (k <= want.len &&
+                    reference_space_at(want.s + want.len - k, k) == k) {
+                    want.len -= k;
+                    again = true;
+                }
+        }
+        zone_span got = zone_trim((zone_span){line, strlen(line)});
+        if (got.s != want.s || got.len != want.len)
+            fail_msg("\"%s\": [%zu, +%zu), expected [%zu, +%zu)", line,
+                     (size_t)(got.s - line), got.len, (size_t)(want.s - line),
+                     want.len);
+        cut += want.len != strlen(line);
+    }
+    assert_true(cut > 2000 && cut < 18000);
+}
+
 /* The split as zoning first wrote it: at every byte, the first separator
  * of the list starting there. */
 static size_t split_byte_by_byte(zone_span line, size_t from,
@@ -744,6 +803,7 @@ int main(void)
         cmocka_unit_test(cue_memo_agrees_with_the_lookup),
         cmocka_unit_test(cue_tries_match_what_the_cues_match),
         cmocka_unit_test(sentence_punct_agrees_with_every_byte),
+        cmocka_unit_test(trim_agrees_with_cutting_space_by_space),
         cmocka_unit_test(separator_split_agrees_with_a_byte_by_byte_scan),
         cmocka_unit_test(remembered_chrome_lines_agree_with_the_test),
     };
