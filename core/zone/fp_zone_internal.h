@@ -128,8 +128,8 @@ struct fp_zone_rules {
      * it is a cue of.  The cues whose first two bytes are of classes
      * (a, b) (zone_cue_byte_class; b is 0 for a one-byte cue) are
      * [element_cue_from[a][b], element_cue_to[a][b]), so a part of an id
-     * or class is compared only with the one or two cues that can start
-     * it, once for all sections. */
+     * or class is compared only with the few cues sharing its first two
+     * bytes (and the one-byte cue of its first), once for all sections. */
     char **element_cues;
     size_t n_element_cues;
     size_t *element_cue_len;
