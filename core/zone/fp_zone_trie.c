@@ -5,6 +5,7 @@
  * alternation and of the trie are the same strings, so the patterns match
  * the same text. */
 #include "fp_zone_internal.h"
+#include "../common/fp_grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,16 +35,8 @@ typedef struct trie_buf {
 
 static int append(trie_buf *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t grown = b->cap ? b->cap * 2 : 256;
-        while (grown < b->len + n + 1)
-            grown *= 2;
-        char *p = realloc(b->s, grown);
-        if (!p)
-            return -1;
-        b->s = p;
-        b->cap = grown;
-    }
+    if (fp_grow((void **)&b->s, &b->cap, b->len + n + 1, 1, 256) < 0)
+        return -1;
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
@@ -62,6 +55,18 @@ static int append_unit(trie_buf *b, const char *unit, size_t n)
     return append(b, escaped, e);
 }
 
+/* The end of the run of words from i (before hi) whose unit at depth is
+ * word i's, n bytes long. */
+static size_t same_unit_end(const char *const *words, size_t i, size_t hi,
+                            size_t depth, size_t n)
+{
+    size_t j = i + 1;
+    while (j < hi && unit_len(words[j] + depth) == n &&
+           strncmp(words[j] + depth, words[i] + depth, n) == 0)
+        j++;
+    return j;
+}
+
 /* The trie of words[lo, hi), which share their first depth bytes. */
 static int trie(trie_buf *b, const char *const *words, size_t lo, size_t hi,
                 size_t depth)
@@ -69,37 +74,27 @@ static int trie(trie_buf *b, const char *const *words, size_t lo, size_t hi,
     size_t branches = 0;
     bool terminal = false;
     for (size_t i = lo; i < hi;) {
-        const char *word = words[i];
-        if (!word[depth]) {
+        if (!words[i][depth]) {
             terminal = true;
             i++;
             continue;
         }
-        size_t n = unit_len(word + depth);
-        size_t j = i + 1;
-        while (j < hi && unit_len(words[j] + depth) == n &&
-               strncmp(words[j] + depth, word + depth, n) == 0)
-            j++;
+        i = same_unit_end(words, i, hi, depth, unit_len(words[i] + depth));
         branches++;
-        i = j;
     }
     bool group = branches > 1 || (branches == 1 && terminal);
     if (group && append(b, "(?:", 3) < 0)
         return -1;
     size_t written = 0;
     for (size_t i = lo; i < hi;) {
-        const char *word = words[i];
-        if (!word[depth]) {
+        if (!words[i][depth]) {
             i++;
             continue;
         }
-        size_t n = unit_len(word + depth);
-        size_t j = i + 1;
-        while (j < hi && unit_len(words[j] + depth) == n &&
-               strncmp(words[j] + depth, word + depth, n) == 0)
-            j++;
+        size_t n = unit_len(words[i] + depth);
+        size_t j = same_unit_end(words, i, hi, depth, n);
         if ((written++ && append(b, "|", 1) < 0) ||
-            append_unit(b, word + depth, n) < 0 ||
+            append_unit(b, words[i] + depth, n) < 0 ||
             trie(b, words, i, j, depth + n) < 0)
             return -1;
         i = j;
