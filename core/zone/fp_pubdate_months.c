@@ -1,7 +1,7 @@
 /* Month names ([date-month]): a table to read a matched name's number,
- * and the pattern that finds them — a trie ("j(?:an(?:uary|uar|)|…)|…"),
- * so that at a position where no month name starts the pattern fails on
- * the first character instead of trying every name. */
+ * and the pattern that finds them — a trie (zone_trie_alternation), so
+ * that at a position where no month name starts the pattern fails on the
+ * first character instead of trying every name. */
 #include "fp_pubdate.h"
 
 #include <stdlib.h>
@@ -134,103 +134,14 @@ int pubdate_month_number(const pubdate_months *months, const char *word,
     return found ? found->number : -1;
 }
 
-/* Length of the UTF-8 character at s. */
-static size_t char_len(const char *s)
-{
-    unsigned char c = (unsigned char)*s;
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    for (size_t k = 1; k < n; k++)
-        if (!s[k])
-            return k;
-    return n;
-}
-
-static int append(char **buf, size_t *len, size_t *cap, const char *s,
-                  size_t n)
-{
-    if (*len + n + 1 > *cap) {
-        size_t grown = *cap ? *cap * 2 : 256;
-        while (grown < *len + n + 1)
-            grown *= 2;
-        char *p = realloc(*buf, grown);
-        if (!p)
-            return -1;
-        *buf = p;
-        *cap = grown;
-    }
-    memcpy(*buf + *len, s, n);
-    *len += n;
-    (*buf)[*len] = '\0';
-    return 0;
-}
-
-/* One character of a name as a pattern literal. */
-static int append_char(char **buf, size_t *len, size_t *cap, const char *c,
-                       size_t n)
-{
-    char one[5], escaped[16];
-    memcpy(one, c, n);
-    one[n] = '\0';
-    size_t e = zone_escape_cue(escaped, one);
-    return append(buf, len, cap, escaped, e);
-}
-
-/* The trie of items[lo, hi), which share their first depth bytes. */
-static int trie(char **buf, size_t *len, size_t *cap,
-                const pubdate_month *items, size_t lo, size_t hi,
-                size_t depth)
-{
-    size_t branches = 0;
-    bool terminal = false;
-    for (size_t i = lo; i < hi;) {
-        const char *name = items[i].name;
-        if (!name[depth]) {
-            terminal = true;
-            i++;
-            continue;
-        }
-        size_t n = char_len(name + depth);
-        size_t j = i + 1;
-        while (j < hi && strncmp(items[j].name + depth, name + depth, n) == 0)
-            j++;
-        branches++;
-        i = j;
-    }
-    bool group = branches > 1 || (branches == 1 && terminal);
-    if (group && append(buf, len, cap, "(?:", 3) < 0)
-        return -1;
-    size_t written = 0;
-    for (size_t i = lo; i < hi;) {
-        const char *name = items[i].name;
-        if (!name[depth]) {
-            i++;
-            continue;
-        }
-        size_t n = char_len(name + depth);
-        size_t j = i + 1;
-        while (j < hi && strncmp(items[j].name + depth, name + depth, n) == 0)
-            j++;
-        if ((written++ && append(buf, len, cap, "|", 1) < 0) ||
-            append_char(buf, len, cap, name + depth, n) < 0 ||
-            trie(buf, len, cap, items, i, j, depth + n) < 0)
-            return -1;
-        i = j;
-    }
-    /* The shorter name last: "jan(?:uary|)" tries "january" first. */
-    if (group && append(buf, len, cap, terminal ? "|)" : ")",
-                        terminal ? 2 : 1) < 0)
-        return -1;
-    return 0;
-}
-
 char *pubdate_months_trie(const pubdate_months *months)
 {
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    if (append(&buf, &len, &cap, "", 0) < 0 ||
-        trie(&buf, &len, &cap, months->items, 0, months->n, 0) < 0) {
-        free(buf);
+    const char **names = malloc((months->n ? months->n : 1) * sizeof *names);
+    if (!names)
         return NULL;
-    }
-    return buf;
+    for (size_t i = 0; i < months->n; i++)
+        names[i] = months->items[i].name; /* sorted, by cmp_names */
+    char *trie = zone_trie_alternation(names, months->n);
+    free(names);
+    return trie;
 }

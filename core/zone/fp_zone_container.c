@@ -90,19 +90,23 @@ static bool is_paragraph_tag(const char *tag)
 
 #define SECTION(s) (1u << (s))
 
+/* The element cue sections classify asks about an element's words and
+ * about its tag. */
+#define WORD_SECTIONS                                                          \
+    (SECTION(ZS_ARTICLE_CLASS) | SECTION(ZS_CHROME_CLASS) |                    \
+     SECTION(ZS_CAPTION_CLASS))
+#define TAG_SECTIONS                                                           \
+    (SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) | SECTION(ZS_CAPTION_TAG))
+
 /* The element's cue from its words and, when they say nothing, its tag;
- * *caption: it holds a picture's caption. */
-static zone_cue classify(const fp_zone_rules *rules, const fp_element *el,
+ * *caption: it holds a picture's caption.  The page's memos of words and
+ * tags answer for the elements alike. */
+static zone_cue classify(const fp_zone_rules *rules, zone_cue_memo *word_memo,
+                         zone_cue_memo *tag_memo, const fp_element *el,
                          bool *caption, bool *tag_chrome)
 {
-    unsigned words = zone_cue_sections(
-        rules, el->cues,
-        SECTION(ZS_ARTICLE_CLASS) | SECTION(ZS_CHROME_CLASS) |
-            SECTION(ZS_CAPTION_CLASS));
-    unsigned tag = zone_cue_sections(
-        rules, el->tag,
-        SECTION(ZS_CHROME_TAG) | SECTION(ZS_ARTICLE_TAG) |
-            SECTION(ZS_CAPTION_TAG));
+    unsigned words = zone_cue_memo_sections(word_memo, el->cues);
+    unsigned tag = zone_cue_memo_sections(tag_memo, el->tag);
     *caption = ((words & SECTION(ZS_CAPTION_CLASS)) ||
                 (tag & SECTION(ZS_CAPTION_TAG))) &&
                zone_rule_on(rules, ZR_CAPTIONS);
@@ -187,14 +191,51 @@ static void mark_furniture(zone_html_page *p, bool wrappers_trusted)
     }
 }
 
-/* The page's arrays, named once for allocating and for freeing: per
- * element, and per line (prose_before, per line + 1, is apart). */
+/* The page's arrays, named once for sizing and placing: per element, and
+ * per line (prose_before, per line + 1, is apart). */
 #define PAGE_ELEMENT_ARRAYS(X)                                                 \
     X(cue) X(furniture) X(wrapper) X(caption) X(in_article) X(article_head)    \
     X(n_children) X(n_content_children) X(has_own_lines) X(lines_in)           \
     X(prose_in) X(tag_chrome) X(holds) X(picture_at) X(teaser_list)
 #define PAGE_LINE_ARRAYS(X)                                                    \
     X(prose) X(in_region) X(picture_caption) X(chrome_line)
+
+/* Bytes from the start of the page's block where an array of n items of
+ * size bytes goes, after *used bytes: aligned for any of its items. */
+static size_t place_array(size_t *used, size_t n, size_t size)
+{
+    size_t align = sizeof(uint64_t);
+    size_t at = (*used + align - 1) / align * align;
+    *used = at + n * size;
+    return at;
+}
+
+/* All the page's arrays in one zeroed block (one allocation, not twenty,
+ * for each page). */
+static int alloc_page_arrays(zone_html_page *p, size_t n_el, size_t n_lines)
+{
+    size_t used = 0;
+#define PLACE_PER_ELEMENT(f)                                                   \
+    size_t f##_at = place_array(&used, n_el, sizeof *p->f);
+#define PLACE_PER_LINE(f)                                                      \
+    size_t f##_at = place_array(&used, n_lines, sizeof *p->f);
+    PAGE_ELEMENT_ARRAYS(PLACE_PER_ELEMENT)
+    PAGE_LINE_ARRAYS(PLACE_PER_LINE)
+    size_t prose_before_at =
+        place_array(&used, n_lines + 1, sizeof *p->prose_before);
+    char *block = calloc(1, used);
+    if (!block)
+        return -1;
+    p->block = block;
+#define SET_ARRAY(f) p->f = (void *)(block + f##_at);
+    PAGE_ELEMENT_ARRAYS(SET_ARRAY)
+    PAGE_LINE_ARRAYS(SET_ARRAY)
+    SET_ARRAY(prose_before)
+#undef PLACE_PER_ELEMENT
+#undef PLACE_PER_LINE
+#undef SET_ARRAY
+    return 0;
+}
 
 int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
                         fp_error *err)
@@ -203,19 +244,9 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
     p->m = m;
     p->t = t;
     p->container = -1;
-    size_t n_el = t->n_elements ? t->n_elements : 1;
-    size_t n_lines = t->n_lines ? t->n_lines : 1;
-    bool ok = true;
-#define ALLOC_PER_ELEMENT(f) ok = ok && (p->f = calloc(n_el, sizeof *p->f)) != NULL;
-#define ALLOC_PER_LINE(f) ok = ok && (p->f = calloc(n_lines, sizeof *p->f)) != NULL;
-    PAGE_ELEMENT_ARRAYS(ALLOC_PER_ELEMENT)
-    PAGE_LINE_ARRAYS(ALLOC_PER_LINE)
-#undef ALLOC_PER_ELEMENT
-#undef ALLOC_PER_LINE
-    if (!ok || !(p->prose_before = calloc(t->n_lines + 1, sizeof *p->prose_before))) {
-        zone_html_page_free(p);
+    if (alloc_page_arrays(p, t->n_elements ? t->n_elements : 1,
+                          t->n_lines ? t->n_lines : 1) < 0)
         return fp_error_set(err, "zoning: out of memory");
-    }
     for (size_t i = 0; i < t->n_lines; i++) {
         if (valid_element(t, t->lines[i].element))
             p->has_own_lines[t->lines[i].element] = 1;
@@ -223,11 +254,15 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
         p->prose_before[i + 1] = p->prose_before[i] + p->prose[i];
     }
     double page_prose = (double)p->prose_before[t->n_lines];
+    zone_cue_memo_init(&p->title_cues, m->rules, SECTION(ZS_TITLE_CLASS));
+    zone_cue_memo word_memo, tag_memo;
+    zone_cue_memo_init(&word_memo, m->rules, WORD_SECTIONS);
+    zone_cue_memo_init(&tag_memo, m->rules, TAG_SECTIONS);
     for (size_t i = 0; i < t->n_elements; i++) {
         int32_t e = (int32_t)i;
         bool caption, tag_chrome;
-        p->cue[e] = (int8_t)classify(m->rules, &t->elements[e], &caption,
-                                     &tag_chrome);
+        p->cue[e] = (int8_t)classify(m->rules, &word_memo, &tag_memo,
+                                     &t->elements[e], &caption, &tag_chrome);
         p->tag_chrome[e] = tag_chrome;
         int32_t parent = parent_of(t, e);
         p->in_article[e] = p->cue[e] == ZONE_CUE_ARTICLE ||
@@ -301,11 +336,7 @@ int zone_html_page_init(zone_html_page *p, zone_matcher *m, fp_text *t,
 
 void zone_html_page_free(zone_html_page *p)
 {
-#define FREE_ARRAY(f) free(p->f);
-    PAGE_ELEMENT_ARRAYS(FREE_ARRAY)
-    PAGE_LINE_ARRAYS(FREE_ARRAY)
-#undef FREE_ARRAY
-    free(p->prose_before);
+    free(p->block);
     memset(p, 0, sizeof *p);
 }
 

@@ -15,6 +15,7 @@ typedef enum zone_cue {
 typedef struct zone_html_page {
     zone_matcher *m;
     fp_text *t;
+    void *block;          /* the arrays below, allocated together */
     int8_t *cue;          /* per element: its own cue (class words, tag) */
     uint8_t *furniture;   /* per element: it or an ancestor is page
                              furniture (chrome cue or tag, hidden) */
@@ -51,6 +52,8 @@ typedef struct zone_html_page {
     uint64_t *prose_before; /* per line + 1: prose bytes of the lines
                                before it */
 
+    zone_cue_memo title_cues; /* [title-class] of the elements' cues,
+                                 asked of the lines around the container */
     uint8_t *chrome_line; /* per line: zone_is_chrome_line of its text,
                              asked once (zone_line_is_chrome_line) */
     uint8_t *in_region;   /* per line: inside the article region */

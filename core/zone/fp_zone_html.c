@@ -33,8 +33,7 @@ static bool has_title_cue(html_zoner *z, int32_t e)
 {
     /* The headline's own element or its wrapper ("tieu-de > h1"). */
     for (int up = 0; up < 3 && valid_element(z->t, e); up++) {
-        if (zone_cues_match(z->m->rules, ZS_TITLE_CLASS,
-                            z->t->elements[e].cues))
+        if (zone_cue_memo_sections(&z->title_cues, z->t->elements[e].cues))
             return true;
         e = z->t->elements[e].parent;
     }

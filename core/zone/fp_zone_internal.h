@@ -89,8 +89,19 @@ typedef enum zone_rule {
 /* The element-cue sections (words of id/class/role/itemprop, tag names)
  * come first: they are the ones matched against an element's words. */
 #define ZS_N_CLASS_SECTIONS 11
-#define ZONE_TAG_SECTIONS                                                    \
-    ((1u << ZS_CHROME_TAG) | (1u << ZS_ARTICLE_TAG) | (1u << ZS_CAPTION_TAG))
+
+/* The bytes an element cue may hold, in classes 1..38 (a-z, 0-9, '-',
+ * '_'); 0 stands for no byte (past the end of a one-byte cue), and -1 is
+ * returned for a byte no cue holds. */
+enum { ZONE_CUE_CLASSES = 39 };
+static inline int zone_cue_byte_class(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return 1 + (c - 'a');
+    if (c >= '0' && c <= '9')
+        return 27 + (c - '0');
+    return c == '-' ? 37 : c == '_' ? 38 : -1;
+}
 
 /* The cues of one section as read from the file, with their line numbers
  * (for messages about entries that need more than a word). */
@@ -112,22 +123,19 @@ typedef enum zone_pattern {
 
 struct fp_zone_rules {
     /* The element cues of every element section in one sorted list of
-     * distinct lower-case ASCII words, each with its length and the
-     * sections (bits 1 << section) it is a cue of.  The cues starting with
-     * byte b are [element_cue_first[b], element_cue_first[b + 1]), so a
-     * part of an id or class is compared only with the few cues that can
-     * start it, once for all sections. */
+     * distinct words of a-z, 0-9, '-' and '_' (the loader refuses other
+     * bytes), each with its length and the sections (bits 1 << section)
+     * it is a cue of.  The cues whose first two bytes are of classes
+     * (a, b) (zone_cue_byte_class; b is 0 for a one-byte cue) are
+     * [element_cue_from[a][b], element_cue_to[a][b]), so a part of an id
+     * or class is compared only with the few cues sharing its first two
+     * bytes (and the one-byte cue of its first), once for all sections. */
     char **element_cues;
     size_t n_element_cues;
     size_t *element_cue_len;
     unsigned *element_cue_sections;
-    size_t element_cue_first[257];
-    /* The cues of the tag sections ([chrome-tag], [article-tag],
-     * [caption-tag]) alone, as positions in element_cues, with their own
-     * first-byte index: an element's tag is looked up once per element,
-     * among a few cues rather than all. */
-    size_t *tag_cue_at;
-    size_t tag_cue_first[257];
+    uint32_t element_cue_from[ZONE_CUE_CLASSES][ZONE_CUE_CLASSES];
+    uint32_t element_cue_to[ZONE_CUE_CLASSES][ZONE_CUE_CLASSES];
     /* For the line sections anchored at the start of the line: whether a
      * cue may begin with each ASCII byte (both cases of a letter).  A line
      * whose first byte past the leading ASCII separators is an ASCII
@@ -156,8 +164,9 @@ static inline bool zone_rule_on(const fp_zone_rules *rules, zone_rule rule)
 const char *zone_rule_name(zone_rule rule);
 
 /* Compile a section's cues into tmpl (one "%s" where the alternation
- * goes), longest cue first; cues are sorted in place.  NULL with err set
- * on failure. */
+ * goes): a trie of them (zone_trie_alternation) for the sections only
+ * asked whether a line matches, else longest cue first.  cues are sorted
+ * in place.  NULL with err set on failure. */
 pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
                                  cue_list *cues, const char *path,
                                  fp_error *err);
@@ -165,6 +174,10 @@ pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
  * escaped, a run of spaces matching any run of white space.  Returns the
  * length written (or needed). */
 size_t zone_escape_cue(char *buf, const char *cue);
+/* The alternation of words (sorted by strcmp) as a trie of their
+ * zone_escape_cue literals, the shorter of two words last
+ * (fp_zone_trie.c); NULL when memory runs out. */
+char *zone_trie_alternation(const char *const *words, size_t n);
 /* Compile a whole pattern (PCRE2 UTF, UCP, caseless), JIT when possible.
  * NULL with err set ("PATH: cannot compile WHAT …") on failure. */
 pcre2_code *zone_compile_pattern(const char *source, const char *what,
@@ -208,6 +221,26 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
  * (1 << section) are set in wanted, those with a cue in cues. */
 unsigned zone_cue_sections(const fp_zone_rules *rules, const char *cues,
                            unsigned wanted);
+
+/* Cue strings and tags repeat within a page (the items of a list share a
+ * class; most blocks are div, li or p): a memo works out
+ * zone_cue_sections(rules, s, wanted) once for each distinct string s.
+ * Direct-mapped by the string's hash, each slot keeps the string it
+ * answers for and is taken only when that string equals s, so a
+ * collision costs a recount, never a wrong answer.  The strings looked up
+ * must stay unchanged while the memo is in use (a page's elements). */
+enum { ZONE_CUE_MEMO_SLOTS = 64 };
+typedef struct zone_cue_memo {
+    const fp_zone_rules *rules;
+    unsigned wanted;
+    const char *key[ZONE_CUE_MEMO_SLOTS];
+    unsigned sections[ZONE_CUE_MEMO_SLOTS];
+} zone_cue_memo;
+
+void zone_cue_memo_init(zone_cue_memo *memo, const fp_zone_rules *rules,
+                        unsigned wanted);
+/* zone_cue_sections(memo->rules, cues, memo->wanted), remembered. */
+unsigned zone_cue_memo_sections(zone_cue_memo *memo, const char *cues);
 
 /* The first full calendar date in the line, as "YYYY-MM-DD" in iso[11];
  * false when there is none (or none that exists: 31/02 is refused).  The

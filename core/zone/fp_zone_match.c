@@ -72,31 +72,59 @@ bool zone_pattern_matches(zone_matcher *m, zone_pattern pattern,
     return run_pattern(m, m->rules->pattern[pattern], line, 0);
 }
 
-/* The sections (of those wanted) with a cue that starts at token[at] and
- * ends where a '-'/'_'-separated part of the token ends. */
+static bool is_part_separator(char c)
+{
+    return c == '-' || c == '_';
+}
+
+/* Words are split at spaces and tabs, and into parts at '-' and '_'. */
+static bool is_word_gap(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The sections (of those wanted) of the cues in [from, to) that start at
+ * s and end where a part of its word ends. */
 static unsigned cues_ending_part_at(const fp_zone_rules *rules,
-                                    unsigned wanted, const char *token,
-                                    size_t token_len, size_t at)
+                                    unsigned wanted, const char *s,
+                                    size_t from, size_t to)
 {
     unsigned found = 0;
-    unsigned char first = (unsigned char)token[at];
-    /* Asked for tag sections only: look among the tag cues. */
-    bool tags = (wanted & ~ZONE_TAG_SECTIONS) == 0;
-    const size_t *index =
-        tags ? rules->tag_cue_first : rules->element_cue_first;
-    for (size_t k = index[first]; k < index[first + 1]; k++) {
-        size_t i = tags ? rules->tag_cue_at[k] : k;
+    for (size_t i = from; i < to; i++) {
         unsigned sections = rules->element_cue_sections[i] & wanted;
-        size_t cue_len = rules->element_cue_len[i];
-        size_t after = at + cue_len;
-        if (!sections || after > token_len)
+        if (!sections)
             continue;
-        bool ends_part = after == token_len || token[after] == '-' ||
-                         token[after] == '_';
-        if (ends_part &&
-            memcmp(token + at, rules->element_cues[i], cue_len) == 0)
+        const char *cue = rules->element_cues[i];
+        size_t cue_len = rules->element_cue_len[i];
+        /* Most candidates differ in their third byte.  No cue holds a NUL,
+         * so the comparison stops at the string's end. */
+        size_t k = 0;
+        while (k < cue_len && s[k] == cue[k])
+            k++;
+        if (k == cue_len && (s[k] == '\0' || is_word_gap(s[k]) ||
+                             is_part_separator(s[k])))
             found |= sections;
     }
+    return found;
+}
+
+/* The sections (of those wanted) with a cue starting at s (where a part
+ * of a word starts) and ending where a part ends: only the cues starting
+ * with the same two bytes, or the one-byte cue of that byte, can. */
+static unsigned cues_starting_at(const fp_zone_rules *rules, unsigned wanted,
+                                 const char *s)
+{
+    int a = zone_cue_byte_class((unsigned char)s[0]);
+    if (a < 0)
+        return 0;
+    int b = zone_cue_byte_class((unsigned char)s[1]); /* -1 at the NUL */
+    unsigned found = cues_ending_part_at(rules, wanted, s,
+                                         rules->element_cue_from[a][0],
+                                         rules->element_cue_to[a][0]);
+    if (b > 0)
+        found |= cues_ending_part_at(rules, wanted, s,
+                                     rules->element_cue_from[a][b],
+                                     rules->element_cue_to[a][b]);
     return found;
 }
 
@@ -107,19 +135,15 @@ unsigned zone_cue_sections(const fp_zone_rules *rules, const char *cues,
     if (!cues)
         return 0;
     wanted &= (1u << ZS_N_CLASS_SECTIONS) - 1;
+    /* A cue is a run of whole parts: try it only where a part starts (the
+     * string's first byte, or one right after a gap, '-' or '_'). */
     const char *p = cues;
     while (*p && found != wanted) {
-        while (*p == ' ' || *p == '\t')
+        if (!is_word_gap(*p))
+            found |= cues_starting_at(rules, wanted & ~found, p);
+        p += strcspn(p, " \t-_"); /* to the part's end */
+        if (*p)
             p++;
-        const char *token = p;
-        while (*p && *p != ' ' && *p != '\t')
-            p++;
-        size_t token_len = (size_t)(p - token);
-        /* A cue is a run of whole parts: try it only where a part starts. */
-        for (size_t at = 0; at < token_len; at++)
-            if (at == 0 || token[at - 1] == '-' || token[at - 1] == '_')
-                found |= cues_ending_part_at(rules, wanted & ~found, token,
-                                             token_len, at);
     }
     return found;
 }
@@ -129,6 +153,32 @@ bool zone_cues_match(const fp_zone_rules *rules, zone_section section,
 {
     return section < ZS_N_CLASS_SECTIONS &&
            zone_cue_sections(rules, cues, 1u << section) != 0;
+}
+
+void zone_cue_memo_init(zone_cue_memo *memo, const fp_zone_rules *rules,
+                        unsigned wanted)
+{
+    memset(memo, 0, sizeof *memo);
+    memo->rules = rules;
+    memo->wanted = wanted;
+}
+
+unsigned zone_cue_memo_sections(zone_cue_memo *memo, const char *cues)
+{
+    if (!cues)
+        return 0;
+    /* The strings are short: a multiplicative hash in one pass, without
+     * their length first, costs a fraction of looking them up. */
+    size_t hash = 0;
+    for (const char *c = cues; *c; c++)
+        hash = hash * 31 + (unsigned char)*c;
+    size_t slot = hash & (ZONE_CUE_MEMO_SLOTS - 1);
+    if (!memo->key[slot] || strcmp(memo->key[slot], cues) != 0) {
+        memo->key[slot] = cues;
+        memo->sections[slot] =
+            zone_cue_sections(memo->rules, cues, memo->wanted);
+    }
+    return memo->sections[slot];
 }
 
 bool zone_find_date(zone_matcher *m, zone_span line, char iso[11])
@@ -170,6 +220,13 @@ zone_span zone_trim(zone_span line)
         line.len -= n;
     }
     for (;;) {
+        /* Every space ends in an ASCII space or in a byte of a multi-byte
+         * character: a line ending in any other ASCII byte has no space
+         * left to cut. */
+        unsigned char last =
+            line.len ? (unsigned char)line.s[line.len - 1] : 0;
+        if (last < 0x80 && space_len((const char *)&last, 1) == 0)
+            break;
         size_t cut = 0;
         for (size_t k = 1; k <= 3 && k <= line.len; k++)
             if (space_len(line.s + line.len - k, k) == k)
@@ -250,6 +307,10 @@ static const unsigned char punct_class[256] = {
 
 bool zone_has_sentence_punct(zone_span line)
 {
+    /* Most lines asked hold a comma or a full stop: memchr finds one far
+     * faster than the byte-by-byte look at every kind below. */
+    if (memchr(line.s, ',', line.len) || memchr(line.s, '.', line.len))
+        return true;
     const unsigned char *s = (const unsigned char *)line.s;
     for (size_t i = 0; i < line.len; i++) {
         unsigned char c = punct_class[s[i]];

@@ -294,7 +294,8 @@ static int cmp_element_cues(const void *a, const void *b)
 
 /* Merge the element sections' cues into one list sorted by word, a word
  * named in several sections listed once with all of them, and note where
- * each first byte's cues start (see element_cues in fp_zone_internal.h).
+ * the cues of each first two bytes stand (see element_cues in
+ * fp_zone_internal.h).
  * Takes the strings of lists[0 .. ZS_N_CLASS_SECTIONS). */
 static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
 {
@@ -336,27 +337,16 @@ static int index_element_cues(fp_zone_rules *rules, cue_list *lists)
     }
     free(all);
     rules->n_element_cues = unique;
-    size_t *first = rules->element_cue_first;
-    k = 0;
-    for (unsigned b = 0; b <= 256; b++) {
-        while (k < unique && b < 256 &&
-               (unsigned char)rules->element_cues[k][0] < b)
-            k++;
-        first[b] = b < 256 ? k : unique;
-    }
-    rules->tag_cue_at = calloc(unique ? unique : 1, sizeof *rules->tag_cue_at);
-    if (!rules->tag_cue_at)
-        return -1;
-    size_t n_tags = 0;
-    for (size_t i = 0; i < unique; i++)
-        if (rules->element_cue_sections[i] & ZONE_TAG_SECTIONS)
-            rules->tag_cue_at[n_tags++] = i;
-    k = 0;
-    for (unsigned b = 0; b <= 256; b++) {
-        while (k < n_tags && b < 256 &&
-               (unsigned char)rules->element_cues[rules->tag_cue_at[k]][0] < b)
-            k++;
-        rules->tag_cue_first[b] = b < 256 ? k : n_tags;
+    /* Sorted, the cues sharing their first two bytes stand together. */
+    for (size_t i = 0; i < unique; i++) {
+        const unsigned char *cue = (const unsigned char *)rules->element_cues[i];
+        int a = zone_cue_byte_class(cue[0]);
+        int b = cue[1] ? zone_cue_byte_class(cue[1]) : 0;
+        if (a < 0 || b < 0)
+            continue; /* an empty cue or a byte the loader refuses */
+        if (rules->element_cue_to[a][b] == 0)
+            rules->element_cue_from[a][b] = (uint32_t)i;
+        rules->element_cue_to[a][b] = (uint32_t)i + 1;
     }
     return 0;
 }
@@ -395,22 +385,29 @@ static int read_rules_off(fp_zone_rules *rules, const cue_list *names,
 static const char counter_inside_template[] =
     "(?<![\\p{L}\\p{N}])(?:%s)\\s*:\\s*[0-9]";
 
-pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
-                                 cue_list *cues, const char *path,
-                                 fp_error *err)
+/* The sections whose patterns are only asked whether a line matches
+ * (zone_line_matches without match_end): their cues may be a trie.  Where
+ * the match ends counts (a byline's cue must end a word; a date cue's end
+ * tells how near the date it stands), the longest cue at a place must win
+ * and the cues stay one longest-first alternation. */
+static const bool only_asked_whether_lines_match[ZS_COUNT] = {
+    [ZS_CHROME_LINE] = true,     [ZS_CHROME_PREFIX] = true,
+    [ZS_COUNTER] = true,         [ZS_END_OF_ARTICLE] = true,
+    [ZS_RELATED_HEADING] = true, [ZS_DATELINE] = true,
+    [ZS_PORTAL_NAME] = true,
+};
+
+/* The cues one after the other, longest first, so "In bài viết" wins
+ * over "In". */
+static char *longest_first_alternation(cue_list *cues)
 {
-    /* Longest cues first, so "In bài viết" wins over "In".  The line
-     * numbers no longer follow their cues: they are for the readers of
-     * entries, which run before this. */
     qsort(cues->items, cues->n, sizeof *cues->items, cmp_longest_first);
     size_t alternation_len = 0;
     for (size_t i = 0; i < cues->n; i++)
         alternation_len += zone_escape_cue(NULL, cues->items[i]) + 1;
     char *alternation = malloc(alternation_len + 1);
-    if (!alternation) {
-        fp_error_set(err, "%s: out of memory", path);
+    if (!alternation)
         return NULL;
-    }
     size_t n = 0;
     for (size_t i = 0; i < cues->n; i++) {
         if (i)
@@ -418,7 +415,35 @@ pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
         n += zone_escape_cue(alternation + n, cues->items[i]);
     }
     alternation[n] = '\0';
+    return alternation;
+}
 
+static int cmp_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The cues as a trie: the same text matches, but a line is compared with
+ * the few cues sharing its first characters, not with every cue in turn
+ * (a hundred for [chrome-line]). */
+static char *trie_alternation(cue_list *cues)
+{
+    qsort(cues->items, cues->n, sizeof *cues->items, cmp_strings);
+    return zone_trie_alternation((const char *const *)cues->items, cues->n);
+}
+
+pcre2_code *zone_compile_section(const char *tmpl, zone_section section,
+                                 cue_list *cues, const char *path,
+                                 fp_error *err)
+{
+    char *alternation = only_asked_whether_lines_match[section]
+                            ? trie_alternation(cues)
+                            : longest_first_alternation(cues);
+    if (!alternation) {
+        fp_error_set(err, "%s: out of memory", path);
+        return NULL;
+    }
+    size_t n = strlen(alternation);
     size_t source_len = strlen(tmpl) + n + 1;
     char *source = malloc(source_len);
     if (!source) {
@@ -600,7 +625,6 @@ void fp_zone_rules_free(fp_zone_rules *rules)
         free(rules->element_cues[i]);
     free(rules->element_cues);
     free(rules->element_cue_len);
-    free(rules->tag_cue_at);
     free(rules->element_cue_sections);
     for (int s = 0; s < ZS_COUNT; s++)
         pcre2_code_free(rules->section_pattern[s]);

@@ -265,6 +265,427 @@ static void one_index_for_every_element_section(void **state)
     fp_zone_rules_free(rules);
 }
 
+/* The element cues of config/zones.conf with the section of each (a word
+ * named in two sections is listed twice). */
+typedef struct section_cue {
+    char *word;
+    unsigned section_bit;
+} section_cue;
+
+static size_t read_element_cues(section_cue *out, size_t cap)
+{
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "r");
+    assert_non_null(f);
+    char line[512];
+    int section = -1;
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '[') {
+            section = -1;
+            for (int s = 0; s < ZS_N_CLASS_SECTIONS; s++) {
+                const char *name = zone_section_name((zone_section)s);
+                if (strncmp(line + 1, name, strlen(name)) == 0 &&
+                    line[1 + strlen(name)] == ']')
+                    section = s;
+            }
+        } else if (section >= 0 && line[0] && line[0] != '#') {
+            assert_true(n < cap);
+            out[n].word = strdup(line);
+            assert_non_null(out[n].word);
+            out[n++].section_bit = 1u << section;
+        }
+    }
+    fclose(f);
+    return n;
+}
+
+/* zone_cue_sections as its contract says, cue by cue: a cue is a run of
+ * whole '-'/'_' parts of a word of the string (words split at ' ' and
+ * '\t'). */
+static unsigned reference_cue_sections(const section_cue *cues, size_t n,
+                                       const char *string, unsigned wanted)
+{
+    unsigned found = 0;
+    size_t len = strlen(string);
+    for (size_t c = 0; c < n; c++) {
+        size_t cue_len = strlen(cues[c].word);
+        for (size_t at = 0; at + cue_len <= len; at++) {
+            bool starts = at == 0 || strchr(" \t-_", string[at - 1]);
+            char after = string[at + cue_len];
+            bool ends = after == '\0' || strchr(" \t-_", after);
+            if (starts && ends &&
+                memcmp(string + at, cues[c].word, cue_len) == 0)
+                found |= cues[c].section_bit;
+        }
+    }
+    return found & wanted;
+}
+
+/* A string of words glued from cue parts, whole cues and near misses. */
+static void random_cue_string(uint32_t *seed, const section_cue *cues,
+                              size_t n_cues, char *out, size_t size)
+{
+    static const char *const bits[] = {"x", "ab", "li", "tin", "tieu",
+                                       "9",  "",   "-",  "_",   "Menu"};
+    static const char *const glue[] = {"-", "_", " ", "\t", "  ", ""};
+    out[0] = '\0';
+    size_t n_pieces = 1 + (*seed >> 7) % 5;
+    for (size_t k = 0; k < n_pieces; k++) {
+        *seed = *seed * 1664525u + 1013904223u;
+        const char *piece;
+        if ((*seed >> 12) % 3)
+            piece = cues[(*seed >> 16) % n_cues].word;
+        else
+            piece = bits[(*seed >> 16) % (sizeof bits / sizeof *bits)];
+        char cut[64];
+        snprintf(cut, sizeof cut, "%s", piece);
+        if ((*seed >> 24) % 5 == 0 && strlen(cut) > 1)
+            cut[strlen(cut) - 1] = '\0'; /* a near miss */
+        if (k)
+            strncat(out, glue[(*seed >> 27) % (sizeof glue / sizeof *glue)],
+                    size - strlen(out) - 1);
+        strncat(out, cut, size - strlen(out) - 1);
+    }
+}
+
+/* The two-byte index of the shipped cues against the contract, for all
+ * sections and for each alone. */
+static void shipped_cue_index_agrees_with_the_contract(void **state)
+{
+    (void)state;
+    static section_cue cues[1024];
+    size_t n = read_element_cues(cues, sizeof cues / sizeof *cues);
+    assert_true(n > 100);
+    fp_zone_rules *rules = zone_test_load_rules();
+    uint32_t seed = 7;
+    size_t hits = 0;
+    char string[256];
+    for (int round = 0; round < 20000; round++) {
+        random_cue_string(&seed, cues, n, string, sizeof string);
+        unsigned wanted = round % 2 ? (1u << ZS_N_CLASS_SECTIONS) - 1
+                                    : 1u << (round / 2 % ZS_N_CLASS_SECTIONS);
+        unsigned expected = reference_cue_sections(cues, n, string, wanted);
+        unsigned got = zone_cue_sections(rules, string, wanted);
+        if (got != expected)
+            fail_msg("\"%s\" (sections %#x): %#x, expected %#x", string,
+                     wanted, got, expected);
+        hits += got != 0;
+    }
+    assert_true(hits > 2000 && hits < 18000);
+    for (size_t i = 0; i < n; i++)
+        free(cues[i].word);
+    fp_zone_rules_free(rules);
+}
+
+/* The memo answers as zone_cue_sections does, whatever the order: more
+ * distinct strings than it has slots (so slots are shared and retaken),
+ * equal strings at different addresses, NULL.  A memo keyed by its slot
+ * alone, or one keeping a string's answer for another, fails here. */
+static void cue_memo_agrees_with_the_lookup(void **state)
+{
+    (void)state;
+    static section_cue cues[1024];
+    size_t n = read_element_cues(cues, sizeof cues / sizeof *cues);
+    fp_zone_rules *rules = zone_test_load_rules();
+    enum { POOL = 4 * ZONE_CUE_MEMO_SLOTS };
+    static char pool[2][POOL][64];
+    uint32_t seed = 11;
+    for (size_t i = 0; i < POOL; i++) {
+        random_cue_string(&seed, cues, n, pool[0][i], sizeof pool[0][i]);
+        memcpy(pool[1][i], pool[0][i], sizeof pool[0][i]);
+    }
+    static const unsigned wanted_sets[] = {
+        (1u << ZS_CHROME_CLASS) | (1u << ZS_ARTICLE_CLASS) |
+            (1u << ZS_CAPTION_CLASS),
+        (1u << ZS_CHROME_TAG) | (1u << ZS_ARTICLE_TAG) |
+            (1u << ZS_CAPTION_TAG),
+        1u << ZS_TITLE_CLASS,
+    };
+    for (size_t w = 0; w < sizeof wanted_sets / sizeof *wanted_sets; w++) {
+        zone_cue_memo memo;
+        zone_cue_memo_init(&memo, rules, wanted_sets[w]);
+        size_t distinct_answers = 0;
+        unsigned last = 0;
+        for (int round = 0; round < 20000; round++) {
+            seed = seed * 1664525u + 1013904223u;
+            /* Mostly a few strings, as a page repeats its classes. */
+            size_t i = (seed >> 8) % ((seed >> 20) % 4 ? 16 : POOL);
+            const char *string =
+                (seed >> 30) == 0 ? NULL : pool[(seed >> 29) & 1][i];
+            unsigned expected = zone_cue_sections(rules, string, wanted_sets[w]);
+            unsigned got = zone_cue_memo_sections(&memo, string);
+            if (got != expected)
+                fail_msg("\"%s\": %#x, expected %#x", string ? string : "(null)",
+                         got, expected);
+            distinct_answers += got != last;
+            last = got;
+        }
+        assert_true(distinct_answers > 100);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(cues[i].word);
+    fp_zone_rules_free(rules);
+}
+
+/* The entries of one section of config/zones.conf, in file order. */
+static size_t read_section_entries(zone_section section, char **out,
+                                   size_t cap)
+{
+    FILE *f = fopen(FP_TEST_SOURCE_DIR "/config/zones.conf", "r");
+    assert_non_null(f);
+    char line[512], header[64];
+    snprintf(header, sizeof header, "[%s]", zone_section_name(section));
+    bool in_section = false;
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '[')
+            in_section = strcmp(line, header) == 0;
+        else if (in_section && line[0] && line[0] != '#') {
+            assert_true(n < cap);
+            out[n] = strdup(line);
+            assert_non_null(out[n++]);
+        }
+    }
+    fclose(f);
+    return n;
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* tmpl with the alternation in its "%s", compiled as zoning compiles. */
+static pcre2_code *compile_around(const char *tmpl, const char *alternation)
+{
+    size_t size = strlen(tmpl) + strlen(alternation) + 1;
+    char *source = malloc(size);
+    assert_non_null(source);
+    const char *slot = strstr(tmpl, "%s");
+    snprintf(source, size, "%.*s%s%s", (int)(slot - tmpl), tmpl, alternation,
+             slot + 2);
+    fp_error err = {{0}};
+    pcre2_code *re = zone_compile_pattern(source, "a test pattern", "test", &err);
+    if (!re)
+        fail_msg("%s", err.message);
+    free(source);
+    return re;
+}
+
+/* A trie of cues matches what the cues one after the other match: every
+ * cue of the sections compiled as tries, and the month names, in three
+ * casings, cut short, run on, doubled, glued to words and numbers, and
+ * the test pages' lines, through the shapes of the sections' templates. */
+static void cue_tries_match_what_the_cues_match(void **state)
+{
+    (void)state;
+    static const zone_section sections[] = {
+        ZS_CHROME_LINE, ZS_CHROME_PREFIX,    ZS_COUNTER, ZS_END_OF_ARTICLE,
+        ZS_RELATED_HEADING, ZS_DATELINE, ZS_PORTAL_NAME, ZS_DATE_MONTH};
+    static const char *const templates[] = {
+        "^[\\s\\p{P}\\p{S}]*(?:(?:%s)(?![\\p{L}\\p{N}])[\\s\\p{P}\\p{S}]*)+$",
+        "^[\\s\\p{P}\\p{S}]*(?:%s)(?![\\p{L}\\p{N}])",
+        "(?<![\\p{L}\\p{N}])(?:%s)\\s*:?\\s*[0-9]",
+        "(?:%s)",
+    };
+    static const char *const tails[] = {"", ":", " abc", "x", ": 12",
+                                        " (3) | In"};
+    static const char *const heads[] = {"", "» ", "Theo "};
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    assert_non_null(md);
+    size_t compared = 0, matched = 0;
+    for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
+        static char *cues[512];
+        size_t n = read_section_entries(sections[s], cues, 512);
+        assert_true(n > 0);
+        for (size_t i = 0; i < n && sections[s] == ZS_DATE_MONTH; i++) {
+            /* "name = number": the name */
+            size_t len = strcspn(cues[i], "=");
+            while (len > 0 && cues[i][len - 1] == ' ')
+                len--;
+            cues[i][len] = '\0';
+        }
+        /* One after the other, as zoning wrote them before the tries. */
+        size_t flat_len = 1;
+        for (size_t i = 0; i < n; i++)
+            flat_len += zone_escape_cue(NULL, cues[i]) + 1;
+        char *flat = malloc(flat_len);
+        assert_non_null(flat);
+        size_t used = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                flat[used++] = '|';
+            used += zone_escape_cue(flat + used, cues[i]);
+        }
+        flat[used] = '\0';
+        qsort(cues, n, sizeof *cues, cmp_strings);
+        char *trie = zone_trie_alternation((const char *const *)cues, n);
+        assert_non_null(trie);
+        for (size_t t = 0; t < sizeof templates / sizeof *templates; t++) {
+            pcre2_code *want = compile_around(templates[t], flat);
+            pcre2_code *got = compile_around(templates[t], trie);
+            char line[512];
+            for (size_t i = 0; i < n; i++) {
+                const char *cue = cues[i];
+                const char *other = cues[(i * 7 + 3) % n];
+                for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+                    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
+                        for (int shape = 0; shape < 4; shape++) {
+                            if (shape == 0)
+                                snprintf(line, sizeof line, "%s%s%s", heads[h],
+                                         cue, tails[k]);
+                            else if (shape == 1) /* cut short */
+                                snprintf(line, sizeof line, "%s%.*s%s",
+                                         heads[h], (int)(strlen(cue) * 2 / 3),
+                                         cue, tails[k]);
+                            else if (shape == 2) /* two cues */
+                                snprintf(line, sizeof line, "%s%s%s%s",
+                                         heads[h], cue, tails[k], other);
+                            else /* glued */
+                                snprintf(line, sizeof line, "%s%s%s%s",
+                                         heads[h], cue, other, tails[k]);
+                            /* every other one in capitals */
+                            change_ascii_case(line, (int)(i % 2));
+                            int a = pcre2_match(want, (PCRE2_SPTR)line,
+                                                strlen(line), 0, 0, md, NULL);
+                            int b = pcre2_match(got, (PCRE2_SPTR)line,
+                                                strlen(line), 0, 0, md, NULL);
+                            if ((a > 0) != (b > 0))
+                                fail_msg("[%s] \"%s\" through \"%s\": %d, "
+                                         "expected %d",
+                                         zone_section_name(sections[s]), line,
+                                         templates[t], b > 0, a > 0);
+                            compared++;
+                            matched += a > 0;
+                        }
+            }
+            pcre2_code_free(want);
+            pcre2_code_free(got);
+        }
+        free(flat);
+        free(trie);
+        for (size_t i = 0; i < n; i++)
+            free(cues[i]);
+    }
+    pcre2_match_data_free(md);
+    assert_true(matched > compared / 10 && matched < compared * 9 / 10);
+}
+
+/* Sentence punctuation as the contract lists it, looked for at every
+ * byte. */
+static bool reference_sentence_punct(const char *s, size_t len)
+{
+    static const char *const marks[] = {
+        ",", ".", ";", "!", "?", ":", "\xE3\x80\x81", "\xE3\x80\x82",
+        "\xEF\xBC\x8C", "\xEF\xBC\x8E", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+        "\xEF\xBC\x9A", "\xEF\xBC\x9B", "\xD8\x8C", "\xD8\x9F",
+        "\xE0\xA5\xA4"};
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+            if (strlen(marks[k]) <= len - i &&
+                memcmp(s + i, marks[k], strlen(marks[k])) == 0)
+                return true;
+    return false;
+}
+
+/* zone_has_sentence_punct looks for a comma or a stop first: the answer
+ * is the one the look at every byte gives, on lines of letters, wide and
+ * ASCII marks, their lead bytes without the rest, cut at any length. */
+static void sentence_punct_agrees_with_every_byte(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "Hội nghị ", "abc ", ",", ".", "!", "?", ":", ";", "\xE3\x80\x82",
+        "\xEF\xBC\x8C", "\xD8\x8C", "\xE0\xA5\xA4", "\xE3\x80", "\xEF",
+        "\xD8", "\xE0\xA5", "Đ", "- ", "%", "(1)"};
+    uint32_t seed = 5;
+    size_t with = 0;
+    char line[128];
+    for (int round = 0; round < 20000; round++) {
+        line[0] = '\0';
+        size_t n = 1 + (seed >> 5) % 6;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            size_t pick = (seed >> 8) % (sizeof pieces / sizeof *pieces);
+            /* the marks are rare, as in headings and menus */
+            if (pick >= 2 && pick < 12 && (seed >> 20) % 4)
+                pick = 0;
+            strncat(line, pieces[pick], sizeof line - strlen(line) - 1);
+        }
+        size_t len = strlen(line) - (seed >> 28) % 3; /* maybe cut short */
+        if (len > strlen(line))
+            len = 0;
+        bool expected = reference_sentence_punct(line, len);
+        bool got = zone_has_sentence_punct((zone_span){line, len});
+        if (got != expected)
+            fail_msg("\"%.*s\": %d, expected %d", (int)len, line, got,
+                     expected);
+        with += got;
+    }
+    assert_true(with > 2000 && with < 18000);
+}
+
+/* The white space zone_trim cuts, as its contract lists it. */
+static size_t reference_space_at(const char *s, size_t left)
+{
+    static const char *const spaces[] = {
+        " ", "\t", "\r", "\f", "\v", "\xC2\xA0", "\xE2\x80\x8B",
+        "\xE2\x80\xAF", "\xEF\xBB\xBF", "\xE3\x80\x80", "\xE2\x80\x80",
+        "\xE2\x80\x85", "\xE2\x80\x8A"};
+    for (size_t k = 0; k < sizeof spaces / sizeof *spaces; k++)
+        if (strlen(spaces[k]) <= left &&
+            memcmp(s, spaces[k], strlen(spaces[k])) == 0)
+            return strlen(spaces[k]);
+    return 0;
+}
+
+/* zone_trim stops at once on a line ending in an ASCII byte that is not
+ * a space: what it cuts is what cutting space after space from both ends
+ * cuts. */
+static void trim_agrees_with_cutting_space_by_space(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", ".", "Hội", " ", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+        "\xE3\x80\x80", "\xE2\x80\x85", "\xA0", "\x80", "\n", "\xE2\x80\x8C"};
+    uint32_t seed = 3;
+    size_t cut = 0;
+    char line[128];
+    for (int round = 0; round < 20000; round++) {
+        line[0] = '\0';
+        size_t n = (seed >> 5) % 7;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            strcat(line, pieces[(seed >> 8) % (sizeof pieces / sizeof *pieces)]);
+        }
+        seed = seed * 1664525u + 1013904223u;
+        zone_span want = {line, strlen(line)};
+        size_t k;
+        while (want.len && (k = reference_space_at(want.s, want.len)) > 0) {
+            want.s += k;
+            want.len -= k;
+        }
+        for (bool again = true; again;) {
+            again = false;
+            for (k = 3; k >= 1 && !again; k--)
+                if (k <= want.len &&
+                    reference_space_at(want.s + want.len - k, k) == k) {
+                    want.len -= k;
+                    again = true;
+                }
+        }
+        zone_span got = zone_trim((zone_span){line, strlen(line)});
+        if (got.s != want.s || got.len != want.len)
+            fail_msg("\"%s\": [%zu, +%zu), expected [%zu, +%zu)", line,
+                     (size_t)(got.s - line), got.len, (size_t)(want.s - line),
+                     want.len);
+        cut += want.len != strlen(line);
+    }
+    assert_true(cut > 2000 && cut < 18000);
+}
+
 /* The split as zoning first wrote it: at every byte, the first separator
  * of the list starting there. */
 static size_t split_byte_by_byte(zone_span line, size_t from,
@@ -378,6 +799,11 @@ int main(void)
         cmocka_unit_test(unusual_cue_starts_turn_the_screen_off),
         cmocka_unit_test(element_cue_index_agrees_with_every_position),
         cmocka_unit_test(one_index_for_every_element_section),
+        cmocka_unit_test(shipped_cue_index_agrees_with_the_contract),
+        cmocka_unit_test(cue_memo_agrees_with_the_lookup),
+        cmocka_unit_test(cue_tries_match_what_the_cues_match),
+        cmocka_unit_test(sentence_punct_agrees_with_every_byte),
+        cmocka_unit_test(trim_agrees_with_cutting_space_by_space),
         cmocka_unit_test(separator_split_agrees_with_a_byte_by_byte_scan),
         cmocka_unit_test(remembered_chrome_lines_agree_with_the_test),
     };
