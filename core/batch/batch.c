@@ -329,6 +329,10 @@ int fp_batch_run(fp_engine *e, const fp_batch_options *o, const char *const *inp
         !(b.output = fp_batch_output_open(o, b.format, e, b.feed, total > 1 || more_unknown,
                                           stats, err)))
         rc = -1;
+    /* Writing each document's file keeps the supervisor busy enough that a
+     * nap costs more than the wake-ups it saves (bench/run.sh --durable). */
+    if (rc == 0)
+        fp_pool_nap_when_full(b.pool, !fp_batch_output_is_folder(b.output));
     if (rc == 0) {
         b.progress = fp_progress_new(o->progress, o->summary, total, more_unknown);
         for (size_t i = 0; i < fp_engine_stage_count(e); i++)

@@ -539,6 +539,11 @@ int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
     return 0;
 }
 
+int fp_batch_output_is_folder(const fp_batch_output *out)
+{
+    return out->mode == OUT_FOLDER;
+}
+
 void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,
                             fp_doc_outcome outcome, const char *reason)
 {

@@ -44,6 +44,9 @@ int fp_batch_output_skipped(fp_batch_output *out, const fp_batch_doc *d, fp_doc_
 int fp_batch_output_document(fp_batch_output *out, const fp_batch_doc *d,
                              fp_doc_outcome outcome, const char *reason, const char *tally,
                              const char *bytes, size_t len, fp_error *err);
+/* Whether documents go to files of their own in an output folder (the
+ * supervisor then writes each, with the group commit). */
+int fp_batch_output_is_folder(const fp_batch_output *out);
 /* Lists a document that did not succeed in the folder's failure report
  * (other outputs have none). */
 void fp_batch_output_report(fp_batch_output *out, const fp_batch_doc *d,

@@ -81,6 +81,7 @@ struct fp_pool {
     double timeout;
     int plugin_failed; /* a worker could not start its plugins */
     double document_seconds; /* a document's time in a busy worker, averaged */
+    int no_nap;              /* fp_pool_nap_when_full(p, 0) */
 };
 
 static double now_seconds(void)
@@ -304,6 +305,11 @@ static void send_task(const fp_pool *p, worker *w, const fp_batch_doc *d)
                           {(void *)date, h.date_len},
                           {(void *)payload, payload_len}};
     (void)fp_fd_writev_all(w->task_fd, iov, (int)(sizeof iov / sizeof *iov));
+}
+
+void fp_pool_nap_when_full(fp_pool *p, int allowed)
+{
+    p->no_nap = !allowed;
 }
 
 int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err)
@@ -692,7 +698,7 @@ int fp_pool_wait(fp_pool *p, int timeout_ms, void (*on_result)(void *, fp_pool_r
     double nap = p->document_seconds * (QUEUE_DEPTH - 2);
     if (nap > NAP_MAX_SECONDS)
         nap = NAP_MAX_SECONDS;
-    if (nap >= NAP_MIN_SECONDS && all_queues_full(p)) {
+    if (!p->no_nap && nap >= NAP_MIN_SECONDS && all_queues_full(p)) {
         struct timespec ts = {0, (long)(nap * 1e9)};
         nanosleep(&ts, NULL);
     }

@@ -44,6 +44,10 @@ unsigned fp_pool_busy(const fp_pool *p);
 /* After fp_pool_wait failed: whether a new worker's plugins could not
  * start (the run stops as for a pipeline error). */
 int fp_pool_plugin_failed(const fp_pool *p);
+/* Whether the supervisor may nap while every worker's queue is full
+ * (default: yes).  Worth it when the supervisor has little to do per
+ * result; not when it writes each document's file itself. */
+void fp_pool_nap_when_full(fp_pool *p, int allowed);
 /* Hands d (kept by the caller until its result) to an idle worker. */
 int fp_pool_submit(fp_pool *p, const fp_batch_doc *d, fp_error *err);
 /* Waits up to timeout_ms for results; calls on_result for each (the
