@@ -439,7 +439,7 @@ static bool parse_year_pair(const date_scanner *s, size_t a,
     if (is_punct(s, a + 1, PUNCT_DASH))
         b = a + 2;
     else if (after_period && is_glued_punct(s, a + 1, '/') &&
-             !s->tokens[a + 2].space_before)
+             token_at(s, a + 2) != NULL && !s->tokens[a + 2].space_before)
         b = a + 2;
     else if (to_words > 0)
         b = a + 1 + to_words;
